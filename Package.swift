@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+  name: "tokentax",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "tokentax", targets: ["tokentax"]),
+    .library(name: "TokenTaxKit", targets: ["TokenTaxKit"]),
+  ],
+  dependencies: [],
+  targets: [
+    // The vocabularies, embedded in the binary with C23 `#embed` so a copied binary still works.
+    .target(name: "VocabData", exclude: ["o200k_base.tiktoken", "cl100k_base.tiktoken"]),
+    .target(name: "Tokenizer", dependencies: ["VocabData"], swiftSettings: strict),
+    .target(name: "TokenTaxKit", dependencies: ["Tokenizer"], swiftSettings: strict),
+    .executableTarget(name: "tokentax", dependencies: ["TokenTaxKit"], swiftSettings: strict),
+    .executableTarget(name: "tokentax-bench", dependencies: ["TokenTaxKit", "Tokenizer"], swiftSettings: strict),
+
+    .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"], swiftSettings: strict),
+    .testTarget(name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer"], swiftSettings: strict),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Every rule for printing money and percentages, in one place (infracost's `format.go` rules).
+///
+/// Money is `Decimal` everywhere; `Double` only appears for ratios and statistics.
+public enum Money {
+  private static let posix = Locale(identifier: "en_US_POSIX")
+
+  /// Rounds to `scale` decimal places, half away from zero.
+  public static func rounded(_ value: Decimal, scale: Int) -> Decimal {
+    var input = value
+    var result = Decimal()
+    NSDecimalRound(&result, &input, scale, .plain)
+    return result
+  }
+
+  /// `$1,234` at $100 or more, `$12.34` from $1, and up to six decimals below a dollar so a
+  /// per-call cost like `$0.004215` stays readable.
+  public static func usd(_ value: Decimal) -> String {
+    let magnitude = value < 0 ? -value : value
+    let sign = value < 0 ? "-" : ""
+    if magnitude >= 100 { return sign + "$" + grouped(rounded(magnitude, scale: 0), decimals: 0) }
+    if magnitude >= 1 { return sign + "$" + grouped(rounded(magnitude, scale: 2), decimals: 2) }
+    if magnitude == 0 { return "$0.00" }
+    let sixth = rounded(magnitude, scale: 6)
+    if sixth == 0 { return sign + "<$0.000001" }
+    var text = plain(sixth)
+    while text.hasSuffix("0"), text.count > 4 { text.removeLast() }  // keep at least "0.00"
+    if text.split(separator: ".").last.map({ $0.count < 2 }) ?? false { text += "0" }
+    return sign + "$" + text
+  }
+
+  /// `usd` of an optional: unknown is `—`, never `$0`.
+  public static func usd(_ value: Decimal?) -> String { value.map { usd($0) } ?? "—" }
+
+  /// A signed amount: `+$12.34`, `-$3.00`, `$0.00`.
+  public static func signedUSD(_ value: Decimal) -> String {
+    value > 0 ? "+" + usd(value) : usd(value)
+  }
+
+  public static func signedUSD(_ value: Decimal?) -> String { value.map { signedUSD($0) } ?? "—" }
+
+  /// A signed percentage with one decimal: `+23.4 %`; `new` when the base was zero.
+  public static func percent(_ value: Double?) -> String {
+    guard let value else { return "new" }
+    let text = String(format: "%.1f", locale: posix, abs(value))
+    if text == "0.0" { return "0.0 %" }
+    return (value < 0 ? "-" : "+") + text + " %"
+  }
+
+  /// A signed token delta with thousands separators: `+1,840`.
+  public static func signedTokens(_ value: Int) -> String {
+    (value > 0 ? "+" : value < 0 ? "-" : "") + tokens(abs(value))
+  }
+
+  /// A token count with thousands separators: `12,000`.
+  public static func tokens(_ value: Int) -> String {
+    grouped(Decimal(value), decimals: 0)
+  }
+
+  /// The JSON number text for money: rounded to 6 decimals (SPEC §11).
+  public static func jsonUSD(_ value: Decimal) -> String { plain(rounded(value, scale: 6)) }
+
+  /// The JSON number text for a percentage: rounded to 2 decimals (SPEC §11).
+  public static func jsonPercent(_ value: Double) -> String {
+    plain(rounded(Decimal(string: String(format: "%.6f", locale: posix, value), locale: posix) ?? 0, scale: 2))
+  }
+
+  /// The percent change from `base` to `head`, nil when the base is zero.
+  public static func percentChange(_ base: Decimal, _ head: Decimal) -> Double? {
+    guard base != 0 else { return nil }
+    return NSDecimalNumber(decimal: (head - base) / base * 100).doubleValue
+  }
+
+  public static func percentChange(_ base: Int, _ head: Int) -> Double? {
+    guard base != 0 else { return nil }
+    return Double(head - base) / Double(base) * 100
+  }
+
+  /// Locale-independent plain decimal text, no exponent: `0.004215`, `-12`.
+  static func plain(_ value: Decimal) -> String {
+    var text = NSDecimalNumber(decimal: value).description(withLocale: posix)
+    if text == "-0" { text = "0" }
+    return text
+  }
+
+  private static func grouped(_ value: Decimal, decimals: Int) -> String {
+    var text = plain(value)
+    var fraction = ""
+    if let dot = text.firstIndex(of: ".") {
+      fraction = String(text[text.index(after: dot)...])
+      text = String(text[..<dot])
+    }
+    if decimals > 0 {
+      fraction = String((fraction + String(repeating: "0", count: decimals)).prefix(decimals))
+    }
+    var groups: [Substring] = []
+    var remaining = Substring(text)
+    while remaining.count > 3 {
+      groups.insert(remaining.suffix(3), at: 0)
+      remaining = remaining.dropLast(3)
+    }
+    groups.insert(remaining, at: 0)
+    return groups.joined(separator: ",") + (decimals > 0 ? "." + fraction : "")
+  }
+}
