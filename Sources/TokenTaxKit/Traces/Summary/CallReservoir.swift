@@ -1,0 +1,97 @@
+/// A fixed-size, seeded, mergeable sample of calls for resampling (bottom-k sampling).
+///
+/// Every call gets a priority from a stable hash of its case id (then of its content); the
+/// sample keeps the `capacity` calls with the smallest priorities. That is a uniform sample
+/// without replacement; merging two samples and keeping the smallest again gives the sample of
+/// the union, whatever the order; and because the priority comes from the case id, the base
+/// and head samples keep the *same* cases, so pairing survives sampling.
+public struct CallReservoir: Sendable, Equatable {
+  public static let defaultCapacity = 4096
+
+  public let capacity: Int
+  /// Calls offered so far (the population the sample stands for).
+  public private(set) var seen = 0
+  /// A max-heap on priority: the root is the first call to give way.
+  private var heap: [Entry] = []
+
+  struct Entry: Sendable, Equatable {
+    var priority: Priority
+    var call: TraceCall
+  }
+
+  struct Priority: Sendable, Equatable, Comparable {
+    var primary: UInt64
+    var secondary: UInt64
+    static func < (lhs: Priority, rhs: Priority) -> Bool {
+      (lhs.primary, lhs.secondary) < (rhs.primary, rhs.secondary)
+    }
+  }
+
+  public init(capacity: Int = CallReservoir.defaultCapacity) {
+    self.capacity = max(capacity, 1)
+  }
+
+  /// The sampled calls, in priority order (deterministic).
+  public var calls: [TraceCall] { heap.sorted { $0.priority < $1.priority }.map(\.call) }
+  public var isComplete: Bool { seen <= capacity }
+
+  public mutating func add(_ call: TraceCall) {
+    seen += 1
+    offer(Entry(priority: Self.priority(of: call), call: call))
+  }
+
+  /// Adds another sample's calls; `seen` adds up.
+  public mutating func merge(_ other: CallReservoir) {
+    seen += other.seen
+    for entry in other.heap { offer(entry) }
+  }
+
+  /// Restores a stored sample of a population of `seen` calls.
+  mutating func restore(_ calls: [TraceCall], seen: Int) {
+    self.seen += seen
+    for call in calls { offer(Entry(priority: Self.priority(of: call), call: call)) }
+  }
+
+  static func priority(of call: TraceCall) -> Priority {
+    var content = StableHash(call.model)
+    for part in [call.usage] + call.passes.map(\.usage) {
+      for number in [part.uncachedInput, part.cacheRead, part.cacheWrite, part.output, part.reasoning] { content.combine(number) }
+    }
+    let secondary = content.value
+    guard let caseID = call.caseID else { return Priority(primary: secondary, secondary: secondary) }
+    return Priority(primary: StableHash(caseID).value, secondary: secondary)
+  }
+
+  private mutating func offer(_ entry: Entry) {
+    if heap.count < capacity {
+      heap.append(entry)
+      siftUp(heap.count - 1)
+    } else if let root = heap.first, entry.priority < root.priority {
+      heap[0] = entry
+      siftDown(0)
+    }
+  }
+
+  private mutating func siftUp(_ start: Int) {
+    var child = start
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard heap[parent].priority < heap[child].priority else { return }
+      heap.swapAt(parent, child)
+      child = parent
+    }
+  }
+
+  private mutating func siftDown(_ start: Int) {
+    var parent = start
+    while true {
+      var largest = parent
+      for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[largest].priority < heap[child].priority {
+        largest = child
+      }
+      if largest == parent { return }
+      heap.swapAt(parent, largest)
+      parent = largest
+    }
+  }
+}
