@@ -2,7 +2,8 @@
 enum CommandRegistry {
   static var all: [any Command.Type] {
     [
-    DemoCommand.self,
+      CheckCommand.self,
+      DemoCommand.self,
     ]
   }
 }
