@@ -64,7 +64,11 @@ public struct Git: Sendable {
       .filter { !$0.isEmpty }
   }
 
-  static func run(_ arguments: [String], in directory: URL, input: Data? = nil) throws -> Data {
+  /// Runs git outside any repository object (e.g. `init`).
+  @discardableResult
+  public static func run(_ arguments: [String], in directory: URL, input: Data? = nil, environment extra: [String: String] = [:])
+    throws -> Data
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git"] + arguments
@@ -72,6 +76,7 @@ public struct Git: Sendable {
     var environment = ProcessInfo.processInfo.environment
     environment["GIT_TERMINAL_PROMPT"] = "0"
     environment["LC_ALL"] = "C"
+    environment.merge(extra) { _, new in new }
     process.environment = environment
     let stdout = Pipe()
     let stderr = Pipe()
