@@ -3,6 +3,9 @@ enum CommandRegistry {
   static var all: [any Command.Type] {
     [
       CheckCommand.self,
+      EstimateCommand.self,
+      InitCommand.self,
+      BudgetInitCommand.self,
       DemoCommand.self,
     ]
   }

@@ -35,7 +35,8 @@ public struct CheckPipeline {
       headSource = CommitFiles(git: git, sha: try git.resolve(rev))
       headLabel = rev
     }
-    let configPath = try repoRelativeConfigPath(git: git)
+    let configPath = try options.configPath.map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: workingDirectory) }
+      ?? Config.fileName
     let head = try RevisionState.load(source: headSource, configPath: configPath, required: true)
     let baseState = try RevisionState.load(source: CommitFiles(git: git, sha: base.sha), configPath: configPath, required: false)
     guard let headConfig = head.config else { throw ConfigError.missing(configPath) }
@@ -54,8 +55,7 @@ public struct CheckPipeline {
   }
 
   /// `--config` is relative to the working directory; git wants it relative to the root.
-  private func repoRelativeConfigPath(git: Git) throws -> String {
-    guard let given = options.configPath else { return Config.fileName }
+  static func repoRelative(_ given: String, git: Git, workingDirectory: URL) throws -> String {
     let absolute = given.hasPrefix("/") ? URL(fileURLWithPath: given) : workingDirectory.appendingPathComponent(given)
     let root = git.root.resolvingSymlinksInPath().path
     let path = absolute.standardizedFileURL.resolvingSymlinksInPath().path
