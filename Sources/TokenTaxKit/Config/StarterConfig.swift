@@ -52,9 +52,8 @@ public enum StarterConfig {
         """
     }
     return """
-      // tokentax configuration — https://github.com/ (see README: Configuration)
+      // tokentax configuration: see the README (Configuration) and schema/tokentax.schema.json
       {
-        "$schema": "./schema/tokentax.schema.json",
         "version": 1,
         "defaults": { "model": "\(model)", "days_per_month": 30 },
         "features": [
