@@ -177,7 +177,7 @@ public struct CallEstimate: Sendable, Equatable {
 
 /// A threshold or budget the change passed.
 public struct Violation: Sendable, Equatable {
-  public enum Level: String, Sendable { case warn, fail }
+  public enum Level: String, Sendable, CaseIterable { case warn, fail }
   /// The config key: `cost_percent`, `monthly_usd`, `budget`, `model_tier` …
   public var rule: String
   public var level: Level
