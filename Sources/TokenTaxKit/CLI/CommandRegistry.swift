@@ -2,7 +2,11 @@
 enum CommandRegistry {
   static var all: [any Command.Type] {
     [
-    DemoCommand.self,
+      CheckCommand.self,
+      EstimateCommand.self,
+      InitCommand.self,
+      BudgetInitCommand.self,
+      DemoCommand.self,
     ]
   }
 }
