@@ -6,6 +6,8 @@ enum CommandRegistry {
       EstimateCommand.self,
       InitCommand.self,
       BudgetInitCommand.self,
+      TracesSummarizeCommand.self,
+      TracesDiffCommand.self,
       DemoCommand.self,
     ]
   }

@@ -1,7 +1,8 @@
 extension JSONWriter {
   /// Pretty-prints like `string(_:pretty: true)` (sorted keys, two-space indent), except that
-  /// an array or object holding only scalars stays on one line. Long lists of small records
-  /// (a trace sample, sketch buckets) then take one line each instead of one per number.
+  /// an array or object holding only scalars (or arrays of scalars) stays on one line. Long
+  /// lists of small records (a trace sample, sketch buckets) then take one line each instead
+  /// of one per number.
   public static func compactLeaves(_ value: JSONValue) -> String {
     var out = ""
     write(value, into: &out, indent: 0)
@@ -10,7 +11,7 @@ extension JSONWriter {
 
   private static func write(_ value: JSONValue, into out: inout String, indent: Int) {
     switch value {
-    case .array(let items) where !items.isEmpty && !items.allSatisfy(\.isScalar):
+    case .array(let items) where !items.isEmpty && !items.allSatisfy(\.isFlat):
       out += "["
       for (offset, item) in items.enumerated() {
         out += offset > 0 ? ",\n" : "\n"
@@ -18,7 +19,7 @@ extension JSONWriter {
         write(item, into: &out, indent: indent + 1)
       }
       out += "\n" + String(repeating: "  ", count: indent) + "]"
-    case .object(let members) where !members.isEmpty && !members.values.allSatisfy(\.isScalar):
+    case .object(let members) where !members.isEmpty && !members.values.allSatisfy(\.isFlat):
       out += "{"
       for (offset, key) in members.keys.sorted().enumerated() {
         out += offset > 0 ? ",\n" : "\n"
@@ -43,10 +44,11 @@ extension JSONWriter {
 }
 
 extension JSONValue {
-  /// Not an array or object.
-  var isScalar: Bool {
+  /// A scalar, or an array of scalars: printed inline by `compactLeaves`.
+  fileprivate var isFlat: Bool {
     switch self {
-    case .array, .object: return false
+    case .object: return false
+    case .array(let items): return items.allSatisfy { $0.objectValue == nil && $0.arrayValue == nil }
     default: return true
     }
   }

@@ -18,13 +18,13 @@ public struct AttributionRule: Sendable, Equatable {
   func matches(_ record: JSONValue) -> Bool {
     match.allSatisfy { path, pattern in
       guard let value = record.lookup(path: path) else { return false }
-      return Glob(pattern).matches(value)
+      return ValuePattern(pattern).matches(value)
     }
   }
 }
 
 /// A shell-style pattern: `*` any run of characters, `?` one character, anything else literal.
-struct Glob: Sendable {
+struct ValuePattern: Sendable {
   private let pattern: [Character]
 
   init(_ pattern: String) { self.pattern = Array(pattern) }
