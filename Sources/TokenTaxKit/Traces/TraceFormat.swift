@@ -44,8 +44,8 @@ public enum TraceFormat: String, Sendable, CaseIterable {
     }
     if let type, type.hasPrefix("response.") { return .openai }
     if has("custom_id") {
-      if members["response"]?["body"] != nil { return .openai }
       if has("result") { return .anthropic }
+      if has("response") { return .openai }
     }
     if let type, ["message", "message_start", "message_delta", "message_stop", "content_block_start",
       "content_block_delta", "content_block_stop", "ping"].contains(type) {
