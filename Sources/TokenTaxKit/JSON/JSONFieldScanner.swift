@@ -22,6 +22,9 @@ struct JSONFieldScanner {
     var valueEnd: Int
     /// For strings: the text contains backslash escapes (decode it with `JSONParser`).
     var valueEscaped: Bool
+
+    /// Where the value starts, its opening quote included: the offset to blame in errors.
+    var start: Int { kind == .string ? valueStart - 1 : valueStart }
   }
 
   private(set) var fields: [Field] = []

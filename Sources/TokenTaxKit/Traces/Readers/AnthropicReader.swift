@@ -12,16 +12,16 @@ enum AnthropicReader {
         context.notes.failedRequests += 1
         return
       }
-      try readMessage(message, context, batch: true, caseID: custom)
+      try readMessage(message, context, envelope: record, caseID: custom)
       return
     }
     switch record["type"]?.stringValue {
     case "message":
-      try readMessage(record, context, batch: false, caseID: nil)
+      try readMessage(record, context, envelope: nil, caseID: nil)
     case "message_start":
       if let open = context.anthropicStream { context.emit(try call(from: open)) }
       guard let message = record["message"] else { return }
-      var pending = PendingCall(call: template(message, context, batch: false, caseID: nil), usage: [:])
+      var pending = PendingCall(call: template(message, context, envelope: nil, caseID: nil), usage: [:])
       pending.merge(message["usage"])
       context.anthropicStream = pending
     case "message_delta":
@@ -34,7 +34,8 @@ enum AnthropicReader {
     }
   }
 
-  private static func readMessage(_ message: JSONValue, _ context: TraceReadContext, batch: Bool, caseID: String?)
+  /// - Parameter envelope: the batch result line around `message`, which config rules see.
+  private static func readMessage(_ message: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?)
     throws(TraceRecordError)
   {
     guard let usage = message["usage"], usage != .null else {
@@ -45,7 +46,7 @@ enum AnthropicReader {
       context.notes.duplicates += 1
       return
     }
-    var call = template(message, context, batch: batch, caseID: caseID)
+    var call = template(message, context, envelope: envelope, caseID: caseID)
     try fill(&call, from: usage)
     context.emit(call)
   }
@@ -57,12 +58,12 @@ enum AnthropicReader {
     return call
   }
 
-  private static func template(_ message: JSONValue, _ context: TraceReadContext, batch: Bool, caseID: String?) -> TraceCall {
+  private static func template(_ message: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?) -> TraceCall {
     let metadata = message.object("metadata")
     return TraceCall(
-      feature: context.attributor.feature(explicit: metadata?.text("feature"), record: message),
+      feature: context.attributor.feature(explicit: metadata?.text("feature"), record: envelope ?? message),
       model: message.text("model") ?? TraceCall.unknownModel,
-      caseID: caseID ?? metadata?.text("case"), timestamp: nil, batch: batch, usage: TokenUsage())
+      caseID: caseID ?? metadata?.text("case"), timestamp: nil, batch: envelope != nil, usage: TokenUsage())
   }
 
   private static func fill(_ call: inout TraceCall, from usage: JSONValue) throws(TraceRecordError) {

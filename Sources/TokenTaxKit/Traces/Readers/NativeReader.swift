@@ -102,9 +102,9 @@ enum NativeReader {
   {
     if field.kind == .null { return 0 }
     guard let number = JSONFieldScanner.integer(field, in: bytes) else {
-      throw TraceRecordError("field '\(name)' is not a whole token count", offset: field.valueStart)
+      throw TraceRecordError("field '\(name)' is not a whole token count", offset: field.start)
     }
-    return try TokenField.checked(number, field: name, offset: field.valueStart)
+    return try TokenField.checked(number, field: name, offset: field.start)
   }
 
   private static func text(_ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, _ name: String)
@@ -115,11 +115,11 @@ enum NativeReader {
     case .number: return JSONFieldScanner.string(field, in: bytes) ?? numberText(field, bytes)
     case .string:
       guard let text = JSONFieldScanner.string(field, in: bytes) else {
-        throw TraceRecordError("field '\(name)' is not valid UTF-8", offset: field.valueStart)
+        throw TraceRecordError("field '\(name)' is not valid UTF-8", offset: field.start)
       }
       return text.isEmpty ? nil : text
     default:
-      throw TraceRecordError("field '\(name)' must be a string", offset: field.valueStart)
+      throw TraceRecordError("field '\(name)' must be a string", offset: field.start)
     }
   }
 

@@ -5,7 +5,9 @@
 /// Inclusion: `prompt_tokens` / `input_tokens` include cached and cache-write tokens;
 /// `completion_tokens` / `output_tokens` include reasoning tokens.
 enum OpenAIReader {
-  static func read(_ record: JSONValue, _ context: TraceReadContext, batch: Bool = false, caseID: String? = nil)
+  /// - Parameter envelope: the whole line when `record` is nested in it (a batch line); config
+  ///   rules match field paths against the line as stored.
+  static func read(_ record: JSONValue, _ context: TraceReadContext, envelope: JSONValue? = nil, caseID: String? = nil)
     throws(TraceRecordError)
   {
     if let custom = record.text("custom_id"), let response = record["response"] {
@@ -16,7 +18,7 @@ enum OpenAIReader {
         context.notes.failedRequests += 1
         return
       }
-      try read(body, context, batch: true, caseID: custom)
+      try read(body, context, envelope: record, caseID: custom)
       return
     }
     if let type = record["type"]?.stringValue, type.hasPrefix("response.") {
@@ -35,7 +37,7 @@ enum OpenAIReader {
       context.notes.duplicates += 1
       return
     }
-    context.emit(try call(record, usage: usage, context, batch: batch, caseID: caseID))
+    context.emit(try call(record, usage: usage, context, envelope: envelope, caseID: caseID))
   }
 
   /// Responses streaming: only `response.completed` (or `incomplete` / `failed`) carries usage.
@@ -55,7 +57,7 @@ enum OpenAIReader {
       }
       if let id, context.finishedStreams.contains(id) { return }
       if let id { context.finishedStreams.insert(id) }
-      context.emit(try call(response, usage: usage, context, batch: false, caseID: nil))
+      context.emit(try call(response, usage: usage, context, envelope: record, caseID: nil))
     default:
       break
     }
@@ -66,7 +68,7 @@ enum OpenAIReader {
   private static func readChunk(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
     let id = record.text("id") ?? ""
     if context.finishedStreams.contains(id) { return }
-    var pending = context.openAIStreams[id] ?? PendingCall(call: template(record, context, batch: false, caseID: nil), usage: [:])
+    var pending = context.openAIStreams[id] ?? PendingCall(call: template(record, context, envelope: nil, caseID: nil), usage: [:])
     if let model = record.text("model") { pending.call.model = model }
     let usage = record["usage"]
     pending.merge(usage)
@@ -88,23 +90,24 @@ enum OpenAIReader {
     return call
   }
 
-  private static func call(_ record: JSONValue, usage: JSONValue, _ context: TraceReadContext, batch: Bool, caseID: String?)
+  private static func call(_ record: JSONValue, usage: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?)
     throws(TraceRecordError) -> TraceCall
   {
-    var call = template(record, context, batch: batch, caseID: caseID)
+    var call = template(record, context, envelope: envelope, caseID: caseID)
     call.usage = try self.usage(usage)
     return call
   }
 
-  private static func template(_ record: JSONValue, _ context: TraceReadContext, batch: Bool, caseID: String?) -> TraceCall {
+  /// The call's feature, model, case and time; a batch line (`custom_id` envelope) is batch.
+  private static func template(_ record: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?) -> TraceCall {
     let metadata = record.object("metadata")
     let created = record["created"] ?? record["created_at"]
     return TraceCall(
-      feature: context.attributor.feature(explicit: metadata?.text("feature"), record: record),
+      feature: context.attributor.feature(explicit: metadata?.text("feature"), record: envelope ?? record),
       model: record.text("model") ?? TraceCall.unknownModel,
       caseID: caseID ?? metadata?.text("case") ?? metadata?.text("case_id"),
       timestamp: TraceTimestamp.text(created),
-      batch: batch || record["service_tier"]?.stringValue == "batch", usage: TokenUsage())
+      batch: envelope?["custom_id"] != nil || record["service_tier"]?.stringValue == "batch", usage: TokenUsage())
   }
 
   /// Disjoint buckets from a Chat/Completions or Responses `usage` object.
