@@ -31,6 +31,11 @@ public struct CallReservoir: Sendable, Equatable {
     self.capacity = max(capacity, 1)
   }
 
+  /// Equal when they hold the same calls, whatever the heap's internal order.
+  public static func == (lhs: CallReservoir, rhs: CallReservoir) -> Bool {
+    lhs.capacity == rhs.capacity && lhs.seen == rhs.seen && lhs.calls == rhs.calls
+  }
+
   /// The sampled calls, in priority order (deterministic).
   public var calls: [TraceCall] { heap.sorted { $0.priority < $1.priority }.map(\.call) }
   public var isComplete: Bool { seen <= capacity }
@@ -54,6 +59,7 @@ public struct CallReservoir: Sendable, Equatable {
 
   static func priority(of call: TraceCall) -> Priority {
     var content = StableHash(call.model)
+    content.combine(call.batch ? 1 : 0)
     for part in [call.usage] + call.passes.map(\.usage) {
       for number in [part.uncachedInput, part.cacheRead, part.cacheWrite, part.output, part.reasoning] { content.combine(number) }
     }
