@@ -28,9 +28,10 @@ enum TracesDiffCommand: Command {
     let comparisons = TraceComparator.compare(base: base, head: head, prices: prices, options: options)
     invocation.stdout.write(
       arguments.flag("--json") ? TraceDiffRenderer.json(comparisons, options: options) : TraceDiffRenderer.table(comparisons, options: options))
-    let sides = [("base", base), ("head", head)]
-    TracesOptions.printWarnings(
-      sides.flatMap { name, summary in summary.warnings.map { "\(name): \($0)" } } + comparisons.flatMap(\.warnings), invocation)
+    let reading = base.readingWarnings.map { "base: \($0)" } + head.readingWarnings.map { "head: \($0)" }
+    var pricing = base.pricingWarnings
+    pricing += head.pricingWarnings.filter { !pricing.contains($0) }
+    TracesOptions.printWarnings(reading + pricing + comparisons.flatMap(\.warnings), invocation)
     return .success
   }
 }

@@ -20,7 +20,7 @@ enum TraceDiffRenderer {
         let marker = metric.isSignificant ? ((metric.deltaPercent ?? 0) > 0 ? " ▲" : " ▼") : ""
         table.rows.append([
           "  " + metric.name, value(metric.name, metric.baseMean), value(metric.name, metric.headMean),
-          Money.percent(metric.deltaPercent) + marker, interval,
+          delta(metric) + marker, interval,
           value(metric.name, metric.basePercentiles.p50) + " → " + value(metric.name, metric.headPercentiles.p50),
           value(metric.name, metric.basePercentiles.p95) + " → " + value(metric.name, metric.headPercentiles.p95),
         ])
@@ -59,6 +59,12 @@ enum TraceDiffRenderer {
         "schema_version": .int(1), "confidence": .number(Money.jsonPercent(options.confidence)),
         "resamples": .int(options.resamples), "features": .array(features),
       ])) + "\n"
+  }
+
+  /// `+12.3 %`; `new` from a zero base; `—` when both sides are zero.
+  private static func delta(_ metric: TraceMetric) -> String {
+    if metric.deltaPercent == nil, metric.headMean == 0 { return "—" }
+    return Money.percent(metric.deltaPercent)
   }
 
   private static func side(_ name: String, mean: Double, _ percentiles: Percentiles) -> JSONValue {

@@ -30,7 +30,6 @@ public enum TraceComparator {
       if side.calls < options.minSamples {
         warnings.append("\(feature): only \(side.calls) \(name) call(s), fewer than min_samples \(options.minSamples); the interval is not reliable")
       }
-      if side.costPerCallUSD == nil { warnings.append("\(feature): \(name) cost per call is unknown (a model has no price)") }
     }
     guard let base, let head, let baseSide, let headSide else {
       return FeatureTraceComparison(

@@ -28,17 +28,23 @@ public struct TraceSummary: Sendable, Equatable {
   public var totalCalls: Int { features.values.reduce(0) { $0 + $1.calls } }
 
   /// The warnings a command prints: skipped lines, left-out records, unknown prices.
-  public var warnings: [String] {
+  public var warnings: [String] { readingWarnings + pricingWarnings }
+
+  /// Skipped bad lines and records left out on purpose.
+  public var readingWarnings: [String] {
     var lines: [String] = []
     if skippedLines > 0 {
       let examples = skippedExamples.isEmpty ? "" : " (first: \(skippedExamples.joined(separator: "; ")))"
       lines.append("skipped \(skippedLines) bad line(s)\(examples)")
     }
-    lines += notes.messages
-    for model in unknownModels {
-      lines.append("model '\(model)' is not in the price table; its cost is unknown (add it under prices.overrides or pass --prices FILE)")
+    return lines + notes.messages
+  }
+
+  /// Models without a price, whose cost is unknown.
+  public var pricingWarnings: [String] {
+    unknownModels.map {
+      "model '\($0)' is not in the price table; its cost is unknown (add it under prices.overrides or pass --prices FILE)"
     }
-    return lines
   }
 }
 
