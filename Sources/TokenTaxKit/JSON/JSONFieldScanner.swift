@@ -90,7 +90,11 @@ struct JSONFieldScanner {
   static func string(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard field.kind == .string, let base = bytes.baseAddress else { return nil }
     let raw = UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart)
-    if !field.valueEscaped { return String(validating: raw, as: UTF8.self) }
+    if !field.valueEscaped {
+      // ASCII needs no validation, and `String(validating:)` is slow on short strings.
+      if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
+      return String(validating: raw, as: UTF8.self)
+    }
     let quoted = UnsafeBufferPointer(start: base + field.valueStart - 1, count: raw.count + 2)
     return (try? JSONParser().parse(quoted))?.stringValue
   }

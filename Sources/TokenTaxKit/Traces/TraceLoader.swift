@@ -85,6 +85,7 @@ private struct FileRecordReader {
   var skipped = 0
   var examples: [String] = []
   private var scanner = JSONFieldScanner()
+  private var interner = StringInterner()
   /// The fast native path is tried while the file's records are native.
   private var tryNative = true
   private var lastLine = 1
@@ -128,7 +129,7 @@ private struct FileRecordReader {
     do {
       if tryNative {
         try scanner.scan(bytes)
-        if scanner.isObject, let call = try NativeReader.fastCall(bytes, scanner.fields, options.attributor) {
+        if scanner.isObject, let call = try NativeReader.fastCall(bytes, scanner.fields, options.attributor, &interner) {
           context.emit(call)
           return
         }

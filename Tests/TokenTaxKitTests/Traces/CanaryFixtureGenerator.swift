@@ -45,12 +45,12 @@ enum CanaryFixtureGenerator {
     var head: [Call] = []
     for index in 0..<120 {
       let id = String(format: "sb-%03d", index + 1)
-      let caseOutput = max(120, normal(&random, mean: 380, sd: 90))
-      let input = Int(normal(&random, mean: 420, sd: 60))
+      let caseOutput = max(120, TraceTestSupport.normal(&random, mean: 380, sd: 90))
+      let input = Int(TraceTestSupport.normal(&random, mean: 420, sd: 60))
       // The first call of each side writes the 3,072-token cached prefix; the rest read it.
       let (read, write) = index == 0 ? (0, 3072) : (3072, 0)
-      base.append(Call(caseID: id, uncached: input, cacheRead: read, cacheWrite: write, output: Int(caseOutput + normal(&random, mean: 0, sd: 25)), reasoning: 0))
-      head.append(Call(caseID: id, uncached: input, cacheRead: read, cacheWrite: write, output: Int(caseOutput * 1.35 + normal(&random, mean: 0, sd: 25)), reasoning: 0))
+      base.append(Call(caseID: id, uncached: input, cacheRead: read, cacheWrite: write, output: Int(caseOutput + TraceTestSupport.normal(&random, mean: 0, sd: 25)), reasoning: 0))
+      head.append(Call(caseID: id, uncached: input, cacheRead: read, cacheWrite: write, output: Int(caseOutput * 1.35 + TraceTestSupport.normal(&random, mean: 0, sd: 25)), reasoning: 0))
     }
     return Scenario(feature: "support-bot", model: "claude-sonnet-4-6", batch: false, base: base, head: scaled(head, to: 1.35, of: base))
   }
@@ -60,9 +60,9 @@ enum CanaryFixtureGenerator {
   private static func ragQA() -> Scenario {
     var random = SplitMix64(seed: 0x5241_4751)
     func call(_ id: String, _ random: inout SplitMix64) -> Call {
-      let output = max(40, Int(normal(&random, mean: 230, sd: 120)))
+      let output = max(40, Int(TraceTestSupport.normal(&random, mean: 230, sd: 120)))
       return Call(
-        caseID: id, uncached: Int(normal(&random, mean: 2460, sd: 180)), cacheRead: 0, cacheWrite: 0, output: output,
+        caseID: id, uncached: Int(TraceTestSupport.normal(&random, mean: 2460, sd: 180)), cacheRead: 0, cacheWrite: 0, output: output,
         reasoning: output * 2 / 5)
     }
     let ids = (1...80).map { String(format: "rq-%03d", $0) }
@@ -79,13 +79,13 @@ enum CanaryFixtureGenerator {
     var head: [Call] = []
     for index in 0..<60 {
       let id = String(format: "rn-%03d", index + 1)
-      let input = max(7600, Int(normal(&random, mean: 8800, sd: 500)))
-      let output = max(300, Int(normal(&random, mean: 900, sd: 160)))
+      let input = max(7600, Int(TraceTestSupport.normal(&random, mean: 8800, sd: 500)))
+      let output = max(300, Int(TraceTestSupport.normal(&random, mean: 900, sd: 160)))
       let thoughts = output / 4
       let baseRead = index % 10 == 0 ? 0 : 7168
       let headRead = index % 10 == 5 ? 7168 : 0
       base.append(Call(caseID: id, uncached: input - baseRead, cacheRead: baseRead, cacheWrite: 0, output: output, reasoning: thoughts))
-      let headOutput = max(300, output + Int(normal(&random, mean: 0, sd: 40)))
+      let headOutput = max(300, output + Int(TraceTestSupport.normal(&random, mean: 0, sd: 40)))
       head.append(Call(caseID: id, uncached: input - headRead, cacheRead: headRead, cacheWrite: 0, output: headOutput, reasoning: headOutput / 4))
     }
     return Scenario(feature: "release-notes-agent", model: "gemini-2.5-flash", batch: true, base: base, head: head)
@@ -109,11 +109,5 @@ enum CanaryFixtureGenerator {
       let time = String(format: "%@T%02d:%02d:%02dZ", day, 9 + seconds / 3600, seconds / 60 % 60, seconds % 60)
       return #"{"feature":"\#(scenario.feature)","case":"\#(call.caseID)","model":"\#(scenario.model)","input_tokens":\#(call.uncached),"cache_read_tokens":\#(call.cacheRead),"cache_write_tokens":\#(call.cacheWrite),"output_tokens":\#(call.output),"reasoning_tokens":\#(call.reasoning),"batch":\#(scenario.batch),"ts":"\#(time)"}"#
     }.joined(separator: "\n") + "\n"
-  }
-
-  private static func normal(_ random: inout SplitMix64, mean: Double, sd: Double) -> Double {
-    let u1 = (Double(random.next() >> 11) + 1) / 9_007_199_254_740_993
-    let u2 = Double(random.next() >> 11) / 9_007_199_254_740_992
-    return mean + sd * (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
   }
 }

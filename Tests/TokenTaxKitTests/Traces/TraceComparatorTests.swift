@@ -4,13 +4,6 @@ import Testing
 @testable import TokenTaxKit
 
 @Suite struct TraceComparatorTests {
-  /// A normal draw (Box–Muller) from the seeded generator.
-  static func normal(_ generator: inout SplitMix64, mean: Double, sd: Double) -> Double {
-    let u1 = (Double(generator.next() >> 11) + 1) / 9_007_199_254_740_993
-    let u2 = Double(generator.next() >> 11) / 9_007_199_254_740_992
-    return mean + sd * (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
-  }
-
   /// Calls whose output tokens are drawn around `mean` (a case effect shared by both sides,
   /// when `caseEffects` is given, plus per-call noise).
   static func stats(
@@ -20,7 +13,7 @@ import Testing
     var builder = TraceSummaryBuilder(prices: TraceTestSupport.prices, sampleCapacity: capacity)
     for index in 0..<count {
       let effect = caseEffects.map { $0[index] } ?? 0
-      let output = max(1, Int(normal(&generator, mean: mean + effect, sd: noise).rounded()))
+      let output = max(1, Int(TraceTestSupport.normal(&generator, mean: mean + effect, sd: noise).rounded()))
       builder.add(
         TraceCall(
           feature: "f", model: "gpt-5", caseID: "c-\(index)",
@@ -64,7 +57,7 @@ import Testing
   /// the noise: a narrower interval than the same data compared unpaired.
   @Test func pairingNarrowsTheInterval() throws {
     var generator = SplitMix64(seed: 99)
-    let effects = (0..<100).map { _ in Self.normal(&generator, mean: 0, sd: 150) }
+    let effects = (0..<100).map { _ in TraceTestSupport.normal(&generator, mean: 0, sd: 150) }
     let base = Self.stats(100, mean: 400, noise: 20, caseEffects: effects, seed: 21)
     let head = Self.stats(100, mean: 420, noise: 20, caseEffects: effects, seed: 22)
     let paired = TraceComparator.compare(feature: "f", base: base, head: head, prices: TraceTestSupport.prices)

@@ -64,6 +64,13 @@ enum TraceTestSupport {
       tokenizer: "gemini", source: "test", date: "2026-11-20"),
   ])
 
+  /// A normal draw (Box–Muller) from a seeded generator.
+  static func normal(_ random: inout SplitMix64, mean: Double, sd: Double) -> Double {
+    let u1 = (Double(random.next() >> 11) + 1) / 0x1p53
+    let u2 = Double(random.next() >> 11) / 0x1p53
+    return mean + sd * (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+  }
+
   /// Runs the CLI in-process with capture streams.
   static func run(_ arguments: [String]) -> (status: ExitCode, stdout: String, stderr: String) {
     let out = OutputStream.capture()

@@ -13,7 +13,8 @@ enum NativeReader {
   /// The hot path: a call straight from the scanned fields of a line, or nil when the line is
   /// not a native record (the caller then parses it generally).
   static func fastCall(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ attributor: FeatureAttributor
+    _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ attributor: FeatureAttributor,
+    _ interner: inout StringInterner
   ) throws(TraceRecordError) -> TraceCall? {
     var usage = TokenUsage()
     var feature: String?
@@ -32,13 +33,13 @@ enum NativeReader {
         if JSONFieldScanner.key(field, in: bytes, is: "case") { caseID = try text(field, bytes, "case") }
         if JSONFieldScanner.key(field, in: bytes, is: "type") { return nil }
       case 5:
-        if JSONFieldScanner.key(field, in: bytes, is: "model") { model = try text(field, bytes, "model") }
+        if JSONFieldScanner.key(field, in: bytes, is: "model") { model = try text(field, bytes, "model", &interner) }
         if JSONFieldScanner.key(field, in: bytes, is: "batch") {
           batch = JSONFieldScanner.bool(field, in: bytes) ?? false
         }
         if JSONFieldScanner.key(field, in: bytes, is: "usage") { return nil }
       case 7:
-        if JSONFieldScanner.key(field, in: bytes, is: "feature") { feature = try text(field, bytes, "feature") }
+        if JSONFieldScanner.key(field, in: bytes, is: "feature") { feature = try text(field, bytes, "feature", &interner) }
       case 12:
         if JSONFieldScanner.key(field, in: bytes, is: "input_tokens") {
           usage.uncachedInput = try count(field, bytes, "input_tokens")
@@ -107,12 +108,13 @@ enum NativeReader {
     return try TokenField.checked(number, field: name, offset: field.start)
   }
 
+  /// A string field's text (a number's literal is accepted as text).
   private static func text(_ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, _ name: String)
     throws(TraceRecordError) -> String?
   {
     switch field.kind {
     case .null: return nil
-    case .number: return JSONFieldScanner.string(field, in: bytes) ?? numberText(field, bytes)
+    case .number: return numberText(field, bytes)
     case .string:
       guard let text = JSONFieldScanner.string(field, in: bytes) else {
         throw TraceRecordError("field '\(name)' is not valid UTF-8", offset: field.start)
@@ -121,6 +123,15 @@ enum NativeReader {
     default:
       throw TraceRecordError("field '\(name)' must be a string", offset: field.start)
     }
+  }
+
+  /// `text`, reusing the string of a value seen on a recent line (features, models).
+  private static func text(
+    _ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, _ name: String, _ interner: inout StringInterner
+  ) throws(TraceRecordError) -> String? {
+    guard field.kind == .string, !field.valueEscaped, let base = bytes.baseAddress else { return try text(field, bytes, name) }
+    let raw = UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart)
+    return try interner.string(raw) { () throws(TraceRecordError) in try text(field, bytes, name) }
   }
 
   private static func numberText(_ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {

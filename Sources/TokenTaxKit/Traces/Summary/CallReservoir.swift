@@ -11,12 +11,15 @@ public struct CallReservoir: Sendable, Equatable {
   public let capacity: Int
   /// Calls offered so far (the population the sample stands for).
   public private(set) var seen = 0
-  /// A max-heap on priority: the root is the first call to give way.
+  /// The sampled calls; `heap` orders their slots.
+  private var slots: [TraceCall] = []
+  /// A max-heap on priority: the root is the first call to give way. Entries point into
+  /// `slots`, so sifting moves 24 bytes, not whole calls.
   private var heap: [Entry] = []
 
   struct Entry: Sendable, Equatable {
     var priority: Priority
-    var call: TraceCall
+    var slot: Int
   }
 
   struct Priority: Sendable, Equatable, Comparable {
@@ -37,43 +40,55 @@ public struct CallReservoir: Sendable, Equatable {
   }
 
   /// The sampled calls, in priority order (deterministic).
-  public var calls: [TraceCall] { heap.sorted { $0.priority < $1.priority }.map(\.call) }
+  public var calls: [TraceCall] { heap.sorted { $0.priority < $1.priority }.map { slots[$0.slot] } }
   public var isComplete: Bool { seen <= capacity }
 
   public mutating func add(_ call: TraceCall) {
     seen += 1
-    offer(Entry(priority: Self.priority(of: call), call: call))
+    // Most calls of a large file lose to the root on the case hash alone: decide that before
+    // hashing the rest of the call.
+    let primary = call.caseID.map { StableHash($0).value }
+    if heap.count == capacity, let primary, let root = heap.first, primary > root.priority.primary { return }
+    let secondary = Self.contentHash(of: call)
+    var stored = call
+    stored.timestamp = nil
+    offer(stored, Priority(primary: primary ?? secondary, secondary: secondary))
   }
 
   /// Adds another sample's calls; `seen` adds up.
   public mutating func merge(_ other: CallReservoir) {
     seen += other.seen
-    for entry in other.heap { offer(entry) }
+    for entry in other.heap { offer(other.slots[entry.slot], entry.priority) }
   }
 
   /// Restores a stored sample of a population of `seen` calls.
   mutating func restore(_ calls: [TraceCall], seen: Int) {
     self.seen += seen
-    for call in calls { offer(Entry(priority: Self.priority(of: call), call: call)) }
+    for call in calls { offer(call, Self.priority(of: call)) }
   }
 
   static func priority(of call: TraceCall) -> Priority {
+    let secondary = contentHash(of: call)
+    return Priority(primary: call.caseID.map { StableHash($0).value } ?? secondary, secondary: secondary)
+  }
+
+  private static func contentHash(of call: TraceCall) -> UInt64 {
     var content = StableHash(call.model)
     content.combine(call.batch ? 1 : 0)
     for part in [call.usage] + call.passes.map(\.usage) {
       for number in [part.uncachedInput, part.cacheRead, part.cacheWrite, part.output, part.reasoning] { content.combine(number) }
     }
-    let secondary = content.value
-    guard let caseID = call.caseID else { return Priority(primary: secondary, secondary: secondary) }
-    return Priority(primary: StableHash(caseID).value, secondary: secondary)
+    return content.value
   }
 
-  private mutating func offer(_ entry: Entry) {
+  private mutating func offer(_ call: TraceCall, _ priority: Priority) {
     if heap.count < capacity {
-      heap.append(entry)
+      slots.append(call)
+      heap.append(Entry(priority: priority, slot: slots.count - 1))
       siftUp(heap.count - 1)
-    } else if let root = heap.first, entry.priority < root.priority {
-      heap[0] = entry
+    } else if let root = heap.first, priority < root.priority {
+      slots[root.slot] = call
+      heap[0].priority = priority
       siftDown(0)
     }
   }
@@ -91,10 +106,11 @@ public struct CallReservoir: Sendable, Equatable {
   private mutating func siftDown(_ start: Int) {
     var parent = start
     while true {
+      let left = 2 * parent + 1
+      let right = left + 1
       var largest = parent
-      for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && heap[largest].priority < heap[child].priority {
-        largest = child
-      }
+      if left < heap.count, heap[largest].priority < heap[left].priority { largest = left }
+      if right < heap.count, heap[largest].priority < heap[right].priority { largest = right }
       if largest == parent { return }
       heap.swapAt(parent, largest)
       parent = largest

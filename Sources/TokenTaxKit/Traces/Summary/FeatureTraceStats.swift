@@ -6,15 +6,23 @@ import Foundation
 /// for resampling. Memory does not grow with the number of calls.
 public struct FeatureTraceStats: Sendable, Equatable {
   public internal(set) var calls = 0
-  public internal(set) var models: [ModelKey: ModelTotals] = [:]
-  /// Indexed like `TraceQuantity.allCases`.
-  var moments = [Moments](repeating: Moments(), count: TraceQuantity.allCases.count)
-  var sketches = [QuantileSketch](repeating: QuantileSketch(), count: TraceQuantity.allCases.count)
+  /// Rows in the order first seen, with their price looked up once (nil when unknown): the hot
+  /// path finds a call's row by comparing with the last one instead of hashing.
+  private var rowKeys: [ModelKey] = []
+  private var rows: [ModelTotals] = []
+  private var rowPrices: [ModelPrice?] = []
+  private var lastRow = 0
+  /// Indexed like `TraceQuantity.ordered`.
+  var moments = [Moments](repeating: Moments(), count: TraceQuantity.ordered.count)
+  var sketches = [QuantileSketch](repeating: QuantileSketch(), count: TraceQuantity.ordered.count)
   public internal(set) var sample: CallReservoir
 
   public init(sampleCapacity: Int = CallReservoir.defaultCapacity) {
     sample = CallReservoir(capacity: sampleCapacity)
   }
+
+  /// The per-model rows (one per model and batch mode).
+  public var models: [ModelKey: ModelTotals] { Dictionary(zip(rowKeys, rows)) { first, _ in first } }
 
   public func moments(_ quantity: TraceQuantity) -> Moments { moments[Self.index(quantity)] }
   public func sketch(_ quantity: TraceQuantity) -> QuantileSketch { sketches[Self.index(quantity)] }
@@ -33,7 +41,7 @@ public struct FeatureTraceStats: Sendable, Equatable {
   /// The total cost in USD; nil when any model's price is unknown.
   public var costUSD: Decimal? {
     var total: Decimal = 0
-    for row in models.values {
+    for row in rows {
       guard let cost = row.costUSD else { return nil }
       total += cost
     }
@@ -46,17 +54,21 @@ public struct FeatureTraceStats: Sendable, Equatable {
     return cost / Decimal(calls)
   }
 
+  /// Equal when the same rows and statistics, whatever order the rows were first seen in.
+  public static func == (lhs: FeatureTraceStats, rhs: FeatureTraceStats) -> Bool {
+    lhs.calls == rhs.calls && lhs.models == rhs.models && lhs.moments == rhs.moments && lhs.sketches == rhs.sketches
+      && lhs.sample == rhs.sample
+  }
+
   mutating func add(_ call: TraceCall, pricer: inout TracePricer) {
     calls += 1
     let total = call.totalUsage
-    for (index, quantity) in TraceQuantity.allCases.enumerated() {
+    for (index, quantity) in TraceQuantity.ordered.enumerated() {
       let value = quantity.value(of: total)
       moments[index].add(value)
       sketches[index].add(Double(value))
     }
-    var sampled = call
-    sampled.timestamp = nil
-    sample.add(sampled)
+    sample.add(call)
     addTokens(call.usage, model: call.model, batch: call.batch, countsCall: true, pricer: &pricer)
     for pass in call.passes {
       addTokens(pass.usage, model: pass.model, batch: call.batch, countsCall: false, pricer: &pricer)
@@ -64,21 +76,38 @@ public struct FeatureTraceStats: Sendable, Equatable {
   }
 
   private mutating func addTokens(_ usage: TokenUsage, model: String, batch: Bool, countsCall: Bool, pricer: inout TracePricer) {
-    let key = ModelKey(model: model, batch: batch)
-    var row = models[key] ?? ModelTotals()
-    if countsCall { row.calls += 1 }
-    row.usage += usage
-    if let price = pricer.price(model), TracePricer.needsOwnPricing(usage, price) {
-      row.fixedCost += pricer.table.cost(of: usage, at: price, batch: batch)
+    let row = self.row(ModelKey(model: model, batch: batch), pricer: &pricer)
+    if countsCall { rows[row].calls += 1 }
+    rows[row].usage += usage
+    if let price = rowPrices[row], TracePricer.needsOwnPricing(usage, price) {
+      rows[row].fixedCost += pricer.table.cost(of: usage, at: price, batch: batch)
     } else {
-      row.linearUsage += usage
+      rows[row].linearUsage += usage
     }
-    models[key] = row
   }
 
-  mutating func merge(_ other: FeatureTraceStats) {
+  /// The index of `key`'s row, created (and priced) when new.
+  private mutating func row(_ key: ModelKey, pricer: inout TracePricer) -> Int {
+    if lastRow < rowKeys.count, rowKeys[lastRow] == key { return lastRow }
+    if let found = rowKeys.firstIndex(of: key) {
+      lastRow = found
+      return found
+    }
+    rowKeys.append(key)
+    rows.append(ModelTotals())
+    rowPrices.append(pricer.price(key.model))
+    lastRow = rows.count - 1
+    return lastRow
+  }
+
+  /// Adds a row's totals (from another summary or a summary file).
+  mutating func merge(_ totals: ModelTotals, into key: ModelKey, pricer: inout TracePricer) {
+    rows[row(key, pricer: &pricer)].merge(totals)
+  }
+
+  mutating func merge(_ other: FeatureTraceStats, pricer: inout TracePricer) {
     calls += other.calls
-    for (key, row) in other.models { models[key, default: ModelTotals()].merge(row) }
+    for (key, row) in zip(other.rowKeys, other.rows) { merge(row, into: key, pricer: &pricer) }
     for index in moments.indices {
       moments[index].merge(other.moments[index])
       sketches[index].merge(other.sketches[index])
@@ -86,20 +115,18 @@ public struct FeatureTraceStats: Sendable, Equatable {
     sample.merge(other.sample)
   }
 
-  /// Fixes every row's cost with the table (unknown models stay nil).
-  mutating func price(with pricer: inout TracePricer) {
-    for key in models.keys {
-      guard var row = models[key] else { continue }
-      if let price = pricer.price(key.model) {
-        row.costUSD = pricer.linearCost(row.linearUsage, price, batch: key.batch) + row.fixedCost
+  /// Fixes every row's cost (unknown models stay nil).
+  mutating func price(with pricer: TracePricer) {
+    for index in rows.indices {
+      if let price = rowPrices[index] {
+        rows[index].costUSD = pricer.linearCost(rows[index].linearUsage, price, batch: rowKeys[index].batch) + rows[index].fixedCost
       } else {
-        row.costUSD = row.linearUsage == TokenUsage() ? row.fixedCost : nil
+        rows[index].costUSD = rows[index].linearUsage == TokenUsage() ? rows[index].fixedCost : nil
       }
-      models[key] = row
     }
   }
 
   static func index(_ quantity: TraceQuantity) -> Int {
-    TraceQuantity.allCases.firstIndex(of: quantity) ?? 0
+    TraceQuantity.ordered.firstIndex(of: quantity) ?? 0
   }
 }

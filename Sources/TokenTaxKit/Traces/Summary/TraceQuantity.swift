@@ -9,6 +9,9 @@ public enum TraceQuantity: String, Sendable, CaseIterable, Comparable {
   case outputTokens = "output_tokens"
   case reasoningTokens = "reasoning_tokens"
 
+  /// `allCases`, built once (the synthesized property makes a new array on every call).
+  static let ordered = allCases
+
   func value(of usage: TokenUsage) -> Int {
     switch self {
     case .inputTokens: return usage.totalInput

@@ -68,7 +68,7 @@ public struct TraceSummaryBuilder: Sendable {
 
   public mutating func merge(_ summary: TraceSummary) {
     for (id, stats) in summary.features {
-      features[id, default: FeatureTraceStats(sampleCapacity: sampleCapacity)].merge(stats)
+      features[id, default: FeatureTraceStats(sampleCapacity: sampleCapacity)].merge(stats, pricer: &pricer)
     }
     skippedLines += summary.skippedLines
     skippedExamples += summary.skippedExamples.prefix(max(0, 3 - skippedExamples.count))
@@ -77,9 +77,8 @@ public struct TraceSummaryBuilder: Sendable {
 
   /// Prices every row and returns the summary.
   public func finish() -> TraceSummary {
-    var pricer = self.pricer
     var priced = features
-    for id in priced.keys { priced[id]?.price(with: &pricer) }
+    for id in priced.keys { priced[id]?.price(with: pricer) }
     return TraceSummary(
       features: priced, skippedLines: skippedLines, skippedExamples: skippedExamples, notes: notes,
       unknownModels: pricer.unknownModels.sorted())

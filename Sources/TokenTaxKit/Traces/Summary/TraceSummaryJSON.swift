@@ -94,7 +94,8 @@ public enum TraceSummaryJSON {
       let path = "features[\(index)]"
       guard let id = feature.text("id") else { throw TraceRecordError("summary \(path).id is missing") }
       var stats = summary.features[id] ?? FeatureTraceStats()
-      stats.merge(try decodeFeature(feature, path: path))
+      var unpriced = TracePricer(table: PriceTable(rows: []))  // the builder prices rows when it merges them
+      stats.merge(try decodeFeature(feature, path: path), pricer: &unpriced)
       summary.features[id] = stats
     }
     return summary
@@ -114,7 +115,8 @@ public enum TraceSummaryJSON {
       } else {
         totals.linearUsage = totals.usage
       }
-      stats.models[ModelKey(model: model, batch: row["batch"]?.boolValue ?? false), default: ModelTotals()].merge(totals)
+      var unpriced = TracePricer(table: PriceTable(rows: []))
+      stats.merge(totals, into: ModelKey(model: model, batch: row["batch"]?.boolValue ?? false), pricer: &unpriced)
     }
     let modelCalls = stats.models.values.reduce(0) { $0 + $1.calls }
     guard let detail = feature["stats"] else {
