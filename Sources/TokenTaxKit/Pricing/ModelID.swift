@@ -1,5 +1,3 @@
-import Foundation
-
 /// The spellings a model id is written in, reduced step by step towards the table's ids.
 ///
 /// Traces and configs name one model many ways: `gpt-5-2025-08-07`, `openai/gpt-5`,
@@ -22,7 +20,10 @@ enum ModelID {
   static func base(_ raw: String) -> String { steps(raw).last ?? raw }
 
   private static func steps(_ raw: String) -> [String] {
-    var id = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    var trimmed = Substring(raw)
+    while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+    while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+    var id = String(trimmed)
     var out = [id]
     id = id.lowercased()
     out.append(id)

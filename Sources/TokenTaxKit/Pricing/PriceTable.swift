@@ -89,11 +89,6 @@ public struct PriceTable: Sendable {
   /// The canonical id a source's key names exactly (an id or a declared alias, any case).
   func exactID(_ key: String) -> String? { index[key.lowercased()] }
 
-  /// The declared aliases of a row, sorted.
-  public func aliases(of id: String) -> [String] {
-    aliases.filter { $0.value == id }.map(\.key).sorted()
-  }
-
   /// The newest row date (`YYYY-MM-DD`), for "prices as of" in reports; nil when no row is dated.
   public var asOf: String? { Self.newest(rows.values) }
 

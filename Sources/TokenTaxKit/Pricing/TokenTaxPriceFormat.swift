@@ -67,7 +67,7 @@ enum TokenTaxPriceFormat {
       guard let object = models[id]?.objectValue else {
         throw fields.error("expected an object of prices, got \(models[id]?.kindDescription ?? "nothing")")
       }
-      guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw fields.error("a model id cannot be empty") }
+      guard id.contains(where: { !$0.isWhitespace }) else { throw fields.error("a model id cannot be empty") }
       try applyEntry(id: id, object, fields: fields, source: source, date: date, to: &table)
     }
   }
@@ -84,9 +84,11 @@ enum TokenTaxPriceFormat {
       for key in ["input", "output"] where object[key] == nil || object[key] == .null {
         throw fields.error("a new model needs \"\(key)\" (USD per 1M tokens)")
       }
+      // Guessed (string work per row) only when the entry does not say.
+      let provider = object["provider"] == nil ? ModelFamily.provider(for: id) : ""
+      let tokenizer = object["tokenizer"] == nil && object["encoding"] == nil ? ModelFamily.tokenizer(for: id) : ""
       row = ModelPrice(
-        model: id, provider: ModelFamily.provider(for: id), input: 0, output: 0,
-        tokenizer: ModelFamily.tokenizer(for: id), source: source, date: date)
+        model: id, provider: provider, input: 0, output: 0, tokenizer: tokenizer, source: source, date: date)
     }
     row.source = source
     row.date = date
@@ -179,7 +181,7 @@ private struct Fields {
   }
 
   func text(_ value: JSONValue) throws -> String {
-    guard let text = value.stringValue, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard let text = value.stringValue, text.contains(where: { !$0.isWhitespace }) else {
       throw error("expected a non-empty string, got \(describe(value))")
     }
     return text

@@ -33,11 +33,11 @@ public enum Money {
   /// `usd` of an optional: unknown is `—`, never `$0`.
   public static func usd(_ value: Decimal?) -> String { value.map { usd($0) } ?? "—" }
 
-  /// A list price per 1M tokens at full precision, never rounded: `$3.00`, `$0.125`, `$0.0375`,
-  /// `$1,200.00` (at least two decimals, more when the price has them).
+  /// A list price per 1M tokens (never negative) at full precision, never rounded: `$3.00`,
+  /// `$0.125`, `$0.0375`, `$1,200.00` (at least two decimals, more when the price has them).
   public static func perMillion(_ value: Decimal) -> String {
     let decimals = plain(value).split(separator: ".").dropFirst().first?.count ?? 0
-    return (value < 0 ? "-" : "") + "$" + grouped(value < 0 ? -value : value, decimals: max(2, decimals))
+    return "$" + grouped(value, decimals: max(2, decimals))
   }
 
   /// A fraction as a plain percentage, full precision: 0.5 → `50 %`, 0.125 → `12.5 %`.
