@@ -77,9 +77,10 @@ enum LiteLLMPriceFormat {
       source: file, date: "")
   }
 
-  /// `1 - batch/list`: 0.5 when the batch price is half the list price.
+  /// `1 - batch/list`: 0.5 when the batch price is half the list price; nil when the entry has
+  /// no batch price or one above the list price (a data error, not a discount).
   private static func discount(_ batch: Decimal?, _ list: Decimal) -> Decimal? {
-    guard let batch, list > 0 else { return nil }
+    guard let batch, list > 0, batch <= list else { return nil }
     return 1 - batch / list
   }
 
