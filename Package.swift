@@ -23,7 +23,8 @@ let package = Package(
 
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"], swiftSettings: strict),
     .testTarget(
-      name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer"], exclude: ["Snapshots"], swiftSettings: strict),
+      name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer"], exclude: ["Fixtures", "Snapshots"],
+      swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )
