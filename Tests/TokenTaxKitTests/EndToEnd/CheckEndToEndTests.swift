@@ -114,7 +114,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("tokentax.json", "{ \"version\": 1, \"features\": [ }", "tokentax.json:1:30: unexpected '}'; expected a value"),
+    ("tokentax.json", "{ \"version\": 1, \"features\": [ }", "tokentax.json:1:31: unexpected '}'; expected a value"),
     ("prompts/user.hbs", "{{question", "prompts/user.hbs:1:1: unclosed '{{'"),
     ("prompts/system.md", "bad \u{0}byte", "prompts/system.md: not UTF-8 text (invalid or binary byte at offset 4)"),
   ])
