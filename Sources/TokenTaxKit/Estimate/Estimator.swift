@@ -14,9 +14,10 @@ public struct Estimator: Sendable {
     self.prices = prices
   }
 
-  /// The estimate for `snapshot`; `observedOutput` (mean output tokens from traces) wins over
-  /// the config's `output_tokens`.
-  public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheRead: Int? = nil) throws
+  /// The estimate for `snapshot`. Canary traces win where they know better (SPEC §7):
+  /// `observedOutput` (mean output tokens) over the config's `output_tokens`, and
+  /// `observedCacheHitRate` (cache reads / all input) over the assumed always-hit prefix.
+  public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheHitRate: Double? = nil) throws
     -> FeatureEstimate
   {
     let feature = snapshot.feature
@@ -98,8 +99,8 @@ public struct Estimator: Sendable {
       warnings.append("feature '\(feature.id)': no output_tokens and no traces; output counted as 0")
     }
     var cached = cachedTokens(prefix: prefix, price: price)
-    if let observedCacheRead {
-      cached = min(observedCacheRead, input)
+    if let observedCacheHitRate, price.cacheRead != nil {
+      cached = min(input, Int((Double(input) * observedCacheHitRate).rounded()))
       sources["cached_input_tokens"] = "traces"
     }
     let usage = TokenUsage(uncachedInput: input - cached, cacheRead: cached, output: output)
