@@ -125,10 +125,12 @@ public struct Estimator: Sendable {
   }
 
   /// Only a prefix that stays byte-identical can be cached, and providers cache only past a
-  /// minimum size (1,024 tokens); OpenAI then caches in 128-token steps.
+  /// minimum size (1,024 tokens for most models, the price row says); OpenAI then caches in
+  /// 128-token steps.
   private func cachedTokens(prefix: Int, price: ModelPrice) -> Int {
-    guard price.cacheRead != nil, prefix >= 1024 else { return 0 }
-    if price.provider == "openai" { return 1024 + (prefix - 1024) / 128 * 128 }
+    let minimum = price.minimumCacheablePrefix ?? 1024
+    guard price.cacheRead != nil, prefix >= minimum else { return 0 }
+    if price.provider == "openai" { return minimum + (prefix - minimum) / 128 * 128 }
     return prefix
   }
 
