@@ -3,6 +3,7 @@ enum CommandRegistry {
   static var all: [any Command.Type] {
     [
     DemoCommand.self,
+    CommentCommand.self,
     ]
   }
 }
