@@ -4,6 +4,7 @@ enum CommandRegistry {
     [
     DemoCommand.self,
     CommentCommand.self,
+    HookCommand.self,
     ]
   }
 }
