@@ -2,9 +2,13 @@
 enum CommandRegistry {
   static var all: [any Command.Type] {
     [
-    DemoCommand.self,
-    CommentCommand.self,
-    HookCommand.self,
+      CheckCommand.self,
+      EstimateCommand.self,
+      InitCommand.self,
+      BudgetInitCommand.self,
+      CommentCommand.self,
+      HookCommand.self,
+      DemoCommand.self,
     ]
   }
 }

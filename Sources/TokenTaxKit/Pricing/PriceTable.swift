@@ -11,6 +11,9 @@ public struct PriceTable: Sendable {
     self.rows = Dictionary(rows.map { ($0.model, $0) }, uniquingKeysWith: { _, last in last })
   }
 
+  /// The newest row date, for the report footer.
+  public var asOf: String { rows.values.map(\.date).max() ?? "unknown" }
+
   /// The table that ships inside the binary.
   public static func builtIn() -> PriceTable { PriceTable(rows: []) }
 

@@ -12,6 +12,8 @@ public struct Report: Sendable, Equatable {
   /// Why a failing check was approved (commit trailer or `--approve`), when it was.
   public var approval: String?
   public var features: [FeatureResult]
+  /// Violations of the whole change (the total monthly budget), beside the per-feature ones.
+  public var totalViolations: [Violation] = []
   /// Non-fatal problems worth a line: unknown placeholders, features without calls_per_day,
   /// skipped trace lines. Never prompt text.
   public var warnings: [String]
