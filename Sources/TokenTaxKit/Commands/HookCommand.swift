@@ -60,25 +60,9 @@ enum HookCommand: Command {
 
   /// The hooks directory git uses, `core.hooksPath` included, as an absolute path.
   private static func hooksDirectory(_ invocation: Invocation) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "rev-parse", "--path-format=absolute", "--git-path", "hooks"]
-    process.currentDirectoryURL = invocation.workingDirectory
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = Pipe()
-    do {
-      try process.run()
-    } catch {
-      throw HookError("could not run git to find the hooks directory (\(error.localizedDescription)); install git")
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard process.terminationStatus == 0, !path.isEmpty else {
-      throw HookError("\(invocation.workingDirectory.path) is not inside a git repository; run 'tokentax hook install' in your repository")
-    }
-    return path
+    let git = try Git.discover(from: invocation.workingDirectory)
+    let output = try git.run(["rev-parse", "--path-format=absolute", "--git-path", "hooks"])
+    return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   private static func wrap(_ path: String, _ body: () throws -> Void) throws {

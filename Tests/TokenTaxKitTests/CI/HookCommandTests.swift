@@ -3,22 +3,6 @@ import Testing
 @testable import TokenTaxKit
 
 @Suite struct HookCommandTests {
-  static func repository() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hook-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try git(["init", "-q"], in: directory)
-    return directory
-  }
-
-  static func git(_ arguments: [String], in directory: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = directory
-    try process.run()
-    process.waitUntilExit()
-  }
-
   static func install(_ arguments: [String] = [], in directory: URL) -> (ExitCode, String, String) {
     let stdout = OutputStream.capture()
     let stderr = OutputStream.capture()
@@ -30,7 +14,8 @@ import Testing
   }
 
   @Test func installsAnExecutableHookAndUpdatesItsOwn() throws {
-    let repo = try Self.repository()
+    let repository = try TestRepository()
+    let repo = repository.root
     let hook = repo.appendingPathComponent(".git/hooks/pre-commit").resolvingSymlinksInPath().path
     let (exit, out, _) = Self.install(in: repo)
     #expect(exit == .success)
@@ -47,7 +32,8 @@ import Testing
   }
 
   @Test func keepsAForeignHookUnlessForced() throws {
-    let repo = try Self.repository()
+    let repository = try TestRepository()
+    let repo = repository.root
     let hooks = repo.appendingPathComponent(".git/hooks")
     try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
     let foreign = "#!/bin/sh\nnpm run lint\n"
@@ -67,8 +53,9 @@ import Testing
   }
 
   @Test func respectsCoreHooksPath() throws {
-    let repo = try Self.repository()
-    try Self.git(["config", "core.hooksPath", "tools/hooks"], in: repo)
+    let repository = try TestRepository()
+    let repo = repository.root
+    try repository.git("config", "core.hooksPath", "tools/hooks")
     let (exit, out, _) = Self.install(in: repo)
     #expect(exit == .success)
     #expect(out.contains("/tools/hooks/pre-commit"))
@@ -81,11 +68,12 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let (exit, _, err) = Self.install(in: directory)
     #expect(exit == .couldNotRun)
-    #expect(err.hasSuffix("is not inside a git repository; run 'tokentax hook install' in your repository\n"))
+    #expect(err.hasSuffix("' is not inside a git repository; run tokentax from your repo (or 'git init' first)\n"))
   }
 
   @Test func theHookSkipsQuietlyWithoutTokentaxOnPath() throws {
-    let repo = try Self.repository()
+    let repository = try TestRepository()
+    let repo = repository.root
     _ = Self.install(in: repo)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
