@@ -10,7 +10,7 @@ public enum MarkdownReporter: Reporter {
 
   /// The hidden first line `comment` finds its own earlier comment by.
   public static func marker(tag: String?) -> String {
-    let safe = (tag ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || "._/-".contains($0)) }
+    let safe = (tag ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
     return safe.isEmpty ? "<!-- tokentax -->" : "<!-- tokentax:\(safe) -->"
   }
 
@@ -156,7 +156,8 @@ public enum MarkdownReporter: Reporter {
 
   private static func detailsSection(_ rows: [FeatureResult]) -> String {
     guard rows.contains(where: { !$0.topChanges.isEmpty || $0.traces != nil }) else { return "" }
-    var out = "<details><summary>Largest prompt changes and trace statistics</summary>\n\n"
+    let traces = rows.contains { $0.traces != nil } ? " and trace statistics" : ""
+    var out = "<details><summary>Largest prompt changes\(traces)</summary>\n\n"
     for feature in rows where !feature.topChanges.isEmpty || feature.traces != nil {
       out += "**\(MarkdownText.code(feature.id))**\n\n"
       for change in feature.topChanges {
