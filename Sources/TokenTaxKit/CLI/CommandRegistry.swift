@@ -7,6 +7,8 @@ enum CommandRegistry {
       PricesCommand.self,
       InitCommand.self,
       BudgetInitCommand.self,
+      CommentCommand.self,
+      HookCommand.self,
       DemoCommand.self,
     ]
   }

@@ -183,8 +183,8 @@ public enum TableReporter: Reporter {
       var feature = feature
       feature.id = clean(feature.id)
       feature.model = Pair(base: feature.model.base.map(clean), head: feature.model.head.map(clean))
-      feature.violations = feature.violations.map { var v = $0; v.message = clean(v.message); return v }
-      feature.topChanges = feature.topChanges.map { var c = $0; c.file = clean(c.file); return c }
+      for index in feature.violations.indices { feature.violations[index].message = clean(feature.violations[index].message) }
+      for index in feature.topChanges.indices { feature.topChanges[index].file = clean(feature.topChanges[index].file) }
       return feature
     }
     return copy
