@@ -9,14 +9,7 @@ import Testing
 /// Prices and token counts are those of `CheckEndToEndTests` ($3 / $12 per million, o200k_base):
 /// base input 63, output 100 → $0.001389/call, $41.67/month at 1,000 calls/day.
 @Suite struct PullRequestFlowTests {
-  // Until main has the exact tokenizer and the config's price overrides (the tokenizer and pricing
-  // branches), `check` cannot produce these numbers. Remove this wrapper when they land: it then
-  // fails with "known issue was not recorded".
   @Test func checkThenCommentTwiceKeepsOneComment() throws {
-    withKnownIssue("check needs the tokenizer and pricing branches merged") { try flow() }
-  }
-
-  private func flow() throws {
     let repo = try TestRepository()
     try repo.write("tokentax.json", CheckEndToEndTests.config())
     try repo.write("prompts/system.md", "You are helpful.")
