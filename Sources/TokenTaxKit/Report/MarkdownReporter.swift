@@ -79,7 +79,7 @@ public enum MarkdownReporter: Reporter {
         out += "are in the job log and `report.json`.\n\n"
       }
       out += unchanged(report)
-      let listed = violations.prefix(shown).joined()
+      let listed = violations.prefix(shown).joined() + totalViolationLines(report)
       if !listed.isEmpty { out += violationsHeader + listed + "\n" }
       if withDetails { out += details }
       return out + tail
@@ -137,6 +137,12 @@ public enum MarkdownReporter: Reporter {
     let noun = same.count == 1 ? "feature" : "features"
     guard same.count <= 10 else { return "\(same.count) more \(noun) unchanged.\n\n" }
     return "Unchanged: " + same.map { MarkdownText.code($0.id) }.joined(separator: ", ") + ".\n\n"
+  }
+
+  private static func totalViolationLines(_ report: Report) -> String {
+    report.totalViolations.map { violation in
+      "- \(violation.level == .fail ? "❌" : "⚠️") total: \(MarkdownText.text(violation.message)) (\(MarkdownText.code(violation.rule)))\n"
+    }.joined()
   }
 
   private static func violationLines(_ feature: FeatureResult) -> String {

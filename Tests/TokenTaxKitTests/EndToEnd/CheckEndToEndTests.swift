@@ -76,6 +76,21 @@ import Testing
     #expect(report["status"] == .string("approved"))
   }
 
+  /// The total forecast $41.67/month (see above) is over a $40 budget: a fail at the level of
+  /// the whole change, reported in every format, even though no threshold on the change fired.
+  @Test func totalBudgetFailsEvenWithoutAChange() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config(extra: #", "budgets": { "monthly_usd": 40 }"#))
+    let result = repo.run("check", "--base", "HEAD", "--format", "json")
+    #expect(result.code == .regression)
+    let totals = try JSONParser().parse(result.stdout)["totals"]
+    #expect(totals?["violations"]?.arrayValue?.first?["rule"] == .string("budget"))
+    #expect(totals?["violations"]?.arrayValue?.first?["message"] == .string("total forecast $41.67/month is over the budget of $40.00 (104.2 %)"))
+    let table = repo.run("check", "--base", "HEAD", "--no-color").stdout
+    #expect(table.contains("✖ fail  total forecast $41.67/month is over the budget of $40.00 (104.2 %) [budget]"))
+    #expect(table.contains("FAIL  the total over its budget (exit 1)"))
+  }
+
   @Test func stagedComparesIndexWithHead() throws {
     let repo = try baseRepository()
     try repo.write("tokentax.json", Self.config(output: 200))
