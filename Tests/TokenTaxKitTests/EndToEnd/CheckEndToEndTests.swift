@@ -94,9 +94,15 @@ import Testing
   @Test func stagedComparesIndexWithHead() throws {
     let repo = try baseRepository()
     try repo.write("tokentax.json", Self.config(output: 200))
-    #expect(repo.run("check", "--staged").code == .success)  // not staged yet
+    let unstaged = repo.run("check", "--staged")  // not staged yet: index == HEAD
+    #expect(unstaged.code == .success)
+    #expect(unstaged.stdout == "tokentax: within policy · 1 feature, 0 changed\nmonthly: $41.67 → $41.67 ($0.00)\ndetails: tokentax check --staged --format markdown\n")
     try repo.git("add", "tokentax.json")
-    #expect(repo.run("check", "--staged").code == .regression)
+    let staged = repo.run("check", "--staged", "--json-report", "report.json")
+    #expect(staged.code == .regression)
+    #expect(staged.stdout.contains("FAIL"))
+    let saved = try String(contentsOf: repo.root.appendingPathComponent("report.json"), encoding: .utf8)
+    #expect(try JSONParser().parse(saved)["status"] == .string("fail"))
   }
 
   @Test func unknownMonthlyIsNeverZero() throws {
