@@ -21,9 +21,10 @@ let package = Package(
     .executableTarget(name: "tokentax", dependencies: ["TokenTaxKit"], swiftSettings: strict),
     .executableTarget(name: "tokentax-bench", dependencies: ["TokenTaxKit", "Tokenizer"], swiftSettings: strict),
 
-    .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"], swiftSettings: strict),
+    .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"], exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(
-      name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer"], exclude: ["Snapshots"], swiftSettings: strict),
+      name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer"], exclude: ["Fixtures", "Snapshots"],
+      swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )

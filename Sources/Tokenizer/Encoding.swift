@@ -1,4 +1,4 @@
-// PLACEHOLDER API — the tokenizer work replaces the implementation, keeps this interface.
+import VocabData
 
 /// The BPE encodings tokentax counts with exactly.
 public enum EncodingName: String, CaseIterable, Sendable {
@@ -6,35 +6,115 @@ public enum EncodingName: String, CaseIterable, Sendable {
   case cl100kBase = "cl100k_base"
 }
 
-/// A loaded encoding: encode, count and decode, ids identical to tiktoken's.
+/// A loaded encoding: encode, count and decode, with token ids identical to tiktoken's.
+///
+/// Built once per process from the vocabulary embedded in the binary (a copied binary still
+/// works), on first use: `Encoding.load(_:)` returns the shared instance.
 public final class Encoding: Sendable {
   public let name: EncodingName
+  private let vocabulary: Vocabulary
+  private let specials: SpecialTokens
 
-  private init(name: EncodingName) { self.name = name }
-
-  /// The shared, lazily built encoding (thread-safe).
-  public static func load(_ name: EncodingName) -> Encoding { Encoding(name: name) }
-
-  /// Token ids; special-token strings are ordinary text unless `allowSpecial`.
-  public func encode(_ text: String, allowSpecial: Bool = false) -> [Int] { text.utf8.map { Int($0) } }
-
-  /// The number of tokens `encode` would return, without building the id array.
-  public func count(_ text: String, allowSpecial: Bool = false) -> Int { (text.utf8.count + 3) / 4 }
-
-  /// The bytes of the ids (not always valid UTF-8 for a partial sequence).
-  public func decode(_ ids: [Int]) -> [UInt8] { ids.map { UInt8(truncatingIfNeeded: $0) } }
-}
-
-/// Which encoding a model uses, and whether counting with it is exact for that model.
-public struct ModelEncoding: Sendable, Equatable {
-  public var encoding: EncodingName
-  /// False for non-OpenAI families, counted with o200k_base as an estimate.
-  public var exact: Bool
-
-  public init(encoding: EncodingName, exact: Bool) {
-    self.encoding = encoding
-    self.exact = exact
+  private init(name: EncodingName) {
+    self.name = name
+    var length = 0
+    let file: UnsafePointer<UInt8>? =
+      switch name {
+      case .o200kBase: tokentax_vocab_o200k_base(&length)
+      case .cl100kBase: tokentax_vocab_cl100k_base(&length)
+      }
+    if let file {
+      vocabulary = Vocabulary(file: file, count: length)
+    } else {
+      vocabulary = withUnsafePointer(to: UInt8(0)) { Vocabulary(file: $0, count: 0) }
+    }
+    specials = SpecialTokens.of(name)
   }
 
-  public static func forModel(_ model: String) -> ModelEncoding { ModelEncoding(encoding: .o200kBase, exact: false) }
+  // Global and static `let`s initialise lazily, once, thread-safely.
+  private static let o200kBase = Encoding(name: .o200kBase)
+  private static let cl100kBase = Encoding(name: .cl100kBase)
+
+  /// The shared encoding, built on first use (thread-safe).
+  public static func load(_ name: EncodingName) -> Encoding {
+    switch name {
+    case .o200kBase: return o200kBase
+    case .cl100kBase: return cl100kBase
+    }
+  }
+
+  /// The special tokens and their ids, e.g. `"<|endoftext|>": 199999`.
+  public var specialTokens: [String: Int] {
+    Dictionary(uniqueKeysWithValues: specials.tokens.map { ($0.text, $0.id) })
+  }
+
+  /// Token ids. Special-token strings are ordinary text (tiktoken's `encode_ordinary`) unless
+  /// `allowSpecial`, which maps them to their ids (`encode(allowed_special="all")`).
+  public func encode(_ text: String, allowSpecial: Bool = false) -> [Int] {
+    var sink = TokenCollector()
+    sink.ids.reserveCapacity(text.utf8.count / 4)
+    encode(text, allowSpecial: allowSpecial, into: &sink)
+    return sink.ids
+  }
+
+  /// The number of tokens `encode` would return, without building the id array.
+  public func count(_ text: String, allowSpecial: Bool = false) -> Int {
+    var sink = TokenCounter()
+    encode(text, allowSpecial: allowSpecial, into: &sink)
+    return sink.count
+  }
+
+  /// The bytes of the ids, concatenated (not always valid UTF-8 for a partial sequence).
+  /// Ids that are no token are skipped.
+  public func decode(_ ids: [Int]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(ids.count * 4)
+    for id in ids {
+      if vocabulary.withTokenBytes(id, { bytes.append(contentsOf: $0) }) == nil, let special = specials.bytes(of: id) {
+        bytes.append(contentsOf: special)
+      }
+    }
+    return bytes
+  }
+
+  private func encode<Sink: TokenSink>(_ text: String, allowSpecial: Bool, into sink: inout Sink) {
+    var text = text
+    text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+      let utf8 = UTF8Text(base: base, count: buffer.count)
+      guard allowSpecial else {
+        encodeOrdinary(utf8, into: &sink)
+        return
+      }
+      // Like tiktoken, the text between special tokens is encoded on its own: a pattern's
+      // end-of-text rules apply at each special token.
+      var start = 0
+      while let special = specials.next(in: utf8, from: start) {
+        encodeOrdinary(UTF8Text(base: base + start, count: special.range.lowerBound - start), into: &sink)
+        sink.append(UInt32(special.id))
+        start = special.range.upperBound
+      }
+      encodeOrdinary(UTF8Text(base: base + start, count: buffer.count - start), into: &sink)
+    }
+  }
+
+  private func encodeOrdinary<Sink: TokenSink>(_ text: UTF8Text, into sink: inout Sink) {
+    withExtendedLifetime(vocabulary) {
+      switch name {
+      case .o200kBase: Self.encode(text, splitter: O200kSplitter.self, encoder: vocabulary.encoder, into: &sink)
+      case .cl100kBase: Self.encode(text, splitter: Cl100kSplitter.self, encoder: vocabulary.encoder, into: &sink)
+      }
+    }
+  }
+
+  private static func encode<Splitter: PieceSplitter, Sink: TokenSink>(
+    _ text: UTF8Text, splitter: Splitter.Type, encoder: BytePairEncoder, into sink: inout Sink
+  ) {
+    var start = 0
+    while start < text.count {
+      let end = Splitter.pieceEnd(in: text, from: start)
+      encoder.encode(text.base + start, count: end - start, into: &sink)
+      start = end
+    }
+  }
 }

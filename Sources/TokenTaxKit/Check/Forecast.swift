@@ -37,6 +37,6 @@ public struct Forecast: Sendable {
       warnings += estimate.warnings
       rows.append(Row(id: feature.id, model: estimate.model, encoding: estimate.encoding, estimate: estimate.callEstimate))
     }
-    return Forecast(revision: source.revision, features: rows, warnings: warnings, pricesAsOf: prices.asOf)
+    return Forecast(revision: source.revision, features: rows, warnings: warnings, pricesAsOf: prices.asOf ?? "unknown")
   }
 }

@@ -49,7 +49,7 @@ struct ReportBuilder {
   func finish(base: Report.Revision, head: Report.Revision, approval: String?) -> Report {
     var report = Report(
       base: base, head: head, status: .pass, exitCode: 0, features: features,
-      warnings: Array(Set(warnings)).sorted(), pricesAsOf: prices.asOf)
+      warnings: Array(Set(warnings)).sorted(), pricesAsOf: prices.asOf ?? "unknown")
     if let budget = config.budgets.monthlyUSD, let total = report.headMonthlyUSD,
       let violation = PolicyEvaluator.budget(total, budget: budget, warnAt: config.budgets.warnAtPercent, what: "total forecast")
     {

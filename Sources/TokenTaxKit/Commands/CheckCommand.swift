@@ -15,7 +15,9 @@ enum CheckCommand: Command {
       OptionSpec(["--head"], .value("rev"), help: "Head revision (default: the working tree)."),
       OptionSpec(["--staged"], help: "Use the index as the head, HEAD as the base (pre-commit)."),
       OptionSpec(["--worktree"], help: "Use the working tree as the head (the default)."),
-      .config, .format, .output, .prices,
+      .config, .format, .output,
+      OptionSpec(["--json-report"], .value("path"), help: "Also write the JSON report here (one run for annotations and report.json)."),
+      .prices,
       OptionSpec(["--approve"], .value("reason"), help: "Approve a failing change; the report states the reason."),
       OptionSpec(["--tag"], .value("tag"), help: "Marker tag for several configs' comments (<!-- tokentax:TAG -->)."),
       .noColor, .quiet,
@@ -45,10 +47,35 @@ enum CheckCommand: Command {
     let context = ReportContext(
       color: ReportWriter.useColor(arguments, invocation), tag: arguments.value("--tag"),
       configPath: options.configPath ?? Config.fileName)
-    let quiet = arguments.flag("--quiet") && report.status == .pass && report.warnings.isEmpty
-    if !quiet {
-      try ReportWriter.write(report, format: format, context: context, to: arguments.value("--output"), invocation)
+    if let path = arguments.value("--json-report") {
+      try ReportWriter.writeFile(report.rendered(as: .json, context: context), to: invocation.url(for: path), name: path)
     }
+    let withinPolicy = report.status == .pass || report.status == .warn
+    if arguments.flag("--quiet") && report.status == .pass && report.warnings.isEmpty {
+      return .success
+    }
+    if options.head == .index, format == .table, withinPolicy, arguments.value("--output") == nil {
+      // A pre-commit hook that passes should take three lines of the terminal, not a screen.
+      invocation.stdout.write(stagedSummary(report))
+      return ExitCode(rawValue: report.exitCode)
+    }
+    try ReportWriter.write(report, format: format, context: context, to: arguments.value("--output"), invocation)
     return ExitCode(rawValue: report.exitCode)
+  }
+
+  /// The three lines `check --staged` prints when the commit is within policy.
+  static func stagedSummary(_ report: Report) -> String {
+    let changed = report.features.filter { $0.deltaCostPerCallUSD != 0 || $0.status == .added || $0.status == .removed }
+    let verdict = report.status == .pass ? "within policy" : "within policy, with warnings"
+    var monthly = "monthly: unknown (set calls_per_day)"
+    if let delta = report.deltaMonthlyUSD {
+      monthly = "monthly: \(Money.usd(report.baseMonthlyUSD)) → \(Money.usd(report.headMonthlyUSD)) (\(Money.signedUSD(delta)))"
+    }
+    let warned = report.features.filter { !$0.violations.isEmpty }.map(\.id) + (report.totalViolations.isEmpty ? [] : ["total"])
+    let third = warned.isEmpty
+      ? "details: tokentax check --staged --format markdown"
+      : "warn: " + warned.joined(separator: ", ") + " (details: tokentax check --staged --format markdown)"
+    let count = report.features.count
+    return "tokentax: \(verdict) · \(count) feature\(count == 1 ? "" : "s"), \(changed.count) changed\n\(monthly)\n\(third)\n"
   }
 }

@@ -17,8 +17,8 @@ enum ReportWriter {
     } else {
       invocation.stdout.write(text)
     }
-    if format == .github, let summary = invocation.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-      try append(report.rendered(as: .markdown, context: context), to: URL(fileURLWithPath: summary), name: summary)
+    if format == .github {
+      try GitHubStepSummary.append(report, context: context, environment: invocation.environment)
     }
   }
 
@@ -28,14 +28,5 @@ enum ReportWriter {
     } catch {
       throw UsageError("cannot write \(name): \(error.localizedDescription); check that the folder exists and is writable")
     }
-  }
-
-  private static func append(_ text: String, to url: URL, name: String) throws {
-    guard let handle = try? FileHandle(forWritingTo: url) else {
-      return try writeFile(text, to: url, name: name)
-    }
-    defer { try? handle.close() }
-    _ = try? handle.seekToEnd()
-    try? handle.write(contentsOf: Data(text.utf8))
   }
 }

@@ -17,9 +17,11 @@ enum TracesOptions {
 
   /// The built-in table with `--prices` files laid over it.
   static func prices(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> PriceTable {
-    // PLACEHOLDER until the pricing work lands `PriceTable.adding(fileAt:named:)`; then:
-    // `for path in arguments.allValues("--prices") { table = try table.adding(fileAt: invocation.url(for: path), named: path) }`
-    PriceTable.builtIn()
+    var table = PriceTable.builtIn()
+    for path in arguments.allValues("--prices") {
+      table = try table.adding(fileAt: invocation.url(for: path), named: path)
+    }
+    return table
   }
 
   static func printWarnings(_ warnings: [String], _ invocation: Invocation) {

@@ -14,9 +14,10 @@ public struct Estimator: Sendable {
     self.prices = prices
   }
 
-  /// The estimate for `snapshot`; `observedOutput` (mean output tokens from traces) wins over
-  /// the config's `output_tokens`.
-  public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheRead: Int? = nil) throws
+  /// The estimate for `snapshot`. Canary traces win where they know better (SPEC §7):
+  /// `observedOutput` (mean output tokens) over the config's `output_tokens`, and
+  /// `observedCacheHitRate` (cache reads / all input) over the assumed always-hit prefix.
+  public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheHitRate: Double? = nil) throws
     -> FeatureEstimate
   {
     let feature = snapshot.feature
@@ -98,8 +99,8 @@ public struct Estimator: Sendable {
       warnings.append("feature '\(feature.id)': no output_tokens and no traces; output counted as 0")
     }
     var cached = cachedTokens(prefix: prefix, price: price)
-    if let observedCacheRead {
-      cached = min(observedCacheRead, input)
+    if let observedCacheHitRate, price.cacheRead != nil {
+      cached = min(input, Int((Double(input) * observedCacheHitRate).rounded()))
       sources["cached_input_tokens"] = "traces"
     }
     let usage = TokenUsage(uncachedInput: input - cached, cacheRead: cached, output: output)
@@ -124,10 +125,12 @@ public struct Estimator: Sendable {
   }
 
   /// Only a prefix that stays byte-identical can be cached, and providers cache only past a
-  /// minimum size (1,024 tokens); OpenAI then caches in 128-token steps.
+  /// minimum size (1,024 tokens for most models, the price row says); OpenAI then caches in
+  /// 128-token steps.
   private func cachedTokens(prefix: Int, price: ModelPrice) -> Int {
-    guard price.cacheRead != nil, prefix >= 1024 else { return 0 }
-    if price.provider == "openai" { return 1024 + (prefix - 1024) / 128 * 128 }
+    let minimum = price.minimumCacheablePrefix ?? 1024
+    guard price.cacheRead != nil, prefix >= minimum else { return 0 }
+    if price.provider == "openai" { return minimum + (prefix - minimum) / 128 * 128 }
     return prefix
   }
 

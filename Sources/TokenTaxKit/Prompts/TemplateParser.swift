@@ -44,6 +44,9 @@ private struct Scanner {
   var messages: [Template.Message] = [Template.Message(pieces: [])]
   var text: [UInt8] = []
   var textLine: Int
+  /// Open loops, innermost last: the loop variable (`doc`, or nil for mustache's implicit item),
+  /// the iterable it reads, and whether the iterable was already counted in this loop.
+  var loops: [(variable: String?, iterable: String, counted: Bool)] = []
 
   init(bytes: [UInt8], file: String, line: Int, syntax: PromptPart.Syntax, roleLines: Bool) {
     self.bytes = bytes
@@ -87,8 +90,39 @@ private struct Scanner {
 
   mutating func placeholder(_ expression: String, line: Int) {
     flush()
-    guard let name = Scanner.variableName(expression) else { return }
+    guard var name = Scanner.variableName(expression) else { return }
+    // Inside a loop the item's fields are the iterable's content: its `variables` size is the
+    // whole rendered list, so it is counted once per loop, not once per field.
+    if let index = loops.lastIndex(where: { loop in Scanner.refers(name, to: loop.variable) }) {
+      if loops[index].counted { return }
+      loops[index].counted = true
+      name = loops[index].iterable
+    }
     messages[messages.count - 1].pieces.append(.placeholder(name, line: line))
+  }
+
+  /// Whether `name` reads the loop item (`doc`, `doc.text`; mustache: `this`, `.`, `this.x`, or
+  /// a bare field of the item, which is how `{{#each}}` bodies usually read it).
+  static func refers(_ name: String, to variable: String?) -> Bool {
+    let root = String(name.prefix { $0 != "." && $0 != "[" })
+    guard let variable else { return !name.hasPrefix("@") && !name.hasPrefix("../") && !name.hasPrefix("loop.") }
+    return root == variable
+  }
+
+  /// Tracks `{% for x in y %}` / `{% endfor %}` and `{{#each y}}` / `{{/each}}`.
+  mutating func structure(_ tag: String) {
+    let words = tag.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    guard let first = words.first else { return }
+    switch first {
+    case "for" where words.count >= 4 && words[2] == "in":
+      loops.append((words[1].trimmingCharacters(in: CharacterSet(charactersIn: ",")), Scanner.variableName(words[3]) ?? words[3], false))
+    case "#each" where words.count >= 2:
+      loops.append((nil, Scanner.variableName(words[1]) ?? words[1], false))
+    case "endfor", "/each":
+      if !loops.isEmpty { loops.removeLast() }
+    default:
+      break
+    }
   }
 
   /// prompty: a line that is only `system:` / `user:` / `assistant:` starts a message.
@@ -164,7 +198,7 @@ private struct Scanner {
   mutating func skip(open: String, close: String) throws -> Bool {
     let (content, end) = try closing(open: open, close: close)
     flush()
-    if open == "{{" || open == "{{{" { _ = content }
+    if open == "{%" { structure(content.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n-+"))) }
     advance(to: end)
     return true
   }
@@ -176,6 +210,7 @@ private struct Scanner {
     let trimmed = content.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n-~&"))
     if syntax == .mustache, let first = trimmed.first, "#/^>*".contains(first) || trimmed == "else" || trimmed.hasPrefix("else ") {
       flush()  // sections, partials and else are structure, not text
+      structure(trimmed)
       return true
     }
     if syntax == .mustache, let role = Scanner.roleHelper(trimmed) {

@@ -26,6 +26,11 @@ public enum GitHubReporter: Reporter {
       out += "::\(command) " + properties.map { "\($0)=\(escapeProperty($1))" }.joined(separator: ",")
       out += "::\(escapeData(message))\n"
     }
+    for violation in report.totalViolations {
+      let command = violation.level == .fail && report.status != .approved ? "error" : "warning"
+      out += "::\(command) file=\(escapeProperty(context.configPath)),title=\(escapeProperty("tokentax: total budget"))::"
+      out += escapeData(violation.message) + "\n"
+    }
     var plain = context
     plain.color = false
     return out + TableReporter.render(report, context: plain)

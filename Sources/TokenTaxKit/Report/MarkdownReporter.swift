@@ -10,28 +10,23 @@ public enum MarkdownReporter: Reporter {
 
   /// The hidden first line `comment` finds its own earlier comment by.
   public static func marker(tag: String?) -> String {
-    let safe = (tag ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || "._/-".contains($0)) }
+    let safe = (tag ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
     return safe.isEmpty ? "<!-- tokentax -->" : "<!-- tokentax:\(safe) -->"
   }
 
   public static func render(_ report: Report, context: ReportContext) -> String {
-    let rows = report.features.filter(\.hasChange)
-    let full = body(report, context, rows: rows[...], details: true)
-    if fits(full, context) { return full }
-    let brief = body(report, context, rows: rows[...], details: false)
-    if fits(brief, context) { return brief }
-    // The largest number of rows that still fits; the body grows with every row.
-    var low = 0
-    var high = rows.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if fits(body(report, context, rows: rows.prefix(middle), details: false), context) {
-        low = middle
-      } else {
-        high = middle - 1
-      }
+    let parts = Parts(report, context)
+    let full = parts.body(rows: parts.rows.count, details: true)
+    if size(full) <= context.characterLimit { return full }
+    // Without details, then with as many rows (and their violations) as fit after the fixed parts.
+    var used = size(parts.body(rows: 0, details: false)) + size(parts.tableHeader + parts.violationsHeader)
+    var shown = 0
+    while shown < parts.rows.count {
+      used += size(parts.rows[shown]) + size(parts.violations[shown])
+      if used > context.characterLimit { break }
+      shown += 1
     }
-    return body(report, context, rows: rows.prefix(low), details: false)
+    return parts.body(rows: shown, details: false)
   }
 
   /// What replaces an earlier comment when the change no longer touches any feature's cost.
@@ -42,33 +37,53 @@ public enum MarkdownReporter: Reporter {
 
   // MARK: - Private
 
-  private static func fits(_ text: String, _ context: ReportContext) -> Bool {
-    // GitHub counts characters as code points.
-    text.unicodeScalars.count <= context.characterLimit
-  }
+  /// GitHub counts a comment's characters as code points.
+  private static func size(_ text: String) -> Int { text.unicodeScalars.count }
 
-  private static func body(_ report: Report, _ context: ReportContext, rows: ArraySlice<FeatureResult>, details: Bool)
-    -> String
-  {
-    let changed = report.features.filter(\.hasChange)
-    var out = marker(tag: context.tag) + "\n"
-    out += verdict(report) + "\n\n"
-    if let approval = report.approval {
-      out += "> **⚠️ Cost increase approved:** \(MarkdownText.text(approval))\n\n"
+  /// The comment's sections, rendered once; `body` picks how many rows fit.
+  private struct Parts {
+    let report: Report
+    let head: String
+    let rows: [String]
+    let violations: [String]
+    let details: String
+    let tail: String
+    let tableHeader = "| | Feature | Model | Tokens/call | Δ cost/call | Δ \\$/month |\n|:-:|---|---|--:|--:|--:|\n"
+    let violationsHeader = "**Threshold violations**\n\n"
+
+    init(_ report: Report, _ context: ReportContext) {
+      let changed = report.features.filter(\.hasChange)
+      self.report = report
+      var head = marker(tag: context.tag) + "\n" + verdict(report) + "\n\n"
+      if let approval = report.approval {
+        head += "> **⚠️ Cost increase approved:** \(MarkdownText.text(approval))\n\n"
+      }
+      self.head = head
+      rows = changed.map(row)
+      violations = changed.map(violationLines)
+      details = detailsSection(changed)
+      tail = warnings(report) + footer(report)
     }
-    out += table(rows)
-    let hidden = changed.count - rows.count
-    if hidden > 0 || (!details && hasDetails(changed)) {
-      out += "> **Truncated** to fit the comment size limit: "
-      out += hidden > 0 ? "\(hidden) more changed feature\(hidden == 1 ? "" : "s") and the details " : "the details "
-      out += "are in the job log and `report.json`.\n\n"
+
+    func body(rows shown: Int, details withDetails: Bool) -> String {
+      var out = head
+      if rows.isEmpty {
+        out += "No feature's tokens or cost changed.\n\n"
+      } else if shown > 0 {
+        out += tableHeader + rows.prefix(shown).joined() + "\n"
+      }
+      let hidden = rows.count - shown
+      if hidden > 0 || (!withDetails && !details.isEmpty) {
+        out += "> **Truncated** to fit the comment size limit: "
+        out += hidden > 0 ? "\(hidden) more changed feature\(hidden == 1 ? "" : "s") and the details " : "the details "
+        out += "are in the job log and `report.json`.\n\n"
+      }
+      out += unchanged(report)
+      let listed = violations.prefix(shown).joined() + totalViolationLines(report)
+      if !listed.isEmpty { out += violationsHeader + listed + "\n" }
+      if withDetails { out += details }
+      return out + tail
     }
-    out += unchanged(report)
-    out += violations(Array(rows))
-    out += warnings(report)
-    if details { out += detailsSection(Array(rows)) }
-    out += footer(report)
-    return out
   }
 
   private static func verdict(_ report: Report) -> String {
@@ -95,20 +110,15 @@ public enum MarkdownReporter: Reporter {
     return line
   }
 
-  private static func table(_ rows: ArraySlice<FeatureResult>) -> String {
-    guard !rows.isEmpty else { return "No feature's tokens or cost changed.\n\n" }
-    var out = "| | Feature | Model | Tokens/call | Δ cost/call | Δ \\$/month |\n|:-:|---|---|--:|--:|--:|\n"
-    for feature in rows {
-      let estimated = feature.encoding.exact ? "" : "≈ "
-      let tokens = "\(estimated)\(FeatureResult.totalTokens(feature.base)) → \(FeatureResult.totalTokens(feature.head))"
-      let monthly = feature.deltaMonthlyUSD.map { MarkdownText.money(Money.signedUSD($0)) } ?? "unknown"
-      let cells = [
-        icon(feature.status), MarkdownText.code(feature.id, inTable: true),
-        feature.modelDisplay { MarkdownText.code($0, inTable: true) }, tokens, feature.costPerCallChange, monthly,
-      ]
-      out += "| " + cells.joined(separator: " | ") + " |\n"
-    }
-    return out + "\n"
+  private static func row(_ feature: FeatureResult) -> String {
+    let estimated = feature.encoding.exact ? "" : "≈ "
+    let tokens = "\(estimated)\(FeatureResult.totalTokens(feature.base)) → \(FeatureResult.totalTokens(feature.head))"
+    let monthly = feature.deltaMonthlyUSD.map { MarkdownText.money(Money.signedUSD($0)) } ?? "unknown"
+    let cells = [
+      icon(feature.status), MarkdownText.code(feature.id, inTable: true),
+      feature.modelDisplay { MarkdownText.code($0, inTable: true) }, tokens, feature.costPerCallChange, monthly,
+    ]
+    return "| " + cells.joined(separator: " | ") + " |\n"
   }
 
   private static func icon(_ status: FeatureResult.Status) -> String {
@@ -129,14 +139,17 @@ public enum MarkdownReporter: Reporter {
     return "Unchanged: " + same.map { MarkdownText.code($0.id) }.joined(separator: ", ") + ".\n\n"
   }
 
-  private static func violations(_ rows: [FeatureResult]) -> String {
-    let lines = rows.flatMap { feature in
-      feature.violations.map { violation in
-        "- \(violation.level == .fail ? "❌" : "⚠️") \(MarkdownText.code(feature.id)): "
-          + "\(MarkdownText.text(violation.message)) (\(MarkdownText.code(violation.rule)))\n"
-      }
-    }
-    return lines.isEmpty ? "" : "**Threshold violations**\n\n" + lines.joined() + "\n"
+  private static func totalViolationLines(_ report: Report) -> String {
+    report.totalViolations.map { violation in
+      "- \(violation.level == .fail ? "❌" : "⚠️") total: \(MarkdownText.text(violation.message)) (\(MarkdownText.code(violation.rule)))\n"
+    }.joined()
+  }
+
+  private static func violationLines(_ feature: FeatureResult) -> String {
+    feature.violations.map { violation in
+      "- \(violation.level == .fail ? "❌" : "⚠️") \(MarkdownText.code(feature.id)): "
+        + "\(MarkdownText.text(violation.message)) (\(MarkdownText.code(violation.rule)))\n"
+    }.joined()
   }
 
   private static func warnings(_ report: Report) -> String {
@@ -147,13 +160,10 @@ public enum MarkdownReporter: Reporter {
     return out + "\n"
   }
 
-  private static func hasDetails(_ rows: [FeatureResult]) -> Bool {
-    rows.contains { !$0.topChanges.isEmpty || $0.traces != nil }
-  }
-
   private static func detailsSection(_ rows: [FeatureResult]) -> String {
-    guard hasDetails(rows) else { return "" }
-    var out = "<details><summary>Largest prompt changes and trace statistics</summary>\n\n"
+    guard rows.contains(where: { !$0.topChanges.isEmpty || $0.traces != nil }) else { return "" }
+    let traces = rows.contains { $0.traces != nil } ? " and trace statistics" : ""
+    var out = "<details><summary>Largest prompt changes\(traces)</summary>\n\n"
     for feature in rows where !feature.topChanges.isEmpty || feature.traces != nil {
       out += "**\(MarkdownText.code(feature.id))**\n\n"
       for change in feature.topChanges {

@@ -23,6 +23,7 @@ extension Report {
         "base": .object(["monthly_usd": .usd(baseMonthlyUSD)]),
         "head": .object(["monthly_usd": .usd(headMonthlyUSD)]),
         "delta": .object(["monthly_usd": .usd(deltaMonthlyUSD), "percent": .percent(deltaMonthlyPercent)]),
+        "violations": .array(totalViolations.map(\.jsonValue)),
       ]),
       "features": .array(features.map(\.jsonValue)),
     ])

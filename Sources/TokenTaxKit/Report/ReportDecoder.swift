@@ -22,7 +22,7 @@ public enum ReportDecoder {
         "is \(version), but this tokentax reads schema version \(Report.schemaVersion); use the tokentax that wrote it")
     }
     let status = try root["status"].choice(Report.Status.self)
-    return Report(
+    var report = Report(
       toolVersion: try root.optional("tool")?.optional("version")?.string() ?? "unknown",
       base: try revision(root["base"]),
       head: try revision(root["head"]),
@@ -32,6 +32,8 @@ public enum ReportDecoder {
       features: try root["features"].array().map(feature),
       warnings: try root.optional("warnings")?.array().map { try $0.string() } ?? [],
       pricesAsOf: try root.optional("prices_as_of")?.string() ?? "")
+    report.totalViolations = try root.optional("totals")?.optional("violations")?.array().map(violation) ?? []
+    return report
   }
 
   private static func revision(_ node: Node) throws -> Report.Revision {

@@ -125,6 +125,9 @@ public enum TableReporter: Reporter {
     out += " · \(report.features.count) feature\(report.features.count == 1 ? "" : "s")"
     if !report.statusCounts.isEmpty { out += ": \(report.statusCounts)" }
     out += "\n"
+    for violation in report.totalViolations {
+      out += " " + (violation.level == .fail ? "✖ fail" : "! warn") + "  \(violation.message) [\(violation.rule)]\n"
+    }
     let unknown = report.featuresWithoutMonthly
     if !unknown.isEmpty, report.deltaMonthlyUSD != nil {
       out += " Not in the total (monthly: unknown, set calls_per_day): "
@@ -144,8 +147,8 @@ public enum TableReporter: Reporter {
       return " " + ANSIStyle.yellow.apply("WARN", color) + "  \(features(warns)) over a warn threshold, within policy "
         + "(exit \(report.exitCode))"
     case .fail:
-      return " " + ANSIStyle.boldRed.apply("FAIL", color) + "  \(features(fails)) over a fail threshold "
-        + "(exit \(report.exitCode))"
+      let what = fails > 0 ? "\(features(fails)) over a fail threshold" : "the total over its budget"
+      return " " + ANSIStyle.boldRed.apply("FAIL", color) + "  \(what) (exit \(report.exitCode))"
     case .approved:
       return " " + ANSIStyle.yellow.apply("APPROVED", color) + "  \(features(fails)) over a fail threshold, approved: "
         + "\(report.approval ?? "no reason given") (exit \(report.exitCode))"
@@ -183,8 +186,8 @@ public enum TableReporter: Reporter {
       var feature = feature
       feature.id = clean(feature.id)
       feature.model = Pair(base: feature.model.base.map(clean), head: feature.model.head.map(clean))
-      feature.violations = feature.violations.map { var v = $0; v.message = clean(v.message); return v }
-      feature.topChanges = feature.topChanges.map { var c = $0; c.file = clean(c.file); return c }
+      for index in feature.violations.indices { feature.violations[index].message = clean(feature.violations[index].message) }
+      for index in feature.topChanges.indices { feature.topChanges[index].file = clean(feature.topChanges[index].file) }
       return feature
     }
     return copy

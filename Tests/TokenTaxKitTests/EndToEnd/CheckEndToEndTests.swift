@@ -76,12 +76,33 @@ import Testing
     #expect(report["status"] == .string("approved"))
   }
 
+  /// The total forecast $41.67/month (see above) is over a $40 budget: a fail at the level of
+  /// the whole change, reported in every format, even though no threshold on the change fired.
+  @Test func totalBudgetFailsEvenWithoutAChange() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config(extra: #", "budgets": { "monthly_usd": 40 }"#))
+    let result = repo.run("check", "--base", "HEAD", "--format", "json")
+    #expect(result.code == .regression)
+    let totals = try JSONParser().parse(result.stdout)["totals"]
+    #expect(totals?["violations"]?.arrayValue?.first?["rule"] == .string("budget"))
+    #expect(totals?["violations"]?.arrayValue?.first?["message"] == .string("total forecast $41.67/month is over the budget of $40.00 (104.2 %)"))
+    let table = repo.run("check", "--base", "HEAD", "--no-color").stdout
+    #expect(table.contains("✖ fail  total forecast $41.67/month is over the budget of $40.00 (104.2 %) [budget]"))
+    #expect(table.contains("FAIL  the total over its budget (exit 1)"))
+  }
+
   @Test func stagedComparesIndexWithHead() throws {
     let repo = try baseRepository()
     try repo.write("tokentax.json", Self.config(output: 200))
-    #expect(repo.run("check", "--staged").code == .success)  // not staged yet
+    let unstaged = repo.run("check", "--staged")  // not staged yet: index == HEAD
+    #expect(unstaged.code == .success)
+    #expect(unstaged.stdout == "tokentax: within policy · 1 feature, 0 changed\nmonthly: $41.67 → $41.67 ($0.00)\ndetails: tokentax check --staged --format markdown\n")
     try repo.git("add", "tokentax.json")
-    #expect(repo.run("check", "--staged").code == .regression)
+    let staged = repo.run("check", "--staged", "--json-report", "report.json")
+    #expect(staged.code == .regression)
+    #expect(staged.stdout.contains("FAIL"))
+    let saved = try String(contentsOf: repo.root.appendingPathComponent("report.json"), encoding: .utf8)
+    #expect(try JSONParser().parse(saved)["status"] == .string("fail"))
   }
 
   @Test func unknownMonthlyIsNeverZero() throws {
@@ -114,7 +135,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("tokentax.json", "{ \"version\": 1, \"features\": [ }", "tokentax.json:1:30: unexpected '}'; expected a value"),
+    ("tokentax.json", "{ \"version\": 1, \"features\": [ }", "tokentax.json:1:31: unexpected '}'; expected a value"),
     ("prompts/user.hbs", "{{question", "prompts/user.hbs:1:1: unclosed '{{'"),
     ("prompts/system.md", "bad \u{0}byte", "prompts/system.md: not UTF-8 text (invalid or binary byte at offset 4)"),
   ])

@@ -12,12 +12,21 @@ import Testing
   @Test func mustacheDropsCommentsAndSectionsKeepsPlaceholders() throws {
     let result = try pieces("{{! note }}Hi {{name}},\n{{#each docs}}- {{{this}}}\n{{/each}}bye", "a.hbs")
     #expect(result == [.text("Hi ", line: 1), .placeholder("name", line: 1), .text(",\n", line: 1), .text("- ", line: 2),
-      .placeholder("this", line: 2), .text("\n", line: 2), .text("bye", line: 3)])
+      .placeholder("docs", line: 2), .text("\n", line: 2), .text("bye", line: 3)])
   }
 
   @Test func jinjaDropsTagsAndCommentsAndReadsFilters() throws {
     let result = try pieces("{# c #}A {{ user.name | upper }}{% if x %}B{% endif %}", "a.j2")
     #expect(result == [.text("A ", line: 1), .placeholder("user.name", line: 1), .text("B", line: 1)])
+  }
+
+  @Test func loopItemsAreTheIterableCountedOnce() throws {
+    let jinja = try pieces("{% for doc in documents %}[{{ loop.index }}] {{ doc.title }}\n{{ doc.text }}{% endfor %}{{ q }}", "a.j2")
+    #expect(jinja.filter { if case .placeholder = $0 { true } else { false } } == [
+      .placeholder("loop.index", line: 1), .placeholder("documents", line: 1), .placeholder("q", line: 2),
+    ])
+    let mustache = try pieces("{{#each kb}}{{title}} {{body}}{{/each}}{{ask}}", "a.hbs")
+    #expect(mustache == [.placeholder("kb", line: 1), .text(" ", line: 1), .placeholder("ask", line: 1)])
   }
 
   @Test func pythonOnlyWhenDeclaredAndBracesEscape() throws {

@@ -79,7 +79,7 @@ enum SampleReport {
   }
 
   static var report: Report {
-    Report(
+    var report = Report(
       toolVersion: "0.1.0",
       base: Report.Revision(rev: "3f2a9c1e5b7d4a6f8e0c2b4d6f8a0c2e4b6d8f0a", label: "origin/main"),
       head: Report.Revision(rev: "worktree"), status: .fail, exitCode: 1, features: features,
@@ -88,6 +88,12 @@ enum SampleReport {
         "feature 'a|b `draft`' has no calls_per_day: monthly thresholds skipped",
       ],
       pricesAsOf: "2026-11-20")
+    report.totalViolations = [
+      Violation(
+        rule: "budget", level: .warn, limit: 6000, actual: 5536.4,
+        message: "total forecast $5,536/month uses 92.3 % of the $6,000 budget")
+    ]
+    return report
   }
 
   /// The same change, approved by a commit trailer.

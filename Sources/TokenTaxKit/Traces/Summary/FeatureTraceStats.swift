@@ -118,11 +118,7 @@ public struct FeatureTraceStats: Sendable, Equatable {
   /// Fixes every row's cost (unknown models stay nil).
   mutating func price(with pricer: TracePricer) {
     for index in rows.indices {
-      if let price = rowPrices[index] {
-        rows[index].costUSD = pricer.linearCost(rows[index].linearUsage, price, batch: rowKeys[index].batch) + rows[index].fixedCost
-      } else {
-        rows[index].costUSD = rows[index].linearUsage == TokenUsage() ? rows[index].fixedCost : nil
-      }
+      rows[index].costUSD = rows[index].cost(rowPrices[index], pricer, batch: rowKeys[index].batch)
     }
   }
 

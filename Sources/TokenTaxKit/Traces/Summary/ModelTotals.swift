@@ -25,9 +25,14 @@ public struct ModelTotals: Sendable, Equatable {
 
   /// Tokens still to be priced at the model's plain per-token rates.
   var linearUsage = TokenUsage()
-  /// Cost already fixed: calls past a long-context threshold (priced one by one, because the
-  /// tier applies to the whole request) and costs carried in from summary inputs.
+  /// Cost already fixed: calls past a long-context threshold, priced one by one because the
+  /// tier applies to the whole request.
   var fixedCost: Decimal = 0
+  /// Tokens and cost read from summary inputs. Their tokens are priced again with this run's
+  /// table (so base and head share one table); the stored cost only stands in when the table
+  /// does not know the model.
+  var importedUsage = TokenUsage()
+  var importedCost: Decimal? = 0
 
   public init() {}
 
@@ -36,5 +41,13 @@ public struct ModelTotals: Sendable, Equatable {
     usage += other.usage
     linearUsage += other.linearUsage
     fixedCost += other.fixedCost
+    importedUsage += other.importedUsage
+    importedCost = importedCost.flatMap { mine in other.importedCost.map { mine + $0 } }
+  }
+
+  /// The row's cost with `price` (nil: the model is unknown).
+  func cost(_ price: ModelPrice?, _ pricer: TracePricer, batch: Bool) -> Decimal? {
+    if let price { return pricer.linearCost(linearUsage, price, batch: batch) + fixedCost }
+    return linearUsage == importedUsage ? importedCost : nil
   }
 }

@@ -7,7 +7,9 @@ import Foundation
 /// "reasoning_tokens":N,"cost_usd":X}],"stats":{…}}],"skipped_lines":N}`
 ///
 /// `output_tokens` includes reasoning tokens, as billed; `cost_usd` is null when the model's
-/// price is unknown; rows of batch calls carry `"batch": true`. `stats` holds the mergeable
+/// price is unknown; rows of batch calls carry `"batch": true`. Read back, a row's tokens are
+/// priced again with the reader's table (its `cost_usd` is used only for models the table
+/// does not know; long-context tiers cannot be re-applied to sums). `stats` holds the mergeable
 /// statistics: `calls`, per quantity `sum`, `sum_of_squares` and a `sketch` (`zero`, `offset`,
 /// `bins`), and a `sample` (`capacity`, `seen`, `calls`). A summary without `stats` (say, from
 /// a warehouse query) is accepted: means then come from the sums, without intervals.
@@ -109,12 +111,9 @@ public enum TraceSummaryJSON {
       var totals = ModelTotals()
       totals.calls = try TokenField.count(row, "calls", field: "\(rowPath).calls") ?? 0
       totals.usage = try usage(row, path: rowPath)
-      // A cost computed by the producer is kept; a missing one is priced from the tokens.
-      if let cost = row["cost_usd"]?.decimalValue {
-        totals.fixedCost = cost
-      } else {
-        totals.linearUsage = totals.usage
-      }
+      totals.linearUsage = totals.usage
+      totals.importedUsage = totals.usage
+      totals.importedCost = row["cost_usd"]?.decimalValue
       var unpriced = TracePricer(table: PriceTable(rows: []))
       stats.merge(totals, into: ModelKey(model: model, batch: row["batch"]?.boolValue ?? false), pricer: &unpriced)
     }

@@ -1,0 +1,81 @@
+/// Byte-level BPE over one piece, with tiktoken's merge order: repeatedly merge the adjacent
+/// pair whose concatenated bytes have the lowest rank, the leftmost one on ties, until no
+/// adjacent pair is a token.
+///
+/// A piece that is itself a token is one look-up. Short pieces use tiktoken's O(n·m) scan
+/// over a small array (fastest at word size); long ones use `LargePieceMerger` (O(n log n)).
+struct BytePairEncoder {
+  let ranks: RankTable
+  /// 256 entries: the rank of each single byte.
+  let byteRanks: UnsafePointer<UInt32>
+  let longestToken: Int
+
+  /// Pieces up to this many bytes merge with the array scan.
+  static let smallPieceLimit = 128
+
+  @inline(__always)
+  func encode<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, count: Int, into sink: inout Sink) {
+    if count == 1 {
+      sink.append(byteRanks[Int(piece[0])])
+      return
+    }
+    if count <= longestToken {
+      let rank = ranks.rank(of: piece, count: count)
+      if rank != RankTable.absent {
+        sink.append(rank)
+        return
+      }
+    }
+    if count <= Self.smallPieceLimit {
+      mergeSmall(piece, count: count, into: &sink)
+    } else {
+      LargePieceMerger(encoder: self).merge(piece, count: count, into: &sink)
+    }
+  }
+
+  /// The rank of `piece[start..<end]`, or `RankTable.absent`.
+  @inline(__always)
+  func rank(_ piece: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt32 {
+    end - start > longestToken ? RankTable.absent : ranks.rank(of: piece + start, count: end - start)
+  }
+
+  private struct Part {
+    var start: Int32
+    /// The rank of this part merged with the next one.
+    var pairRank: UInt32
+    /// This part's own token.
+    var token: UInt32
+  }
+
+  private func mergeSmall<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, count: Int, into sink: inout Sink) {
+    withUnsafeTemporaryAllocation(of: Part.self, capacity: count + 1) { buffer in
+      guard let parts = buffer.baseAddress else { return }
+      for index in 0..<count {
+        let pair = index + 1 < count ? rank(piece, index, index + 2) : RankTable.absent
+        parts[index] = Part(start: Int32(index), pairRank: pair, token: byteRanks[Int(piece[index])])
+      }
+      // A sentinel part marks the end of the piece.
+      parts[count] = Part(start: Int32(count), pairRank: RankTable.absent, token: RankTable.absent)
+      var length = count + 1
+      while true {
+        var best = RankTable.absent
+        var bestIndex = 0
+        for index in 0..<(length - 1) where parts[index].pairRank < best {
+          best = parts[index].pairRank
+          bestIndex = index
+        }
+        if best == RankTable.absent { break }
+        parts[bestIndex].token = best
+        (parts + bestIndex + 1).update(from: parts + bestIndex + 2, count: length - bestIndex - 2)
+        length -= 1
+        parts[bestIndex].pairRank =
+          bestIndex + 2 < length
+          ? rank(piece, Int(parts[bestIndex].start), Int(parts[bestIndex + 2].start)) : RankTable.absent
+        if bestIndex > 0 {
+          parts[bestIndex - 1].pairRank = rank(piece, Int(parts[bestIndex - 1].start), Int(parts[bestIndex + 1].start))
+        }
+      }
+      for index in 0..<(length - 1) { sink.append(parts[index].token) }
+    }
+  }
+}

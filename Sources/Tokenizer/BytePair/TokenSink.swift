@@ -1,0 +1,17 @@
+/// Where the encoder puts token ids: an array for `encode`, a counter for `count`, so counting
+/// allocates no ids. The encoder is generic over the sink and specialised for each.
+protocol TokenSink {
+  mutating func append(_ token: UInt32)
+}
+
+/// Counts tokens.
+struct TokenCounter: TokenSink {
+  var count = 0
+  @inline(__always) mutating func append(_ token: UInt32) { count += 1 }
+}
+
+/// Collects token ids.
+struct TokenCollector: TokenSink {
+  var ids: [Int] = []
+  @inline(__always) mutating func append(_ token: UInt32) { ids.append(Int(token)) }
+}

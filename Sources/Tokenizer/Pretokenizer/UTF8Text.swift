@@ -1,0 +1,53 @@
+/// Valid UTF-8 (it comes from a Swift `String`) read scalar by scalar, classified for the
+/// pre-tokenizers. ASCII takes an inlined fast path; other scalars are decoded out of line.
+struct UTF8Text {
+  let base: UnsafePointer<UInt8>
+  let count: Int
+
+  @inline(__always)
+  subscript(offset: Int) -> UInt8 { base[offset] }
+
+  /// The class and byte length of the scalar that starts at `offset` (< `count`).
+  @inline(__always)
+  func scalar(at offset: Int) -> (ScalarClass, Int) {
+    let lead = base[offset]
+    if lead < 0x80 { return (ScalarClass.ascii(lead), 1) }
+    return decodeScalar(at: offset, lead: lead)
+  }
+
+  @inline(never)
+  private func decodeScalar(at offset: Int, lead: UInt8) -> (ScalarClass, Int) {
+    if lead < 0xE0 {
+      let value = UInt32(lead & 0x1F) << 6 | UInt32(base[offset + 1] & 0x3F)
+      return (ScalarClass.of(value), 2)
+    }
+    if lead < 0xF0 {
+      let value = UInt32(lead & 0x0F) << 12 | UInt32(base[offset + 1] & 0x3F) << 6 | UInt32(base[offset + 2] & 0x3F)
+      return (ScalarClass.of(value), 3)
+    }
+    let value =
+      UInt32(lead & 0x07) << 18 | UInt32(base[offset + 1] & 0x3F) << 12 | UInt32(base[offset + 2] & 0x3F) << 6
+      | UInt32(base[offset + 3] & 0x3F)
+    return (ScalarClass.of(value), 4)
+  }
+
+  /// The end of the run of scalars from `offset` whose class satisfies `test`.
+  @inline(__always)
+  func runEnd(from offset: Int, while test: (ScalarClass) -> Bool) -> Int {
+    var end = offset
+    while end < count {
+      let (kind, length) = scalar(at: end)
+      guard test(kind) else { break }
+      end += length
+    }
+    return end
+  }
+}
+
+/// A hand-written equivalent of one encoding's pre-tokenizer regex: the text is cut into the
+/// same pieces that tiktoken's `find_iter` returns, and BPE runs on each piece.
+protocol PieceSplitter {
+  /// The end of the regex match that starts at `start` (< `text.count`). The patterns match
+  /// at every position, so the pieces tile the text.
+  static func pieceEnd(in text: UTF8Text, from start: Int) -> Int
+}
