@@ -9,12 +9,6 @@ enum TokenField {
     return try count(value, field: field ?? key)
   }
 
-  /// The count at a dotted path (via `lookup`); nil when absent or null.
-  static func count(_ object: JSONValue?, path: String) throws(TraceRecordError) -> Int? {
-    guard let value = object?.lookup(path: path) else { return nil }
-    return try count(value, field: path)
-  }
-
   /// The first present of several alias keys. Aliases name the same quantity, so they are never
   /// added (Bedrock `cacheReadInputTokens` beside `cacheReadInputTokenCount`).
   static func first(_ object: JSONValue?, _ keys: [String]) throws(TraceRecordError) -> Int? {

@@ -74,16 +74,16 @@ enum TraceDiffRenderer {
   /// Token means with 2 decimals, the cache hit rate with 4, cost with 6 (as money).
   private static func number(_ name: String, _ value: Double) -> JSONValue {
     switch name {
-    case TraceMetricKind.costPerCallUSD.rawValue: return .number(Money.jsonUSD(decimal(value)))
-    case TraceMetricKind.cacheHitRate.rawValue: return .number(Money.plain(Money.rounded(decimal(value), scale: 4)))
+    case TraceMetricKind.costPerCallUSD.name: return .number(Money.jsonUSD(decimal(value)))
+    case TraceMetricKind.cacheHitRate.name: return .number(Money.plain(Money.rounded(decimal(value), scale: 4)))
     default: return .number(Money.jsonPercent(value))
     }
   }
 
   private static func value(_ name: String, _ value: Double) -> String {
     switch name {
-    case TraceMetricKind.costPerCallUSD.rawValue: return Money.usd(decimal(value))
-    case TraceMetricKind.cacheHitRate.rawValue:
+    case TraceMetricKind.costPerCallUSD.name: return Money.usd(decimal(value))
+    case TraceMetricKind.cacheHitRate.name:
       return Money.plain(Money.rounded(decimal(value * 100), scale: 1)) + " %"
     default: return Money.plain(Money.rounded(decimal(value), scale: 1))
     }

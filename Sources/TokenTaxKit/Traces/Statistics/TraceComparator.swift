@@ -65,7 +65,7 @@ public enum TraceComparator {
       }
       metrics.append(
         TraceMetric(
-          name: kind.rawValue, baseMean: baseMean, headMean: headMean,
+          name: kind.name, baseMean: baseMean, headMean: headMean,
           basePercentiles: percentiles(kind, base, baseCalls), headPercentiles: percentiles(kind, head, headCalls),
           deltaPercent: delta, intervalLow: low, intervalHigh: high))
     }
@@ -91,9 +91,9 @@ public enum TraceComparator {
 
   private static func value(_ kind: TraceMetricKind, _ side: TraceSide) -> Double? {
     switch kind {
+    case .tokens(let quantity): return side.meanTokens[quantity]
     case .cacheHitRate: return side.cacheHitRate
     case .costPerCallUSD: return side.costPerCallUSD.map { NSDecimalNumber(decimal: $0).doubleValue }
-    default: return kind.quantity.flatMap { side.meanTokens[$0] }
     }
   }
 

@@ -1,26 +1,26 @@
-/// The metrics a trace comparison reports per feature, in report order.
-enum TraceMetricKind: String, CaseIterable {
-  case inputTokens = "input_tokens"
-  case uncachedInputTokens = "uncached_input_tokens"
-  case cacheReadTokens = "cache_read_tokens"
-  case cacheWriteTokens = "cache_write_tokens"
-  case outputTokens = "output_tokens"
-  case reasoningTokens = "reasoning_tokens"
+/// The metrics a trace comparison reports per feature, in report order: the mean of each
+/// token quantity, the cache hit rate and the cost per call.
+enum TraceMetricKind: Hashable, CaseIterable {
+  case tokens(TraceQuantity)
   /// Cache-read tokens over all input tokens (0…1), a ratio of sums.
-  case cacheHitRate = "cache_hit_rate"
-  case costPerCallUSD = "cost_per_call_usd"
+  case cacheHitRate
+  case costPerCallUSD
+
+  static let allCases: [TraceMetricKind] = TraceQuantity.ordered.map(tokens) + [.cacheHitRate, .costPerCallUSD]
+
+  /// The name in reports: the quantity's (`output_tokens`), `cache_hit_rate`, `cost_per_call_usd`.
+  var name: String {
+    switch self {
+    case .tokens(let quantity): return quantity.rawValue
+    case .cacheHitRate: return "cache_hit_rate"
+    case .costPerCallUSD: return "cost_per_call_usd"
+    }
+  }
 
   /// The per-call quantity behind a token metric.
   var quantity: TraceQuantity? {
-    switch self {
-    case .inputTokens: return .inputTokens
-    case .uncachedInputTokens: return .uncachedInputTokens
-    case .cacheReadTokens: return .cacheReadTokens
-    case .cacheWriteTokens: return .cacheWriteTokens
-    case .outputTokens: return .outputTokens
-    case .reasoningTokens: return .reasoningTokens
-    case .cacheHitRate, .costPerCallUSD: return nil
-    }
+    if case .tokens(let quantity) = self { return quantity }
+    return nil
   }
 }
 
@@ -37,7 +37,7 @@ extension CallSums {
   init(call usage: TokenUsage, cost: Double) {
     self.init(repeating: 0)
     self[Self.callsLane] = 1
-    for quantity in TraceQuantity.allCases { self[Self.lane(quantity)] = Double(quantity.value(of: usage)) }
+    for quantity in TraceQuantity.ordered { self[Self.lane(quantity)] = Double(quantity.value(of: usage)) }
     self[Self.costLane] = cost
   }
 
@@ -46,14 +46,13 @@ extension CallSums {
     let calls = self[Self.callsLane]
     guard calls > 0 else { return nil }
     switch kind {
+    case .tokens(let quantity):
+      return self[Self.lane(quantity)] / calls
     case .cacheHitRate:
       let input = self[Self.lane(.inputTokens)]
       return input > 0 ? self[Self.lane(.cacheReadTokens)] / input : nil
     case .costPerCallUSD:
       return self[Self.costLane] / calls
-    default:
-      guard let quantity = kind.quantity else { return nil }
-      return self[Self.lane(quantity)] / calls
     }
   }
 }

@@ -13,5 +13,4 @@ public struct TraceSide: Sendable, Equatable {
   public var models: [String]
 
   public var meanOutputTokens: Double { meanTokens[.outputTokens] ?? 0 }
-  public var meanInputTokens: Double { meanTokens[.inputTokens] ?? 0 }
 }
