@@ -45,7 +45,8 @@ public struct CheckPipeline {
     var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
     let ids = Set(head.snapshots.keys).union(baseState.snapshots.keys).sorted()
     for id in ids {
-      try builder.add(id: id, base: baseState.snapshots[id], head: head.snapshots[id])
+      try builder.add(
+        id: id, base: baseState.snapshots[id], baseSource: baseState.source, head: head.snapshots[id], headSource: headSource)
     }
     let trailers = git.trailers(headConfig.approvalTrailer, in: "\(base.sha)..HEAD")
     let approval = options.approval ?? trailers.first

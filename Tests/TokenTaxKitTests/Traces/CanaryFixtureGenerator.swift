@@ -20,6 +20,8 @@ enum CanaryFixtureGenerator {
   struct Scenario {
     var feature: String
     var model: String
+    /// The head's model when the change switched it.
+    var headModel: String?
     var batch: Bool
     var base: [Call]
     var head: [Call]
@@ -31,8 +33,8 @@ enum CanaryFixtureGenerator {
   static func files() -> [(name: String, text: String)] {
     scenarios.flatMap { scenario in
       [
-        ("\(scenario.feature).base.jsonl", render(scenario, scenario.base, day: "2026-11-20")),
-        ("\(scenario.feature).head.jsonl", render(scenario, scenario.head, day: "2026-11-21")),
+        ("\(scenario.feature).base.jsonl", render(scenario, scenario.base, model: scenario.model, day: "2026-11-20")),
+        ("\(scenario.feature).head.jsonl", render(scenario, scenario.head, model: scenario.headModel ?? scenario.model, day: "2026-11-21")),
       ]
     }
   }
@@ -52,7 +54,7 @@ enum CanaryFixtureGenerator {
       base.append(Call(caseID: id, uncached: input, cacheRead: read, cacheWrite: write, output: Int(caseOutput + TraceTestSupport.normal(&random, mean: 0, sd: 25)), reasoning: 0))
       head.append(Call(caseID: id, uncached: input, cacheRead: read, cacheWrite: write, output: Int(caseOutput * 1.35 + TraceTestSupport.normal(&random, mean: 0, sd: 25)), reasoning: 0))
     }
-    return Scenario(feature: "support-bot", model: "claude-sonnet-4-6", batch: false, base: base, head: scaled(head, to: 1.35, of: base))
+    return Scenario(feature: "support-bot", model: "claude-sonnet-4-6", headModel: nil, batch: false, base: base, head: scaled(head, to: 1.35, of: base))
   }
 
   /// Output tokens vary call by call, not by case, so pairing cannot remove the noise: +8 %
@@ -68,11 +70,11 @@ enum CanaryFixtureGenerator {
     let ids = (1...80).map { String(format: "rq-%03d", $0) }
     let base = ids.map { call($0, &random) }
     let head = ids.map { call($0, &random) }
-    return Scenario(feature: "rag-qa", model: "gpt-5", batch: false, base: base, head: scaled(head, to: 1.08, of: base))
+    return Scenario(feature: "rag-qa", model: "gpt-5", headModel: nil, batch: false, base: base, head: scaled(head, to: 1.08, of: base))
   }
 
-  /// The head puts the build date at the top of the prompt, so the implicit cache stops
-  /// matching: the hit rate collapses while the output stays put.
+  /// The head moves to gemini-2.5-pro, whose implicit cache starts cold and no longer matches
+  /// the flash-era prefix: the hit rate collapses while the output stays put.
   private static func releaseNotes() -> Scenario {
     var random = SplitMix64(seed: 0x524E_4147)
     var base: [Call] = []
@@ -88,7 +90,7 @@ enum CanaryFixtureGenerator {
       let headOutput = max(300, output + Int(TraceTestSupport.normal(&random, mean: 0, sd: 40)))
       head.append(Call(caseID: id, uncached: input - headRead, cacheRead: headRead, cacheWrite: 0, output: headOutput, reasoning: headOutput / 4))
     }
-    return Scenario(feature: "release-notes-agent", model: "gemini-2.5-flash", batch: true, base: base, head: head)
+    return Scenario(feature: "release-notes-agent", model: "gemini-2.5-flash", headModel: "gemini-2.5-pro", batch: true, base: base, head: head)
   }
 
   /// `head` with its output (and reasoning) scaled so its mean output is `ratio` × `base`'s.
@@ -103,11 +105,11 @@ enum CanaryFixtureGenerator {
     }
   }
 
-  private static func render(_ scenario: Scenario, _ calls: [Call], day: String) -> String {
+  private static func render(_ scenario: Scenario, _ calls: [Call], model: String, day: String) -> String {
     calls.enumerated().map { index, call in
       let seconds = index * 37
       let time = String(format: "%@T%02d:%02d:%02dZ", day, 9 + seconds / 3600, seconds / 60 % 60, seconds % 60)
-      return #"{"feature":"\#(scenario.feature)","case":"\#(call.caseID)","model":"\#(scenario.model)","input_tokens":\#(call.uncached),"cache_read_tokens":\#(call.cacheRead),"cache_write_tokens":\#(call.cacheWrite),"output_tokens":\#(call.output),"reasoning_tokens":\#(call.reasoning),"batch":\#(scenario.batch),"ts":"\#(time)"}"#
+      return #"{"feature":"\#(scenario.feature)","case":"\#(call.caseID)","model":"\#(model)","input_tokens":\#(call.uncached),"cache_read_tokens":\#(call.cacheRead),"cache_write_tokens":\#(call.cacheWrite),"output_tokens":\#(call.output),"reasoning_tokens":\#(call.reasoning),"batch":\#(scenario.batch),"ts":"\#(time)"}"#
     }.joined(separator: "\n") + "\n"
   }
 }

@@ -62,6 +62,9 @@ enum TraceTestSupport {
     ModelPrice(
       model: "gemini-2.5-flash", provider: "google", input: 0.3, output: 2.5, cacheRead: 0.03, batchDiscount: 0.5,
       tokenizer: "gemini", source: "test", date: "2026-11-20"),
+    ModelPrice(
+      model: "gemini-2.5-pro", provider: "google", input: 1.25, output: 10, cacheRead: 0.125, batchDiscount: 0.5,
+      tokenizer: "gemini", source: "test", date: "2026-11-20"),
   ])
 
   /// A normal draw (Box–Muller) from a seeded generator.
