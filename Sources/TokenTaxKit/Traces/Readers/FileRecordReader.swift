@@ -23,7 +23,7 @@ struct FileRecordReader {
   mutating func run() throws {
     let reader: ChunkedByteReader
     do {
-      reader = try ChunkedByteReader(path: file.url.path)
+      reader = try file.contents.map(ChunkedByteReader.init(bytes:)) ?? ChunkedByteReader(path: file.url.path)
       guard let firstLine = try reader.peekFirstLine() else { return }
       if isLineDelimited(firstLine) {
         try reader.forEachLine { bytes, number in try self.line(bytes, number) }
@@ -41,7 +41,7 @@ struct FileRecordReader {
   }
 
   private mutating func isLineDelimited(_ firstLine: [UInt8]) -> Bool {
-    let name = file.url.lastPathComponent.lowercased()
+    let name = file.displayName.lowercased()
     if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonlines") { return true }
     return firstLine.withUnsafeBufferPointer { bytes in (try? scanner.scan(bytes)) != nil }
   }
