@@ -16,3 +16,15 @@ import Testing
     #expect(langfuse.totalCalls == 4)
   }
 }
+
+@Suite struct ForcedFormatTests {
+  @Test func recordsOfAnotherFormatAreReported() throws {
+    let file = TraceTestSupport.fixture("openai/chat-completions.jsonl")
+    let summary = try TraceLoader.summarize([file], options: TraceLoadOptions(format: .anthropic), prices: TraceTestSupport.prices)
+    #expect(summary.notes.formatMismatches == 6)
+    #expect(summary.readingWarnings.contains { $0.hasPrefix("6 record(s) look like another format") })
+    #expect(throws: TraceError.self) {
+      try TraceLoader.summarize([file], options: TraceLoadOptions(format: .native), prices: TraceTestSupport.prices)
+    }
+  }
+}

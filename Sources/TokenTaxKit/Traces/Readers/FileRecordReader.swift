@@ -90,9 +90,11 @@ struct FileRecordReader {
       for item in items { try dispatch(item, line: line) }
       return
     }
-    guard let format = options.format ?? TraceFormat.detect(value) else {
+    let detected = TraceFormat.detect(value)
+    guard let format = options.format ?? detected else {
       throw TraceError.unknownRecord(file: file.displayName, line: line, keys: value.objectValue?.keys.sorted() ?? [value.kindDescription])
     }
+    if let detected, detected != format { context.notes.formatMismatches += 1 }
     switch format {
     case .native: try NativeReader.read(value, context)
     case .openai: try OpenAIReader.read(value, context)
