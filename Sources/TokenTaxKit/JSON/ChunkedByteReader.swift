@@ -30,9 +30,19 @@ final class ChunkedByteReader {
     storage = .allocate(capacity: capacity)
   }
 
+  /// Frames bytes already in memory (a file read from git).
+  init(bytes: Data) {
+    descriptor = -1
+    capacity = max(bytes.count, 16)
+    storage = .allocate(capacity: capacity)
+    bytes.copyBytes(to: storage, count: bytes.count)
+    end = bytes.count
+    reachedEOF = true
+  }
+
   deinit {
     storage.deallocate()
-    close(descriptor)
+    if descriptor >= 0 { close(descriptor) }
   }
 
   /// The first non-blank byte of the file and the complete first non-blank line, for format

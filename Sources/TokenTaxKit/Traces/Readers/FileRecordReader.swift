@@ -23,7 +23,7 @@ struct FileRecordReader {
   mutating func run() throws {
     let reader: ChunkedByteReader
     do {
-      reader = try ChunkedByteReader(path: file.url.path)
+      reader = try file.contents.map(ChunkedByteReader.init(bytes:)) ?? ChunkedByteReader(path: file.url.path)
       guard let firstLine = try reader.peekFirstLine() else { return }
       if isLineDelimited(firstLine) {
         try reader.forEachLine { bytes, number in try self.line(bytes, number) }
@@ -41,7 +41,7 @@ struct FileRecordReader {
   }
 
   private mutating func isLineDelimited(_ firstLine: [UInt8]) -> Bool {
-    let name = file.url.lastPathComponent.lowercased()
+    let name = file.displayName.lowercased()
     if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonlines") { return true }
     return firstLine.withUnsafeBufferPointer { bytes in (try? scanner.scan(bytes)) != nil }
   }
@@ -90,9 +90,11 @@ struct FileRecordReader {
       for item in items { try dispatch(item, line: line) }
       return
     }
-    guard let format = options.format ?? TraceFormat.detect(value) else {
+    let detected = TraceFormat.detect(value)
+    guard let format = options.format ?? detected else {
       throw TraceError.unknownRecord(file: file.displayName, line: line, keys: value.objectValue?.keys.sorted() ?? [value.kindDescription])
     }
+    if let detected, detected != format { context.notes.formatMismatches += 1 }
     switch format {
     case .native: try NativeReader.read(value, context)
     case .openai: try OpenAIReader.read(value, context)

@@ -76,6 +76,9 @@ enum NativeReader {
 
   /// The same record from a parsed value (a mixed file, or a value inside a JSON array).
   static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
+    guard record["input_tokens"] != nil || record["output_tokens"] != nil else {
+      throw TraceRecordError("not a tokentax record: it has neither input_tokens nor output_tokens")
+    }
     let usage = TokenUsage(
       uncachedInput: try TokenField.count(record, "input_tokens") ?? 0,
       cacheRead: try TokenField.count(record, "cache_read_tokens") ?? 0,

@@ -12,6 +12,8 @@ public struct TraceNotes: Sendable, Equatable {
   public var failedRequests = 0
   /// Grader (model-graded assertion) calls in eval exports, which are not the app's calls.
   public var graderCalls = 0
+  /// Records that look like another format than the one `--format` forced.
+  public var formatMismatches = 0
 
   public init() {}
 
@@ -22,6 +24,7 @@ public struct TraceNotes: Sendable, Equatable {
     cachedResponses += other.cachedResponses
     failedRequests += other.failedRequests
     graderCalls += other.graderCalls
+    formatMismatches += other.formatMismatches
   }
 
   /// One line per non-zero count.
@@ -40,6 +43,9 @@ public struct TraceNotes: Sendable, Equatable {
     if failedRequests > 0 { lines.append("\(failedRequests) failed request(s) without usage were not counted") }
     if graderCalls > 0 {
       lines.append("\(graderCalls) grader token record(s) in eval results were left out (they are the grader's, not the app's)")
+    }
+    if formatMismatches > 0 {
+      lines.append("\(formatMismatches) record(s) look like another format than --format says; their tokens may be missing or wrong")
     }
     return lines
   }
