@@ -31,7 +31,6 @@ struct TraceEvidence {
     case nil:
       return nil
     }
-    defer { for file in headFiles + baseFiles where file.url.path.hasPrefix(Self.scratch.path) { try? FileManager.default.removeItem(at: file.url) } }
     let headStats = try summarize(headFiles, feature: id)
     let baseStats = baseFiles.isEmpty ? nil : try summarize(baseFiles, feature: id)
     return TraceComparator.compare(
@@ -45,7 +44,7 @@ struct TraceEvidence {
   }
 
   /// The trace files matching `patterns` at `source`. Working-tree files are read in place
-  /// (streaming); files of a commit or the index are written to a scratch file first.
+  /// (streaming); files of a commit or the index come from git as bytes.
   private func files(_ patterns: [String], in source: any FileSource, feature: String, optional: Bool = false) throws -> [TraceFile] {
     let all = try source.listFiles()
     var paths: [String] = []
@@ -61,14 +60,8 @@ struct TraceEvidence {
       return paths.map { TraceFile(url: worktree.git.root.appendingPathComponent($0), displayName: $0) }
     }
     let contents = try source.read(paths)
-    try FileManager.default.createDirectory(at: Self.scratch, withIntermediateDirectories: true)
-    return try paths.compactMap { path in
-      guard let data = contents[path] else { return nil }
-      let url = Self.scratch.appendingPathComponent(UUID().uuidString + "-" + (path as NSString).lastPathComponent)
-      try data.write(to: url)
-      return TraceFile(url: url, displayName: "\(path) at \(FeatureSnapshot.label(source.revision))")
+    return paths.compactMap { path in
+      contents[path].map { TraceFile(contents: $0, displayName: "\(path) at \(FeatureSnapshot.label(source.revision))") }
     }
   }
-
-  private static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-traces")
 }
