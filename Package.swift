@@ -22,7 +22,9 @@ let package = Package(
     .executableTarget(name: "tokentax-bench", dependencies: ["TokenTaxKit", "Tokenizer"], swiftSettings: strict),
 
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"], exclude: ["Fixtures"], swiftSettings: strict),
-    .testTarget(name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer"], swiftSettings: strict),
+    .testTarget(
+      name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer"], exclude: ["Fixtures", "Snapshots"],
+      swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,14 @@
 enum CommandRegistry {
   static var all: [any Command.Type] {
     [
-    DemoCommand.self,
+      CheckCommand.self,
+      EstimateCommand.self,
+      PricesCommand.self,
+      InitCommand.self,
+      BudgetInitCommand.self,
+      CommentCommand.self,
+      HookCommand.self,
+      DemoCommand.self,
     ]
   }
 }

@@ -1,11 +1,43 @@
-/// `tokentax demo`: the main job on the bundled example.
+import Foundation
+
+/// `tokentax demo`: the main job on a bundled example, in a throwaway repository.
 enum DemoCommand: Command {
   static let spec = CommandSpec(
-    path: ["demo"], abstract: "Run a check on a bundled example repo and print the report.", usage: "demo",
-    options: [.format, .noColor])
+    path: ["demo"], abstract: "Run a check on a bundled example repository and print the report.", usage: "demo [--format F]",
+    discussion: """
+      Builds a temporary git repository from fixtures/demo with two commits — a support prompt
+      that grew, a docs answer-format instruction removed, and an agent moved to a pricier model —
+      then runs 'tokentax check --base HEAD~1 --head HEAD' in it. The demo itself exits 0; the
+      check's exit code is printed.
+      """,
+    options: [.format, .noColor, OptionSpec(["--keep"], help: "Keep the temporary repository and print its path.")],
+    examples: [Example("See a failing cost check", "tokentax demo"), Example("The same report as JSON", "tokentax demo --format json")])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    invocation.stdout.line("demo: not built yet")
+    guard let fixtures = DemoRepository.locateFixtures(workingDirectory: invocation.workingDirectory) else {
+      throw UsageError("the demo fixtures (fixtures/demo) were not found; run 'tokentax demo' from the tokentax checkout")
+    }
+    let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
+    let root = try DemoRepository.create(from: fixtures)
+    defer {
+      if !arguments.flag("--keep") { try? FileManager.default.removeItem(at: root) }
+    }
+    var demo = invocation
+    demo.workingDirectory = root
+    let report = try CheckPipeline(options: CheckOptions(base: "HEAD~1", head: .revision("HEAD")), workingDirectory: root).run()
+    let context = ReportContext(color: ReportWriter.useColor(arguments, invocation))
+    if format == .table {
+      invocation.stdout.line("$ git log --oneline   # in a temporary repo built from fixtures/demo")
+      invocation.stdout.line("  HEAD    \(DemoRepository.headMessage)")
+      invocation.stdout.line("  HEAD~1  Support bot, docs Q&A and release-notes agent")
+      invocation.stdout.line("$ tokentax check --base HEAD~1 --head HEAD\n")
+    }
+    try ReportWriter.write(report, format: format, context: context, to: nil, demo)
+    if format == .table {
+      let meaning = report.exitCode == 1 ? "a fail threshold or budget was passed" : "within policy"
+      invocation.stdout.line("\ncheck exit code: \(report.exitCode) (\(meaning))")
+      if arguments.flag("--keep") { invocation.stdout.line("repository kept at \(root.path)") }
+    }
     return .success
   }
 }

@@ -12,6 +12,8 @@ public struct Report: Sendable, Equatable {
   /// Why a failing check was approved (commit trailer or `--approve`), when it was.
   public var approval: String?
   public var features: [FeatureResult]
+  /// Violations of the whole change (the total monthly budget), beside the per-feature ones.
+  public var totalViolations: [Violation] = []
   /// Non-fatal problems worth a line: unknown placeholders, features without calls_per_day,
   /// skipped trace lines. Never prompt text.
   public var warnings: [String]
@@ -175,7 +177,7 @@ public struct CallEstimate: Sendable, Equatable {
 
 /// A threshold or budget the change passed.
 public struct Violation: Sendable, Equatable {
-  public enum Level: String, Sendable { case warn, fail }
+  public enum Level: String, Sendable, CaseIterable { case warn, fail }
   /// The config key: `cost_percent`, `monthly_usd`, `budget`, `model_tier` …
   public var rule: String
   public var level: Level

@@ -33,6 +33,16 @@ public enum Money {
   /// `usd` of an optional: unknown is `—`, never `$0`.
   public static func usd(_ value: Decimal?) -> String { value.map { usd($0) } ?? "—" }
 
+  /// A list price per 1M tokens (never negative) at full precision, never rounded: `$3.00`,
+  /// `$0.125`, `$0.0375`, `$1,200.00` (at least two decimals, more when the price has them).
+  public static func perMillion(_ value: Decimal) -> String {
+    let decimals = plain(value).split(separator: ".").dropFirst().first?.count ?? 0
+    return "$" + grouped(value, decimals: max(2, decimals))
+  }
+
+  /// A fraction as a plain percentage, full precision: 0.5 → `50 %`, 0.125 → `12.5 %`.
+  public static func fractionPercent(_ fraction: Decimal) -> String { plain(fraction * 100) + " %" }
+
   /// A signed amount: `+$12.34`, `-$3.00`, `$0.00`.
   public static func signedUSD(_ value: Decimal) -> String {
     value > 0 ? "+" + usd(value) : usd(value)

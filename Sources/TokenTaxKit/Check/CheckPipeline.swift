@@ -1,0 +1,65 @@
+import Foundation
+
+/// `check` from revisions to a `Report`: Git → Config → snapshots → estimates → comparison →
+/// policy. Never prints, never exits.
+public struct CheckPipeline {
+  public var options: CheckOptions
+  public var workingDirectory: URL
+
+  public init(options: CheckOptions, workingDirectory: URL) {
+    self.options = options
+    self.workingDirectory = workingDirectory
+  }
+
+  public func run() throws -> Report {
+    let git = try Git.discover(from: workingDirectory)
+    guard git.hasCommits else {
+      throw GitError.unknownRevision("HEAD", shallow: false)
+    }
+    let base: (sha: String, label: String)
+    if let rev = options.base {
+      base = (try git.resolve(rev), rev)
+    } else {
+      base = try git.defaultBase()
+    }
+    let headSource: any FileSource
+    let headLabel: String
+    switch options.head {
+    case .worktree:
+      headSource = WorktreeFiles(git: git)
+      headLabel = "worktree"
+    case .index:
+      headSource = IndexFiles(git: git)
+      headLabel = "index"
+    case .revision(let rev):
+      headSource = CommitFiles(git: git, sha: try git.resolve(rev))
+      headLabel = rev
+    }
+    let configPath = try options.configPath.map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: workingDirectory) }
+      ?? Config.fileName
+    let head = try RevisionState.load(source: headSource, configPath: configPath, required: true)
+    let baseState = try RevisionState.load(source: CommitFiles(git: git, sha: base.sha), configPath: configPath, required: false)
+    guard let headConfig = head.config else { throw ConfigError.missing(configPath) }
+
+    let prices = try PriceSetup.table(config: headConfig, source: headSource, extraFiles: options.priceFiles, workingDirectory: workingDirectory)
+    var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
+    let ids = Set(head.snapshots.keys).union(baseState.snapshots.keys).sorted()
+    for id in ids {
+      try builder.add(id: id, base: baseState.snapshots[id], head: head.snapshots[id])
+    }
+    let trailers = git.trailers(headConfig.approvalTrailer, in: "\(base.sha)..HEAD")
+    let approval = options.approval ?? trailers.first
+    return builder.finish(
+      base: Report.Revision(rev: base.sha, label: base.label),
+      head: Report.Revision(rev: headSource.revision, label: headLabel), approval: approval)
+  }
+
+  /// `--config` is relative to the working directory; git wants it relative to the root.
+  static func repoRelative(_ given: String, git: Git, workingDirectory: URL) throws -> String {
+    let absolute = given.hasPrefix("/") ? URL(fileURLWithPath: given) : workingDirectory.appendingPathComponent(given)
+    let root = git.root.resolvingSymlinksInPath().path
+    let path = absolute.standardizedFileURL.resolvingSymlinksInPath().path
+    guard path.hasPrefix(root + "/") else { throw ConfigError.pathOutsideRepository(given) }
+    return String(path.dropFirst(root.count + 1))
+  }
+}

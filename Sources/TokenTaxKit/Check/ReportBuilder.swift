@@ -1,0 +1,72 @@
+import Foundation
+
+/// Collects per-feature comparisons and judges them into one `Report`.
+struct ReportBuilder {
+  let config: Config
+  let baseConfig: Config?
+  let prices: PriceTable
+  private(set) var features: [FeatureResult] = []
+  private(set) var warnings: [String] = []
+
+  init(config: Config, baseConfig: Config?, prices: PriceTable) {
+    self.config = config
+    self.baseConfig = baseConfig
+    self.prices = prices
+  }
+
+  /// Estimates both sides of feature `id` and judges the change.
+  mutating func add(id: String, base: FeatureSnapshot?, head: FeatureSnapshot?) throws {
+    let headEstimate = try head.map { try Estimator(defaults: config.defaults, prices: prices).estimate($0) }
+    let baseEstimate = try base.map {
+      try Estimator(defaults: baseConfig?.defaults ?? config.defaults, prices: prices).estimate($0)
+    }
+    // Warnings describe the head: the base's problems are history.
+    warnings += headEstimate?.warnings ?? []
+    let status: FeatureResult.Status = head == nil ? .removed : base == nil ? .added : .pass
+    var result = FeatureResult(
+      id: id, status: status,
+      model: Pair(base: baseEstimate?.model, head: headEstimate?.model),
+      encoding: (headEstimate ?? baseEstimate)?.encoding ?? EncodingInfo(name: "o200k_base", exact: false),
+      base: baseEstimate?.callEstimate, head: headEstimate?.callEstimate,
+      topChanges: TopChanges.compute(base: baseEstimate?.lineTokens ?? [:], head: headEstimate?.lineTokens ?? [:]))
+    let featureConfig = head?.feature ?? base?.feature
+    let evaluator = PolicyEvaluator(
+      thresholds: config.thresholds.overridden(by: featureConfig?.thresholds ?? Thresholds()),
+      budgetMonthlyUSD: head?.feature.budgetMonthlyUSD, warnAtPercent: config.budgets.warnAtPercent)
+    if head != nil {
+      let judged = evaluator.evaluate(result, basePrice: baseEstimate?.price, headPrice: headEstimate?.price)
+      result.violations = judged.violations
+      warnings += judged.warnings
+      if judged.violations.contains(where: { $0.level == .fail }) {
+        result.status = .fail
+      } else if !judged.violations.isEmpty, result.status == .pass {
+        result.status = .warn
+      }
+    }
+    features.append(result)
+  }
+
+  func finish(base: Report.Revision, head: Report.Revision, approval: String?) -> Report {
+    var report = Report(
+      base: base, head: head, status: .pass, exitCode: 0, features: features,
+      warnings: Array(Set(warnings)).sorted(), pricesAsOf: prices.asOf ?? "unknown")
+    if let budget = config.budgets.monthlyUSD, let total = report.headMonthlyUSD,
+      let violation = PolicyEvaluator.budget(total, budget: budget, warnAt: config.budgets.warnAtPercent, what: "total forecast")
+    {
+      report.totalViolations.append(violation)
+    }
+    let all = features.flatMap(\.violations) + report.totalViolations
+    if all.contains(where: { $0.level == .fail }) {
+      if let approval {
+        report.status = .approved
+        report.approval = approval
+      } else {
+        report.status = .fail
+        report.exitCode = ExitCode.regression.rawValue
+      }
+    } else if !all.isEmpty {
+      report.status = .warn
+    }
+    return report
+  }
+}

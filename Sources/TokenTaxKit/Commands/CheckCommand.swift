@@ -1,0 +1,81 @@
+import Foundation
+
+/// `tokentax check`: the gate. Base vs head per feature, policy, report, exit code.
+enum CheckCommand: Command {
+  static let spec = CommandSpec(
+    path: ["check"], abstract: "Compare token cost per feature between two revisions and apply the thresholds.",
+    usage: "check [--base REV] [--head REV | --staged | --worktree] [--config PATH] [--format F] [--output PATH]",
+    discussion: """
+      The base defaults to the merge-base with origin/HEAD (or main); with --staged it is HEAD.
+      The head defaults to the working tree. Exit status: 0 within policy, 1 a fail threshold or
+      budget was passed, 2 the check could not run.
+      """,
+    options: [
+      OptionSpec(["--base"], .value("rev"), help: "Base revision (default: merge-base with the default branch)."),
+      OptionSpec(["--head"], .value("rev"), help: "Head revision (default: the working tree)."),
+      OptionSpec(["--staged"], help: "Use the index as the head, HEAD as the base (pre-commit)."),
+      OptionSpec(["--worktree"], help: "Use the working tree as the head (the default)."),
+      .config, .format, .output,
+      OptionSpec(["--json-report"], .value("path"), help: "Also write the JSON report here (one run for annotations and report.json)."),
+      .prices,
+      OptionSpec(["--approve"], .value("reason"), help: "Approve a failing change; the report states the reason."),
+      OptionSpec(["--tag"], .value("tag"), help: "Marker tag for several configs' comments (<!-- tokentax:TAG -->)."),
+      .noColor, .quiet,
+    ],
+    examples: [
+      Example("Check the working tree against the merge-base with main", "tokentax check"),
+      Example("Check a pull request in CI and keep the JSON report", "tokentax check --base origin/main --head HEAD --format json --output report.json"),
+      Example("Pre-commit: what is staged, against HEAD", "tokentax check --staged --quiet"),
+    ])
+
+  static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let heads = [arguments.value("--head") != nil, arguments.flag("--staged"), arguments.flag("--worktree")]
+    if heads.filter({ $0 }).count > 1 {
+      throw UsageError("use only one of --head, --staged and --worktree")
+    }
+    var options = CheckOptions(
+      base: arguments.value("--base"), configPath: arguments.value("--config"),
+      priceFiles: arguments.allValues("--prices"), approval: arguments.value("--approve"))
+    if let head = arguments.value("--head") {
+      options.head = .revision(head)
+    } else if arguments.flag("--staged") {
+      options.head = .index
+      options.base = options.base ?? "HEAD"
+    }
+    let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
+    let report = try CheckPipeline(options: options, workingDirectory: invocation.workingDirectory).run()
+    let context = ReportContext(
+      color: ReportWriter.useColor(arguments, invocation), tag: arguments.value("--tag"),
+      configPath: options.configPath ?? Config.fileName)
+    if let path = arguments.value("--json-report") {
+      try ReportWriter.writeFile(report.rendered(as: .json, context: context), to: invocation.url(for: path), name: path)
+    }
+    let withinPolicy = report.status == .pass || report.status == .warn
+    if arguments.flag("--quiet") && report.status == .pass && report.warnings.isEmpty {
+      return .success
+    }
+    if options.head == .index, format == .table, withinPolicy, arguments.value("--output") == nil {
+      // A pre-commit hook that passes should take three lines of the terminal, not a screen.
+      invocation.stdout.write(stagedSummary(report))
+      return ExitCode(rawValue: report.exitCode)
+    }
+    try ReportWriter.write(report, format: format, context: context, to: arguments.value("--output"), invocation)
+    return ExitCode(rawValue: report.exitCode)
+  }
+
+  /// The three lines `check --staged` prints when the commit is within policy.
+  static func stagedSummary(_ report: Report) -> String {
+    let changed = report.features.filter { $0.deltaCostPerCallUSD != 0 || $0.status == .added || $0.status == .removed }
+    let verdict = report.status == .pass ? "within policy" : "within policy, with warnings"
+    var monthly = "monthly: unknown (set calls_per_day)"
+    if let delta = report.deltaMonthlyUSD {
+      monthly = "monthly: \(Money.usd(report.baseMonthlyUSD)) → \(Money.usd(report.headMonthlyUSD)) (\(Money.signedUSD(delta)))"
+    }
+    let warned = report.features.filter { !$0.violations.isEmpty }.map(\.id) + (report.totalViolations.isEmpty ? [] : ["total"])
+    let third = warned.isEmpty
+      ? "details: tokentax check --staged --format markdown"
+      : "warn: " + warned.joined(separator: ", ") + " (details: tokentax check --staged --format markdown)"
+    let count = report.features.count
+    return "tokentax: \(verdict) · \(count) feature\(count == 1 ? "" : "s"), \(changed.count) changed\n\(monthly)\n\(third)\n"
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// `tokentax estimate`: the design-time forecast at one revision.
+enum EstimateCommand: Command {
+  static let spec = CommandSpec(
+    path: ["estimate"], abstract: "Forecast tokens and cost per call and per month for every feature at one revision.",
+    usage: "estimate [--rev REV] [--config PATH] [--json]",
+    options: [
+      OptionSpec(["--rev"], .value("rev"), help: "Revision to forecast (default: the working tree)."), .config, .prices, .json,
+    ],
+    examples: [Example("Forecast the working tree", "tokentax estimate"), Example("Forecast main as JSON", "tokentax estimate --rev main --json")])
+
+  static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let forecast = try Forecast.make(
+      rev: arguments.value("--rev"), configPath: arguments.value("--config"), priceFiles: arguments.allValues("--prices"),
+      workingDirectory: invocation.workingDirectory)
+    invocation.stdout.write(arguments.flag("--json") ? json(forecast) : table(forecast))
+    for warning in forecast.warnings { invocation.stderr.line("warning: \(warning)") }
+    return .success
+  }
+
+  static func table(_ forecast: Forecast) -> String {
+    var rows = [["FEATURE", "MODEL", "INPUT", "CACHED", "OUTPUT", "$/CALL", "$/MONTH", "COUNT"]]
+    for row in forecast.features {
+      let e = row.estimate
+      rows.append([
+        row.id, row.model, Money.tokens(e.inputTokens), Money.tokens(e.cachedInputTokens), Money.tokens(e.outputTokens),
+        Money.usd(e.costPerCallUSD), e.monthlyUSD.map { Money.usd($0) } ?? "unknown (set calls_per_day)",
+        row.encoding.exact ? "exact" : "estimated",
+      ])
+    }
+    rows.append(["TOTAL", "", "", "", "", "", Money.usd(forecast.monthlyUSD), ""])
+    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    var out = ""
+    for (index, row) in rows.enumerated() {
+      if index == rows.count - 1 { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
+      out += zip(row, widths).enumerated().map { column, cell in
+        let pad = String(repeating: " ", count: cell.1 - cell.0.count)
+        return column >= 2 && column <= 6 ? pad + cell.0 : cell.0 + pad
+      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+    }
+    return out + "prices as of \(forecast.pricesAsOf); tokens per call include chat framing\n"
+  }
+
+  static func json(_ forecast: Forecast) -> String {
+    let features: [JSONValue] = forecast.features.map { row in
+      let e = row.estimate
+      return .object([
+        "id": .string(row.id), "model": .string(row.model),
+        "encoding": .object(["name": .string(row.encoding.name), "exact": .bool(row.encoding.exact)]),
+        "input_tokens": .int(e.inputTokens), "cached_input_tokens": .int(e.cachedInputTokens), "output_tokens": .int(e.outputTokens),
+        "cost_per_call_usd": .number(Money.jsonUSD(e.costPerCallUSD)),
+        "monthly_usd": e.monthlyUSD.map { .number(Money.jsonUSD($0)) } ?? .null,
+      ])
+    }
+    return JSONWriter.string(
+      .object([
+        "schema_version": .int(1), "revision": .string(forecast.revision), "features": .array(features),
+        "monthly_usd": forecast.monthlyUSD.map { .number(Money.jsonUSD($0)) } ?? .null, "prices_as_of": .string(forecast.pricesAsOf),
+      ])) + "\n"
+  }
+}

@@ -1,0 +1,30 @@
+/// `tokentax prices`: the effective price table, with source and date per row.
+enum PricesCommand: Command {
+  static let spec = CommandSpec(
+    path: ["prices"], abstract: "Show the effective price table with the source and date of each price.",
+    usage: "prices [MODEL...] [--json] [--prices PATH]",
+    discussion: """
+      Prices are USD per 1M tokens: the built-in list prices, then each --prices file (LiteLLM's
+      model_prices_and_context_window.json or tokentax's own format) laid over them in order.
+      Model names resolve like everywhere else: dated ids, provider/model, Bedrock and Vertex ids.
+      --json prints tokentax's own price format, which --prices reads back.
+      """,
+    options: [.json, .prices],
+    positionals: PositionalSpec("model", help: "Models to show (ids or aliases); all when none are given."),
+    examples: [
+      Example("Every built-in price", "tokentax prices"),
+      Example("What a Bedrock id is billed as", "tokentax prices us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+      Example("Compare with a newer LiteLLM price map", "tokentax prices gpt-5 --prices litellm.json"),
+      Example("Export, edit and reuse as a price file", "tokentax prices --json > prices.json"),
+    ])
+
+  static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    var table = PriceTable.builtIn()
+    for path in arguments.allValues("--prices") {
+      table = try table.adding(fileAt: invocation.url(for: path), named: path)
+    }
+    let listing = try PriceListing(table: table, models: arguments.positionals)
+    invocation.stdout.write(arguments.flag("--json") ? listing.json() : listing.text())
+    return .success
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// One HTTP exchange, synchronous: commands are synchronous and make a handful of calls.
+///
+/// Behind a protocol so tests can swap the transport; the comment tests still go through the
+/// real `URLSessionHTTPClient` against a local server.
+public protocol HTTPClient: Sendable {
+  /// Throws `HTTPTransportError` when no response arrived; any status is a response.
+  func send(_ request: HTTPRequest) throws -> HTTPResponse
+}
+
+public struct HTTPRequest: Sendable, Equatable {
+  public var method: String
+  public var url: URL
+  public var headers: [String: String]
+  public var body: Data?
+
+  public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+    self.method = method
+    self.url = url
+    self.headers = headers
+    self.body = body
+  }
+}
+
+public struct HTTPResponse: Sendable, Equatable {
+  public var status: Int
+  /// Header names lowercased.
+  public var headers: [String: String]
+  public var body: Data
+
+  public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+    self.status = status
+    self.headers = Dictionary(headers.map { ($0.lowercased(), $1) }, uniquingKeysWith: { _, last in last })
+    self.body = body
+  }
+
+  public func header(_ name: String) -> String? { headers[name.lowercased()] }
+}
+
+/// No response: DNS, refused connection, TLS, timeout.
+public struct HTTPTransportError: Error, Equatable {
+  public var reason: String
+  public init(reason: String) { self.reason = reason }
+}

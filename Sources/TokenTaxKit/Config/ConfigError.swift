@@ -1,0 +1,30 @@
+/// A problem with `tokentax.json`, naming the file and the field.
+public enum ConfigError: UserFacingError, Equatable {
+  case missing(String)
+  case syntax(JSONParseError)
+  case unknownKey(file: String, path: String, key: String, suggestion: String?)
+  case invalid(file: String, path: String, expected: String)
+  case unsupportedVersion(file: String, version: Int)
+  case pathOutsideRepository(String)
+  case duplicateFeature(file: String, id: String)
+
+  public var description: String {
+    switch self {
+    case .missing(let file):
+      return "no config at \(file); run 'tokentax init' to write a starter tokentax.json, or pass --config PATH"
+    case .syntax(let error):
+      return error.description
+    case .unknownKey(let file, let path, let key, let suggestion):
+      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it"
+      return "\(file): unknown key '\(key)' in \(path.isEmpty ? "the top level" : path)\(hint)"
+    case .invalid(let file, let path, let expected):
+      return "\(file): \(path) must be \(expected)"
+    case .unsupportedVersion(let file, let version):
+      return "\(file): version \(version) is newer than this tokentax understands (1); upgrade tokentax or set \"version\": 1"
+    case .pathOutsideRepository(let path):
+      return "path '\(path)' leaves the repository; config paths must be relative to the repo root and stay inside it"
+    case .duplicateFeature(let file, let id):
+      return "\(file): feature id '\(id)' appears twice; feature ids must be unique"
+    }
+  }
+}

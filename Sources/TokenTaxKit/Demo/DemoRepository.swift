@@ -1,0 +1,53 @@
+import Foundation
+
+/// Builds the demo's throwaway git repository from `fixtures/demo`: the `base` tree as the
+/// first commit, the `head` tree as the second.
+public struct DemoRepository {
+  public static let headMessage = "Grow the support prompt, drop the answer format, move release notes to gemini-2.5-pro"
+
+  /// The fixture folder: `fixtures/demo` under the working directory, else in this checkout.
+  public static func locateFixtures(workingDirectory: URL) -> URL? {
+    let candidates = [
+      workingDirectory.appendingPathComponent("fixtures/demo"),
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../fixtures/demo").standardized,
+    ]
+    return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("base").path) }
+  }
+
+  /// Creates the repository under a new temporary directory and returns its root.
+  public static func create(from fixtures: URL) throws -> URL {
+    let manager = FileManager.default
+    let root = manager.temporaryDirectory.appendingPathComponent("tokentax-demo-\(UUID().uuidString.prefix(8))")
+    try manager.createDirectory(at: root, withIntermediateDirectories: true)
+    try git(["init", "-q", "-b", "main"], in: root)
+    try copyTree(fixtures.appendingPathComponent("base"), to: root)
+    try commit("Support bot, docs Q&A and release-notes agent", in: root, date: "2026-11-20T09:00:00Z")
+    for entry in try manager.contentsOfDirectory(atPath: root.path) where entry != ".git" {
+      try manager.removeItem(at: root.appendingPathComponent(entry))
+    }
+    try copyTree(fixtures.appendingPathComponent("head"), to: root)
+    try commit(headMessage, in: root, date: "2026-11-21T09:00:00Z")
+    return root
+  }
+
+  private static func copyTree(_ source: URL, to destination: URL) throws {
+    let manager = FileManager.default
+    for entry in try manager.contentsOfDirectory(atPath: source.path) {
+      try manager.copyItem(at: source.appendingPathComponent(entry), to: destination.appendingPathComponent(entry))
+    }
+  }
+
+  private static func commit(_ message: String, in root: URL, date: String) throws {
+    try git(["add", "-A"], in: root)
+    try git(["commit", "-q", "-m", message], in: root, date: date)
+  }
+
+  private static func git(_ arguments: [String], in root: URL, date: String? = nil) throws {
+    var environment: [String: String] = [:]
+    if let date {
+      environment = ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]
+    }
+    let identity = ["-c", "user.name=tokentax demo", "-c", "user.email=demo@tokentax.invalid", "-c", "commit.gpgsign=false"]
+    try Git.run(identity + arguments, in: root, environment: environment)
+  }
+}

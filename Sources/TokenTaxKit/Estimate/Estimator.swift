@@ -1,0 +1,145 @@
+import Foundation
+
+/// Estimates one call of a feature from its prompt files, config and prices (SPEC §5).
+public struct Estimator: Sendable {
+  /// OpenAI chat framing: every message costs 3 tokens, and the reply is primed with 3.
+  static let tokensPerMessage = 3
+  static let replyPriming = 3
+
+  public var defaults: Config.Defaults
+  public var prices: PriceTable
+
+  public init(defaults: Config.Defaults, prices: PriceTable) {
+    self.defaults = defaults
+    self.prices = prices
+  }
+
+  /// The estimate for `snapshot`. Canary traces win where they know better (SPEC §7):
+  /// `observedOutput` (mean output tokens) over the config's `output_tokens`, and
+  /// `observedCacheHitRate` (cache reads / all input) over the assumed always-hit prefix.
+  public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheHitRate: Double? = nil) throws
+    -> FeatureEstimate
+  {
+    let feature = snapshot.feature
+    var warnings: [String] = []
+    var templates: [(FeatureSnapshot.PromptFile, Template?)] = []
+    for file in snapshot.files {
+      switch file.part.kind {
+      case .text, .examples, .request:
+        templates.append((file, try TemplateParser.parse(file.text, file: file.path, syntax: file.part.syntax)))
+      case .tools, .schema:
+        templates.append((file, nil))
+      }
+    }
+    let frontMatterModel = templates.lazy.compactMap { $0.1?.model }.first
+    guard let model = feature.model ?? frontMatterModel ?? defaults.model else { throw EstimateError.noModel(feature: feature.id) }
+    let price = try prices.lookup(model)
+    let counter = TokenCounter(
+      model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding)
+
+    var input = 0
+    var messages = 0
+    var prefix = 0
+    var prefixOpen = true
+    var unknown = Set<String>()
+    var lineTokens: [String: [FeatureEstimate.LineTokens]] = [:]
+    for (file, template) in templates {
+      let cacheable = prefixOpen && file.part.cache
+      if !file.part.cache { prefixOpen = false }
+      guard let template else {
+        let tokens = counter.count(try compactJSON(file))
+        input += tokens
+        if cacheable { prefix += tokens }
+        continue
+      }
+      lineTokens[file.path] = file.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        FeatureEstimate.LineTokens(text: String($0), tokens: counter.count(String($0)))
+      }
+      for message in template.messages where !message.pieces.isEmpty {
+        messages += 1
+        var tokens = Estimator.tokensPerMessage
+        if cacheable && prefixOpen { prefix += Estimator.tokensPerMessage }
+        for piece in message.pieces {
+          switch piece {
+          case .text(let text, _):
+            let count = counter.count(text)
+            tokens += count
+            if cacheable && prefixOpen { prefix += count }
+          case .placeholder(let name, _):
+            tokens += size(of: name, in: feature, unknown: &unknown)
+            // A placeholder changes per call, so the cacheable prefix ends here.
+            prefixOpen = false
+          }
+        }
+        input += tokens
+      }
+    }
+    if messages > 0 { input += Estimator.replyPriming }
+    if let history = feature.history, history.turns > 1 {
+      // Call k of a conversation carries k-1 earlier turns (a user and an assistant message each).
+      let perTurn = history.tokensPerTurn + 2 * Estimator.tokensPerMessage
+      input += perTurn * (history.turns - 1) / 2
+    }
+    for name in unknown.sorted() {
+      warnings.append(
+        "feature '\(feature.id)': placeholder '\(name)' has no size in variables; counted as \(defaults.variableTokens) tokens")
+    }
+
+    var sources = ["input_tokens": "template", "cached_input_tokens": "template"]
+    let output: Int
+    if let observedOutput {
+      output = observedOutput
+      sources["output_tokens"] = "traces"
+    } else if let configured = feature.outputTokens {
+      output = configured
+      sources["output_tokens"] = "config"
+    } else {
+      output = 0
+      sources["output_tokens"] = "none"
+      warnings.append("feature '\(feature.id)': no output_tokens and no traces; output counted as 0")
+    }
+    var cached = cachedTokens(prefix: prefix, price: price)
+    if let observedCacheHitRate, price.cacheRead != nil {
+      cached = min(input, Int((Double(input) * observedCacheHitRate).rounded()))
+      sources["cached_input_tokens"] = "traces"
+    }
+    let usage = TokenUsage(uncachedInput: input - cached, cacheRead: cached, output: output)
+    let cost = prices.cost(of: usage, at: price, batch: feature.batch)
+    let monthly = feature.callsPerDay.map { cost * $0 * defaults.daysPerMonth }
+    if feature.callsPerDay == nil {
+      warnings.append("feature '\(feature.id)': monthly cost unknown (set calls_per_day)")
+    }
+    return FeatureEstimate(
+      model: model, usage: usage, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: counter.info,
+      price: price, lineTokens: lineTokens, warnings: warnings)
+  }
+
+  private func size(of name: String, in feature: FeatureConfig, unknown: inout Set<String>) -> Int {
+    if let size = feature.variables[name] { return size }
+    // `user.name` / `docs[0]` fall back to the root variable's size.
+    let root = String(name.prefix { $0 != "." && $0 != "[" })
+    if let size = feature.variables[root] { return size }
+    if ["this", "@index", "loop.index", "@first", "@last"].contains(name) { return 0 }
+    unknown.insert(name)
+    return defaults.variableTokens
+  }
+
+  /// Only a prefix that stays byte-identical can be cached, and providers cache only past a
+  /// minimum size (1,024 tokens for most models, the price row says); OpenAI then caches in
+  /// 128-token steps.
+  private func cachedTokens(prefix: Int, price: ModelPrice) -> Int {
+    let minimum = price.minimumCacheablePrefix ?? 1024
+    guard price.cacheRead != nil, prefix >= minimum else { return 0 }
+    if price.provider == "openai" { return minimum + (prefix - minimum) / 128 * 128 }
+    return prefix
+  }
+
+  /// Tool and schema definitions, minified: whitespace in a pretty-printed file is not sent.
+  private func compactJSON(_ file: FeatureSnapshot.PromptFile) throws -> String {
+    do {
+      return JSONWriter.string(try JSONParser(relaxed: true).parse(file.text), pretty: false)
+    } catch let error as JSONParseError {
+      throw EstimateError.invalidJSONPart(file: file.path, reason: error.in(file.path).description)
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// What one call of a feature costs at one revision, and the evidence behind the numbers.
+public struct FeatureEstimate: Sendable {
+  public var model: String
+  public var usage: TokenUsage
+  public var costPerCallUSD: Decimal
+  public var monthlyUSD: Decimal?
+  public var sources: [String: String]
+  public var encoding: EncodingInfo
+  /// The price row used (for tier comparisons).
+  public var price: ModelPrice
+  /// Tokens per line of each text prompt file, for attributing a change to lines.
+  public var lineTokens: [String: [LineTokens]]
+  public var warnings: [String]
+
+  public var inputTokens: Int { usage.totalInput }
+  public var cachedInputTokens: Int { usage.cacheRead }
+
+  /// The report's view of this estimate.
+  public var callEstimate: CallEstimate {
+    CallEstimate(
+      inputTokens: inputTokens, cachedInputTokens: cachedInputTokens, outputTokens: usage.output,
+      costPerCallUSD: costPerCallUSD, monthlyUSD: monthlyUSD, sources: sources)
+  }
+
+  /// One line of a prompt file and what it costs on its own.
+  public struct LineTokens: Sendable, Equatable {
+    public var text: String
+    public var tokens: Int
+  }
+}

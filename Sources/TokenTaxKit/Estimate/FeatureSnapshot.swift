@@ -1,0 +1,65 @@
+import Foundation
+
+/// One feature at one revision: its config and the text of every prompt file, in send order.
+public struct FeatureSnapshot: Sendable {
+  public var feature: FeatureConfig
+  public var files: [PromptFile]
+
+  public struct PromptFile: Sendable {
+    public var part: PromptPart
+    /// The repo-relative path (a glob in the config expands to several files).
+    public var path: String
+    public var text: String
+  }
+
+  /// Reads every feature of `config` from `source` with one batched read.
+  public static func load(config: Config, from source: some FileSource) throws -> [FeatureSnapshot] {
+    let all = try source.listFiles()
+    var wanted: [[(PromptPart, String)]] = []
+    for feature in config.features {
+      var files: [(PromptPart, String)] = []
+      for part in feature.prompt {
+        let glob = Glob(part.file)
+        let matches = glob.filter(all)
+        if matches.isEmpty {
+          throw PromptError.noFiles(feature: feature.id, pattern: part.file, revision: label(source.revision))
+        }
+        files += matches.map { (part, $0) }
+      }
+      wanted.append(files)
+    }
+    let contents = try source.read(wanted.flatMap { $0.map(\.1) })
+    return try zip(config.features, wanted).map { feature, files in
+      FeatureSnapshot(
+        feature: feature,
+        files: try files.map { part, path in
+          guard let data = contents[path] else {
+            throw PromptError.noFiles(feature: feature.id, pattern: path, revision: label(source.revision))
+          }
+          return PromptFile(part: part, path: path, text: try text(of: data, file: path))
+        })
+    }
+  }
+
+  /// Decodes a prompt file as UTF-8, naming the first bad byte.
+  static func text(of data: Data, file: String) throws -> String {
+    if let nul = data.firstIndex(of: 0) { throw PromptError.notText(file: file, byteOffset: nul - data.startIndex) }
+    if let text = String(validating: data, as: UTF8.self) { return text }
+    var offset = 0
+    let bytes = Array(data)
+    // Find the first offset where decoding breaks, for the message.
+    while offset < bytes.count {
+      let lead = bytes[offset]
+      let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+      guard length > 0, offset + length <= bytes.count,
+        String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil
+      else { break }
+      offset += length
+    }
+    throw PromptError.notText(file: file, byteOffset: offset)
+  }
+
+  static func label(_ revision: String) -> String {
+    revision.count == 40 ? "commit \(revision.prefix(12))" : "the \(revision == "index" ? "index" : "working tree")"
+  }
+}

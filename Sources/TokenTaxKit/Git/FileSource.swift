@@ -1,0 +1,111 @@
+import Foundation
+
+/// The files of one side of a check: a commit, the index, or the working tree.
+///
+/// Reads are batched (`git cat-file --batch`), one git process per request, not per file.
+public protocol FileSource: Sendable {
+  /// `<sha>`, `index` or `worktree`, as the report names it.
+  var revision: String { get }
+  /// Every tracked (and for the working tree, untracked but not ignored) file, repo-relative.
+  func listFiles() throws -> [String]
+  /// The contents of `paths`; a missing path is absent from the result.
+  func read(_ paths: [String]) throws -> [String: Data]
+}
+
+extension FileSource {
+  public func read(_ path: String) throws -> Data? { try read([path])[path] }
+}
+
+/// Files as committed at one revision.
+public struct CommitFiles: FileSource {
+  public let git: Git
+  public let sha: String
+  public var revision: String { sha }
+
+  public init(git: Git, sha: String) {
+    self.git = git
+    self.sha = sha
+  }
+
+  public func listFiles() throws -> [String] {
+    try splitNUL(git.run(["ls-tree", "-r", "-z", "--name-only", sha]))
+  }
+
+  public func read(_ paths: [String]) throws -> [String: Data] {
+    try CatFile.read(paths, git: git, prefix: sha + ":")
+  }
+}
+
+/// Files as staged in the index (`check --staged`).
+public struct IndexFiles: FileSource {
+  public let git: Git
+  public var revision: String { "index" }
+
+  public init(git: Git) { self.git = git }
+
+  public func listFiles() throws -> [String] {
+    try splitNUL(git.run(["ls-files", "-z", "--cached"]))
+  }
+
+  public func read(_ paths: [String]) throws -> [String: Data] {
+    try CatFile.read(paths, git: git, prefix: ":")
+  }
+}
+
+/// Files on disk, confined to the repository (symlinks that leave it are refused).
+public struct WorktreeFiles: FileSource {
+  public let git: Git
+  public var revision: String { "worktree" }
+
+  public init(git: Git) { self.git = git }
+
+  public func listFiles() throws -> [String] {
+    try splitNUL(git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]))
+  }
+
+  public func read(_ paths: [String]) throws -> [String: Data] {
+    let root = git.root.resolvingSymlinksInPath().path
+    var result: [String: Data] = [:]
+    for path in paths {
+      let url = git.root.appendingPathComponent(path)
+      let resolved = url.resolvingSymlinksInPath().path
+      guard resolved == root || resolved.hasPrefix(root + "/") else {
+        throw ConfigError.pathOutsideRepository(path)
+      }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        continue
+      }
+      result[path] = try Data(contentsOf: URL(fileURLWithPath: resolved))
+    }
+    return result
+  }
+}
+
+/// `git cat-file --batch`: many blobs through one process.
+enum CatFile {
+  static func read(_ paths: [String], git: Git, prefix: String) throws -> [String: Data] {
+    let unique = Array(Set(paths)).sorted()
+    guard !unique.isEmpty else { return [:] }
+    let request = unique.map { prefix + $0 + "\n" }.joined()
+    let output = try git.run(["cat-file", "--batch"], input: Data(request.utf8))
+    var result: [String: Data] = [:]
+    var index = output.startIndex
+    for path in unique {
+      guard let newline = output[index...].firstIndex(of: 0x0A) else { break }
+      let header = String(decoding: output[index..<newline], as: UTF8.self)
+      index = output.index(after: newline)
+      let fields = header.split(separator: " ")
+      // "<name> missing" / "<name> ambiguous" carry no body.
+      guard fields.count == 3, let size = Int(fields[2]) else { continue }
+      let end = output.index(index, offsetBy: size, limitedBy: output.endIndex) ?? output.endIndex
+      if fields[1] == "blob" { result[path] = Data(output[index..<end]) }
+      index = min(output.endIndex, end + 1)  // skip the trailing newline
+    }
+    return result
+  }
+}
+
+private func splitNUL(_ data: Data) -> [String] {
+  data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Runs the `git` executable in one repository. The only place tokentax spawns git.
+public struct Git: Sendable {
+  /// The repository's top-level directory.
+  public let root: URL
+
+  /// Finds the repository containing `directory`.
+  public static func discover(from directory: URL) throws -> Git {
+    let output: Data
+    do {
+      output = try run(["rev-parse", "--show-toplevel"], in: directory)
+    } catch GitError.commandFailed {
+      throw GitError.notARepository(directory.path)
+    }
+    let path = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return Git(root: URL(fileURLWithPath: path, isDirectory: true))
+  }
+
+  public init(root: URL) { self.root = root }
+
+  /// Runs `git args…` in the repository and returns stdout; throws with git's own message.
+  @discardableResult
+  public func run(_ arguments: [String], input: Data? = nil) throws -> Data {
+    try Git.run(arguments, in: root, input: input)
+  }
+
+  /// The full sha of `rev`, with a shallow-clone hint when it is missing.
+  public func resolve(_ rev: String) throws -> String {
+    do {
+      let out = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"])
+      return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    } catch GitError.commandFailed {
+      throw GitError.unknownRevision(rev, shallow: isShallow)
+    }
+  }
+
+  public var isShallow: Bool {
+    let out = try? run(["rev-parse", "--is-shallow-repository"])
+    return out.map { String(decoding: $0, as: UTF8.self).hasPrefix("true") } ?? false
+  }
+
+  /// Whether HEAD points at a commit (false in a repository with no commits yet).
+  public var hasCommits: Bool { (try? run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])) != nil }
+
+  /// The default base: merge-base of HEAD with origin/HEAD, else main, else master.
+  public func defaultBase() throws -> (sha: String, label: String) {
+    for candidate in ["origin/HEAD", "origin/main", "main", "origin/master", "master"] {
+      guard let tip = try? resolve(candidate) else { continue }
+      if let out = try? run(["merge-base", "HEAD", tip]) {
+        let sha = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !sha.isEmpty { return (sha, candidate) }
+      }
+    }
+    throw GitError.noDefaultBase
+  }
+
+  /// The values of `trailer` in the commits of `range` (e.g. `base..HEAD`), newest first.
+  public func trailers(_ key: String, in range: String) -> [String] {
+    guard let out = try? run(["log", "--format=%(trailers:key=\(key),valueonly,separator=%x1f)%x1e", range]) else { return [] }
+    return String(decoding: out, as: UTF8.self)
+      .split(whereSeparator: { $0 == "\u{1e}" || $0 == "\u{1f}" })
+      .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      .filter { !$0.isEmpty }
+  }
+
+  /// Runs git outside any repository object (e.g. `init`).
+  @discardableResult
+  public static func run(_ arguments: [String], in directory: URL, input: Data? = nil, environment extra: [String: String] = [:])
+    throws -> Data
+  {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = directory
+    var environment = ProcessInfo.processInfo.environment
+    environment["GIT_TERMINAL_PROMPT"] = "0"
+    environment["LC_ALL"] = "C"
+    environment.merge(extra) { _, new in new }
+    process.environment = environment
+    let stdout = Pipe()
+    let stderr = Pipe()
+    let stdin = Pipe()
+    process.standardOutput = stdout
+    process.standardError = stderr
+    process.standardInput = stdin
+    do {
+      try process.run()
+    } catch {
+      throw GitError.gitMissing
+    }
+    // Feed stdin from another thread so a large request cannot deadlock against a full stdout pipe.
+    let writer = Thread {
+      if let input { try? stdin.fileHandleForWriting.write(contentsOf: input) }
+      try? stdin.fileHandleForWriting.close()
+    }
+    writer.start()
+    let errorData = LockedData()
+    let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+    errorReader.start()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    if process.terminationStatus == 127 { throw GitError.gitMissing }
+    guard process.terminationStatus == 0 else {
+      let message = String(decoding: errorData.value, as: UTF8.self)
+        .split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
+      throw GitError.commandFailed(command: arguments.first ?? "", message: message)
+    }
+    return output
+  }
+}
+
+/// Data handed over from the stderr reader thread; `value` waits until it is there.
+private final class LockedData: @unchecked Sendable {
+  private let ready = DispatchSemaphore(value: 0)
+  private var data = Data()
+  func set(_ value: Data) {
+    data = value
+    ready.signal()
+  }
+  var value: Data {
+    ready.wait()
+    ready.signal()
+    return data
+  }
+}

@@ -1,0 +1,26 @@
+/// Why git could not give us what the check needs.
+public enum GitError: UserFacingError, Equatable {
+  case notARepository(String)
+  case gitMissing
+  case unknownRevision(String, shallow: Bool)
+  case noDefaultBase
+  case commandFailed(command: String, message: String)
+
+  public var description: String {
+    switch self {
+    case .notARepository(let path):
+      return "'\(path)' is not inside a git repository; run tokentax from your repo (or 'git init' first)"
+    case .gitMissing:
+      return "the 'git' executable was not found on PATH; install git to run tokentax check"
+    case .unknownRevision(let rev, let shallow):
+      if shallow {
+        return "revision '\(rev)' is not in this shallow clone; fetch full history (actions/checkout with 'fetch-depth: 0', or 'git fetch --deepen=50 origin') and run again"
+      }
+      return "unknown git revision '\(rev)'; pass an existing commit, branch or tag (e.g. --base origin/main)"
+    case .noDefaultBase:
+      return "no base revision: neither origin/HEAD nor main/master exists; pass --base REV"
+    case .commandFailed(let command, let message):
+      return "git \(command) failed: \(message)"
+    }
+  }
+}

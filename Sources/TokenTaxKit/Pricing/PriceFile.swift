@@ -1,0 +1,72 @@
+import Foundation
+
+/// Loading price sources over a table: files in either format (detected), and config overrides.
+///
+/// The order of calls is the order of precedence: built-in → `prices.files` → `--prices` →
+/// `prices.overrides`, each laid over the table the previous one produced.
+extension PriceTable {
+  /// The two formats a price file can be in.
+  public enum FileFormat: String, Sendable {
+    /// `{ "version": 1, "models": { … } }`, see `TokenTaxPriceFormat`.
+    case tokentax
+    /// LiteLLM's `model_prices_and_context_window.json`, see `LiteLLMPriceFormat`.
+    case litellm
+  }
+
+  /// This table with the price file at `url` laid over it; `name` is how errors and the
+  /// `source` column name the file (the path as the user wrote it).
+  public func adding(fileAt url: URL, named name: String) throws -> PriceTable {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "no such file"
+      throw PriceFileError(file: name, problem: "\(reason); check the path given to --prices or prices.files")
+    }
+    return try adding(fileContents: data, named: name)
+  }
+
+  /// This table with a price document laid over it (format detected).
+  public func adding<Bytes: Collection>(fileContents: Bytes, named name: String) throws -> PriceTable
+  where Bytes.Element == UInt8 {
+    let root: JSONValue
+    do {
+      root = try JSONParser(relaxed: true).parse(fileContents)
+    } catch let error as JSONParseError {
+      throw error.in(name)
+    }
+    guard let object = root.objectValue else {
+      throw PriceFileError(
+        file: name,
+        problem: "expected a JSON object (tokentax's {\"version\": 1, \"models\": {…}} or LiteLLM's model map), "
+          + "got \(root.kindDescription)")
+    }
+    switch Self.format(of: object) {
+    case .tokentax:
+      var table = self
+      try TokenTaxPriceFormat.apply(object, file: name, to: &table)
+      return table
+    case .litellm:
+      return merging(try LiteLLMPriceFormat.table(object, file: name))
+    }
+  }
+
+  /// This table with the config's `prices.overrides` (per-model objects of the tokentax format)
+  /// laid over it. `path` is the overrides' field path in `file`, for errors.
+  public func applyingOverrides(_ overrides: JSONValue, path: String = "prices.overrides", file: String) throws
+    -> PriceTable
+  {
+    guard let models = overrides.objectValue else {
+      throw PriceFileError(
+        file: file, path: path, problem: "expected an object of models by id, got \(overrides.kindDescription)")
+    }
+    var table = self
+    try TokenTaxPriceFormat.apply(models: models, path: path, file: file, source: file, date: "", to: &table)
+    return table
+  }
+
+  /// Our format names itself with `version` / `models`; anything else is read as LiteLLM's map.
+  static func format(of object: [String: JSONValue]) -> FileFormat {
+    object["models"] != nil || object["version"] != nil ? .tokentax : .litellm
+  }
+}

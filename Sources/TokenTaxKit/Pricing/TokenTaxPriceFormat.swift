@@ -1,0 +1,211 @@
+import Foundation
+
+/// tokentax's own price file, version 1 (the built-in table is one too):
+///
+/// ```jsonc
+/// {
+///   "version": 1,
+///   "date": "2026-11-22",                 // default date of every row (YYYY-MM-DD)
+///   "source": "https://example.com/rates", // default source; else the file's name
+///   "models": {
+///     "acme-ft-1": {
+///       "provider": "acme",                // else guessed from the id, or "custom"
+///       "input": 3.0, "output": 12.0,      // USD per 1M tokens; required for a new model
+///       "cache_read": 0.3,                 // null or absent: cached reads bill as input
+///       "cache_write": 3.75,               // 5-minute cache write; absent: input price
+///       "cache_write_1h": 6.0,             // 1-hour cache write; absent: cache_write
+///       "batch_discount": 0.5,             // fraction off in batch mode; absent: no batch API
+///       "long_context": { "threshold": 200000, "input": 6.0, "output": 22.5,
+///                         "cache_read": 0.6, "cache_write": 7.5, "cache_write_1h": 12.0 },
+///       "context_window": 200000,          // most input tokens per request
+///       "minimum_cacheable_prefix": 1024,  // shorter cached prefixes bill uncached
+///       "tokenizer": "o200k_base",         // or "encoding"; o200k_base/cl100k_base are exact
+///       "source": "…", "date": "…",        // override the file's defaults
+///       "aliases": ["acme-ft-1-2026-01-01"]
+///     }
+///   }
+/// }
+/// ```
+///
+/// An entry whose key is an existing id or alias *patches* that row: the keys it gives replace
+/// the row's values (`null` clears an optional one) and the rest is kept, so an override can
+/// change one price. Config `prices.overrides` uses the same per-model object.
+enum TokenTaxPriceFormat {
+  static let topLevelKeys = ["version", "date", "source", "models"]
+  static let modelKeys = [
+    "provider", "input", "output", "cache_read", "cache_write", "cache_write_1h", "batch_discount", "long_context",
+    "context_window", "minimum_cacheable_prefix", "tokenizer", "encoding", "source", "date", "aliases",
+  ]
+  static let longContextKeys = ["threshold", "input", "output", "cache_read", "cache_write", "cache_write_1h"]
+
+  /// Lays a whole file (already parsed) over `table`.
+  static func apply(_ root: [String: JSONValue], file: String, to table: inout PriceTable) throws {
+    let fields = Fields(file: file, path: nil)
+    try fields.rejectUnknownKeys(root, allowed: topLevelKeys)
+    guard let version = root["version"] else {
+      throw fields.error("missing \"version\": 1 at the top level")
+    }
+    guard version.intValue == 1, case .number = version else {
+      throw fields.at("version").error("unsupported version \(JSONWriter.string(version, pretty: false)); this tokentax reads version 1")
+    }
+    let date = try root["date"].map { try fields.at("date").date($0) } ?? ""
+    let source = try root["source"].map { try fields.at("source").text($0) } ?? file
+    guard let models = root["models"] else { throw fields.error("missing \"models\": { \"<model id>\": { … } }") }
+    guard let object = models.objectValue else {
+      throw fields.at("models").error("expected an object of models by id, got \(models.kindDescription)")
+    }
+    try apply(models: object, path: "models", file: file, source: source, date: date, to: &table)
+  }
+
+  /// Lays per-model objects over `table`; `path` prefixes field paths in errors
+  /// (`models`, or `prices.overrides` for the config).
+  static func apply(
+    models: [String: JSONValue], path: String, file: String, source: String, date: String, to table: inout PriceTable
+  ) throws {
+    for id in models.keys.sorted() {
+      let fields = Fields(file: file, path: "\(path).\(id)")
+      guard let object = models[id]?.objectValue else {
+        throw fields.error("expected an object of prices, got \(models[id]?.kindDescription ?? "nothing")")
+      }
+      guard id.contains(where: { !$0.isWhitespace }) else { throw fields.error("a model id cannot be empty") }
+      try applyEntry(id: id, object, fields: fields, source: source, date: date, to: &table)
+    }
+  }
+
+  private static func applyEntry(
+    id: String, _ object: [String: JSONValue], fields: Fields, source: String, date: String,
+    to table: inout PriceTable
+  ) throws {
+    try fields.rejectUnknownKeys(object, allowed: modelKeys)
+    var row: ModelPrice
+    if let existing = table.exactID(id).flatMap({ table.rows[$0] }) {
+      row = existing
+    } else {
+      for key in ["input", "output"] where object[key] == nil || object[key] == .null {
+        throw fields.error("a new model needs \"\(key)\" (USD per 1M tokens)")
+      }
+      // Guessed (string work per row) only when the entry does not say.
+      let provider = object["provider"] == nil ? ModelFamily.provider(for: id) : ""
+      let tokenizer = object["tokenizer"] == nil && object["encoding"] == nil ? ModelFamily.tokenizer(for: id) : ""
+      row = ModelPrice(
+        model: id, provider: provider, input: 0, output: 0, tokenizer: tokenizer, source: source, date: date)
+    }
+    row.source = source
+    row.date = date
+    var aliases: [String] = []
+    for key in object.keys.sorted() {
+      guard let value = object[key] else { continue }
+      let field = fields.at(key)
+      switch key {
+      case "provider": row.provider = try field.text(value)
+      case "input": row.input = try field.price(value)
+      case "output": row.output = try field.price(value)
+      case "cache_read": row.cacheRead = try field.optional(value, field.price)
+      case "cache_write": row.cacheWrite = try field.optional(value, field.price)
+      case "cache_write_1h": row.cacheWrite1h = try field.optional(value, field.price)
+      case "batch_discount": row.batchDiscount = try field.optional(value, field.fraction)
+      case "long_context": row.longContext = try field.optional(value, longContext(field))
+      case "context_window": row.contextWindow = try field.optional(value) { try field.count($0, minimum: 1) }
+      case "minimum_cacheable_prefix":
+        row.minimumCacheablePrefix = try field.optional(value) { try field.count($0, minimum: 0) }
+      case "tokenizer", "encoding": row.tokenizer = try field.text(value)
+      case "source": row.source = try field.text(value)
+      case "date": row.date = try field.date(value)
+      case "aliases": aliases = try field.strings(value)
+      default: break  // rejected above
+      }
+    }
+    table.insert(row, aliases: aliases)
+  }
+
+  private static func longContext(_ fields: Fields) -> (JSONValue) throws -> LongContextTier {
+    { value in
+      guard let object = value.objectValue else {
+        throw fields.error("expected an object like {\"threshold\": 200000, \"input\": 6.0, \"output\": 22.5}, got \(value.kindDescription)")
+      }
+      try fields.rejectUnknownKeys(object, allowed: longContextKeys)
+      for key in ["threshold", "input", "output"] where object[key] == nil {
+        throw fields.error("a long-context tier needs \"\(key)\"")
+      }
+      func price(_ key: String) throws -> Decimal? {
+        try object[key].flatMap { try fields.at(key).optional($0, fields.at(key).price) }
+      }
+      return LongContextTier(
+        threshold: try fields.at("threshold").count(object["threshold"] ?? .null, minimum: 1),
+        input: try fields.at("input").price(object["input"] ?? .null),
+        output: try fields.at("output").price(object["output"] ?? .null),
+        cacheRead: try price("cache_read"), cacheWrite: try price("cache_write"),
+        cacheWrite1h: try price("cache_write_1h"))
+    }
+  }
+}
+
+/// Typed reads of JSON values that fail with the file and field path.
+private struct Fields {
+  var file: String
+  var path: String?
+
+  func at(_ key: String) -> Fields { Fields(file: file, path: path.map { "\($0).\(key)" } ?? key) }
+
+  func error(_ problem: String) -> PriceFileError { PriceFileError(file: file, path: path, problem: problem) }
+
+  func rejectUnknownKeys(_ object: [String: JSONValue], allowed: [String]) throws {
+    for key in object.keys.sorted() where !allowed.contains(key) {
+      throw at(key).error("unknown key\(Suggestion.didYouMean(key, in: allowed)); valid keys: \(allowed.joined(separator: ", "))")
+    }
+  }
+
+  func optional<T>(_ value: JSONValue, _ read: (JSONValue) throws -> T) throws -> T? {
+    value == .null ? nil : try read(value)
+  }
+
+  func price(_ value: JSONValue) throws -> Decimal {
+    guard case .number = value, let number = value.decimalValue, number >= 0 else {
+      throw error("expected a price in USD per 1M tokens (a number of 0 or more), got \(describe(value))")
+    }
+    return number
+  }
+
+  func fraction(_ value: JSONValue) throws -> Decimal {
+    guard case .number = value, let number = value.decimalValue, number >= 0, number <= 1 else {
+      throw error("expected the fraction taken off in batch mode, from 0 to 1 (0.5 = 50 % off), got \(describe(value))")
+    }
+    return number
+  }
+
+  func count(_ value: JSONValue, minimum: Int) throws -> Int {
+    guard case .number = value, let number = value.intValue, number >= minimum else {
+      throw error("expected a whole number of tokens of \(minimum) or more, got \(describe(value))")
+    }
+    return number
+  }
+
+  func text(_ value: JSONValue) throws -> String {
+    guard let text = value.stringValue, text.contains(where: { !$0.isWhitespace }) else {
+      throw error("expected a non-empty string, got \(describe(value))")
+    }
+    return text
+  }
+
+  func date(_ value: JSONValue) throws -> String {
+    let text = try self.text(value)
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+      throw error("expected a date as YYYY-MM-DD, got \"\(text)\"")
+    }
+    return text
+  }
+
+  func strings(_ value: JSONValue) throws -> [String] {
+    guard let items = value.arrayValue else { throw error("expected an array of model ids, got \(value.kindDescription)") }
+    return try items.enumerated().map { offset, item in try at("\(offset)").text(item) }
+  }
+
+  private func describe(_ value: JSONValue) -> String {
+    switch value {
+    case .number(let text): return text
+    case .string(let text): return "the string \"\(text)\""
+    default: return value.kindDescription
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/// Aligned plain-text columns for the terminal table. Colour wraps a cell after padding, so
+/// escape codes never shift a column.
+struct TextTable {
+  enum Alignment { case left, right }
+
+  struct Cell {
+    var text: String
+    var alignment: Alignment = .left
+    var style: ANSIStyle = .plain
+  }
+
+  var rows: [[Cell]] = []
+
+  mutating func add(_ cells: [Cell]) { rows.append(cells) }
+
+  /// One line per row, columns separated by two spaces, no trailing spaces.
+  func lines(indent: String = "", color: Bool) -> [String] {
+    let columns = rows.map(\.count).max() ?? 0
+    let widths = (0..<columns).map { column in
+      rows.map { column < $0.count ? $0[column].text.count : 0 }.max() ?? 0
+    }
+    return rows.map { row in
+      var line = indent
+      for (column, cell) in row.enumerated() {
+        let padding = String(repeating: " ", count: widths[column] - cell.text.count)
+        let isLast = column == row.count - 1
+        let padded = cell.alignment == .right ? padding + cell.text : cell.text + (isLast ? "" : padding)
+        line += cell.style.apply(padded, color)
+        if !isLast { line += "  " }
+      }
+      while line.hasSuffix(" ") { line.removeLast() }
+      return line
+    }
+  }
+}
+
+/// The few terminal styles the table uses.
+enum ANSIStyle: String {
+  case plain = ""
+  case bold = "1"
+  case dim = "2"
+  case red = "31"
+  case green = "32"
+  case yellow = "33"
+  case boldRed = "1;31"
+
+  /// `text` in this style when colour is on.
+  func apply(_ text: String, _ color: Bool) -> String {
+    color && self != .plain ? "\u{1B}[\(rawValue)m\(text)\u{1B}[0m" : text
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// A few runs of the real built `tokentax` binary: real exit statuses, stdout/stderr apart.
+@Suite struct BinaryTests {
+  /// `.build/<config>/tokentax`, next to the test bundle.
+  static var binary: URL {
+    var directory = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
+    if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("tokentax").path) {
+      directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.build/debug")
+    }
+    return directory.appendingPathComponent("tokentax")
+  }
+
+  final class Marker {}
+
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+  }
+
+  @Test func versionAndHelp() throws {
+    let version = try Self.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.stdout == "tokentax 0.1.0\n")
+    let help = try Self.run(["check", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("EXAMPLES:"))
+    #expect(help.stderr.isEmpty)
+  }
+
+  @Test func unknownFlagIsExitTwoOnStderrOnly() throws {
+    let result = try Self.run(["check", "--bsae", "main"])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr == "error: unknown option '--bsae' for 'tokentax check' (did you mean '--base'?); run 'tokentax check --help' for the options\n")
+  }
+
+  @Test func demoRunsTheFailingCheckAndExitsZero() throws {
+    let result = try Self.run(["demo", "--no-color"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("check exit code: 1 (a fail threshold or budget was passed)"))
+    for feature in ["support-bot", "rag-qa", "release-notes-agent"] { #expect(result.stdout.contains(feature)) }
+  }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@testable import TokenTaxKit
+
+/// `tokentax check` on real temporary git repositories, numbers computed by hand.
+///
+/// Prices come from a config override ($3 / $12 per million, o200k_base) so the arithmetic
+/// does not depend on the built-in table. Token counts of the prompt texts are tiktoken's
+/// (o200k_base, checked with the tiktoken oracle), stated beside each use.
+@Suite struct CheckEndToEndTests {
+  static func config(model: String = "acme-ft-1", callsPerDay: String = "1000", output: Int = 100, extra: String = "") -> String {
+    """
+    {
+      "version": 1,
+      "prices": { "overrides": {
+        "acme-ft-1": { "input": 3.0, "output": 12.0, "encoding": "o200k_base" },
+        "acme-ft-2": { "input": 6.0, "output": 24.0, "encoding": "o200k_base" } } },
+      "features": [ {
+        "id": "bot", "model": "\(model)", "calls_per_day": \(callsPerDay), "output_tokens": \(output),
+        "prompt": [ { "file": "prompts/system.md", "role": "system" }, { "file": "prompts/user.hbs", "role": "user" } ],
+        "variables": { "question": 50 }
+      } ],
+      "thresholds": { "warn": { "cost_percent": 5 }, "fail": { "cost_percent": 15 } }\(extra)
+    }
+    """
+  }
+
+  func baseRepository() throws -> TestRepository {
+    let repo = try TestRepository()
+    try repo.write("tokentax.json", Self.config())
+    try repo.write("prompts/system.md", "You are helpful.")  // 4 tokens
+    try repo.write("prompts/user.hbs", "{{question}}")  // placeholder: 50 tokens
+    try repo.commit("base")
+    return repo
+  }
+
+  /// input = 4 + 50 + 2 messages × 3 + 3 priming = 63; cost = (63 × 3 + 100 × 12) / 1e6 = 0.001389.
+  @Test func unchangedRepositoryPassesWithExactNumbers() throws {
+    let repo = try baseRepository()
+    let result = repo.run("check", "--base", "HEAD", "--format", "json")
+    #expect(result.code == .success, "\(result.stderr)")
+    let report = try JSONParser().parse(result.stdout)
+    let feature = try #require(report["features"]?.arrayValue?.first)
+    #expect(feature["head"]?["input_tokens"] == .number("63"))
+    #expect(feature["head"]?["cost_per_call_usd"] == .number("0.001389"))
+    // 0.001389 × 1000 calls × 30 days
+    #expect(feature["head"]?["monthly_usd"] == .number("41.67"))
+    #expect(report["status"] == .string("pass"))
+  }
+
+  /// The system prompt grows from 4 to 11 tokens (tiktoken): input 63 → 70, and output 100 → 120:
+  /// cost (70 × 3 + 120 × 12) / 1e6 = 0.00165, +18.79 % over 0.001389, fails cost_percent 15.
+  @Test func regressionOverFailThresholdExitsOne() throws {
+    let repo = try baseRepository()
+    try repo.write("prompts/system.md", "You are helpful. Always cite the document you used.")  // 11 tokens
+    try repo.write("tokentax.json", Self.config(output: 120))
+    let result = repo.run("check", "--base", "HEAD", "--format", "json")
+    #expect(result.code == .regression, "\(result.stderr)")
+    let report = try JSONParser().parse(result.stdout)
+    let feature = try #require(report["features"]?.arrayValue?.first)
+    #expect(feature["head"]?["input_tokens"] == .number("70"))
+    #expect(feature["head"]?["cost_per_call_usd"] == .number("0.00165"))
+    #expect(feature["status"] == .string("fail"))
+    #expect(feature["violations"]?.arrayValue?.first?["rule"] == .string("cost_percent"))
+    #expect(report["exit_code"] == .number("1"))
+  }
+
+  @Test func approvalTrailerTurnsFailIntoApproved() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config(model: "acme-ft-2"))
+    try repo.commit("Move to ft-2\n\nCost-Approved: launch week, finance signed off")
+    let result = repo.run("check", "--base", "HEAD~1", "--head", "HEAD", "--format", "json")
+    #expect(result.code == .success, "\(result.stderr)")
+    let report = try JSONParser().parse(result.stdout)
+    #expect(report["status"] == .string("approved"))
+  }
+
+  /// The total forecast $41.67/month (see above) is over a $40 budget: a fail at the level of
+  /// the whole change, reported in every format, even though no threshold on the change fired.
+  @Test func totalBudgetFailsEvenWithoutAChange() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config(extra: #", "budgets": { "monthly_usd": 40 }"#))
+    let result = repo.run("check", "--base", "HEAD", "--format", "json")
+    #expect(result.code == .regression)
+    let totals = try JSONParser().parse(result.stdout)["totals"]
+    #expect(totals?["violations"]?.arrayValue?.first?["rule"] == .string("budget"))
+    #expect(totals?["violations"]?.arrayValue?.first?["message"] == .string("total forecast $41.67/month is over the budget of $40.00 (104.2 %)"))
+    let table = repo.run("check", "--base", "HEAD", "--no-color").stdout
+    #expect(table.contains("✖ fail  total forecast $41.67/month is over the budget of $40.00 (104.2 %) [budget]"))
+    #expect(table.contains("FAIL  the total over its budget (exit 1)"))
+  }
+
+  @Test func stagedComparesIndexWithHead() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config(output: 200))
+    let unstaged = repo.run("check", "--staged")  // not staged yet: index == HEAD
+    #expect(unstaged.code == .success)
+    #expect(unstaged.stdout == "tokentax: within policy · 1 feature, 0 changed\nmonthly: $41.67 → $41.67 ($0.00)\ndetails: tokentax check --staged --format markdown\n")
+    try repo.git("add", "tokentax.json")
+    let staged = repo.run("check", "--staged", "--json-report", "report.json")
+    #expect(staged.code == .regression)
+    #expect(staged.stdout.contains("FAIL"))
+    let saved = try String(contentsOf: repo.root.appendingPathComponent("report.json"), encoding: .utf8)
+    #expect(try JSONParser().parse(saved)["status"] == .string("fail"))
+  }
+
+  @Test func unknownMonthlyIsNeverZero() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config(callsPerDay: "null"))
+    let result = repo.run("check", "--base", "HEAD", "--format", "json")
+    let feature = try #require(try JSONParser().parse(result.stdout)["features"]?.arrayValue?.first)
+    #expect(feature["head"]?["monthly_usd"] == .null)
+    #expect(result.stdout.contains("calls_per_day"))
+  }
+
+  @Test(arguments: [
+    (["check", "--base", "nope"], "unknown git revision 'nope'"),
+    (["check", "--base", "HEAD", "--fromat", "json"], "did you mean '--format'?"),
+    (["check", "--base", "HEAD", "--head", "HEAD", "--staged"], "use only one of --head, --staged and --worktree"),
+    (["check", "--base", "HEAD", "--config", "../outside.json"], "leaves the repository"),
+    (["chek"], "did you mean 'check'?"),
+  ])
+  func couldNotRunExitsTwoWithOneSentence(arguments: [String], message: String) throws {
+    let repo = try baseRepository()
+    let out = OutputStream.capture()
+    let err = OutputStream.capture()
+    let code = TokenTax.run(
+      arguments: arguments,
+      invocation: Invocation(
+        environment: [:], workingDirectory: repo.root, stdout: out, stderr: err, readStdin: { Data() }, stdoutIsTerminal: false))
+    #expect(code == .couldNotRun)
+    #expect(err.text.contains(message), "\(err.text)")
+    #expect(err.text.split(separator: "\n").count == 1)
+  }
+
+  @Test(arguments: [
+    ("tokentax.json", "{ \"version\": 1, \"features\": [ }", "tokentax.json:1:31: unexpected '}'; expected a value"),
+    ("prompts/user.hbs", "{{question", "prompts/user.hbs:1:1: unclosed '{{'"),
+    ("prompts/system.md", "bad \u{0}byte", "prompts/system.md: not UTF-8 text (invalid or binary byte at offset 4)"),
+  ])
+  func badInputNamesFileAndPosition(path: String, content: String, message: String) throws {
+    let repo = try baseRepository()
+    try repo.write(path, content)
+    let result = repo.run("check", "--base", "HEAD")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+
+  @Test func missingPromptFileAndUnknownModel() throws {
+    let repo = try baseRepository()
+    try repo.remove("prompts/user.hbs")
+    #expect(repo.run("check", "--base", "HEAD").stderr.contains("prompt file 'prompts/user.hbs' matches no file at the working tree"))
+    try repo.write("prompts/user.hbs", "{{question}}")
+    try repo.write("tokentax.json", Self.config(model: "acme-ft-9"))
+    let result = repo.run("check", "--base", "HEAD")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("unknown model 'acme-ft-9'"), "\(result.stderr)")
+  }
+}
