@@ -6,6 +6,19 @@ public enum EncodingName: String, CaseIterable, Sendable {
   case cl100kBase = "cl100k_base"
 }
 
+extension EncodingName {
+  /// The official `.tiktoken` file, byte for byte, embedded in the binary by the VocabData target.
+  var embeddedFile: UnsafeBufferPointer<UInt8> {
+    var length = 0
+    let file: UnsafePointer<UInt8>? =
+      switch self {
+      case .o200kBase: tokentax_vocab_o200k_base(&length)
+      case .cl100kBase: tokentax_vocab_cl100k_base(&length)
+      }
+    return UnsafeBufferPointer(start: file, count: file == nil ? 0 : length)
+  }
+}
+
 /// A loaded encoding: encode, count and decode, with token ids identical to tiktoken's.
 ///
 /// Built once per process from the vocabulary embedded in the binary (a copied binary still
@@ -17,19 +30,17 @@ public final class Encoding: Sendable {
 
   private init(name: EncodingName) {
     self.name = name
-    var length = 0
-    let file: UnsafePointer<UInt8>? =
-      switch name {
-      case .o200kBase: tokentax_vocab_o200k_base(&length)
-      case .cl100kBase: tokentax_vocab_cl100k_base(&length)
-      }
-    if let file {
-      vocabulary = Vocabulary(file: file, count: length)
+    let file = name.embeddedFile
+    if let base = file.baseAddress {
+      vocabulary = Vocabulary(file: base, count: file.count)
     } else {
       vocabulary = withUnsafePointer(to: UInt8(0)) { Vocabulary(file: $0, count: 0) }
     }
     specials = SpecialTokens.of(name)
   }
+
+  /// The vocabulary, for tests.
+  var ranks: Vocabulary { vocabulary }
 
   // Global and static `let`s initialise lazily, once, thread-safely.
   private static let o200kBase = Encoding(name: .o200kBase)
