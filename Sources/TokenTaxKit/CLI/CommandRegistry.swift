@@ -8,6 +8,8 @@ enum CommandRegistry {
       PricesCommand.self,
       InitCommand.self,
       BudgetInitCommand.self,
+      TracesSummarizeCommand.self,
+      TracesDiffCommand.self,
       CommentCommand.self,
       HookCommand.self,
       DemoCommand.self,
