@@ -1,7 +1,7 @@
 /// The same merge order as `BytePairEncoder`'s scan — lowest rank first, leftmost on ties —
 /// for long pieces (a 100,000-letter word, a megabyte of one emoji), with a constant amount of
 /// work per merge: `PairMinimum` finds the next pair, and the parts are kept as lengths by
-/// byte offset. Five bytes of state per input byte keep a megabyte piece mostly in cache.
+/// byte offset. About six bytes of state per input byte keep a megabyte piece mostly in cache.
 struct LargePieceMerger {
   let encoder: BytePairEncoder
 
