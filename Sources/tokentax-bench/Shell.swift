@@ -19,7 +19,12 @@ enum Shell {
 
   /// Wall seconds from spawning `executable` to its exit, output discarded; nil when it fails.
   /// `posix_spawn` directly: Foundation's `Process` adds tens of milliseconds of its own.
-  static func timeProcess(_ executable: String, _ arguments: [String]) -> Double? {
+  static func timeProcess(_ executable: String, _ arguments: [String], in directory: String? = nil) -> Double? {
+    // The child inherits the working directory; the bench is single-threaded, so a chdir
+    // around the spawn is safe.
+    let previous = FileManager.default.currentDirectoryPath
+    if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
+    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
     let argv = ([executable] + arguments).map { strdup($0) }
     defer { argv.forEach { free($0) } }
     var actions = posix_spawn_file_actions_t()

@@ -1,6 +1,7 @@
 // `swift run -c release tokentax-bench`: in one run, tokentax's encode throughput next to
 // tiktoken's on the same text, vocabulary load time, pathological inputs at 10× steps, and
-// `tokentax count` as a whole process. Benchmarks live here, outside `swift test` (SPEC §9):
+// `tokentax count` as a whole process, `check --staged` on a 20-feature repository, and trace
+// ingestion (`--quick` for a smaller trace file). Benchmarks live here, outside `swift test` (SPEC §9):
 // tests never assert on time.
 import Foundation
 import Tokenizer
@@ -79,6 +80,13 @@ if FileManager.default.isExecutableFile(atPath: binary) {
     let times = (0..<5).compactMap { _ in Shell.timeProcess(binary, ["count", file.path]) }.sorted()
     print("  \(label): \(times.isEmpty ? "failed" : milliseconds(times[times.count / 2]))")
   }
+  // 5. The pre-commit gate as a whole process.
+  print("\n`tokentax check --staged`, whole process, 7 runs:")
+  try CheckBench.run(binary: binary)
 } else {
-  print("\n(build `tokentax` in the same configuration to time `tokentax count`: swift build -c release)")
+  print("\n(build `tokentax` in the same configuration to time `count` and `check`: swift build -c release)")
 }
+
+// 6. Trace ingestion: native JSONL on the fast path, OpenAI chat JSONL on the general one.
+print("\ntrace ingestion (`traces summarize`), one thread:")
+try TraceBench.run(megabytes: CommandLine.arguments.contains("--quick") ? 32 : 256)

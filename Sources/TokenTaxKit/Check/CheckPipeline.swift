@@ -13,12 +13,17 @@ public struct CheckPipeline {
 
   public func run() throws -> Report {
     let git = try Git.discover(from: workingDirectory)
-    guard git.hasCommits else { throw GitError.noCommits }
     let base: (sha: String, label: String)
-    if let rev = options.base {
-      base = (try git.resolve(rev), rev)
-    } else {
-      base = try git.defaultBase()
+    do {
+      if let rev = options.base {
+        base = (try git.resolve(rev), rev)
+      } else {
+        base = try git.defaultBase()
+      }
+    } catch let error as GitError {
+      // Checked only on failure: a repository without commits is the likelier explanation.
+      guard git.hasCommits else { throw GitError.noCommits }
+      throw error
     }
     let headSource: any FileSource
     let headLabel: String
@@ -46,11 +51,12 @@ public struct CheckPipeline {
       try builder.add(
         id: id, base: baseState.snapshots[id], baseSource: baseState.source, head: head.snapshots[id], headSource: headSource)
     }
-    let trailers = git.trailers(headConfig.approvalTrailer, in: "\(base.sha)..HEAD")
-    let approval = options.approval ?? trailers.first
+    // The commit log is read only when there is a failure to approve.
+    let trailer = headConfig.approvalTrailer
     return builder.finish(
       base: Report.Revision(rev: base.sha, label: base.label),
-      head: Report.Revision(rev: headSource.revision, label: headLabel), approval: approval)
+      head: Report.Revision(rev: headSource.revision, label: headLabel),
+      approval: { options.approval ?? git.trailers(trailer, in: "\(base.sha)..HEAD").first })
   }
 
   /// `--config` is relative to the working directory; git wants it relative to the root.

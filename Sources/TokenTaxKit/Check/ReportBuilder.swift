@@ -40,7 +40,7 @@ struct ReportBuilder {
       model: Pair(base: baseEstimate?.model, head: headEstimate?.model),
       encoding: (headEstimate ?? baseEstimate)?.encoding ?? EncodingInfo(name: "o200k_base", exact: false),
       base: baseEstimate?.callEstimate, head: headEstimate?.callEstimate,
-      topChanges: TopChanges.compute(base: baseEstimate?.lineTokens ?? [:], head: headEstimate?.lineTokens ?? [:]),
+      topChanges: TopChanges.compute(base: baseEstimate, head: headEstimate),
       traces: traces.flatMap { $0.comparison.metrics.isEmpty ? nil : $0.comparison })
     let featureConfig = head?.feature ?? base?.feature
     let evaluator = PolicyEvaluator(
@@ -59,7 +59,8 @@ struct ReportBuilder {
     features.append(result)
   }
 
-  func finish(base: Report.Revision, head: Report.Revision, approval: String?) -> Report {
+  /// The report; `approval` is asked only when a fail threshold or budget was passed.
+  func finish(base: Report.Revision, head: Report.Revision, approval: () -> String?) -> Report {
     var report = Report(
       base: base, head: head, status: .pass, exitCode: 0, features: features,
       warnings: Array(Set(warnings)).sorted(), pricesAsOf: prices.asOf ?? "unknown")
@@ -70,7 +71,7 @@ struct ReportBuilder {
     }
     let all = features.flatMap(\.violations) + report.totalViolations
     if all.contains(where: { $0.level == .fail }) {
-      if let approval {
+      if let approval = approval() {
         report.status = .approved
         report.approval = approval
       } else {

@@ -42,7 +42,7 @@ public struct Estimator: Sendable {
     var prefix = 0
     var prefixOpen = true
     var unknown = Set<String>()
-    var lineTokens: [String: [FeatureEstimate.LineTokens]] = [:]
+    var promptTexts: [String: String] = [:]
     for (file, template) in templates {
       let cacheable = prefixOpen && file.part.cache
       if !file.part.cache { prefixOpen = false }
@@ -52,9 +52,7 @@ public struct Estimator: Sendable {
         if cacheable { prefix += tokens }
         continue
       }
-      lineTokens[file.path] = file.text.split(separator: "\n", omittingEmptySubsequences: false).map {
-        FeatureEstimate.LineTokens(text: String($0), tokens: counter.count(String($0)))
-      }
+      promptTexts[file.path] = file.text
       for message in template.messages where !message.pieces.isEmpty {
         messages += 1
         var tokens = Estimator.tokensPerMessage
@@ -111,7 +109,7 @@ public struct Estimator: Sendable {
     }
     return FeatureEstimate(
       model: model, usage: usage, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: counter.info,
-      price: price, lineTokens: lineTokens, warnings: warnings)
+      price: price, promptTexts: promptTexts, counter: counter, warnings: warnings)
   }
 
   private func size(of name: String, in feature: FeatureConfig, unknown: inout Set<String>) -> Int {

@@ -10,8 +10,10 @@ public struct FeatureEstimate: Sendable {
   public var encoding: EncodingInfo
   /// The price row used (for tier comparisons).
   public var price: ModelPrice
-  /// Tokens per line of each text prompt file, for attributing a change to lines.
-  public var lineTokens: [String: [LineTokens]]
+  /// The text of each text prompt file, for attributing a change to lines.
+  public var promptTexts: [String: String]
+  /// The counter the estimate used, to count changed lines the same way.
+  public var counter: TokenCounter
   public var warnings: [String]
 
   public var inputTokens: Int { usage.totalInput }

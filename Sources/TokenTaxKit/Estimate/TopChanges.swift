@@ -1,7 +1,28 @@
 /// Attributes a feature's token change to prompt lines: the hunks that added or removed the
 /// most tokens, with the head-side line number (SPEC §8 annotations, §11 `top_changes`).
 public enum TopChanges {
-  public static func compute(
+  /// The top changes between two revisions' prompt files. Only files whose text differs are
+  /// split into lines and counted: an unchanged file cannot have changed lines.
+  public static func compute(base: FeatureEstimate?, head: FeatureEstimate?, limit: Int = 5) -> [PromptChange] {
+    let baseTexts = base?.promptTexts ?? [:]
+    let headTexts = head?.promptTexts ?? [:]
+    var baseLines: [String: [FeatureEstimate.LineTokens]] = [:]
+    var headLines: [String: [FeatureEstimate.LineTokens]] = [:]
+    for file in Set(baseTexts.keys).union(headTexts.keys) where baseTexts[file] != headTexts[file] {
+      if let text = baseTexts[file], let counter = base?.counter { baseLines[file] = lines(text, counter) }
+      if let text = headTexts[file], let counter = head?.counter { headLines[file] = lines(text, counter) }
+    }
+    return compute(base: baseLines, head: headLines, limit: limit)
+  }
+
+  static func lines(_ text: String, _ counter: TokenCounter) -> [FeatureEstimate.LineTokens] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      FeatureEstimate.LineTokens(text: String($0), tokens: counter.count(String($0)))
+    }
+  }
+
+  /// The hunks of per-line token lists, largest first.
+  static func compute(
     base: [String: [FeatureEstimate.LineTokens]], head: [String: [FeatureEstimate.LineTokens]], limit: Int = 5
   ) -> [PromptChange] {
     var changes: [PromptChange] = []
