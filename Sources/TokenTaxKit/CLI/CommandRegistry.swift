@@ -5,6 +5,7 @@ enum CommandRegistry {
       CheckCommand.self,
       EstimateCommand.self,
       PricesCommand.self,
+      CalibrateCommand.self,
       InitCommand.self,
       BudgetInitCommand.self,
       CommentCommand.self,
