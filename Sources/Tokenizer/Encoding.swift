@@ -6,6 +6,19 @@ public enum EncodingName: String, CaseIterable, Sendable {
   case cl100kBase = "cl100k_base"
 }
 
+extension EncodingName {
+  /// The official `.tiktoken` file, byte for byte, embedded in the binary by the VocabData target.
+  var embeddedFile: UnsafeBufferPointer<UInt8> {
+    var length = 0
+    let file: UnsafePointer<UInt8>? =
+      switch self {
+      case .o200kBase: tokentax_vocab_o200k_base(&length)
+      case .cl100kBase: tokentax_vocab_cl100k_base(&length)
+      }
+    return UnsafeBufferPointer(start: file, count: file == nil ? 0 : length)
+  }
+}
+
 /// A loaded encoding: encode, count and decode, with token ids identical to tiktoken's.
 ///
 /// Built once per process from the vocabulary embedded in the binary (a copied binary still
@@ -17,19 +30,17 @@ public final class Encoding: Sendable {
 
   private init(name: EncodingName) {
     self.name = name
-    var length = 0
-    let file: UnsafePointer<UInt8>? =
-      switch name {
-      case .o200kBase: tokentax_vocab_o200k_base(&length)
-      case .cl100kBase: tokentax_vocab_cl100k_base(&length)
-      }
-    if let file {
-      vocabulary = Vocabulary(file: file, count: length)
+    let file = name.embeddedFile
+    if let base = file.baseAddress {
+      vocabulary = Vocabulary(file: base, count: file.count)
     } else {
       vocabulary = withUnsafePointer(to: UInt8(0)) { Vocabulary(file: $0, count: 0) }
     }
     specials = SpecialTokens.of(name)
   }
+
+  /// The vocabulary, for tests.
+  var ranks: Vocabulary { vocabulary }
 
   // Global and static `let`s initialise lazily, once, thread-safely.
   private static let o200kBase = Encoding(name: .o200kBase)
@@ -81,39 +92,56 @@ public final class Encoding: Sendable {
     var text = text
     text.withUTF8 { buffer in
       guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-      let utf8 = UTF8Text(base: base, count: buffer.count)
-      guard allowSpecial else {
-        encodeOrdinary(utf8, into: &sink)
-        return
+      withExtendedLifetime(vocabulary) {
+        // Below a few kilobytes, setting the memos up costs more than they save.
+        guard buffer.count >= 4096 else {
+          encode(base, count: buffer.count, allowSpecial: allowSpecial, memo: nil, cache: nil, into: &sink)
+          return
+        }
+        ScalarClassMemo.with { memo in
+          PieceCache.with(textLength: buffer.count) { cache in
+            encode(base, count: buffer.count, allowSpecial: allowSpecial, memo: memo, cache: cache, into: &sink)
+          }
+        }
       }
-      // Like tiktoken, the text between special tokens is encoded on its own: a pattern's
-      // end-of-text rules apply at each special token.
-      var start = 0
-      while let special = specials.next(in: utf8, from: start) {
-        encodeOrdinary(UTF8Text(base: base + start, count: special.range.lowerBound - start), into: &sink)
-        sink.append(UInt32(special.id))
-        start = special.range.upperBound
-      }
-      encodeOrdinary(UTF8Text(base: base + start, count: buffer.count - start), into: &sink)
     }
   }
 
-  private func encodeOrdinary<Sink: TokenSink>(_ text: UTF8Text, into sink: inout Sink) {
-    withExtendedLifetime(vocabulary) {
-      switch name {
-      case .o200kBase: Self.encode(text, splitter: O200kSplitter.self, encoder: vocabulary.encoder, into: &sink)
-      case .cl100kBase: Self.encode(text, splitter: Cl100kSplitter.self, encoder: vocabulary.encoder, into: &sink)
-      }
+  private func encode<Sink: TokenSink>(
+    _ base: UnsafePointer<UInt8>, count: Int, allowSpecial: Bool, memo: ScalarClassMemo?, cache: PieceCache?,
+    into sink: inout Sink
+  ) {
+    guard allowSpecial else {
+      encode(UTF8Text(base: base, count: count, memo: memo), cache: cache, into: &sink)
+      return
+    }
+    // Like tiktoken, the text between special tokens is encoded on its own: a pattern's
+    // end-of-text rules apply at each special token.
+    var start = 0
+    while let special = specials.next(in: UTF8Text(base: base, count: count), from: start) {
+      encode(UTF8Text(base: base + start, count: special.range.lowerBound - start, memo: memo), cache: cache, into: &sink)
+      sink.append(UInt32(special.id))
+      start = special.range.upperBound
+    }
+    encode(UTF8Text(base: base + start, count: count - start, memo: memo), cache: cache, into: &sink)
+  }
+
+  private func encode<Sink: TokenSink>(_ text: UTF8Text, cache: PieceCache?, into sink: inout Sink) {
+    switch name {
+    case .o200kBase:
+      Self.encode(text, splitter: O200kSplitter.self, encoder: vocabulary.encoder, cache: cache, into: &sink)
+    case .cl100kBase:
+      Self.encode(text, splitter: Cl100kSplitter.self, encoder: vocabulary.encoder, cache: cache, into: &sink)
     }
   }
 
   private static func encode<Splitter: PieceSplitter, Sink: TokenSink>(
-    _ text: UTF8Text, splitter: Splitter.Type, encoder: BytePairEncoder, into sink: inout Sink
+    _ text: UTF8Text, splitter: Splitter.Type, encoder: BytePairEncoder, cache: PieceCache?, into sink: inout Sink
   ) {
     var start = 0
     while start < text.count {
       let end = Splitter.pieceEnd(in: text, from: start)
-      encoder.encode(text.base + start, count: end - start, into: &sink)
+      encoder.encode(text.base + start, count: end - start, cache: cache, into: &sink)
       start = end
     }
   }

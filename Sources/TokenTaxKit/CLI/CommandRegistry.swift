@@ -4,10 +4,13 @@ enum CommandRegistry {
     [
       CheckCommand.self,
       EstimateCommand.self,
+      CountCommand.self,
       PricesCommand.self,
       CalibrateCommand.self,
       InitCommand.self,
       BudgetInitCommand.self,
+      TracesSummarizeCommand.self,
+      TracesDiffCommand.self,
       CommentCommand.self,
       HookCommand.self,
       DemoCommand.self,

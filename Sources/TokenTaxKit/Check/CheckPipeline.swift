@@ -13,9 +13,7 @@ public struct CheckPipeline {
 
   public func run() throws -> Report {
     let git = try Git.discover(from: workingDirectory)
-    guard git.hasCommits else {
-      throw GitError.unknownRevision("HEAD", shallow: false)
-    }
+    guard git.hasCommits else { throw GitError.noCommits }
     let base: (sha: String, label: String)
     if let rev = options.base {
       base = (try git.resolve(rev), rev)
@@ -45,7 +43,8 @@ public struct CheckPipeline {
     var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
     let ids = Set(head.snapshots.keys).union(baseState.snapshots.keys).sorted()
     for id in ids {
-      try builder.add(id: id, base: baseState.snapshots[id], head: head.snapshots[id])
+      try builder.add(
+        id: id, base: baseState.snapshots[id], baseSource: baseState.source, head: head.snapshots[id], headSource: headSource)
     }
     let trailers = git.trailers(headConfig.approvalTrailer, in: "\(base.sha)..HEAD")
     let approval = options.approval ?? trailers.first

@@ -14,21 +14,34 @@ struct ReportBuilder {
     self.prices = prices
   }
 
-  /// Estimates both sides of feature `id` and judges the change.
-  mutating func add(id: String, base: FeatureSnapshot?, head: FeatureSnapshot?) throws {
-    let headEstimate = try head.map { try Estimator(defaults: config.defaults, prices: prices).estimate($0) }
+  /// Estimates both sides of feature `id` (with its canary traces, when configured) and judges
+  /// the change.
+  mutating func add(id: String, base: FeatureSnapshot?, baseSource: any FileSource, head: FeatureSnapshot?, headSource: any FileSource)
+    throws
+  {
+    let evidence = TraceEvidence(prices: prices, rules: config.traceRules, minSamples: config.minSamples)
+    let traces = try evidence.compare(
+      feature: id, head: head.map { ($0.feature, headSource) }, base: base.map { ($0.feature, baseSource) })
+    // Traces are the truth for output tokens and cache hit rates: they replace the config's guesses.
+    let headEstimate = try head.map {
+      try Estimator(defaults: config.defaults, prices: prices).estimate(
+        $0, observedOutput: traces?.head.map { Int($0.meanOutputTokens.rounded()) }, observedCacheHitRate: traces?.head?.cacheHitRate)
+    }
     let baseEstimate = try base.map {
-      try Estimator(defaults: baseConfig?.defaults ?? config.defaults, prices: prices).estimate($0)
+      try Estimator(defaults: baseConfig?.defaults ?? config.defaults, prices: prices).estimate(
+        $0, observedOutput: traces?.base.map { Int($0.meanOutputTokens.rounded()) }, observedCacheHitRate: traces?.base?.cacheHitRate)
     }
     // Warnings describe the head: the base's problems are history.
     warnings += headEstimate?.warnings ?? []
+    warnings += traces?.warnings ?? []
     let status: FeatureResult.Status = head == nil ? .removed : base == nil ? .added : .pass
     var result = FeatureResult(
       id: id, status: status,
       model: Pair(base: baseEstimate?.model, head: headEstimate?.model),
       encoding: (headEstimate ?? baseEstimate)?.encoding ?? EncodingInfo(name: "o200k_base", exact: false),
       base: baseEstimate?.callEstimate, head: headEstimate?.callEstimate,
-      topChanges: TopChanges.compute(base: baseEstimate?.lineTokens ?? [:], head: headEstimate?.lineTokens ?? [:]))
+      topChanges: TopChanges.compute(base: baseEstimate?.lineTokens ?? [:], head: headEstimate?.lineTokens ?? [:]),
+      traces: traces.flatMap { $0.comparison.metrics.isEmpty ? nil : $0.comparison })
     let featureConfig = head?.feature ?? base?.feature
     let evaluator = PolicyEvaluator(
       thresholds: config.thresholds.overridden(by: featureConfig?.thresholds ?? Thresholds()),

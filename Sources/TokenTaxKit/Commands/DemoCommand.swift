@@ -6,8 +6,8 @@ enum DemoCommand: Command {
     path: ["demo"], abstract: "Run a check on a bundled example repository and print the report.", usage: "demo [--format F]",
     discussion: """
       Builds a temporary git repository from fixtures/demo with two commits — a support prompt
-      that grew, a docs answer-format instruction removed, and an agent moved to a pricier model —
-      then runs 'tokentax check --base HEAD~1 --head HEAD' in it. The demo itself exits 0; the
+      that grew and lost its answer-length limit (canary traces: +35 % output), a reworded docs
+      prompt (traces: +8 %, noise), and an agent moved to a pricier model — then runs 'tokentax check --base HEAD~1 --head HEAD' in it. The demo itself exits 0; the
       check's exit code is printed.
       """,
     options: [.format, .noColor, OptionSpec(["--keep"], help: "Keep the temporary repository and print its path.")],

@@ -3,7 +3,7 @@ import Foundation
 /// Builds the demo's throwaway git repository from `fixtures/demo`: the `base` tree as the
 /// first commit, the `head` tree as the second.
 public struct DemoRepository {
-  public static let headMessage = "Grow the support prompt, drop the answer format, move release notes to gemini-2.5-pro"
+  public static let headMessage = "Support: escalation policy, no answer-length limit; reword docs format; release notes on gemini-2.5-pro"
 
   /// The fixture folder: `fixtures/demo` under the working directory, else in this checkout.
   public static func locateFixtures(workingDirectory: URL) -> URL? {
@@ -26,12 +26,15 @@ public struct DemoRepository {
       try manager.removeItem(at: root.appendingPathComponent(entry))
     }
     try copyTree(fixtures.appendingPathComponent("head"), to: root)
+    // The canary runs of both versions, recorded on the branch (config: traces.base / traces.head).
+    try copyTree(fixtures.appendingPathComponent("canary"), to: root.appendingPathComponent("canary"), create: true)
     try commit(headMessage, in: root, date: "2026-11-21T09:00:00Z")
     return root
   }
 
-  private static func copyTree(_ source: URL, to destination: URL) throws {
+  private static func copyTree(_ source: URL, to destination: URL, create: Bool = false) throws {
     let manager = FileManager.default
+    if create { try manager.createDirectory(at: destination, withIntermediateDirectories: true) }
     for entry in try manager.contentsOfDirectory(atPath: source.path) {
       try manager.copyItem(at: source.appendingPathComponent(entry), to: destination.appendingPathComponent(entry))
     }

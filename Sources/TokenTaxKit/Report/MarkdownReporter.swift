@@ -179,14 +179,15 @@ public enum MarkdownReporter: Reporter {
     var out = "Traces (\(traces.paired ? "paired" : "unpaired"), \(Money.tokens(traces.baseCalls)) → "
     out += "\(Money.tokens(traces.headCalls)) calls):\n\n"
     out += "| Metric | Base mean | Head mean | Δ | 95 % interval | p95 base → head |\n|---|--:|--:|--:|--:|--:|\n"
-    for metric in traces.metrics {
+    for metric in traces.reviewedMetrics {
       let interval = metric.intervalLow.flatMap { low in
         metric.intervalHigh.map { "\(Money.percent(low)) … \(Money.percent($0))" }
       } ?? "—"
       let cells = [
-        MarkdownText.code(metric.name, inTable: true), TraceMetric.format(metric.baseMean), TraceMetric.format(metric.headMean),
+        MarkdownText.code(metric.name, inTable: true), MarkdownText.money(metric.display(metric.baseMean)),
+        MarkdownText.money(metric.display(metric.headMean)),
         Money.percent(metric.deltaPercent) + (metric.isSignificant ? " **significant**" : ""), interval,
-        "\(TraceMetric.format(metric.basePercentiles.p95)) → \(TraceMetric.format(metric.headPercentiles.p95))",
+        MarkdownText.money("\(metric.display(metric.basePercentiles.p95)) → \(metric.display(metric.headPercentiles.p95))"),
       ]
       out += "| " + cells.joined(separator: " | ") + " |\n"
     }

@@ -83,4 +83,23 @@ extension TraceMetric {
   static func format(_ value: Double) -> String {
     String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
   }
+
+  /// A value of this metric as a person reads it: tokens with one decimal, the hit rate as a
+  /// percentage, cost as money.
+  func display(_ value: Double) -> String {
+    switch name {
+    case "cache_hit_rate": return String(format: "%.1f %%", locale: Locale(identifier: "en_US_POSIX"), value * 100)
+    case "cost_per_call_usd": return Money.usd(Decimal(string: String(format: "%.8f", locale: Locale(identifier: "en_US_POSIX"), value)) ?? 0)
+    default: return Self.format(value)
+    }
+  }
+}
+
+extension TraceComparison {
+  /// The metrics a person reviews, in this order; buckets that are zero on both sides (a model
+  /// without caching or reasoning) say nothing and are left out. The JSON keeps every metric.
+  var reviewedMetrics: [TraceMetric] {
+    let order = ["output_tokens", "reasoning_tokens", "input_tokens", "cache_hit_rate", "cost_per_call_usd"]
+    return order.compactMap { name in metrics.first { $0.name == name } }.filter { $0.baseMean != 0 || $0.headMean != 0 }
+  }
 }

@@ -97,9 +97,9 @@ public enum TableReporter: Reporter {
     if let traces = feature.traces {
       out += indent + label("traces") + "\(traces.paired ? "paired" : "unpaired"), \(Money.tokens(traces.baseCalls)) → "
       out += "\(Money.tokens(traces.headCalls)) calls\n"
-      for metric in traces.metrics {
-        out += indent + label("") + "\(metric.name) \(TraceMetric.format(metric.baseMean)) → "
-        out += "\(TraceMetric.format(metric.headMean)) (\(Money.percent(metric.deltaPercent))"
+      for metric in traces.reviewedMetrics {
+        out += indent + label("") + "\(metric.name) \(metric.display(metric.baseMean)) → "
+        out += "\(metric.display(metric.headMean)) (\(Money.percent(metric.deltaPercent))"
         if let low = metric.intervalLow, let high = metric.intervalHigh {
           out += ", 95 % interval \(Money.percent(low)) … \(Money.percent(high))"
         }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Canary traces of one feature at both sides of a check, compared (SPEC §7).
+///
+/// Trace files come from the revision they describe: with `"traces": [globs]` the base side is
+/// read from the base commit and the head side from the head; with `{ "base": …, "head": … }`
+/// both are read at head. Calls are attributed like `traces summarize` does, with the feature as
+/// the default for untagged calls, since the config lists these files under it.
+struct TraceEvidence {
+  var prices: PriceTable
+  var rules: [Config.TraceRule]
+  var minSamples: Int
+
+  /// Nil when neither side has trace files configured.
+  func compare(feature id: String, head: (FeatureConfig, any FileSource)?, base: (FeatureConfig, any FileSource)?) throws
+    -> FeatureTraceComparison?
+  {
+    var headFiles: [TraceFile] = []
+    var baseFiles: [TraceFile] = []
+    switch head?.0.traces {
+    case .baseAndHead(let basePatterns, let headPatterns)?:
+      guard let source = head?.1 else { return nil }
+      headFiles = try files(headPatterns, in: source, feature: id)
+      baseFiles = try files(basePatterns, in: source, feature: id)
+    case .atRevision(let patterns)?:
+      guard let source = head?.1 else { return nil }
+      headFiles = try files(patterns, in: source, feature: id)
+      if let base, case .atRevision(let basePatterns)? = base.0.traces {
+        baseFiles = try files(basePatterns, in: base.1, feature: id, optional: true)
+      }
+    case nil:
+      return nil
+    }
+    let headStats = try summarize(headFiles, feature: id)
+    let baseStats = baseFiles.isEmpty ? nil : try summarize(baseFiles, feature: id)
+    return TraceComparator.compare(
+      feature: id, base: baseStats, head: headStats, prices: prices, options: TraceComparisonOptions(minSamples: minSamples))
+  }
+
+  private func summarize(_ files: [TraceFile], feature: String) throws -> FeatureTraceStats? {
+    let attributor = FeatureAttributor(rules: rules.map { AttributionRule(match: $0.match, feature: $0.feature) }, defaultFeature: feature)
+    let summary = try TraceLoader.summarize(files, options: TraceLoadOptions(attributor: attributor), prices: prices)
+    return summary.features[feature]
+  }
+
+  /// The trace files matching `patterns` at `source`. Working-tree files are read in place
+  /// (streaming); files of a commit or the index come from git as bytes.
+  private func files(_ patterns: [String], in source: any FileSource, feature: String, optional: Bool = false) throws -> [TraceFile] {
+    let all = try source.listFiles()
+    var paths: [String] = []
+    for pattern in patterns {
+      let matches = Glob(pattern).filter(all)
+      if matches.isEmpty && !optional {
+        throw TraceError.unreadable(
+          file: pattern, reason: "matches no trace file at \(FeatureSnapshot.label(source.revision)) (feature '\(feature)'); fix traces in tokentax.json")
+      }
+      paths += matches
+    }
+    if let worktree = source as? WorktreeFiles {
+      return paths.map { TraceFile(url: worktree.git.root.appendingPathComponent($0), displayName: $0) }
+    }
+    let contents = try source.read(paths)
+    return paths.compactMap { path in
+      contents[path].map { TraceFile(contents: $0, displayName: "\(path) at \(FeatureSnapshot.label(source.revision))") }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/// `tokentax traces summarize`: per feature and model, calls, token buckets and cost.
+enum TracesSummarizeCommand: Command {
+  static let spec = CommandSpec(
+    path: ["traces", "summarize"], abstract: "Summarize recorded LLM calls per feature and model: calls, tokens, cost.",
+    usage: "traces summarize FILE... [--format F] [--json] [--lenient] [--prices PATH]",
+    discussion: """
+      Reads tokentax JSONL, OpenAI, Anthropic, Gemini, Bedrock, OpenTelemetry (OTLP/JSON),
+      Langfuse, LiteLLM and promptfoo exports, detected per file and per line. Tokens are
+      normalised to disjoint buckets (uncached input, cache read, cache write, output with
+      reasoning inside), so cost is never double-counted. The --json output is mergeable and
+      is accepted as trace input by 'traces diff' and 'check'.
+      """,
+    options: [TracesOptions.format, .json, TracesOptions.lenient, .prices],
+    positionals: PositionalSpec("files", help: "Trace files (JSONL or JSON).", minimum: 1),
+    examples: [
+      Example("Summarize a canary run", "tokentax traces summarize canary/support.jsonl"),
+      Example("Merge two exports into one mergeable summary", "tokentax traces summarize a.jsonl b.json --json > summary.json"),
+    ])
+
+  static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let summary = try TraceLoader.summarize(
+      TracesOptions.files(arguments.positionals, invocation), options: try TracesOptions.loadOptions(arguments),
+      prices: try TracesOptions.prices(arguments, invocation))
+    if arguments.flag("--json") {
+      invocation.stdout.write(JSONWriter.compactLeaves(TraceSummaryJSON.encode(summary)) + "\n")
+    } else {
+      invocation.stdout.write(TraceSummaryTable.render(summary))
+    }
+    TracesOptions.printWarnings(summary.warnings, invocation)
+    return .success
+  }
+}

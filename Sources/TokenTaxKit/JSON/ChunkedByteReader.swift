@@ -1,0 +1,176 @@
+import Foundation
+
+/// Reads a file in fixed-size chunks and hands out framed records (lines, or top-level JSON
+/// values) without ever holding more than the current record and one chunk in memory.
+///
+/// The buffer only grows when a single record is larger than it, so memory stays flat in the
+/// size of the file (SPEC §7 "Streaming").
+final class ChunkedByteReader {
+  /// Why the file could not be opened or read; `code` is the `errno`.
+  struct ReadError: Error {
+    var code: Int32
+    var reason: String { String(cString: strerror(code)) }
+  }
+
+  private let descriptor: Int32
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// The file offset of `storage[0]`.
+  private var base = 0
+  /// Buffer indices: bytes before `start` may be discarded; `start..<end` are buffered.
+  private var start = 0
+  private var end = 0
+  private var reachedEOF = false
+
+  init(path: String, chunkSize: Int = 1 << 20) throws {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { throw ReadError(code: errno) }
+    descriptor = fd
+    capacity = max(chunkSize, 16)
+    storage = .allocate(capacity: capacity)
+  }
+
+  /// Frames bytes already in memory (a file read from git).
+  init(bytes: Data) {
+    descriptor = -1
+    capacity = max(bytes.count, 16)
+    storage = .allocate(capacity: capacity)
+    bytes.copyBytes(to: storage, count: bytes.count)
+    end = bytes.count
+    reachedEOF = true
+  }
+
+  deinit {
+    storage.deallocate()
+    if descriptor >= 0 { close(descriptor) }
+  }
+
+  /// The first non-blank byte of the file and the complete first non-blank line, for format
+  /// detection; reading restarts from the beginning afterwards (only buffered bytes are used,
+  /// plus as many chunks as the first line needs).
+  func peekFirstLine() throws -> [UInt8]? {
+    var from = start
+    while true {
+      while from < end, isBlank(storage[from]) { from += 1 }
+      if from < end {
+        let found = memchr(storage + from, 0x0A, end - from)
+        if let found {
+          let newline = found.assumingMemoryBound(to: UInt8.self) - storage
+          return Array(UnsafeBufferPointer(start: storage + from, count: newline - from))
+        }
+      }
+      let offset = from - start
+      if try !fill() {
+        return from < end ? Array(UnsafeBufferPointer(start: storage + from, count: end - from)) : nil
+      }
+      from = start + offset
+    }
+  }
+
+  private func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xEF || byte == 0xBB || byte == 0xBF
+  }
+
+  /// Calls `body` with every line (without its `\n` or `\r\n`) and its 1-based number.
+  /// A UTF-8 byte-order mark at the start of the file is dropped.
+  func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    var lineNumber = 0
+    var scanFrom = start
+    while true {
+      if scanFrom < end, let found = memchr(storage + scanFrom, 0x0A, end - scanFrom) {
+        let newline = found.assumingMemoryBound(to: UInt8.self) - storage
+        lineNumber += 1
+        try emitLine(upTo: newline, number: lineNumber, body)
+        start = newline + 1
+        scanFrom = start
+        continue
+      }
+      let scanned = end - start
+      if try !fill() {
+        if end > start {
+          lineNumber += 1
+          try emitLine(upTo: end, number: lineNumber, body)
+          start = end
+        }
+        return
+      }
+      scanFrom = start + scanned
+    }
+  }
+
+  private func emitLine(upTo upper: Int, number: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    var lower = start
+    var upper = upper
+    if base + lower == 0, upper - lower >= 3, storage[lower] == 0xEF, storage[lower + 1] == 0xBB, storage[lower + 2] == 0xBF {
+      lower += 3
+    }
+    if upper > lower, storage[upper - 1] == 0x0D { upper -= 1 }
+    try body(UnsafeBufferPointer(start: storage + lower, count: upper - lower), number)
+  }
+
+  /// Calls `body` with every top-level JSON value of a document and the 1-based line and
+  /// column where it starts. When the document is one top-level array, its elements are handed
+  /// out instead, so a large exported array streams element by element.
+  ///
+  /// Framing only tracks strings and bracket depth; the caller's parser validates each value
+  /// and reports errors relative to the returned position. Unbalanced input ends with a value
+  /// that runs to the end of the file, which the parser then rejects with a position.
+  func forEachValue(_ body: (UnsafeBufferPointer<UInt8>, _ line: Int, _ column: Int) throws -> Void) throws {
+    var framer = ValueFramer()
+    var position = start  // a buffer index
+    while true {
+      if position >= end {
+        let offset = position - start
+        if try !fill() {
+          if let open = framer.openValue {
+            let lower = open.offset - base
+            try body(UnsafeBufferPointer(start: storage + lower, count: end - lower), open.line, open.column)
+          }
+          return
+        }
+        position = start + offset
+        continue
+      }
+      if let value = framer.step(storage[position], at: base + position) {
+        let lower = value.start - base
+        try body(UnsafeBufferPointer(start: storage + lower, count: value.end - value.start), value.line, value.column)
+      }
+      position += 1
+      // Everything before the value in progress can be dropped at the next refill.
+      start = framer.openValue.map { $0.offset - base } ?? position
+    }
+  }
+
+  /// Moves unread bytes to the front, grows the buffer when one record fills it, and reads
+  /// more. Returns false at end of file.
+  private func fill() throws -> Bool {
+    if reachedEOF { return false }
+    let pending = end - start
+    if start > 0 {
+      if pending > 0 { memmove(storage, storage + start, pending) }
+      base += start
+      start = 0
+      end = pending
+    }
+    if end == capacity {
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+      grown.update(from: storage, count: end)
+      storage.deallocate()
+      storage = grown
+      capacity *= 2
+    }
+    while true {
+      let count = read(descriptor, storage + end, capacity - end)
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw ReadError(code: errno)
+      }
+      if count == 0 {
+        reachedEOF = true
+        return false
+      }
+      end += count
+      return true
+    }
+  }
+}

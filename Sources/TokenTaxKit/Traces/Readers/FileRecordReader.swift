@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reads one file's records and routes each to its format's reader.
+struct FileRecordReader {
+  let file: TraceFile
+  let options: TraceLoadOptions
+  let context: TraceReadContext
+  var skipped = 0
+  var examples: [String] = []
+  private var scanner = JSONFieldScanner()
+  private var interner = StringInterner()
+  /// The fast native path is tried while the file's records are native.
+  private var tryNative = true
+  private var lastLine = 1
+
+  init(file: TraceFile, options: TraceLoadOptions, context: TraceReadContext) {
+    self.file = file
+    self.options = options
+    self.context = context
+    tryNative = options.format == nil || options.format == .native
+  }
+
+  mutating func run() throws {
+    let reader: ChunkedByteReader
+    do {
+      reader = try file.contents.map(ChunkedByteReader.init(bytes:)) ?? ChunkedByteReader(path: file.url.path)
+      guard let firstLine = try reader.peekFirstLine() else { return }
+      if isLineDelimited(firstLine) {
+        try reader.forEachLine { bytes, number in try self.line(bytes, number) }
+      } else {
+        try reader.forEachValue { bytes, line, column in try self.document(bytes, line, column) }
+      }
+    } catch let error as ChunkedByteReader.ReadError {
+      throw TraceError.unreadable(file: file.displayName, reason: error.reason)
+    }
+    do {
+      try context.finishFile()
+    } catch {
+      try fail(TraceError.badRecord(file: file.displayName, line: lastLine, column: 1, reason: error.reason))
+    }
+  }
+
+  private mutating func isLineDelimited(_ firstLine: [UInt8]) -> Bool {
+    let name = file.displayName.lowercased()
+    if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonlines") { return true }
+    return firstLine.withUnsafeBufferPointer { bytes in (try? scanner.scan(bytes)) != nil }
+  }
+
+  private mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int) throws {
+    lastLine = number
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+    do {
+      if tryNative {
+        try scanner.scan(bytes)
+        if scanner.isObject, let call = try NativeReader.fastCall(bytes, scanner.fields, options.attributor, &interner) {
+          context.emit(call)
+          return
+        }
+        tryNative = options.format == .native
+      }
+      let value = try JSONParser().parse(bytes)
+      try dispatch(value, line: number)
+    } catch let error as JSONParseError {
+      try fail(TraceError.badRecord(file: file.displayName, line: number, column: error.column, reason: error.reason))
+    } catch let error as TraceRecordError {
+      let column = error.offset.map { JSONFieldScanner.column(ofByte: $0, in: bytes) } ?? 1
+      try fail(TraceError.badRecord(file: file.displayName, line: number, column: column, reason: error.reason))
+    } catch let error as TraceError {
+      try fail(error)
+    }
+  }
+
+  private mutating func document(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int, _ column: Int) throws {
+    lastLine = line
+    do {
+      try dispatch(try JSONParser().parse(bytes), line: line)
+    } catch let error as JSONParseError {
+      // Positions inside the value are relative to its start.
+      let errorColumn = error.line == 1 ? column + error.column - 1 : error.column
+      try fail(TraceError.badRecord(file: file.displayName, line: line + error.line - 1, column: errorColumn, reason: error.reason))
+    } catch let error as TraceRecordError {
+      try fail(TraceError.badRecord(file: file.displayName, line: line, column: column, reason: error.reason))
+    } catch let error as TraceError {
+      try fail(error)
+    }
+  }
+
+  private func dispatch(_ value: JSONValue, line: Int) throws {
+    if case .array(let items) = value {
+      for item in items { try dispatch(item, line: line) }
+      return
+    }
+    let detected = TraceFormat.detect(value)
+    guard let format = options.format ?? detected else {
+      throw TraceError.unknownRecord(file: file.displayName, line: line, keys: value.objectValue?.keys.sorted() ?? [value.kindDescription])
+    }
+    if let detected, detected != format { context.notes.formatMismatches += 1 }
+    switch format {
+    case .native: try NativeReader.read(value, context)
+    case .openai: try OpenAIReader.read(value, context)
+    case .anthropic: try AnthropicReader.read(value, context)
+    case .gemini: try GeminiReader.read(value, context)
+    case .bedrock: try BedrockReader.read(value, context)
+    case .otel: try OTelReader.read(value, context)
+    case .langfuse: try LangfuseReader.read(value, context)
+    case .litellm: try LiteLLMReader.read(value, context)
+    case .promptfoo: try PromptfooReader.read(value, context)
+    case .summary: context.summaries.append(try TraceSummaryJSON.decode(value))
+    }
+  }
+
+  /// Stops at a bad record, or under `--lenient` counts it and goes on.
+  private mutating func fail(_ error: TraceError) throws {
+    guard options.lenient else { throw error }
+    skipped += 1
+    if examples.count < 3, case .badRecord(let file, let line, let column, let reason) = error {
+      examples.append("\(file):\(line):\(column): \(reason)")
+    } else if examples.count < 3, case .unknownRecord(let file, let line, _) = error {
+      examples.append("\(file):\(line): unknown record")
+    }
+  }
+}

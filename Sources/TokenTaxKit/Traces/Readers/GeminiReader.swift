@@ -1,0 +1,66 @@
+/// Gemini `generateContent` responses, their stream chunks, and batch output lines
+/// (`{"key": …, "response": {…}}`) with `usageMetadata` (trace-formats §6).
+///
+/// Inclusion: `promptTokenCount` includes `cachedContentTokenCount`; tool-use prompt tokens
+/// are outside it and billed as input; `candidatesTokenCount` excludes `thoughtsTokenCount`,
+/// which is billed as output. Every stream chunk carries the running total: the last wins.
+enum GeminiReader {
+  static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
+    if record["usageMetadata"] == nil, let response = record["response"], response["usageMetadata"] != nil {
+      // A batch output line.
+      try readResponse(response, wrapper: record, context, batch: true, caseID: record.text("key"))
+      return
+    }
+    try readResponse(record, wrapper: record, context, batch: false, caseID: nil)
+  }
+
+  private static func readResponse(
+    _ response: JSONValue, wrapper: JSONValue, _ context: TraceReadContext, batch: Bool, caseID: String?
+  ) throws(TraceRecordError) {
+    let id = response.text("responseId") ?? ""
+    if !id.isEmpty, context.finishedStreams.contains(id) {
+      context.notes.duplicates += 1
+      return
+    }
+    var pending = context.geminiStreams[id] ?? PendingCall(call: template(response, wrapper, context, batch, caseID), usage: [:])
+    pending.merge(response["usageMetadata"])
+    if let model = response.text("modelVersion") { pending.call.model = model }
+    let candidates = response["candidates"]?.arrayValue ?? []
+    let isFinal = candidates.isEmpty || candidates.contains { $0["finishReason"] != nil }
+    if isFinal {
+      context.geminiStreams[id] = nil
+      if !id.isEmpty { context.finishedStreams.insert(id) }
+      context.emit(try call(from: pending))
+    } else {
+      context.geminiStreams[id] = pending
+    }
+  }
+
+  static func call(from pending: PendingCall) throws(TraceRecordError) -> TraceCall {
+    var call = pending.call
+    call.usage = try usage(.object(pending.usage))
+    return call
+  }
+
+  private static func template(_ response: JSONValue, _ wrapper: JSONValue, _ context: TraceReadContext, _ batch: Bool, _ caseID: String?)
+    -> TraceCall
+  {
+    // Feature tags live in the request's labels (Vertex) or a wrapper's metadata.
+    let labels = wrapper["request"]?.object("labels") ?? wrapper.object("labels") ?? wrapper.object("metadata")
+    return TraceCall(
+      feature: context.attributor.feature(explicit: labels?.text("feature"), record: wrapper),
+      model: response.text("modelVersion") ?? wrapper.text("model") ?? TraceCall.unknownModel,
+      caseID: caseID ?? labels?.text("case"), timestamp: TraceTimestamp.text(response["createTime"]), batch: batch,
+      usage: TokenUsage())
+  }
+
+  static func usage(_ usage: JSONValue) throws(TraceRecordError) -> TokenUsage {
+    let prompt = try TokenField.count(usage, "promptTokenCount") ?? 0
+    let cached = try TokenField.count(usage, "cachedContentTokenCount") ?? 0
+    let toolUse = try TokenField.count(usage, "toolUsePromptTokenCount") ?? 0
+    let candidates = try TokenField.count(usage, "candidatesTokenCount") ?? 0
+    let thoughts = try TokenField.count(usage, "thoughtsTokenCount") ?? 0
+    let uncached = (cached <= prompt ? prompt - cached : prompt) + toolUse
+    return TokenUsage(uncachedInput: uncached, cacheRead: cached, output: candidates + thoughts, reasoning: thoughts)
+  }
+}

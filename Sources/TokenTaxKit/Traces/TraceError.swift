@@ -1,0 +1,33 @@
+/// Why a trace file could not be read. Each names the file (and line:column) and the fix.
+public enum TraceError: UserFacingError, Equatable {
+  /// A line or value that is not valid JSON, or holds an impossible field.
+  case badRecord(file: String, line: Int, column: Int, reason: String)
+  /// A valid JSON record that no reader recognises.
+  case unknownRecord(file: String, line: Int, keys: [String])
+  case unreadable(file: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .badRecord(let file, let line, let column, let reason):
+      return "\(file):\(line):\(column): \(reason); fix the record or pass --lenient to skip and count bad lines"
+    case .unknownRecord(let file, let line, let keys):
+      let shown = keys.prefix(6).joined(separator: ", ")
+      return "\(file):\(line):1: record matches no trace format (keys: \(shown)); "
+        + "pass --format (one of \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))) or --lenient to skip it"
+    case .unreadable(let file, let reason):
+      return "cannot read trace file '\(file)': \(reason); check the path and its permissions"
+    }
+  }
+}
+
+/// A field-level problem found by a reader: the caller adds the file and line.
+struct TraceRecordError: Error, Equatable {
+  var reason: String
+  /// The byte offset of the offending value in the line, when known.
+  var offset: Int?
+
+  init(_ reason: String, offset: Int? = nil) {
+    self.reason = reason
+    self.offset = offset
+  }
+}

@@ -1,0 +1,19 @@
+/// How trace files are read.
+public struct TraceLoadOptions: Sendable {
+  /// Forces one format instead of detecting it per record.
+  public var format: TraceFormat?
+  /// Skip and count bad lines instead of stopping at the first.
+  public var lenient: Bool
+  public var attributor: FeatureAttributor
+  public var sampleCapacity: Int
+
+  public init(
+    format: TraceFormat? = nil, lenient: Bool = false, attributor: FeatureAttributor = FeatureAttributor(),
+    sampleCapacity: Int = CallReservoir.defaultCapacity
+  ) {
+    self.format = format
+    self.lenient = lenient
+    self.attributor = attributor
+    self.sampleCapacity = sampleCapacity
+  }
+}

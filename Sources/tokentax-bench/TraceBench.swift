@@ -1,0 +1,94 @@
+import Foundation
+import TokenTaxKit
+
+/// Trace ingestion benchmark (SPEC §9: at least 100 MB/s of JSONL per core, memory flat in
+/// file size). Writes a deterministic native JSONL file of `megabytes`, summarises it a few
+/// times on one thread, and prints MB/s, calls/s, the peak RSS, and the time of one trace
+/// comparison at full sample size. An OpenAI Chat Completions file of the same size shows
+/// the general (non-native) path.
+enum TraceBench {
+  static func run(megabytes: Int = 256) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-trace-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+
+    let native = directory.appendingPathComponent("native.jsonl")
+    let nativeBytes = try write(native, megabytes: megabytes, line: nativeLine)
+    let (nativeSeconds, summary) = try best(of: 3, native)
+    report("native JSONL", bytes: nativeBytes, seconds: nativeSeconds, calls: summary.totalCalls)
+
+    let openAI = directory.appendingPathComponent("openai.jsonl")
+    let openAIBytes = try write(openAI, megabytes: max(1, megabytes / 4), line: openAILine)
+    let (openAISeconds, openAISummary) = try best(of: 1, openAI)
+    report("OpenAI chat JSONL", bytes: openAIBytes, seconds: openAISeconds, calls: openAISummary.totalCalls)
+
+    let start = Date()
+    let comparisons = TraceComparator.compare(base: summary, head: summary, prices: PriceTable.builtIn())
+    let compareSeconds = Date().timeIntervalSince(start)
+    print(String(format: "traces diff of %d features (4,096-call samples, 2,000 resamples): %.3f s", comparisons.count, compareSeconds))
+
+    var usage = rusage()
+    getrusage(RUSAGE_SELF_ID, &usage)
+    print(String(format: "peak RSS: %.1f MB", Double(usage.ru_maxrss) / 1024))
+  }
+
+  #if os(Linux)
+    private static let RUSAGE_SELF_ID = Int32(RUSAGE_SELF.rawValue)
+  #else
+    private static let RUSAGE_SELF_ID = RUSAGE_SELF
+  #endif
+
+  private static func report(_ name: String, bytes: Int, seconds: Double, calls: Int) {
+    let megabytes = Double(bytes) / 1_000_000
+    print(
+      String(
+        format: "%@: %.0f MB in %.3f s = %.0f MB/s, %.2f M calls/s (one thread)", name, megabytes, seconds, megabytes / seconds,
+        Double(calls) / seconds / 1_000_000))
+  }
+
+  private static func best(of runs: Int, _ url: URL) throws -> (Double, TraceSummary) {
+    var fastest = Double.infinity
+    var result = TraceSummary()
+    for _ in 0..<runs {
+      let start = Date()
+      result = try TraceLoader.summarize([TraceFile(url: url, displayName: url.lastPathComponent)], prices: PriceTable.builtIn())
+      fastest = min(fastest, Date().timeIntervalSince(start))
+    }
+    return (fastest, result)
+  }
+
+  /// Writes lines until the file reaches `megabytes`; returns its size in bytes.
+  private static func write(_ url: URL, megabytes: Int, line: (Int) -> String) throws -> Int {
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: url)
+    defer { try? handle.close() }
+    let target = megabytes * 1_000_000
+    var written = 0
+    var index = 0
+    var chunk = ""
+    while written < target {
+      chunk += line(index) + "\n"
+      index += 1
+      if chunk.utf8.count > 1 << 20 {
+        written += chunk.utf8.count
+        try handle.write(contentsOf: Data(chunk.utf8))
+        chunk = ""
+      }
+    }
+    return written
+  }
+
+  private static let features = ["support-bot", "rag-qa", "release-notes-agent", "faq-bot"]
+  private static let models = ["claude-sonnet-4-6", "gpt-5", "gemini-2.5-flash", "gpt-5-mini"]
+
+  private static func nativeLine(_ index: Int) -> String {
+    let pick = index % features.count
+    let output = 200 + (index &* 7919) % 900
+    return #"{"feature":"\#(features[pick])","case":"c-\#(index % 5000)","model":"\#(models[pick])","input_tokens":\#(1500 + index % 700),"cache_read_tokens":\#(index % 3 == 0 ? 0 : 3072),"cache_write_tokens":0,"output_tokens":\#(output),"reasoning_tokens":\#(output / 4),"batch":false,"ts":"2026-11-20T10:\#(10 + index / 60 % 50):\#(10 + index % 50)Z"}"#
+  }
+
+  private static func openAILine(_ index: Int) -> String {
+    let output = 200 + (index &* 7919) % 900
+    return #"{"id":"chatcmpl-\#(index)","object":"chat.completion","created":1763820000,"model":"gpt-4o-2024-08-06","metadata":{"feature":"\#(features[index % features.count])"},"choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"ok"}}],"usage":{"prompt_tokens":\#(2000 + index % 700),"completion_tokens":\#(output),"total_tokens":\#(2000 + output),"prompt_tokens_details":{"cached_tokens":1024},"completion_tokens_details":{"reasoning_tokens":0}}}"#
+  }
+}
