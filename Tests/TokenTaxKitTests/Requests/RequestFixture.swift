@@ -26,7 +26,7 @@ struct RequestFixture: CustomTestStringConvertible {
       let bytes = Array(line.utf8)
       let value = try JSONParser().parse(bytes)
       guard let request = value["request"], let raw = RawMember.value(of: "request", in: bytes), let usage = value["usage"],
-        let reported = ReportedUsage.inputTokens(usage)
+        let reported = ReportedUsage.inputTokens(usage), reported > 0
       else { continue }
       fixtures.append(
         RequestFixture(
@@ -36,7 +36,8 @@ struct RequestFixture: CustomTestStringConvertible {
     return fixtures
   }
 
-  /// What the request exercises, for the accuracy table: images, response format, tools, text.
+  /// What the request exercises, for the accuracy table: images, response format, tools (tool
+  /// definitions or calls in the history), text.
   var kind: String {
     let text = String(decoding: requestBytes, as: UTF8.self)
     if text.contains("data:image/") || text.contains("\"inlineData\"") || text.contains("\"type\":\"image\"")
@@ -50,6 +51,7 @@ struct RequestFixture: CustomTestStringConvertible {
       return "response format"
     }
     let tools = request["tools"]?.arrayValue ?? request["functions"]?.arrayValue ?? []
-    return tools.isEmpty ? "text" : "tools"
+    let calls = ["\"tool_calls\"", "\"function_call\"", "\"tool_use\"", "\"functionCall\"", "\"function_call_output\""]
+    return tools.isEmpty && !calls.contains(where: text.contains) ? "text" : "tools"
   }
 }

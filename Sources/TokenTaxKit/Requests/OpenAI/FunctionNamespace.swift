@@ -24,7 +24,7 @@ struct FunctionNamespace {
         switch style {
         case .typescript:
           let scope = Scope(root: parameters, rootPath: path)
-          lines.append("type \(function.name) = (_: \(typeScript(.object(parameters), at: path, indent: "", scope)) => any;")
+          lines.append("type \(function.name) = (_: " + typeScript(.object(parameters), at: path, indent: "", scope) + ") => any;")
         case .legacy:
           lines.append("type \(function.name) = (_: {")
           lines.append(legacyProperties(parameters, at: path, indent: 0))
