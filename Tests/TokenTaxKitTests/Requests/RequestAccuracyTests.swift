@@ -33,5 +33,11 @@ import Testing
     let openAI = RequestAccuracy.openAITable(try RequestAccuracy.openAI())
     let estimated = RequestAccuracy.estimatedTable(try RequestAccuracy.estimated())
     assertSnapshot("## OpenAI (exact rules)\n\n" + openAI + "\n## Estimated families\n\n" + estimated, extension: "md")
+    // docs/requests.md quotes both tables; they must be the measured ones.
+    let docs = try String(
+      contentsOf: RequestFixture.directory.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/requests.md"), encoding: .utf8)
+    #expect(docs.contains(openAI), "docs/requests.md: the OpenAI accuracy table is stale")
+    #expect(docs.contains(estimated), "docs/requests.md: the estimated-families table is stale")
   }
 }
