@@ -25,7 +25,7 @@ struct RequestFixture: CustomTestStringConvertible {
     for (index, line) in text.split(separator: "\n").enumerated() {
       let bytes = Array(line.utf8)
       let value = try JSONParser().parse(bytes)
-      guard let request = value["request"], let raw = RawMember.value(of: "request", in: bytes), let usage = value["usage"],
+      guard let request = value["request"], let raw = CalibrationSample.rawValue(of: "request", in: bytes), let usage = value["usage"],
         let reported = ReportedUsage.inputTokens(usage), reported > 0
       else { continue }
       fixtures.append(

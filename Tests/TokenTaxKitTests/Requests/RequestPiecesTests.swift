@@ -16,9 +16,9 @@ import Testing
 
   @Test func rawMemberKeepsTheRequestAsWritten() throws {
     let line = Array(#"{"source": "x, y", "request": {"b": [1, {"c": "}"}], "a": 2} , "usage": {"n": 1}}"#.utf8)
-    let raw = try #require(RawMember.value(of: "request", in: line))
+    let raw = try #require(CalibrationSample.rawValue(of: "request", in: line))
     #expect(String(decoding: raw, as: UTF8.self) == #"{"b": [1, {"c": "}"}], "a": 2}"#)
-    #expect(RawMember.value(of: "missing", in: line) == nil)
+    #expect(CalibrationSample.rawValue(of: "missing", in: line) == nil)
   }
 
   @Test(arguments: [

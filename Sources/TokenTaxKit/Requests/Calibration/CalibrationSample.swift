@@ -18,7 +18,7 @@ struct CalibrationSample {
     } catch let error as JSONParseError {
       throw JSONParseError(file: file, line: lineNumber, column: error.column, reason: error.reason)
     }
-    guard let request = RawMember.value(of: "request", in: bytes), value["request"]?.objectValue != nil else {
+    guard let request = rawValue(of: "request", in: bytes), value["request"]?.objectValue != nil else {
       throw RequestError.invalid(file: location, path: "request", expected: "the request body as an object")
     }
     let reported: Int? =
@@ -33,5 +33,16 @@ struct CalibrationSample {
     guard case .estimated(let features, let profile) = analysis.kind else { return nil }
     return CalibrationSample(
       model: counter.prices.resolve(analysis.model) ?? analysis.model, family: profile.family, features: features, profile: profile, reported: reported)
+  }
+
+  /// The bytes of a top-level member's value as written, so the request keeps its key order.
+  static func rawValue(of key: String, in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+    var scanner = JSONFieldScanner()
+    let range: Range<Int>? = bytes.withUnsafeBufferPointer { buffer in
+      guard (try? scanner.scan(buffer)) != nil else { return nil }
+      let field = scanner.fields.first { !$0.keyEscaped && bytes[$0.keyStart..<$0.keyEnd].elementsEqual(key.utf8) }
+      return field.map { $0.valueStart..<$0.valueEnd }
+    }
+    return range.map { bytes[$0] }
   }
 }

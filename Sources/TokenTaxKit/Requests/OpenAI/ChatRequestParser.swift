@@ -15,19 +15,7 @@ struct ChatRequestParser {
     for (index, value) in try reader.array(body["messages"], "messages").enumerated() {
       messages.append(try message(value, "messages[\(index)]"))
     }
-    var functions: [FunctionDefinition] = []
-    var hosted: [String] = []
-    for (index, value) in try reader.elements(body["tools"], "tools").enumerated() {
-      let path = "tools[\(index)]"
-      let tool = try reader.object(value, path)
-      let type = try reader.optionalString(tool["type"], "\(path).type") ?? "function"
-      guard type == "function" else {
-        hosted.append(type)
-        continue
-      }
-      functions.append(
-        try function(tool["function"], "\(path).function", keyPath: keyPath(("tools", index), "function")))
-    }
+    var (functions, hosted) = try tools(body["tools"], nestedIn: "function")
     for (index, value) in try reader.elements(body["functions"], "functions").enumerated() {
       functions.append(try function(value, "functions[\(index)]", keyPath: keyPath(("functions", index))))
     }
@@ -104,6 +92,28 @@ struct ChatRequestParser {
     default:
       return .other(type)
     }
+  }
+
+  /// `tools`: function definitions (Chat nests them under `function`, Responses does not) and
+  /// the types of hosted tools.
+  private func tools(_ value: JSONValue?, nestedIn key: String?) throws -> ([FunctionDefinition], [String]) {
+    var functions: [FunctionDefinition] = []
+    var hosted: [String] = []
+    for (index, value) in try reader.elements(value, "tools").enumerated() {
+      let path = "tools[\(index)]"
+      let tool = try reader.object(value, path)
+      let type = try reader.optionalString(tool["type"], "\(path).type") ?? "function"
+      guard type == "function" else {
+        hosted.append(type)
+        continue
+      }
+      if let key {
+        functions.append(try function(tool[key], "\(path).\(key)", keyPath: keyPath(("tools", index), key)))
+      } else {
+        functions.append(try function(value, path, keyPath: keyPath(("tools", index))))
+      }
+    }
+    return (functions, hosted)
   }
 
   private func function(_ value: JSONValue?, _ path: String, keyPath: String) throws -> FunctionDefinition {
@@ -184,18 +194,7 @@ struct ChatRequestParser {
         }
       }
     }
-    var functions: [FunctionDefinition] = []
-    var hosted: [String] = []
-    for (index, value) in try reader.elements(body["tools"], "tools").enumerated() {
-      let path = "tools[\(index)]"
-      let tool = try reader.object(value, path)
-      let type = try reader.optionalString(tool["type"], "\(path).type") ?? "function"
-      guard type == "function" else {
-        hosted.append(type)
-        continue
-      }
-      functions.append(try function(value, path, keyPath: keyPath(("tools", index))))
-    }
+    let (functions, hosted) = try tools(body["tools"], nestedIn: nil)
     var schema: ResponseSchema?
     if let format = body["text"]?["format"]?.objectValue, format["type"]?.stringValue == "json_schema" {
       schema = ResponseSchema(
