@@ -25,8 +25,8 @@ extension EncodingName {
 /// works), on first use: `Encoding.load(_:)` returns the shared instance.
 public final class Encoding: Sendable {
   public let name: EncodingName
-  private let vocabulary: Vocabulary
-  private let specials: SpecialTokens
+  let vocabulary: Vocabulary
+  let specials: SpecialTokens
 
   private init(name: EncodingName) {
     self.name = name
@@ -38,9 +38,6 @@ public final class Encoding: Sendable {
     }
     specials = SpecialTokens.of(name)
   }
-
-  /// The vocabulary, for tests.
-  var ranks: Vocabulary { vocabulary }
 
   // Global and static `let`s initialise lazily, once, thread-safely.
   private static let o200kBase = Encoding(name: .o200kBase)
@@ -63,7 +60,8 @@ public final class Encoding: Sendable {
   /// `allowSpecial`, which maps them to their ids (`encode(allowed_special="all")`).
   public func encode(_ text: String, allowSpecial: Bool = false) -> [Int] {
     var sink = TokenCollector()
-    sink.ids.reserveCapacity(text.utf8.count / 4)
+    // About one token per 3.7 bytes in English and code: one allocation for most texts.
+    sink.ids.reserveCapacity(text.utf8.count / 3)
     encode(text, allowSpecial: allowSpecial, into: &sink)
     return sink.ids
   }
@@ -86,63 +84,5 @@ public final class Encoding: Sendable {
       }
     }
     return bytes
-  }
-
-  private func encode<Sink: TokenSink>(_ text: String, allowSpecial: Bool, into sink: inout Sink) {
-    var text = text
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-      withExtendedLifetime(vocabulary) {
-        // Below a few kilobytes, setting the memos up costs more than they save.
-        guard buffer.count >= 4096 else {
-          encode(base, count: buffer.count, allowSpecial: allowSpecial, memo: nil, cache: nil, into: &sink)
-          return
-        }
-        ScalarClassMemo.with { memo in
-          PieceCache.with(textLength: buffer.count) { cache in
-            encode(base, count: buffer.count, allowSpecial: allowSpecial, memo: memo, cache: cache, into: &sink)
-          }
-        }
-      }
-    }
-  }
-
-  private func encode<Sink: TokenSink>(
-    _ base: UnsafePointer<UInt8>, count: Int, allowSpecial: Bool, memo: ScalarClassMemo?, cache: PieceCache?,
-    into sink: inout Sink
-  ) {
-    guard allowSpecial else {
-      encode(UTF8Text(base: base, count: count, memo: memo), cache: cache, into: &sink)
-      return
-    }
-    // Like tiktoken, the text between special tokens is encoded on its own: a pattern's
-    // end-of-text rules apply at each special token.
-    var start = 0
-    while let special = specials.next(in: UTF8Text(base: base, count: count), from: start) {
-      encode(UTF8Text(base: base + start, count: special.range.lowerBound - start, memo: memo), cache: cache, into: &sink)
-      sink.append(UInt32(special.id))
-      start = special.range.upperBound
-    }
-    encode(UTF8Text(base: base + start, count: count - start, memo: memo), cache: cache, into: &sink)
-  }
-
-  private func encode<Sink: TokenSink>(_ text: UTF8Text, cache: PieceCache?, into sink: inout Sink) {
-    switch name {
-    case .o200kBase:
-      Self.encode(text, splitter: O200kSplitter.self, encoder: vocabulary.encoder, cache: cache, into: &sink)
-    case .cl100kBase:
-      Self.encode(text, splitter: Cl100kSplitter.self, encoder: vocabulary.encoder, cache: cache, into: &sink)
-    }
-  }
-
-  private static func encode<Splitter: PieceSplitter, Sink: TokenSink>(
-    _ text: UTF8Text, splitter: Splitter.Type, encoder: BytePairEncoder, cache: PieceCache?, into sink: inout Sink
-  ) {
-    var start = 0
-    while start < text.count {
-      let end = Splitter.pieceEnd(in: text, from: start)
-      encoder.encode(text.base + start, count: end - start, cache: cache, into: &sink)
-      start = end
-    }
   }
 }

@@ -22,7 +22,7 @@ import Testing
 
   @Test(arguments: [(EncodingName.o200kBase, 199_998), (.cl100kBase, 100_256)])
   func everyRankIsParsedAndLooksUpToItself(_ name: EncodingName, _ size: Int) {
-    let vocabulary = Encoding.load(name).ranks
+    let vocabulary = Encoding.load(name).vocabulary
     #expect(vocabulary.tokenCount == size)
     var missing = 0
     var wrong = 0
@@ -41,12 +41,12 @@ import Testing
   func everyByteIsAToken(_ name: EncodingName) {
     let encoding = Encoding.load(name)
     for byte in 0..<256 {
-      #expect(encoding.ranks.encoder.byteRanks[byte] != RankTable.absent)
+      #expect(encoding.vocabulary.encoder.byteRanks[byte] != RankTable.absent)
     }
   }
 
   @Test func byteStringsThatAreNoTokenAreAbsent() {
-    let ranks = Encoding.load(.o200kBase).ranks.encoder.ranks
+    let ranks = Encoding.load(.o200kBase).vocabulary.encoder.ranks
     for text in ["qzxqzxqzx", "\u{0}\u{0}\u{0}", String(repeating: "ab", count: 70)] {
       let bytes = Array(text.utf8)
       let rank = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { ranks.rank(of: $0, count: buffer.count) } }

@@ -3,7 +3,8 @@
 /// adjacent pair is a token.
 ///
 /// A piece that is itself a token is one look-up. Short pieces use tiktoken's O(n·m) scan
-/// over a small array (fastest at word size); long ones use `LargePieceMerger` (O(n log n)).
+/// over a small array (fastest at word size); long ones use `LargePieceMerger`, whose work per
+/// merge does not grow with the piece.
 struct BytePairEncoder {
   let ranks: RankTable
   /// 256 entries: the rank of each single byte.

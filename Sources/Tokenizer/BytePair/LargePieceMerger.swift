@@ -1,7 +1,7 @@
 /// The same merge order as `BytePairEncoder`'s scan — lowest rank first, leftmost on ties —
 /// for long pieces (a 100,000-letter word, a megabyte of one emoji), with a constant amount of
 /// work per merge: `PairMinimum` finds the next pair, and the parts are kept as lengths by
-/// byte offset. Five bytes of state per input byte keep a megabyte piece mostly in cache.
+/// byte offset. About six bytes of state per input byte keep a megabyte piece mostly in cache.
 struct LargePieceMerger {
   let encoder: BytePairEncoder
 
@@ -54,13 +54,13 @@ struct LargePieceMerger {
 
 /// The pair to merge next: the lowest `rank << 32 | offset` over every part's pair rank.
 ///
-/// Offsets are grouped in blocks of 32; a block keeps its minimum, and a binary tree over the
+/// Offsets are grouped in blocks of 16; a block keeps its minimum, and a binary tree over the
 /// blocks keeps theirs. A merge changes pairs at neighbouring offsets, so it rescans one or
 /// two blocks and walks their paths up a tree small enough to stay in the CPU cache. A
 /// binary heap over all pairs would instead miss the cache at every level once the piece is
 /// megabytes long, which made time grow faster than the input.
 struct PairMinimum {
-  private static let blockShift = 5
+  private static let blockShift = 4
   private let ranks: UnsafeMutablePointer<UInt32>
   private let count: Int
   /// Leaves at `leaves + block`; node i's children are 2i and 2i + 1; the root is 1.

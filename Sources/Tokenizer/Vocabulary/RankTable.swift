@@ -16,6 +16,7 @@
 struct RankTable {
   /// Returned by `rank(of:count:)` when the bytes are not a token.
   static let absent = UInt32.max
+  /// The second word of an empty slot.
   static let emptyMeta = UInt64.max
 
   private let slots: UnsafePointer<UInt64>
@@ -23,7 +24,7 @@ struct RankTable {
   private let tokenBytes: UnsafePointer<UInt8>
   private let tokenStarts: UnsafePointer<UInt32>
 
-  /// A table with `2^bits` home slots; `slots` must hold the sequential layout `Builder` makes.
+  /// A table with `2^homeBits` home slots; `slots` holds the layout `RankTableLayout` makes.
   init(slots: UnsafePointer<UInt64>, homeBits: Int, tokenBytes: UnsafePointer<UInt8>, tokenStarts: UnsafePointer<UInt32>) {
     self.slots = slots
     self.shift = UInt64(64 - homeBits)
