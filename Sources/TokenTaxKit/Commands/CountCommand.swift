@@ -6,12 +6,19 @@ import Tokenizer
 enum CountCommand: Command {
   static let spec = CommandSpec(
     path: ["count"], abstract: "Count the tokens of files or stdin with an exact OpenAI tokenizer.",
-    usage: "count [--model M | --encoding E] [--ids] [--json] [--allow-special] FILE... | -",
+    usage: "count [--model M | --encoding E] [--ids] [--json] [--allow-special] FILE... | -\n"
+      + "       count --request [--model M] [--prices PATH] [--json] FILE... | -",
     discussion: """
       Token ids are identical to tiktoken's (o200k_base: GPT-4o, GPT-4.1, GPT-5, o-series;
       cl100k_base: GPT-4, GPT-3.5-turbo, text-embedding-3). Other model families are counted
       with o200k_base and marked estimated. The default is o200k_base. Special-token strings
       such as <|endoftext|> are ordinary text unless --allow-special is given.
+
+      With --request each file is an API request body (OpenAI Chat Completions or Responses,
+      Anthropic Messages, Gemini generateContent) and the count is the input tokens the
+      provider bills for it: message framing, names, tool definitions, tool calls, response
+      formats and images included. OpenAI models are exact; other families are estimated
+      (see tokentax calibrate).
       """,
     options: [
       OptionSpec(["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated."),
@@ -19,15 +26,18 @@ enum CountCommand: Command {
       OptionSpec(["--ids"], help: "Also print the token ids."),
       OptionSpec(["--json"], help: "Print one JSON object per file instead of a table."),
       OptionSpec(["--allow-special"], help: "Encode special-token strings as their special ids."),
+      OptionSpec(["--request"], help: "Count API request bodies as the provider bills them."), .prices,
     ],
     positionals: PositionalSpec("files", help: "Text files to count; - reads stdin.", minimum: 1),
     examples: [
       Example("Count a prompt as GPT-5 would", "tokentax count --model gpt-5 prompts/system.md"),
       Example("Every prompt, with a total", "tokentax count prompts/*.md"),
       Example("Token ids from stdin, as JSON", "echo 'Hello world' | tokentax count --ids --json -"),
+      Example("What a recorded request body is billed", "tokentax count --request fixtures/chat-request.json"),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    if arguments.flag("--request") { return try CountRequest.run(arguments, invocation) }
     let choice = try encodingChoice(arguments)
     let encoding = Encoding.load(choice.name)
     let allowSpecial = arguments.flag("--allow-special")

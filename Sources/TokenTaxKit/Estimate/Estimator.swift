@@ -25,17 +25,22 @@ public struct Estimator: Sendable {
     var templates: [(FeatureSnapshot.PromptFile, Template?)] = []
     for file in snapshot.files {
       switch file.part.kind {
-      case .text, .examples, .request:
+      case .text, .examples:
         templates.append((file, try TemplateParser.parse(file.text, file: file.path, syntax: file.part.syntax)))
-      case .tools, .schema:
+      case .tools, .schema, .request:
         templates.append((file, nil))
       }
     }
     let frontMatterModel = templates.lazy.compactMap { $0.1?.model }.first
-    guard let model = feature.model ?? frontMatterModel ?? defaults.model else { throw EstimateError.noModel(feature: feature.id) }
+    let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap { RequestPart.model(in: $0.text) }.first
+    guard let model = feature.model ?? frontMatterModel ?? requestModel ?? defaults.model else {
+      throw EstimateError.noModel(feature: feature.id)
+    }
     let price = try prices.lookup(model)
     let counter = TokenCounter(
-      model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding)
+      model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
+      factor: price.tokenFactor)
+    var requests: [RequestCount] = []
 
     var input = 0
     var messages = 0
@@ -46,6 +51,18 @@ public struct Estimator: Sendable {
     for (file, template) in templates {
       let cacheable = prefixOpen && file.part.cache
       if !file.part.cache { prefixOpen = false }
+      if file.part.kind == .request {
+        // A whole request body: its count already holds the message framing and reply priming.
+        let (request, hasPlaceholders) = try RequestPart.count(file, model: model, prices: prices) { name in
+          size(of: name, in: feature, unknown: &unknown)
+        }
+        requests.append(request)
+        input += request.inputTokens
+        if cacheable && !hasPlaceholders { prefix += request.inputTokens }
+        if hasPlaceholders { prefixOpen = false }
+        promptTexts[file.path] = file.text
+        continue
+      }
       guard let template else {
         let tokens = counter.count(try compactJSON(file))
         input += tokens
@@ -107,8 +124,18 @@ public struct Estimator: Sendable {
     if feature.callsPerDay == nil {
       warnings.append("feature '\(feature.id)': monthly cost unknown (set calls_per_day)")
     }
+    var encoding = counter.info
+    if !requests.isEmpty {
+      // The feature is exact only if every request part and every other part is.
+      let othersExact = requests.count == snapshot.files.count || counter.exact
+      let methods = requests.map(\.method).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+      encoding = EncodingInfo(
+        name: encoding.name, exact: othersExact && requests.allSatisfy(\.exact),
+        method: "request: " + methods.joined(separator: "; "))
+      sources["input_tokens"] = "request"
+    }
     return FeatureEstimate(
-      model: model, usage: usage, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: counter.info,
+      model: model, usage: usage, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: encoding,
       price: price, promptTexts: promptTexts, counter: counter, warnings: warnings)
   }
 

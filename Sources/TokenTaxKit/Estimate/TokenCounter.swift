@@ -14,8 +14,9 @@ public struct TokenCounter: Sendable {
   /// the others are close to o200k. `tokentax calibrate` fits better numbers from traces.
   static let familyFactors: [String: Decimal] = ["claude": Decimal(string: "1.15") ?? 1]
 
-  /// The counter for `model`; `override` is the config's `defaults.encoding` when not `auto`.
-  public init(model: String, tokenizer: String?, override: String? = nil) {
+  /// The counter for `model`; `override` is the config's `defaults.encoding` when not `auto`;
+  /// `factor` is a price row's calibrated `token_factor` (estimated families only).
+  public init(model: String, tokenizer: String?, override: String? = nil, factor calibrated: Decimal? = nil) {
     if let name = override.flatMap(EncodingName.init(rawValue:)) {
       encoding = Encoding.load(name)
       let natural = ModelEncoding.forModel(model)
@@ -35,7 +36,7 @@ public struct TokenCounter: Sendable {
     encoding = Encoding.load(natural.encoding)
     exact = natural.exact
     family = natural.exact ? natural.encoding.rawValue : (tokenizer ?? TokenCounter.family(of: model))
-    factor = natural.exact ? 1 : TokenCounter.familyFactors[family] ?? 1
+    factor = natural.exact ? 1 : calibrated ?? TokenCounter.familyFactors[family] ?? 1
   }
 
   /// Tokens of `text` for this model.

@@ -25,6 +25,12 @@ public struct ModelPrice: Sendable, Equatable {
   /// `o200k_base` / `cl100k_base` for OpenAI models (exact); otherwise the family counted with
   /// o200k_base as an estimate, e.g. `claude`, `gemini`, `llama`.
   public var tokenizer: String
+  /// For estimated families: billed tokens per o200k_base token, tokens every request adds, and
+  /// tokens a request with tool definitions adds (`tokentax calibrate` fits them); nil = the
+  /// family's built-in calibration.
+  public var tokenFactor: Decimal?
+  public var requestOverhead: Int?
+  public var toolOverhead: Int?
   /// Where the numbers come from (a URL or a file name), and the date they were read
   /// (`YYYY-MM-DD`; empty when the source carries no date, as LiteLLM files don't).
   public var source: String
@@ -34,7 +40,8 @@ public struct ModelPrice: Sendable, Equatable {
     model: String, provider: String, input: Decimal, output: Decimal, cacheRead: Decimal? = nil,
     cacheWrite: Decimal? = nil, cacheWrite1h: Decimal? = nil, batchDiscount: Decimal? = nil,
     longContext: LongContextTier? = nil, contextWindow: Int? = nil, minimumCacheablePrefix: Int? = nil,
-    tokenizer: String, source: String, date: String
+    tokenizer: String, tokenFactor: Decimal? = nil, requestOverhead: Int? = nil, toolOverhead: Int? = nil,
+    source: String, date: String
   ) {
     self.model = model
     self.provider = provider
@@ -48,6 +55,9 @@ public struct ModelPrice: Sendable, Equatable {
     self.contextWindow = contextWindow
     self.minimumCacheablePrefix = minimumCacheablePrefix
     self.tokenizer = tokenizer
+    self.tokenFactor = tokenFactor
+    self.requestOverhead = requestOverhead
+    self.toolOverhead = toolOverhead
     self.source = source
     self.date = date
   }

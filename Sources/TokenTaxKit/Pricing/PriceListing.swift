@@ -96,7 +96,9 @@ struct PriceListing {
       "cache_write_1h": money(row.cacheWrite1h), "batch_discount": row.batchDiscount.map { .number(Money.plain($0)) },
       "context_window": row.contextWindow.map(JSONValue.int),
       "minimum_cacheable_prefix": row.minimumCacheablePrefix.map(JSONValue.int),
-      "tokenizer": .string(row.tokenizer), "source": .string(row.source),
+      "tokenizer": .string(row.tokenizer), "token_factor": row.tokenFactor.map { .number(Money.plain($0)) },
+      "request_overhead": row.requestOverhead.map(JSONValue.int), "tool_overhead": row.toolOverhead.map(JSONValue.int),
+      "source": .string(row.source),
       "date": row.date.isEmpty ? nil : .string(row.date),
     ]
     if let tier = row.longContext {

@@ -20,6 +20,9 @@ import Foundation
 ///       "context_window": 200000,          // most input tokens per request
 ///       "minimum_cacheable_prefix": 1024,  // shorter cached prefixes bill uncached
 ///       "tokenizer": "o200k_base",         // or "encoding"; o200k_base/cl100k_base are exact
+///       "token_factor": 1.15,              // estimated families: billed tokens per o200k token
+///       "request_overhead": 12,            // estimated families: tokens every request adds
+///       "tool_overhead": 406,              // estimated families: tokens a request with tools adds
 ///       "source": "…", "date": "…",        // override the file's defaults
 ///       "aliases": ["acme-ft-1-2026-01-01"]
 ///     }
@@ -34,7 +37,8 @@ enum TokenTaxPriceFormat {
   static let topLevelKeys = ["version", "date", "source", "models"]
   static let modelKeys = [
     "provider", "input", "output", "cache_read", "cache_write", "cache_write_1h", "batch_discount", "long_context",
-    "context_window", "minimum_cacheable_prefix", "tokenizer", "encoding", "source", "date", "aliases",
+    "context_window", "minimum_cacheable_prefix", "tokenizer", "encoding", "token_factor", "request_overhead",
+    "tool_overhead", "source", "date", "aliases",
   ]
   static let longContextKeys = ["threshold", "input", "output", "cache_read", "cache_write", "cache_write_1h"]
 
@@ -109,6 +113,9 @@ enum TokenTaxPriceFormat {
       case "minimum_cacheable_prefix":
         row.minimumCacheablePrefix = try field.optional(value) { try field.count($0, minimum: 0) }
       case "tokenizer", "encoding": row.tokenizer = try field.text(value)
+      case "token_factor": row.tokenFactor = try field.optional(value, field.factor)
+      case "request_overhead": row.requestOverhead = try field.optional(value, field.overhead)
+      case "tool_overhead": row.toolOverhead = try field.optional(value, field.overhead)
       case "source": row.source = try field.text(value)
       case "date": row.date = try field.date(value)
       case "aliases": aliases = try field.strings(value)
@@ -169,6 +176,21 @@ private struct Fields {
   func fraction(_ value: JSONValue) throws -> Decimal {
     guard case .number = value, let number = value.decimalValue, number >= 0, number <= 1 else {
       throw error("expected the fraction taken off in batch mode, from 0 to 1 (0.5 = 50 % off), got \(describe(value))")
+    }
+    return number
+  }
+
+  func factor(_ value: JSONValue) throws -> Decimal {
+    guard case .number = value, let number = value.decimalValue, number > 0, number <= 10 else {
+      throw error("expected billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more), got \(describe(value))")
+    }
+    return number
+  }
+
+  /// A fitted token offset: whole, and negative when calibration puts it there.
+  func overhead(_ value: JSONValue) throws -> Int {
+    guard case .number = value, let number = value.intValue, abs(number) <= 1_000_000 else {
+      throw error("expected a whole number of tokens (negative when calibration fits one), got \(describe(value))")
     }
     return number
   }

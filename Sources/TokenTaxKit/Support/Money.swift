@@ -58,6 +58,11 @@ public enum Money {
     return (value < 0 ? "-" : "+") + text + " %"
   }
 
+  /// An unsigned percentage with one decimal, for error sizes: `3.2 %`.
+  public static func absPercent(_ value: Double) -> String {
+    String(format: "%.1f", locale: posix, abs(value)) + " %"
+  }
+
   /// A signed token delta with thousands separators: `+1,840`.
   public static func signedTokens(_ value: Int) -> String {
     (value > 0 ? "+" : value < 0 ? "-" : "") + tokens(abs(value))

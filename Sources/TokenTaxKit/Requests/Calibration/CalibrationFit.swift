@@ -1,0 +1,73 @@
+import Foundation
+
+/// One model's fitted `token_factor`, `request_overhead` and (when its calls both do and do
+/// not define tools) `tool_overhead`, with the errors they leave on the calls they were fitted
+/// to, next to the errors of the profile in use before.
+struct CalibrationFit {
+  var model: String
+  var samples: Int
+  var fitted: EstimationProfile
+  /// Whether the tool overhead was fitted (else it is the profile's).
+  var fittedToolOverhead: Bool
+  var before: Errors
+  var after: Errors
+
+  struct Errors: Equatable {
+    var meanAbsPercent: Double
+    var maxAbsPercent: Double
+    /// The same over calls that reported more than 500 input tokens (nil when there are none).
+    var largeCalls: Int
+    var largeMeanAbsPercent: Double?
+    var largeMaxAbsPercent: Double?
+  }
+
+  /// Least squares of `reported − structure = factor × scaled + overhead (+ tools × tool overhead)`
+  /// over the calls of one model; with too few distinct calls, fewer numbers are fitted.
+  static func fit(_ samples: [CalibrationSample]) -> CalibrationFit? {
+    guard let first = samples.first else { return nil }
+    let base = first.profile
+    let withTools = samples.filter { $0.features.tools > 0 }.count
+    let fitsTools = withTools > 0 && withTools < samples.count
+    let targets = samples.map { sample -> Double in
+      var target = Double(sample.reported - base.structure(sample.features))
+      if !fitsTools, sample.features.tools > 0 { target -= Double(base.toolOverhead) }
+      return target
+    }
+    let rows = samples.map { sample -> [Double] in
+      var row = [Double(base.scaled(sample.features)), 1]
+      if fitsTools { row.append(sample.features.tools > 0 ? 1 : 0) }
+      return row
+    }
+    var fitted = base
+    if let solution = LeastSquares.solve(rows: rows, targets: targets), solution[0] > 0 {
+      fitted.factor = Decimal(string: String(format: "%.3f", locale: Locale(identifier: "en_US_POSIX"), solution[0])) ?? base.factor
+      fitted.requestOverhead = Int(solution[1].rounded())
+      if fitsTools { fitted.toolOverhead = Int(solution[2].rounded()) }
+    } else {
+      // One call, or calls of one size: keep the overhead, scale the rest.
+      let scaled = rows.reduce(0) { $0 + $1[0] }
+      let rest = targets.reduce(0, +) - Double(base.requestOverhead * samples.count)
+      if scaled > 0, rest > 0 {
+        fitted.factor = Decimal(string: String(format: "%.3f", locale: Locale(identifier: "en_US_POSIX"), rest / scaled)) ?? base.factor
+      }
+    }
+    return CalibrationFit(
+      model: first.model, samples: samples.count, fitted: fitted, fittedToolOverhead: fitsTools,
+      before: errors(samples) { $0.profile }, after: errors(samples) { _ in fitted })
+  }
+
+  static func errors(_ samples: [CalibrationSample], profile: (CalibrationSample) -> EstimationProfile) -> Errors {
+    var all: [Double] = []
+    var large: [Double] = []
+    for sample in samples {
+      let estimate = Double(profile(sample).estimate(sample.features))
+      let error = abs(estimate - Double(sample.reported)) / Double(sample.reported) * 100
+      all.append(error)
+      if sample.reported > 500 { large.append(error) }
+    }
+    return Errors(
+      meanAbsPercent: all.reduce(0, +) / Double(max(1, all.count)), maxAbsPercent: all.max() ?? 0,
+      largeCalls: large.count, largeMeanAbsPercent: large.isEmpty ? nil : large.reduce(0, +) / Double(large.count),
+      largeMaxAbsPercent: large.max())
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// What `tokentax calibrate` prints: the fit per model, its error before and after, and the
+/// `prices.overrides` entries that put it to use.
+struct CalibrationReport {
+  var fits: [CalibrationFit]
+  /// Calls of OpenAI models, which are counted exactly and need no calibration.
+  var skippedExact: Int
+  /// Models with fewer calls than `--min-calls`, with their call counts.
+  var tooFew: [String: Int] = [:]
+
+  /// `prices.overrides` entries, one per model.
+  var overrides: [String: JSONValue] {
+    var entries: [String: JSONValue] = [:]
+    for fit in fits {
+      var entry: [String: JSONValue] = [
+        "token_factor": .number(Money.plain(fit.fitted.factor)), "request_overhead": .int(fit.fitted.requestOverhead),
+      ]
+      if fit.fittedToolOverhead { entry["tool_overhead"] = .int(fit.fitted.toolOverhead) }
+      entries[fit.model] = .object(entry)
+    }
+    return entries
+  }
+
+  func text() -> String {
+    let calls = fits.reduce(0) { $0 + $1.samples }
+    var out = "Calibrated \(fits.count) model\(fits.count == 1 ? "" : "s") from \(calls) recorded call\(calls == 1 ? "" : "s")"
+    if skippedExact > 0 { out += " (\(skippedExact) OpenAI call\(skippedExact == 1 ? "" : "s") skipped: counted exactly)" }
+    out += "\n\n"
+    let headers = [
+      "MODEL", "FAMILY", "CALLS", "FACTOR", "OVERHEAD", "TOOLS", "MEAN ERROR", "MAX ERROR", "OVER 500 TOKENS", "BEFORE",
+    ]
+    var rows = [headers]
+    for fit in fits {
+      var large = "—"
+      if let mean = fit.after.largeMeanAbsPercent, let max = fit.after.largeMaxAbsPercent {
+        large = "\(Money.absPercent(mean)) mean, \(Money.absPercent(max)) max (\(fit.after.largeCalls))"
+      }
+      rows.append([
+        fit.model, fit.fitted.family, String(fit.samples), Money.plain(fit.fitted.factor),
+        String(fit.fitted.requestOverhead), fit.fittedToolOverhead ? String(fit.fitted.toolOverhead) : "—",
+        Money.absPercent(fit.after.meanAbsPercent), Money.absPercent(fit.after.maxAbsPercent), large,
+        Money.absPercent(fit.before.meanAbsPercent) + " mean",
+      ])
+    }
+    let widths = headers.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    for row in rows {
+      let cells = row.enumerated().map { column, cell in
+        let padding = String(repeating: " ", count: widths[column] - cell.count)
+        return (2...7).contains(column) ? padding + cell : cell + padding
+      }
+      out += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+    }
+    if !tooFew.isEmpty {
+      let list = tooFew.keys.sorted().map { "\($0) (\(tooFew[$0] ?? 0))" }.joined(separator: ", ")
+      out += "\nNot fitted, too few calls: \(list)\n"
+    }
+    guard !fits.isEmpty else { return out }
+    out += """
+
+      Errors are |estimate − reported| / reported per call, on the calls fitted; BEFORE is the
+      calibration in use until now. TOOLS is fitted only when some calls define tools and some do not.
+      To use the fit, add to tokentax.json (or put the entries under "models" in a --prices file):
+
+
+      """
+    out += "\"prices\": { \"overrides\": " + JSONWriter.string(.object(overrides)) + " }\n"
+    return out
+  }
+
+  func json() -> String {
+    func errors(_ errors: CalibrationFit.Errors) -> JSONValue {
+      .object([
+        "mean_abs_percent": .number(Money.jsonPercent(errors.meanAbsPercent)),
+        "max_abs_percent": .number(Money.jsonPercent(errors.maxAbsPercent)), "large_calls": .int(errors.largeCalls),
+        "large_mean_abs_percent": errors.largeMeanAbsPercent.map { .number(Money.jsonPercent($0)) } ?? .null,
+        "large_max_abs_percent": errors.largeMaxAbsPercent.map { .number(Money.jsonPercent($0)) } ?? .null,
+      ])
+    }
+    let models: [JSONValue] = fits.map { fit in
+      .object([
+        "model": .string(fit.model), "family": .string(fit.fitted.family), "calls": .int(fit.samples),
+        "token_factor": .number(Money.plain(fit.fitted.factor)), "request_overhead": .int(fit.fitted.requestOverhead),
+        "tool_overhead": fit.fittedToolOverhead ? .int(fit.fitted.toolOverhead) : .null,
+        "error": errors(fit.after), "before": errors(fit.before),
+      ])
+    }
+    let root: JSONValue = .object([
+      "models": .array(models), "skipped_exact": .int(skippedExact), "overrides": .object(overrides),
+      "too_few_calls": .object(tooFew.mapValues(JSONValue.int)),
+    ])
+    return JSONWriter.string(root) + "\n"
+  }
+}

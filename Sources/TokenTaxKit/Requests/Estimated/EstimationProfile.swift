@@ -1,0 +1,76 @@
+import Foundation
+
+/// How a family whose tokenizer is not public is counted: o200k_base tokens of the request's
+/// text and message structure, times `factor`, plus fixed costs the provider adds per request,
+/// for tool definitions, tool-call blocks, extended thinking and structured output.
+///
+/// `factor`, `requestOverhead` and `toolOverhead` are what `tokentax calibrate` fits from
+/// recorded calls and what a price row's `token_factor` / `request_overhead` / `tool_overhead`
+/// override. The other constants are built in: least-squares fits over the public recorded
+/// calls in `fixtures/requests` (see its README).
+public struct EstimationProfile: Sendable, Equatable {
+  public var family: String
+  public var factor: Decimal
+  public var requestOverhead: Int
+  /// Tokens of the tool-use system prompt the provider adds when tools are defined.
+  public var toolOverhead: Int
+  /// o200k tokens of framing per message (scaled by `factor`).
+  var perMessage = 0
+  /// Extra preamble when the tool choice forces a tool (Anthropic `any` / `tool`).
+  var forcedToolExtra = 0
+  var perTool = 0
+  /// Per tool call or tool result block in the history, beyond its text.
+  var perToolBlock = 0
+  var thinking = 0
+  var structuredOutput = 0
+
+  /// The built-in profile of `family` (`claude`, `gemini`, anything else: an open model
+  /// behind an OpenAI-compatible API, framed like OpenAI's chat format).
+  public static func builtIn(family: String) -> EstimationProfile {
+    let factor = TokenCounter.familyFactors[family] ?? 1
+    switch family {
+    case "claude":
+      return EstimationProfile(
+        family: family, factor: factor, requestOverhead: -3, toolOverhead: 406, perMessage: 2, forcedToolExtra: 35,
+        perTool: 54, perToolBlock: 21, thinking: 30, structuredOutput: 190)
+    case "gemini":
+      return EstimationProfile(
+        family: family, factor: factor, requestOverhead: 0, toolOverhead: 25, perMessage: 2, perTool: 9,
+        perToolBlock: 2)
+    default:
+      return EstimationProfile(family: family, factor: factor, requestOverhead: 3, toolOverhead: 9, perMessage: 4)
+    }
+  }
+
+  /// This profile with a price row's calibrated numbers.
+  func applying(_ price: ModelPrice?) -> EstimationProfile {
+    var profile = self
+    if let factor = price?.tokenFactor { profile.factor = factor }
+    if let overhead = price?.requestOverhead { profile.requestOverhead = overhead }
+    if let overhead = price?.toolOverhead { profile.toolOverhead = overhead }
+    return profile
+  }
+
+  /// The part of the estimate that `factor` scales.
+  func scaled(_ features: RequestFeatures) -> Int { features.textTokens + perMessage * features.messages }
+
+  /// The part that neither `factor` nor the calibrated overheads touch: built-in structure, media.
+  func structure(_ features: RequestFeatures) -> Int {
+    var tokens = features.mediaTokens + perToolBlock * features.toolBlocks
+    if features.tools > 0 { tokens += perTool * features.tools + (features.toolsForced ? forcedToolExtra : 0) }
+    if features.thinking { tokens += thinking }
+    if features.structuredOutput { tokens += structuredOutput }
+    return tokens
+  }
+
+  func estimate(_ features: RequestFeatures) -> Int {
+    let scaled = NSDecimalNumber(decimal: Money.rounded(Decimal(scaled(features)) * factor, scale: 0)).intValue
+    return max(0, scaled + requestOverhead + (features.tools > 0 ? toolOverhead : 0) + structure(features))
+  }
+
+  /// `o200k_base × 1.15 − 3 per request (claude estimate)`.
+  var method: String {
+    let sign = requestOverhead < 0 ? "−" : "+"
+    return "o200k_base × \(factor) \(sign) \(abs(requestOverhead)) per request (\(family) estimate)"
+  }
+}

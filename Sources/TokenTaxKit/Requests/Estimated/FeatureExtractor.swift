@@ -1,0 +1,192 @@
+import Foundation
+import Tokenizer
+
+/// Reads Anthropic, Gemini and OpenAI-shaped bodies of estimated families into
+/// `RequestFeatures`, counting their text with o200k_base.
+struct FeatureExtractor {
+  let reader: BodyReader
+  let order: KeyOrder
+  let sizer: any TextSizer
+  let encoding = Encoding.load(.o200kBase)
+
+  private func tokens(_ text: String) -> Int { sizer.tokens(in: text, encoding: encoding) }
+
+  // MARK: Anthropic Messages
+
+  func anthropic(_ body: [String: JSONValue]) throws -> RequestFeatures {
+    var features = RequestFeatures()
+    if let system = body["system"], system != .null {
+      try anthropicBlocks(system, "system", into: &features)
+    }
+    for (index, value) in try reader.array(body["messages"], "messages").enumerated() {
+      let message = try reader.object(value, "messages[\(index)]")
+      features.messages += 1
+      try anthropicBlocks(message["content"] ?? .null, "messages[\(index)].content", into: &features)
+    }
+    for (index, value) in try reader.elements(body["tools"], "tools").enumerated() {
+      let path = "tools[\(index)]"
+      let tool = try reader.object(value, path)
+      guard let schema = tool["input_schema"] else {
+        features.note("\(tool["type"]?.stringValue ?? "server") tool not counted: its hidden prompt is not public")
+        continue
+      }
+      features.tools += 1
+      features.textTokens += tokens(try reader.string(tool["name"], "\(path).name"))
+      features.textTokens += tokens(try reader.optionalString(tool["description"], "\(path).description") ?? "")
+      features.textTokens += tokens(order.compact(schema, at: keyPath("tools", index, "input_schema")))
+    }
+    let choice = body["tool_choice"]?["type"]?.stringValue
+    features.toolsForced = choice == "any" || choice == "tool"
+    if let thinking = body["thinking"]?["type"]?.stringValue { features.thinking = thinking != "disabled" }
+    for (key, path) in [("output_format", ["output_format"]), ("output_config", ["output_config", "format"])] {
+      var format = body[key]
+      if path.count > 1 { format = format?["format"] }
+      guard let schema = format?["schema"] else { continue }
+      features.structuredOutput = true
+      var schemaPath = KeyOrder.root
+      for component in path + ["schema"] { schemaPath = KeyOrder.child(schemaPath, component) }
+      features.textTokens += tokens(order.compact(schema, at: schemaPath))
+    }
+    return features
+  }
+
+  private func anthropicBlocks(_ content: JSONValue, _ path: String, into features: inout RequestFeatures) throws {
+    if content == .null { return }
+    if let text = content.stringValue {
+      features.textTokens += tokens(text)
+      return
+    }
+    for (index, value) in try reader.array(content, path).enumerated() {
+      let blockPath = "\(path)[\(index)]"
+      let block = try reader.object(value, blockPath)
+      switch block["type"]?.stringValue ?? "text" {
+      case "text":
+        features.textTokens += tokens(try reader.optionalString(block["text"], "\(blockPath).text") ?? "")
+      case "tool_use":
+        features.toolBlocks += 1
+        features.textTokens += tokens(try reader.string(block["name"], "\(blockPath).name"))
+        features.textTokens += tokens((block["input"] ?? .object([:])).compactJSON)
+      case "tool_result":
+        features.toolBlocks += 1
+        try anthropicBlocks(block["content"] ?? .null, "\(blockPath).content", into: &features)
+      case "image":
+        if let data = block["source"]?["data"]?.stringValue, let size = ImageSize(base64OrDataURL: data) {
+          features.mediaTokens += MediaTokens.anthropicImage(size)
+          features.note("images estimated from their size (Anthropic: width × height / 750)")
+        } else {
+          features.mediaTokens += MediaTokens.anthropicImage(ImageSize(width: 1092, height: 1092))
+          features.note("images given by URL counted at the largest unscaled size (their size is not in the request)")
+        }
+      case "thinking", "redacted_thinking":
+        // Earlier turns' thinking is stripped from the prompt and not billed again.
+        continue
+      case let other:
+        features.note("\(other) blocks not counted")
+      }
+    }
+  }
+
+  // MARK: Gemini generateContent
+
+  func gemini(_ body: [String: JSONValue]) throws -> RequestFeatures {
+    var features = RequestFeatures()
+    if let instruction = body["systemInstruction"] ?? body["system_instruction"] {
+      try geminiParts(instruction["parts"], "systemInstruction.parts", into: &features)
+    }
+    for (index, value) in try reader.array(body["contents"], "contents").enumerated() {
+      let content = try reader.object(value, "contents[\(index)]")
+      features.messages += 1
+      try geminiParts(content["parts"], "contents[\(index)].parts", into: &features)
+    }
+    // Older Vertex clients send one tool object instead of a list.
+    let tools = body["tools"]?.objectValue != nil ? [body["tools"] ?? .null] : try reader.elements(body["tools"], "tools")
+    for (index, value) in tools.enumerated() {
+      let tool = try reader.object(value, "tools[\(index)]")
+      for (key, declarations) in tool {
+        guard key == "functionDeclarations" || key == "function_declarations" else {
+          features.note("\(key) tool not counted: its hidden prompt is not public")
+          continue
+        }
+        for (offset, declaration) in try reader.array(declarations, "tools[\(index)].\(key)").enumerated() {
+          let path = "tools[\(index)].\(key)[\(offset)]"
+          let function = try reader.object(declaration, path)
+          features.tools += 1
+          features.textTokens += tokens(try reader.string(function["name"], "\(path).name"))
+          features.textTokens += tokens(try reader.optionalString(function["description"], "\(path).description") ?? "")
+          for schemaKey in ["parameters", "parametersJsonSchema", "parameters_json_schema"] {
+            if let schema = function[schemaKey] {
+              let schemaPath = KeyOrder.child(KeyOrder.child(keyPath("tools", index, key), offset), schemaKey)
+              features.textTokens += tokens(order.compact(schema, at: schemaPath))
+            }
+          }
+        }
+      }
+    }
+    // Gemini does not bill response schemas as prompt tokens (recorded calls show it).
+    return features
+  }
+
+  private func geminiParts(_ parts: JSONValue?, _ path: String, into features: inout RequestFeatures) throws {
+    for (index, value) in try reader.elements(parts, path).enumerated() {
+      let part = try reader.object(value, "\(path)[\(index)]")
+      if let text = part["text"]?.stringValue {
+        features.textTokens += tokens(text)
+      } else if let call = part["functionCall"] ?? part["function_call"] {
+        features.toolBlocks += 1
+        features.textTokens += tokens(call["name"]?.stringValue ?? "") + tokens((call["args"] ?? .object([:])).compactJSON)
+      } else if let response = part["functionResponse"] ?? part["function_response"] {
+        features.toolBlocks += 1
+        features.textTokens +=
+          tokens(response["name"]?.stringValue ?? "") + tokens((response["response"] ?? .object([:])).compactJSON)
+      } else if let inline = part["inlineData"] ?? part["inline_data"] {
+        let mime = (inline["mimeType"] ?? inline["mime_type"])?.stringValue ?? ""
+        if mime.hasPrefix("image/"), let data = inline["data"]?.stringValue, let size = ImageSize(base64OrDataURL: data) {
+          features.mediaTokens += MediaTokens.geminiImage(size)
+          features.note("images estimated from their size (Gemini: 258 tokens per 768-px tile)")
+        } else {
+          features.note("\(mime.isEmpty ? "inline" : mime) data not counted")
+        }
+      } else if part["thoughtSignature"] != nil || part["thought_signature"] != nil {
+        continue
+      } else {
+        features.note("\(part.keys.sorted().first ?? "empty") parts not counted")
+      }
+    }
+  }
+
+  // MARK: OpenAI-shaped bodies of other families (DeepSeek, Llama, Mistral …)
+
+  func openAIShaped(_ request: ChatRequest) -> RequestFeatures {
+    var features = RequestFeatures()
+    for message in request.messages {
+      features.messages += 1
+      features.textTokens += tokens(message.role) + tokens(message.text) + tokens(message.name ?? "")
+      if message.role == "tool" { features.toolBlocks += 1 }
+      for call in message.toolCalls + (message.functionCall.map { [$0] } ?? []) {
+        features.toolBlocks += 1
+        features.textTokens += tokens(call.name) + tokens(KeyOrder.minify(call.arguments))
+      }
+      for part in message.parts {
+        if case .text = part { continue }
+        features.note("media parts not counted for this family")
+      }
+    }
+    for function in request.functions {
+      features.tools += 1
+      features.textTokens += tokens(function.name) + tokens(function.description ?? "")
+      if let parameters = function.parameters {
+        features.textTokens += tokens(order.compact(parameters, at: function.parametersPath))
+      }
+    }
+    features.toolsForced = request.toolChoice != .auto && request.toolChoice != .none
+    if let schema = request.responseSchema {
+      features.structuredOutput = true
+      features.textTokens += tokens(order.compact(schema.schema, at: schema.schemaPath))
+    }
+    return features
+  }
+
+  private func keyPath(_ key: String, _ index: Int, _ member: String) -> String {
+    KeyOrder.child(KeyOrder.child(KeyOrder.child(KeyOrder.root, key), index), member)
+  }
+}

@@ -1,0 +1,27 @@
+/// Image-token formulas of the estimated families, from their documentation.
+enum MediaTokens {
+  /// Anthropic: width × height / 750, after scaling the long edge to at most 1,568 px and the
+  /// image to at most ~1.15 megapixels (about 1,600 tokens).
+  static func anthropicImage(_ size: ImageSize) -> Int {
+    var width = Double(size.width)
+    var height = Double(size.height)
+    let edge = 1568 / max(width, height)
+    if edge < 1 {
+      width *= edge
+      height *= edge
+    }
+    let area = width * height
+    if area > 1_200_000 {
+      let scale = (1_200_000 / area).squareRoot()
+      width *= scale
+      height *= scale
+    }
+    return Int((width * height / 750).rounded(.up))
+  }
+
+  /// Gemini 2.0+: 258 tokens when both sides are at most 384 px, else 258 per 768-px tile.
+  static func geminiImage(_ size: ImageSize) -> Int {
+    if size.width <= 384, size.height <= 384 { return 258 }
+    return 258 * ((size.width + 767) / 768) * ((size.height + 767) / 768)
+  }
+}

@@ -1,0 +1,122 @@
+import Tokenizer
+
+/// How one OpenAI model generation turns a request into tokens: framing per message, reply
+/// priming, and what tools, tool calls and tool choices add.
+///
+/// The constants are the provider's, recovered from recorded `prompt_tokens` (see
+/// `fixtures/requests/README.md`): the cookbook's 3 per message and 3 to prime the reply
+/// (`<|start|>assistant<|message|>`); reasoning models prime with 2 (the model picks its
+/// channel itself); gpt-5 models also mark every earlier assistant message with its channel
+/// (+2) and put tools in a longer developer message.
+struct ChatFormat: Sendable, Equatable {
+  enum Generation: String, Sendable {
+    /// cl100k_base: gpt-3.5-turbo, gpt-4, gpt-4-turbo.
+    case legacy = "gpt-3.5/gpt-4"
+    /// o200k_base, no reasoning: gpt-4o, gpt-4.1, gpt-4.5, o1-mini.
+    case gpt4o = "gpt-4o"
+    /// o1, o3, o4-mini: gpt-4o framing, but the reply is primed with 2 tokens.
+    case reasoning = "o-series"
+    /// gpt-5 family and gpt-oss (harmony format).
+    case gpt5 = "gpt-5"
+  }
+
+  var generation: Generation
+  var encoding: EncodingName
+  var tokensPerMessage = 3
+  var replyPriming = 3
+  /// Extra tokens on every earlier assistant text message (gpt-5: `<|channel|>final`).
+  var assistantChannel = 0
+  /// gpt-3.5-turbo-0301: a message's name replaces its role.
+  var nameReplacesRole = false
+
+  /// Tokens the tools block adds beyond the rendered namespace.
+  var toolsOverhead = 9
+  /// The tools join the first system message instead of opening their own (saves 4, and the
+  /// system text gets a newline that can merge with its last token).
+  var toolsJoinSystem = true
+  /// gpt-5: tools live in the developer message; a system message beside them costs one more.
+  var toolsBesideSystem = 0
+  /// Per function whose first parameter has no comment: o200k chat models bill one token less
+  /// than the rendered text (recorded calls show it; the cause is not public).
+  var bareFirstProperty = 0
+  var style = FunctionNamespace.Style.typescript
+  /// `tool_choice` naming a function: constant + the name's tokens (nil = nothing is added).
+  var forcedChoice: Int? = 7
+  var noneChoice = 1
+
+  /// Tool calls in the history: `assistant to=functions.NAME` + arguments; results as
+  /// `NAME to=assistant` + output (gpt-5: on the commentary channel).
+  var callPrefix = "assistant to=functions."
+  var callFraming = 3
+  var resultPrefix = ""
+  var resultFraming = 3
+  /// Each further call of a parallel call (one assistant message, several calls): an estimate.
+  var parallelCall = 10
+
+  /// The format for `model` on `api`, or nil when the model is not an OpenAI chat model
+  /// counted exactly. `known` is false when the family is guessed from the encoding alone.
+  static func forModel(_ model: String, encoding: EncodingName, api: RequestAPI) -> (format: ChatFormat, known: Bool) {
+    var name = model.lowercased()
+    if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
+    if name.hasPrefix("ft:") { name.removeFirst(3) }
+    let generation: Generation
+    var known = true
+    if encoding == .cl100kBase {
+      generation = .legacy
+    } else if name.hasPrefix("gpt-5") || name.hasPrefix("gpt-oss") {
+      generation = name.contains("chat") ? .gpt4o : .gpt5
+    } else if name.hasPrefix("o1-mini") || name.hasPrefix("gpt-4") || name.hasPrefix("chatgpt-4o") {
+      generation = .gpt4o
+    } else if ["o1", "o3", "o4", "codex-mini"].contains(where: name.hasPrefix) {
+      generation = .reasoning
+    } else {
+      // A newer o200k model than these rules know: assume the newest framing.
+      generation = .gpt5
+      known = false
+    }
+    var format = ChatFormat(generation: generation, encoding: encoding)
+    switch generation {
+    case .legacy:
+      format.style = .legacy
+      format.forcedChoice = 4
+      if name.hasPrefix("gpt-3.5-turbo-0301") {
+        format.tokensPerMessage = 4
+        format.nameReplacesRole = true
+      }
+    case .gpt4o:
+      format.bareFirstProperty = -1
+    case .reasoning:
+      format.replyPriming = 2
+      format.toolsOverhead = 10
+    case .gpt5:
+      format.replyPriming = 2
+      format.assistantChannel = 2
+      format.toolsOverhead = 90
+      format.toolsJoinSystem = false
+      format.toolsBesideSystem = 1
+      format.forcedChoice = -1
+      format.noneChoice = 0
+      format.callPrefix = "commentary to=functions."
+      format.callFraming = 5
+      format.resultPrefix = "functions."
+      format.resultFraming = 5
+    }
+    if api == .responses { format.adaptToResponses() }
+    return (format, known)
+  }
+
+  /// The Responses API renders tools apart from the instructions, and more cheaply than Chat
+  /// Completions does for gpt-5 models; a function result costs one token more.
+  private mutating func adaptToResponses() {
+    toolsJoinSystem = false
+    toolsBesideSystem = 0
+    switch generation {
+    case .gpt5:
+      toolsOverhead = 8
+      bareFirstProperty = -1
+    default:
+      toolsOverhead = 3
+      resultFraming += 1
+    }
+  }
+}

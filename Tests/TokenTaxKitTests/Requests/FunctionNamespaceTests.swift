@@ -1,0 +1,69 @@
+import Testing
+
+@testable import TokenTaxKit
+
+@Suite struct FunctionNamespaceTests {
+  private func render(_ json: String, style: FunctionNamespace.Style = .typescript) throws -> String {
+    let bytes = Array(json.utf8)
+    let order = KeyOrder.scan(bytes)
+    let parser = ChatRequestParser(file: "tools.json", model: "gpt-4o")
+    let body = try #require(try JSONParser().parse(bytes).objectValue)
+    return FunctionNamespace(style: style, order: order).render(try parser.chat(body).functions)
+  }
+
+  @Test func cookbookWeatherToolRendersAsTypeScript() throws {
+    let text = try render(
+      #"""
+      {"messages": [], "tools": [{"type": "function", "function": {"name": "get_current_weather",
+        "description": "Get the current weather in a given location",
+        "parameters": {"type": "object", "properties": {
+          "location": {"type": "string", "description": "The city and state, e.g. San Francisco, CA"},
+          "unit": {"type": "string", "description": "The unit of temperature to return", "enum": ["celsius", "fahrenheit"]}},
+          "required": ["location"]}}}]}
+      """#)
+    #expect(
+      text == """
+        namespace functions {
+
+        // Get the current weather in a given location
+        type get_current_weather = (_: {
+        // The city and state, e.g. San Francisco, CA
+        location: string,
+        // The unit of temperature to return
+        unit?: "celsius" | "fahrenheit",
+        }) => any;
+
+        } // namespace functions
+        """)
+  }
+
+  @Test func propertiesKeepTheirWrittenOrderAndReferencesAreInlined() throws {
+    let text = try render(
+      #"""
+      {"messages": [], "tools": [{"type": "function", "function": {"name": "book", "parameters": {
+        "type": "object", "required": ["zeta", "author"],
+        "properties": {"zeta": {"title": "Zeta", "type": "integer"}, "author": {"$ref": "#/$defs/Author"}},
+        "$defs": {"Author": {"type": "object", "properties": {"name": {"type": "string", "default": "anon"}}}}}}}]}
+      """#)
+    #expect(text.contains("// Zeta\nzeta: number,\nauthor: {\n    name?: string, // default: \"anon\"\n    },"))
+  }
+
+  @Test func multiLineDescriptionsBecomeOneCommentLineEach() {
+    #expect(FunctionNamespace.comment("Get it.\n\n  Args:\n    id: the id\n") == ["// Get it.", "// Args:", "// id: the id"])
+  }
+
+  @Test func legacyStyleNestsByTwoAndDescribesTopLevelOnly() throws {
+    let text = try render(
+      #"""
+      {"messages": [], "functions": [{"name": "f", "parameters": {"type": "object", "properties": {
+        "foo": {"type": "object", "description": "outer", "properties": {
+          "bar": {"type": "string", "enum": ["a", "b"], "description": "inner"}, "n": {"type": "number", "enum": [1, 2]}}}}}}]}
+      """#, style: .legacy)
+    #expect(text.contains("type f = (_: {\n// outer\nfoo?: {\n  bar?: \"a\" | \"b\",\n  n?: 1 | 2,\n},\n}) => any;"))
+  }
+
+  @Test func functionsWithoutPropertiesTakeNoArgument() throws {
+    let text = try render(#"{"messages": [], "tools": [{"type": "function", "function": {"name": "ping", "parameters": {"type": "object", "properties": {}}}}]}"#)
+    #expect(text.contains("type ping = () => any;"))
+  }
+}

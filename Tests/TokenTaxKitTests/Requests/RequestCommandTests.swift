@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import TokenTaxKit
+
+/// `count --request` and `calibrate`, in process.
+@Suite struct RequestCommandTests {
+  private func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil) -> (code: ExitCode, stdout: String, stderr: String) {
+    let out = OutputStream.capture()
+    let err = OutputStream.capture()
+    let data = Data(stdin.utf8)
+    let invocation = Invocation(
+      environment: [:], workingDirectory: directory ?? RequestFixture.directory, stdout: out, stderr: err,
+      readStdin: { data }, stdoutIsTerminal: false)
+    return (TokenTax.run(arguments: arguments, invocation: invocation), out.text, err.text)
+  }
+
+  private let cookbook =
+    #"{"model": "gpt-4o", "messages": [{"role": "system", "content": "You are a helpful assistant that can answer to questions about the weather."}, {"role": "user", "content": "What's the weather like in San Francisco?"}]}"#
+
+  /// The cookbook's weather messages without the tool: system 3 + "system" 1 + 14 (tiktoken),
+  /// user 3 + 1 + 8, reply priming 3 = 33.
+  @Test func countRequestPrintsOneJSONObjectPerRequest() throws {
+    let result = run(["count", "--request", "--json", "-"], stdin: cookbook)
+    #expect(result.code == .success, "\(result.stderr)")
+    #expect(
+      result.stdout
+        == #"{"api":"chat","exact":true,"file":"-","input_tokens":33,"method":"o200k_base, gpt-4o chat framing","model":"gpt-4o"}"#
+        + "\n")
+  }
+
+  @Test func countRequestTableMarksEstimatesAndTotals() {
+    let claude = #"{"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "Hi"}]}"#
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-requests-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try? Data(cookbook.utf8).write(to: directory.appendingPathComponent("a.json"))
+    try? Data(claude.utf8).write(to: directory.appendingPathComponent("b.json"))
+    let result = run(["count", "--request", "a.json", "b.json"], in: directory)
+    #expect(result.code == .success, "\(result.stderr)")
+    #expect(result.stdout.contains("    33  exact      a.json  gpt-4o: o200k_base, gpt-4o chat framing"))
+    #expect(result.stdout.contains("estimated  b.json  claude-haiku-4-5: o200k_base × 1.15"))
+    #expect(result.stdout.contains("  total"))
+  }
+
+  @Test func countRequestRejectsTokenizerOnlyOptions() {
+    let result = run(["count", "--request", "--ids", "-"], stdin: cookbook)
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("--ids does not apply to --request"))
+  }
+
+  @Test func calibrateFitsTheRecordedClaudeCalls() throws {
+    let result = run(["calibrate", "recorded-anthropic.jsonl", "--json"])
+    #expect(result.code == .success, "\(result.stderr)")
+    let report = try JSONParser().parse(result.stdout)
+    let models = try #require(report["models"]?.arrayValue)
+    let haiku = try #require(models.first { $0["model"] == .string("claude-haiku-4-5") })
+    #expect(haiku["family"] == .string("claude"))
+    let factor = try #require(haiku["token_factor"]?.doubleValue)
+    #expect(factor > 1.05 && factor < 1.25)
+    #expect(report["overrides"]?["claude-haiku-4-5"]?["token_factor"] == haiku["token_factor"])
+  }
+
+  @Test func calibrateRecoversAKnownFactorAndOverhead() throws {
+    // Calls billed exactly 2 × o200k content + 10: the fit must find 2 and 10 again.
+    var lines: [String] = []
+    for words in 1...6 {
+      let text = Array(repeating: "cat", count: words * 10).joined(separator: " ")
+      let content = words * 10 + 2  // o200k: one token per " cat" + 2 framing for the message
+      lines.append(
+        #"{"model": "claude-haiku-4-5", "request": {"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "\#(text)"}]}, "usage": {"input_tokens": \#(2 * content + 10)}}"#)
+    }
+    let result = run(["calibrate", "-", "--json"], stdin: lines.joined(separator: "\n"))
+    #expect(result.code == .success, "\(result.stderr)")
+    let fit = try #require(try JSONParser().parse(result.stdout)["models"]?.arrayValue?.first)
+    #expect(fit["token_factor"] == .number("2"))
+    #expect(fit["request_overhead"] == .number("10"))
+    #expect(fit["error"]?["max_abs_percent"] == .number("0"))
+  }
+
+  @Test func calibrateNamesTheLineOfABadTrace() {
+    let result = run(["calibrate", "-"], stdin: "{\"model\": \"claude-haiku-4-5\", \"request\": {\"messages\": []}}\n")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("-:1: usage: expected the provider's usage"))
+  }
+
+  @Test func calibrateWithOnlyOpenAICallsSaysWhy() {
+    let line = #"{"request": \#(cookbook), "usage": {"prompt_tokens": 35}}"#
+    let result = run(["calibrate", "-"], stdin: line)
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("OpenAI calls are counted exactly"))
+  }
+}

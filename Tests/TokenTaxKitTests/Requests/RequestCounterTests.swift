@@ -1,0 +1,92 @@
+import Testing
+
+@testable import TokenTaxKit
+
+@Suite struct RequestCounterTests {
+  private func count(_ json: String, model: String? = nil) throws -> RequestCount {
+    try RequestCounter().count(json: Array(json.utf8), file: "request.json", model: model)
+  }
+
+  @Test func chatFramingPerGeneration() throws {
+    let body = #"{"messages": [{"role": "user", "content": "hello"}], "model": "%@"}"#
+    // 3 framing + "user" + "hello" + 3 reply priming; reasoning models prime with 2.
+    #expect(try count(body.replacingOccurrences(of: "%@", with: "gpt-4o")).inputTokens == 8)
+    #expect(try count(body.replacingOccurrences(of: "%@", with: "gpt-5")).inputTokens == 7)
+    #expect(try count(body.replacingOccurrences(of: "%@", with: "o3-mini")).inputTokens == 7)
+    #expect(try count(body.replacingOccurrences(of: "%@", with: "gpt-4")).inputTokens == 8)
+  }
+
+  @Test func namesAreBilledAsColonAndName() throws {
+    let named = try count(#"{"model": "gpt-4o", "messages": [{"role": "user", "name": "user", "content": "hi"}]}"#)
+    let plain = try count(#"{"model": "gpt-4o", "messages": [{"role": "user", "content": "hi"}]}"#)
+    #expect(named.inputTokens == plain.inputTokens + 1)  // ":user" is one token
+  }
+
+  @Test func gpt5MarksEarlierAssistantMessages() throws {
+    let body = #"{"model": "%@", "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#
+    let gpt4o = try count(body.replacingOccurrences(of: "%@", with: "gpt-4o")).inputTokens
+    let gpt5 = try count(body.replacingOccurrences(of: "%@", with: "gpt-5-mini")).inputTokens
+    #expect(gpt5 == gpt4o - 1 + 2)
+  }
+
+  @Test func toolCallsAndResultsAreRendered() throws {
+    let count = try count(
+      #"""
+      {"model": "gpt-4o", "messages": [
+        {"role": "user", "content": "Weather?"},
+        {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "get_weather", "arguments": "{\"city\": \"Paris\"}"}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": "sunny"}]}
+      """#)
+    #expect(count.exact)
+    #expect(count.inputTokens > 20)
+  }
+
+  @Test func responsesBodiesUseTheSameRules() throws {
+    let chat = try count(#"{"model": "gpt-4.1", "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]}"#)
+    let responses = try count(#"{"model": "gpt-4.1", "instructions": "Be brief.", "input": "Hi"}"#)
+    #expect(responses.api == .responses)
+    #expect(responses.inputTokens == chat.inputTokens)
+  }
+
+  @Test func imagesAreEstimatedFromTheirSize() throws {
+    // A PNG header of 640×480: 2 tiles for gpt-4o (85 + 2 × 170).
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAIAAAAAAAAA"
+    let count = try count(
+      #"{"model": "gpt-4o", "messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,\#(png)"}}]}]}"#)
+    #expect(!count.exact)
+    #expect(count.inputTokens == 3 + 1 + 3 + 425)
+  }
+
+  @Test func claudeRequestsAreEstimatedAndSayHow() throws {
+    let count = try count(#"{"model": "claude-sonnet-4-5", "max_tokens": 10, "messages": [{"role": "user", "content": "Hello, Claude"}]}"#)
+    #expect(count.api == .anthropicMessages)
+    #expect(!count.exact)
+    #expect(count.method.contains("claude estimate"))
+  }
+
+  @Test func geminiBodiesTakeTheModelFromTheCaller() throws {
+    let body = #"{"contents": [{"role": "user", "parts": [{"text": "Hello"}]}]}"#
+    #expect(throws: RequestError.noModel(file: "request.json")) { try count(body) }
+    #expect(try count(body, model: "gemini-2.5-flash").api == .gemini)
+  }
+
+  @Test func calibratedPriceRowsChangeTheEstimate() throws {
+    var table = PriceTable.builtIn()
+    table = try table.applyingOverrides(
+      .object(["claude-sonnet-4-5": .object(["token_factor": .number("2"), "request_overhead": .number("100")])]), file: "t.json")
+    let body = Array(#"{"model": "claude-sonnet-4-5", "messages": [{"role": "user", "content": "one two three four"}]}"#.utf8)
+    let count = try RequestCounter(prices: table).count(json: body, file: "r.json")
+    #expect(count.method == "o200k_base × 2 + 100 per request (claude estimate)")
+    // 4 words + 2 framing per message, doubled, plus 100.
+    #expect(count.inputTokens == 2 * (4 + 2) + 100)
+  }
+
+  @Test func badBodiesNameTheFileAndPath() throws {
+    #expect(throws: RequestError.notARequest(file: "request.json")) { try count(#"{"model": "gpt-4o"}"#) }
+    #expect(throws: RequestError.invalid(file: "request.json", path: "messages[0].role", expected: "a string")) {
+      try count(#"{"model": "gpt-4o", "messages": [{"content": "x"}]}"#)
+    }
+    #expect(throws: JSONParseError.self) { try count("{") }
+    #expect(throws: PricingError.self) { try count(#"{"model": "gtp-4o", "messages": []}"#) }
+  }
+}

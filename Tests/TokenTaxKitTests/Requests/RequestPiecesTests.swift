@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import TokenTaxKit
+
+@Suite struct RequestPiecesTests {
+  @Test func keyOrderFollowsTheBytes() {
+    let bytes = Array(#"{"b": 1, "a": {"z": [{"y": 1, "x": 2}], "c\"d": 3}}"#.utf8)
+    let order = KeyOrder.scan(bytes)
+    let value = (try? JSONParser().parse(bytes)) ?? .null
+    #expect(order.members(value.objectValue ?? [:], at: KeyOrder.root).map(\.key) == ["b", "a"])
+    #expect(order.compact(value, at: KeyOrder.root) == #"{"b":1,"a":{"z":[{"y":1,"x":2}],"c\"d":3}}"#)
+    #expect(KeyOrder.minify(#"{ "b" : "x y",  "a":[1, 2] }"#) == #"{"b":"x y","a":[1,2]}"#)
+    #expect(KeyOrder.minify("not json") == "not json")
+  }
+
+  @Test func rawMemberKeepsTheRequestAsWritten() throws {
+    let line = Array(#"{"source": "x, y", "request": {"b": [1, {"c": "}"}], "a": 2} , "usage": {"n": 1}}"#.utf8)
+    let raw = try #require(CalibrationSample.rawValue(of: "request", in: line))
+    #expect(String(decoding: raw, as: UTF8.self) == #"{"b": [1, {"c": "}"}], "a": 2}"#)
+    #expect(CalibrationSample.rawValue(of: "missing", in: line) == nil)
+  }
+
+  @Test(arguments: [
+    ("iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAIAAAAAAAAA", 640, 480),  // PNG
+    ("R0lGODlhZAAyAIAAAP///wAAACw=", 100, 50),  // GIF
+    ("/9j/4AAQSkZJRgABAQAAAQABAAD/wAARCAAgAEADAREAAhEBAxEB", 64, 32),  // JPEG
+  ])
+  func imageSizesFromHeaders(base64: String, width: Int, height: Int) {
+    #expect(ImageSize(base64OrDataURL: base64) == ImageSize(width: width, height: height))
+  }
+
+  @Test func openAIImageFormulasMatchTheDocumentedExamples() {
+    let tiles = OpenAIImageTokens.rule(for: "gpt-4o")
+    // Documented: 1024×1024 high = 765; 2048×4096 high = 1105; low = 85.
+    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1024, height: 1024), detail: "high", rule: tiles) == 765)
+    #expect(OpenAIImageTokens.tokens(ImageSize(width: 2048, height: 4096), detail: nil, rule: tiles) == 1105)
+    #expect(OpenAIImageTokens.tokens(ImageSize(width: 4096, height: 8192), detail: "low", rule: tiles) == 85)
+    // Documented patch example: 1024×1024 = 1024 patches; 1800×2400 rescales to 1452 patches.
+    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1024, height: 1024), detail: nil, rule: .patches(multiplier: 1)) == 1024)
+    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1800, height: 2400), detail: nil, rule: .patches(multiplier: 1)) == 1452)
+    #expect(MediaTokens.anthropicImage(ImageSize(width: 1000, height: 1000)) == 1334)
+    #expect(MediaTokens.geminiImage(ImageSize(width: 300, height: 300)) == 258)
+    #expect(MediaTokens.geminiImage(ImageSize(width: 1000, height: 700)) == 516)
+  }
+
+  @Test func reportedUsageShapes() {
+    #expect(ReportedUsage.inputTokens(.object(["prompt_tokens": .int(12)])) == 12)
+    #expect(
+      ReportedUsage.inputTokens(
+        .object(["input_tokens": .int(10), "cache_read_input_tokens": .int(100), "cache_creation_input_tokens": .int(5)]))
+        == 115)
+    #expect(ReportedUsage.inputTokens(response: .object(["usageMetadata": .object(["promptTokenCount": .int(7)])])) == 7)
+  }
+
+  @Test func apiDetection() {
+    #expect(RequestAPI.detect(["contents": .array([])], model: nil) == .gemini)
+    #expect(RequestAPI.detect(["messages": .array([])], model: "claude-haiku-4-5") == .anthropicMessages)
+    #expect(RequestAPI.detect(["messages": .array([]), "system": .string("x")], model: "acme") == .anthropicMessages)
+    #expect(RequestAPI.detect(["messages": .array([])], model: "gpt-4o") == .chatCompletions)
+    #expect(RequestAPI.detect(["input": .string("x")], model: "gpt-4o") == .responses)
+    #expect(RequestAPI.detect(["model": .string("x")], model: "gpt-4o") == nil)
+  }
+
+  @Test func leastSquaresRecoversALine() throws {
+    let rows = [[1.0, 1], [2, 1], [3, 1], [4, 1]]
+    let solution = try #require(LeastSquares.solve(rows: rows, targets: [5, 7, 9, 11]))
+    #expect(abs(solution[0] - 2) < 1e-9 && abs(solution[1] - 3) < 1e-9)
+    #expect(LeastSquares.solve(rows: [[1, 1], [1, 1]], targets: [1, 2]) == nil)
+  }
+}
