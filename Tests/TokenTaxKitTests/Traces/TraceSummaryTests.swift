@@ -91,6 +91,21 @@ import Testing
     #expect(!base.isComplete)
   }
 
+  /// A warehouse summary may carry a smaller sample than this run keeps: merged, it still
+  /// stands for more calls than it holds, so percentiles come from the sketch.
+  @Test func aSmallerSampleMergedIntoALargerOneStaysIncomplete() {
+    var small = CallReservoir(capacity: 10)
+    for call in Self.calls(30) { small.add(call) }
+    var merged = CallReservoir()
+    merged.merge(small)
+    #expect(merged.calls.count == 10)
+    #expect(merged.seen == 30)
+    #expect(!merged.isComplete)
+    var whole = CallReservoir()
+    for call in Self.calls(30) { whole.add(call) }
+    #expect(whole.isComplete)
+  }
+
   @Test func longContextRequestsArePricedOneByOne() throws {
     let price = ModelPrice(
       model: "big", provider: "x", input: 1, output: 2, longContext: LongContextTier(threshold: 1000, input: 10, output: 20),
