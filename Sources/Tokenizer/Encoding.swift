@@ -6,25 +6,33 @@ public enum EncodingName: String, CaseIterable, Sendable {
   case cl100kBase = "cl100k_base"
 }
 
+extension EncodingName {
+  /// The official `.tiktoken` file, byte for byte, embedded in the binary by the VocabData target.
+  var embeddedFile: UnsafeBufferPointer<UInt8> {
+    var length = 0
+    let file: UnsafePointer<UInt8>? =
+      switch self {
+      case .o200kBase: tokentax_vocab_o200k_base(&length)
+      case .cl100kBase: tokentax_vocab_cl100k_base(&length)
+      }
+    return UnsafeBufferPointer(start: file, count: file == nil ? 0 : length)
+  }
+}
+
 /// A loaded encoding: encode, count and decode, with token ids identical to tiktoken's.
 ///
 /// Built once per process from the vocabulary embedded in the binary (a copied binary still
 /// works), on first use: `Encoding.load(_:)` returns the shared instance.
 public final class Encoding: Sendable {
   public let name: EncodingName
-  private let vocabulary: Vocabulary
-  private let specials: SpecialTokens
+  let vocabulary: Vocabulary
+  let specials: SpecialTokens
 
   private init(name: EncodingName) {
     self.name = name
-    var length = 0
-    let file: UnsafePointer<UInt8>? =
-      switch name {
-      case .o200kBase: tokentax_vocab_o200k_base(&length)
-      case .cl100kBase: tokentax_vocab_cl100k_base(&length)
-      }
-    if let file {
-      vocabulary = Vocabulary(file: file, count: length)
+    let file = name.embeddedFile
+    if let base = file.baseAddress {
+      vocabulary = Vocabulary(file: base, count: file.count)
     } else {
       vocabulary = withUnsafePointer(to: UInt8(0)) { Vocabulary(file: $0, count: 0) }
     }
@@ -52,7 +60,8 @@ public final class Encoding: Sendable {
   /// `allowSpecial`, which maps them to their ids (`encode(allowed_special="all")`).
   public func encode(_ text: String, allowSpecial: Bool = false) -> [Int] {
     var sink = TokenCollector()
-    sink.ids.reserveCapacity(text.utf8.count / 4)
+    // About one token per 3.7 bytes in English and code: one allocation for most texts.
+    sink.ids.reserveCapacity(text.utf8.count / 3)
     encode(text, allowSpecial: allowSpecial, into: &sink)
     return sink.ids
   }
@@ -75,46 +84,5 @@ public final class Encoding: Sendable {
       }
     }
     return bytes
-  }
-
-  private func encode<Sink: TokenSink>(_ text: String, allowSpecial: Bool, into sink: inout Sink) {
-    var text = text
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-      let utf8 = UTF8Text(base: base, count: buffer.count)
-      guard allowSpecial else {
-        encodeOrdinary(utf8, into: &sink)
-        return
-      }
-      // Like tiktoken, the text between special tokens is encoded on its own: a pattern's
-      // end-of-text rules apply at each special token.
-      var start = 0
-      while let special = specials.next(in: utf8, from: start) {
-        encodeOrdinary(UTF8Text(base: base + start, count: special.range.lowerBound - start), into: &sink)
-        sink.append(UInt32(special.id))
-        start = special.range.upperBound
-      }
-      encodeOrdinary(UTF8Text(base: base + start, count: buffer.count - start), into: &sink)
-    }
-  }
-
-  private func encodeOrdinary<Sink: TokenSink>(_ text: UTF8Text, into sink: inout Sink) {
-    withExtendedLifetime(vocabulary) {
-      switch name {
-      case .o200kBase: Self.encode(text, splitter: O200kSplitter.self, encoder: vocabulary.encoder, into: &sink)
-      case .cl100kBase: Self.encode(text, splitter: Cl100kSplitter.self, encoder: vocabulary.encoder, into: &sink)
-      }
-    }
-  }
-
-  private static func encode<Splitter: PieceSplitter, Sink: TokenSink>(
-    _ text: UTF8Text, splitter: Splitter.Type, encoder: BytePairEncoder, into sink: inout Sink
-  ) {
-    var start = 0
-    while start < text.count {
-      let end = Splitter.pieceEnd(in: text, from: start)
-      encoder.encode(text.base + start, count: end - start, into: &sink)
-      start = end
-    }
   }
 }

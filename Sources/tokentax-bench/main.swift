@@ -1,2 +1,84 @@
-// Benchmarks live here, outside `swift test` (SPEC §9).
-print("tokentax-bench: not built yet")
+// `swift run -c release tokentax-bench`: in one run, tokentax's encode throughput next to
+// tiktoken's on the same text, vocabulary load time, pathological inputs at 10× steps, and
+// `tokentax count` as a whole process. Benchmarks live here, outside `swift test` (SPEC §9):
+// tests never assert on time.
+import Foundation
+import Tokenizer
+
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+let workDirectory = repoRoot.appendingPathComponent(".build/bench")
+try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+
+func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+func milliseconds(_ seconds: Double) -> String { format(seconds * 1000, seconds < 0.01 ? 2 : 1) + " ms" }
+
+print("tokentax-bench: single thread, wall clock, this machine\n")
+
+// 1. The first `load` parses the embedded vocabulary and builds its tables.
+let loads = EncodingName.allCases.map { name in "\(name.rawValue) \(milliseconds(Stopwatch.seconds { _ = Encoding.load(name) }))" }
+print("vocabulary ready on first use (in process): \(loads.joined(separator: ", "))")
+
+// 2. Throughput on the bench text, median of 3, next to tiktoken's on the same file.
+let bench = try BenchText.make(in: workDirectory, repoRoot: repoRoot)
+let text = try String(contentsOf: bench.url, encoding: .utf8)
+let megabytes = Double(text.utf8.count) / 1e6
+print("\nbench text: \(format(megabytes, 2)) MB from \(bench.origin)")
+let tiktoken = Shell.output(["python3", "-c", "import tiktoken"]) != nil
+for name in EncodingName.allCases {
+  let encoding = Encoding.load(name)
+  var tokens = 0
+  let encodeTime = Stopwatch.median(runs: 3) { tokens = encoding.encode(text).count }
+  let countTime = Stopwatch.median(runs: 3) { tokens = encoding.count(text) }
+  var line = "  \(name.rawValue): encode \(format(megabytes / encodeTime)) MB/s (\(format(Double(tokens) / encodeTime / 1e6, 2)) M tokens/s)"
+  line += ", count \(format(megabytes / countTime)) MB/s, \(tokens) tokens"
+  print(line)
+  guard tiktoken else { continue }
+  let oracle = repoRoot.appendingPathComponent("bench/tiktoken-oracle").path
+  guard let report = Shell.output(["python3", oracle, "bench", "--encoding", name.rawValue, "--repeat", "3", bench.url.path]) else {
+    print("  tiktoken: bench/tiktoken-oracle failed")
+    continue
+  }
+  let rate = report.split(separator: " ").firstIndex(of: "MB/s,").flatMap { Double(report.split(separator: " ")[$0 - 1]) }
+  let ratio = rate.map { " → tokentax encode is \(format(megabytes / encodeTime / $0))× tiktoken" } ?? ""
+  print("  \(report.trimmingCharacters(in: .whitespacesAndNewlines))\(ratio)")
+}
+if !tiktoken { print("  (tiktoken is not importable: `pip install tiktoken` to compare in the same run)") }
+
+// 3. Pathological single pieces at 10× steps: linear time means about 10× per step.
+print("\npathological input, o200k_base count, best of ≥ 3 runs (×: time ratio to the previous size):")
+var random = SplitMix(seed: 7)
+let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+let cases: [(String, (Int) -> String)] = [
+  ("one letter repeated      ", { String(repeating: "a", count: $0) }),
+  ("random letters, no spaces", { size in String(decoding: (0..<size).map { _ in letters[random.int(0...25)] }, as: UTF8.self) }),
+  ("one emoji repeated       ", { String(repeating: "😀", count: $0 / 4) }),
+]
+for (label, make) in cases {
+  var previous: Double?
+  var row = "  \(label)"
+  for size in [10_000, 100_000, 1_000_000] {
+    let input = make(size)
+    let seconds = Stopwatch.best { _ = Encoding.load(.o200kBase).count(input) }
+    row += "  \(size >= 1_000_000 ? "1 MB" : "\(size / 1000) KB") \(milliseconds(seconds))"
+    if let previous { row += " (×\(format(seconds / previous)))" }
+    previous = seconds
+  }
+  print(row)
+}
+
+// 4. `tokentax count` as a whole process: start, vocabulary, read, count, exit.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokentax").path
+let sample = workDirectory.appendingPathComponent("sample-10k.txt")
+let empty = workDirectory.appendingPathComponent("empty.txt")
+try Data(text.utf8.prefix(10_000)).write(to: sample)
+try Data().write(to: empty)
+if FileManager.default.isExecutableFile(atPath: binary) {
+  print("\n`tokentax count`, whole process, median of 5:")
+  for (label, file) in [("empty file (start + vocabulary)", empty), ("10 KB file", sample)] {
+    let times = (0..<5).compactMap { _ in Shell.timeProcess(binary, ["count", file.path]) }.sorted()
+    print("  \(label): \(times.isEmpty ? "failed" : milliseconds(times[times.count / 2]))")
+  }
+} else {
+  print("\n(build `tokentax` in the same configuration to time `tokentax count`: swift build -c release)")
+}

@@ -2,35 +2,49 @@ import Foundation
 import Testing
 import Tokenizer
 
-/// The tokenizer corpus and its expected ids (made with tiktoken 0.14.0; see Fixtures/README.md).
+/// The tokenizer corpus and its expected ids, made with tiktoken 0.14.0 (see Fixtures/README.md).
 enum Fixture {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-  /// One line of `expected-<encoding>.jsonl`.
+  /// One line of an expectations file: a text file's ids from tiktoken.
   struct Expectation: Decodable, Sendable, CustomTestStringConvertible {
     var file: String
     var encoding: String
     var count: Int
     var ids: [Int]
-    var testDescription: String { "\(encoding) \(file)" }
+    /// The folder `file` is relative to (set after decoding).
+    var folder = ""
+
+    enum CodingKeys: String, CodingKey { case file, encoding, count, ids }
+
+    var testDescription: String { "\(encoding) \(folder.isEmpty ? "" : folder + "/")\(file)" }
+
+    func text() throws -> String {
+      try String(contentsOf: directory.appendingPathComponent(folder).appendingPathComponent(file), encoding: .utf8)
+    }
+
+    func encodingValue() throws -> Encoding { Encoding.load(try #require(EncodingName(rawValue: encoding))) }
   }
 
-  /// Every expectation of every `expected-*.jsonl` file, in file order.
-  static func expectations(prefix: String = "expected-") -> [Expectation] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".jsonl") }.sorted().flatMap { name in
-      let text = (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
-      return text.split(separator: "\n").compactMap { line in
-        try? JSONDecoder().decode(Expectation.self, from: Data(line.utf8))
+  /// The expectations in `folder`'s files whose names pass `include`, in name order.
+  static func expectations(in folder: String = "", files include: (String) -> Bool) -> [Expectation] {
+    let url = directory.appendingPathComponent(folder)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    return names.filter(include).sorted().flatMap { name in
+      let text = (try? String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)) ?? ""
+      return text.split(separator: "\n").compactMap { line -> Expectation? in
+        var expectation = try? JSONDecoder().decode(Expectation.self, from: Data(line.utf8))
+        expectation?.folder = folder
+        return expectation
       }
     }
   }
 
-  static func text(_ file: String) throws -> String {
-    try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-  }
+  /// `expected-<encoding>.jsonl` of the corpus and of `Extra/`: `encode_ordinary` ids.
+  static let ordinary =
+    expectations { $0.hasPrefix("expected-") && $0.hasSuffix(".jsonl") }
+    + expectations(in: "Extra") { $0.hasPrefix("expected-") && $0.hasSuffix(".jsonl") }
 
-  static func encoding(_ name: String) throws -> Encoding {
-    Encoding.load(try #require(EncodingName(rawValue: name)))
-  }
+  /// `Extra/allow-special-expected.jsonl`: ids with every special token allowed.
+  static let allowSpecial = expectations(in: "Extra") { $0 == "allow-special-expected.jsonl" }
 }

@@ -4,6 +4,7 @@ enum CommandRegistry {
     [
       CheckCommand.self,
       EstimateCommand.self,
+      CountCommand.self,
       PricesCommand.self,
       InitCommand.self,
       BudgetInitCommand.self,

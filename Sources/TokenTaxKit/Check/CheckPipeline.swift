@@ -13,9 +13,7 @@ public struct CheckPipeline {
 
   public func run() throws -> Report {
     let git = try Git.discover(from: workingDirectory)
-    guard git.hasCommits else {
-      throw GitError.unknownRevision("HEAD", shallow: false)
-    }
+    guard git.hasCommits else { throw GitError.noCommits }
     let base: (sha: String, label: String)
     if let rev = options.base {
       base = (try git.resolve(rev), rev)

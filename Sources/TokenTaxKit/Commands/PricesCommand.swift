@@ -4,12 +4,14 @@ enum PricesCommand: Command {
     path: ["prices"], abstract: "Show the effective price table with the source and date of each price.",
     usage: "prices [MODEL...] [--json] [--prices PATH]",
     discussion: """
-      Prices are USD per 1M tokens: the built-in list prices, then each --prices file (LiteLLM's
-      model_prices_and_context_window.json or tokentax's own format) laid over them in order.
+      Prices are USD per 1M tokens: the built-in list prices, then the config's prices.files, then
+      each --prices file (LiteLLM's model_prices_and_context_window.json or tokentax's own format),
+      then the config's prices.overrides — the table check uses. Outside a repository with a
+      tokentax.json, the built-in prices and --prices files.
       Model names resolve like everywhere else: dated ids, provider/model, Bedrock and Vertex ids.
       --json prints tokentax's own price format, which --prices reads back.
       """,
-    options: [.json, .prices],
+    options: [.json, .prices, .config],
     positionals: PositionalSpec("model", help: "Models to show (ids or aliases); all when none are given."),
     examples: [
       Example("Every built-in price", "tokentax prices"),
@@ -19,12 +21,30 @@ enum PricesCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    var table = PriceTable.builtIn()
-    for path in arguments.allValues("--prices") {
-      table = try table.adding(fileAt: invocation.url(for: path), named: path)
-    }
+    let table = try effectiveTable(arguments, invocation)
     let listing = try PriceListing(table: table, models: arguments.positionals)
     invocation.stdout.write(arguments.flag("--json") ? listing.json() : listing.text())
     return .success
+  }
+
+  /// The same layering as `check` when a config is there; otherwise built-in + `--prices`.
+  private static func effectiveTable(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> PriceTable {
+    let extra = arguments.allValues("--prices")
+    if let git = try? Git.discover(from: invocation.workingDirectory) {
+      let path = try arguments.value("--config").map {
+        try CheckPipeline.repoRelative($0, git: git, workingDirectory: invocation.workingDirectory)
+      } ?? Config.fileName
+      let source = WorktreeFiles(git: git)
+      if let data = try source.read(path) {
+        let config = try ConfigDecoder.decode(data, file: path)
+        return try PriceSetup.table(config: config, source: source, extraFiles: extra, workingDirectory: invocation.workingDirectory)
+      }
+      if arguments.value("--config") != nil { throw ConfigError.missing(path) }
+    }
+    var table = PriceTable.builtIn()
+    for path in extra {
+      table = try table.adding(fileAt: invocation.url(for: path), named: path)
+    }
+    return table
   }
 }

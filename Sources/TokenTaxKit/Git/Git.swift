@@ -69,58 +69,22 @@ public struct Git: Sendable {
   public static func run(_ arguments: [String], in directory: URL, input: Data? = nil, environment extra: [String: String] = [:])
     throws -> Data
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
     environment["GIT_TERMINAL_PROMPT"] = "0"
     environment["LC_ALL"] = "C"
     environment.merge(extra) { _, new in new }
-    process.environment = environment
-    let stdout = Pipe()
-    let stderr = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = stdin
+    let result: Subprocess.Result
     do {
-      try process.run()
+      result = try Subprocess.run(["git", "-C", directory.path] + arguments, environment: environment, input: input)
     } catch {
       throw GitError.gitMissing
     }
-    // Feed stdin from another thread so a large request cannot deadlock against a full stdout pipe.
-    let writer = Thread {
-      if let input { try? stdin.fileHandleForWriting.write(contentsOf: input) }
-      try? stdin.fileHandleForWriting.close()
-    }
-    writer.start()
-    let errorData = LockedData()
-    let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
-    errorReader.start()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    if process.terminationStatus == 127 { throw GitError.gitMissing }
-    guard process.terminationStatus == 0 else {
-      let message = String(decoding: errorData.value, as: UTF8.self)
-        .split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
+    if result.status == 127 { throw GitError.gitMissing }
+    guard result.status == 0 else {
+      let message = String(decoding: result.stderr, as: UTF8.self)
+        .split(separator: "\n").first.map(String.init) ?? "exit \(result.status)"
       throw GitError.commandFailed(command: arguments.first ?? "", message: message)
     }
-    return output
-  }
-}
-
-/// Data handed over from the stderr reader thread; `value` waits until it is there.
-private final class LockedData: @unchecked Sendable {
-  private let ready = DispatchSemaphore(value: 0)
-  private var data = Data()
-  func set(_ value: Data) {
-    data = value
-    ready.signal()
-  }
-  var value: Data {
-    ready.wait()
-    ready.signal()
-    return data
+    return result.stdout
   }
 }

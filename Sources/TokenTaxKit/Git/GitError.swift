@@ -4,6 +4,7 @@ public enum GitError: UserFacingError, Equatable {
   case gitMissing
   case unknownRevision(String, shallow: Bool)
   case noDefaultBase
+  case noCommits
   case commandFailed(command: String, message: String)
 
   public var description: String {
@@ -19,6 +20,8 @@ public enum GitError: UserFacingError, Equatable {
       return "unknown git revision '\(rev)'; pass an existing commit, branch or tag (e.g. --base origin/main)"
     case .noDefaultBase:
       return "no base revision: neither origin/HEAD nor main/master exists; pass --base REV"
+    case .noCommits:
+      return "the repository has no commits yet, so there is no base to compare with; commit once, then run tokentax check"
     case .commandFailed(let command, let message):
       return "git \(command) failed: \(message)"
     }

@@ -26,9 +26,17 @@ public enum TemplateParser {
     let lowered = file.lowercased()
     if [".hbs", ".handlebars", ".mustache", ".prompt"].contains(where: lowered.hasSuffix) { return .mustache }
     if [".j2", ".jinja", ".jinja2", ".prompty"].contains(where: lowered.hasSuffix) { return .jinja }
-    if text.contains("{%") || text.contains("{#") { return .jinja }
-    if text.contains("{{") { return .mustache }
-    return .none
+    // A byte scan: Foundation's `contains` on String is far slower on large prompts.
+    var sawMustache = false
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if previous == UInt8(ascii: "{") {
+        if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "#") { return .jinja }
+        if byte == UInt8(ascii: "{") { sawMustache = true }
+      }
+      previous = byte
+    }
+    return sawMustache ? .mustache : .none
   }
 }
 
@@ -140,13 +148,21 @@ private struct Scanner {
   // MARK: - Tags
 
   func starts(with prefix: String, at position: Int) -> Bool {
-    let utf8 = Array(prefix.utf8)
-    guard position + utf8.count <= bytes.count else { return false }
-    return bytes[position..<(position + utf8.count)].elementsEqual(utf8)
+    var offset = position
+    for byte in prefix.utf8 {
+      guard offset < bytes.count, bytes[offset] == byte else { return false }
+      offset += 1
+    }
+    return true
   }
 
   /// Consumes a tag at `index` when there is one; returns whether it did.
   mutating func tag() throws -> Bool {
+    // Every tag starts with one of these bytes; the rest of a prompt is plain text.
+    switch bytes[index] {
+    case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "$"), UInt8(ascii: "\\"): break
+    default: return false
+    }
     switch syntax {
     case .none, .auto:
       return false

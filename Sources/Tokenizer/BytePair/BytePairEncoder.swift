@@ -3,7 +3,8 @@
 /// adjacent pair is a token.
 ///
 /// A piece that is itself a token is one look-up. Short pieces use tiktoken's O(n·m) scan
-/// over a small array (fastest at word size); long ones use `LargePieceMerger` (O(n log n)).
+/// over a small array (fastest at word size); long ones use `LargePieceMerger`, whose work per
+/// merge does not grow with the piece.
 struct BytePairEncoder {
   let ranks: RankTable
   /// 256 entries: the rank of each single byte.
@@ -13,12 +14,29 @@ struct BytePairEncoder {
   /// Pieces up to this many bytes merge with the array scan.
   static let smallPieceLimit = 128
 
+  /// Appends the piece's tokens, through `cache` when there is one and the piece is short.
   @inline(__always)
-  func encode<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, count: Int, into sink: inout Sink) {
+  func encode<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, count: Int, cache: PieceCache?, into sink: inout Sink) {
     if count == 1 {
       sink.append(byteRanks[Int(piece[0])])
       return
     }
+    guard let cache, count <= PieceCache.longestPiece else {
+      encode(piece, count: count, into: &sink)
+      return
+    }
+    let keys = PieceCache.keys(piece, count: count)
+    let slot = cache.slot(keys, count: count)
+    if cache.append(slot, keys, count: count, into: &sink) { return }
+    var tokens = PieceTokens(base: cache.scratch)
+    encode(piece, count: count, into: &tokens)
+    for index in 0..<tokens.count { sink.append(tokens.base[index]) }
+    cache.store(slot, keys, count: count, tokens: tokens.count)
+  }
+
+  /// Appends the tokens of a piece of two or more bytes.
+  @inline(__always)
+  func encode<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, count: Int, into sink: inout Sink) {
     if count <= longestToken {
       let rank = ranks.rank(of: piece, count: count)
       if rank != RankTable.absent {

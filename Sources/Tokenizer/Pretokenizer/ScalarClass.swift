@@ -50,7 +50,9 @@ struct ScalarClass: Equatable {
     return .none
   }
 
-  /// The class of any scalar, from the standard library's Unicode tables.
+  /// The class of any scalar, from the standard library's Unicode tables as of Unicode 16.0,
+  /// the version of the tables in tiktoken 0.14's regex engine: scalars assigned later (the
+  /// toolchain may know Unicode 17) are unassigned there, so they count as `.none` here.
   static func of(_ value: UInt32) -> ScalarClass {
     if value < 0x80 { return ascii(UInt8(truncatingIfNeeded: value)) }
     switch value {
@@ -59,13 +61,17 @@ struct ScalarClass: Equatable {
     default: break
     }
     guard let scalar = Unicode.Scalar(value) else { return .none }
-    switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .titlecaseLetter: return .upper
-    case .lowercaseLetter: return .lower
-    case .modifierLetter, .otherLetter: return .otherLetter
-    case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
-    case .decimalNumber, .letterNumber, .otherNumber: return .number
+    let properties = scalar.properties
+    let kind: ScalarClass
+    switch properties.generalCategory {
+    case .uppercaseLetter, .titlecaseLetter: kind = .upper
+    case .lowercaseLetter: kind = .lower
+    case .modifierLetter, .otherLetter: kind = .otherLetter
+    case .nonspacingMark, .spacingMark, .enclosingMark: kind = .mark
+    case .decimalNumber, .letterNumber, .otherNumber: kind = .number
     default: return .none
     }
+    guard let age = properties.age, age.major < 17 else { return .none }
+    return kind
   }
 }

@@ -3,6 +3,14 @@
 struct UTF8Text {
   let base: UnsafePointer<UInt8>
   let count: Int
+  /// Speeds up non-ASCII classification on long texts.
+  let memo: ScalarClassMemo?
+
+  init(base: UnsafePointer<UInt8>, count: Int, memo: ScalarClassMemo? = nil) {
+    self.base = base
+    self.count = count
+    self.memo = memo
+  }
 
   @inline(__always)
   subscript(offset: Int) -> UInt8 { base[offset] }
@@ -17,18 +25,21 @@ struct UTF8Text {
 
   @inline(never)
   private func decodeScalar(at offset: Int, lead: UInt8) -> (ScalarClass, Int) {
+    let value: UInt32
+    let length: Int
     if lead < 0xE0 {
-      let value = UInt32(lead & 0x1F) << 6 | UInt32(base[offset + 1] & 0x3F)
-      return (ScalarClass.of(value), 2)
+      value = UInt32(lead & 0x1F) << 6 | UInt32(base[offset + 1] & 0x3F)
+      length = 2
+    } else if lead < 0xF0 {
+      value = UInt32(lead & 0x0F) << 12 | UInt32(base[offset + 1] & 0x3F) << 6 | UInt32(base[offset + 2] & 0x3F)
+      length = 3
+    } else {
+      value =
+        UInt32(lead & 0x07) << 18 | UInt32(base[offset + 1] & 0x3F) << 12 | UInt32(base[offset + 2] & 0x3F) << 6
+        | UInt32(base[offset + 3] & 0x3F)
+      length = 4
     }
-    if lead < 0xF0 {
-      let value = UInt32(lead & 0x0F) << 12 | UInt32(base[offset + 1] & 0x3F) << 6 | UInt32(base[offset + 2] & 0x3F)
-      return (ScalarClass.of(value), 3)
-    }
-    let value =
-      UInt32(lead & 0x07) << 18 | UInt32(base[offset + 1] & 0x3F) << 12 | UInt32(base[offset + 2] & 0x3F) << 6
-      | UInt32(base[offset + 3] & 0x3F)
-    return (ScalarClass.of(value), 4)
+    return (memo?.classify(value) ?? ScalarClass.of(value), length)
   }
 
   /// The end of the run of scalars from `offset` whose class satisfies `test`.

@@ -1,74 +1,79 @@
-/// Token bytes → rank: an open-addressing hash table with linear probing over 16-byte slots.
+/// Token bytes → rank: open addressing over 16-byte slots, laid out in one sequential pass.
 ///
-/// A slot holds the token's first eight bytes packed into a `UInt64` and `length << 32 | rank`
-/// (0 marks an empty slot). Three quarters of the tokens are at most eight bytes long, so most
-/// look-ups compare two integers and never touch the token bytes; longer tokens compare the
-/// rest against the vocabulary's byte buffer. This is a view: `Vocabulary` owns the memory.
+/// A slot holds the token's first eight bytes packed into a `UInt64` (the key) and
+/// `length << 56 | rank << 32 | home`, where home is the slot the token hashes to. Three
+/// quarters of the tokens are at most eight bytes long, so most look-ups compare integers and
+/// never touch the token bytes; longer tokens compare the rest against the vocabulary's byte
+/// buffer.
+///
+/// Entries are stored in order of home slot, each at its home or the first free slot after it
+/// (linear probing without wrap-around; the table has a tail for the overflow). So the table
+/// is written front to back — building it is a sort and a sequential fill, not 200,000 random
+/// writes — and a probe stops at the first slot whose home is past its own: a miss costs about
+/// as much as a hit. Empty slots are all ones, whose home field is past every real home.
+///
+/// This is a view: `Vocabulary` owns the memory.
 struct RankTable {
   /// Returned by `rank(of:count:)` when the bytes are not a token.
   static let absent = UInt32.max
+  /// The second word of an empty slot.
+  static let emptyMeta = UInt64.max
 
-  private let slots: UnsafeMutablePointer<UInt64>
-  private let mask: Int
+  private let slots: UnsafePointer<UInt64>
   private let shift: UInt64
   private let tokenBytes: UnsafePointer<UInt8>
   private let tokenStarts: UnsafePointer<UInt32>
 
-  /// The number of slots for `tokenCount` entries: a power of two, at most 50 % full.
-  static func capacity(for tokenCount: Int) -> Int {
-    var capacity = 16
-    while capacity < tokenCount * 2 { capacity *= 2 }
-    return capacity
-  }
-
-  /// `slots` must hold `2 * capacity` zeroed words; `tokenBytes`/`tokenStarts` stay valid while the table is used.
-  init(slots: UnsafeMutablePointer<UInt64>, capacity: Int, tokenBytes: UnsafePointer<UInt8>, tokenStarts: UnsafePointer<UInt32>) {
+  /// A table with `2^homeBits` home slots; `slots` holds the layout `RankTableLayout` makes.
+  init(slots: UnsafePointer<UInt64>, homeBits: Int, tokenBytes: UnsafePointer<UInt8>, tokenStarts: UnsafePointer<UInt32>) {
     self.slots = slots
-    self.mask = capacity - 1
-    self.shift = UInt64(64 - capacity.trailingZeroBitCount)
+    self.shift = UInt64(64 - homeBits)
     self.tokenBytes = tokenBytes
     self.tokenStarts = tokenStarts
   }
 
-  /// The rank of the `count` bytes at `bytes`, or `RankTable.absent`.
+  /// The rank of the `count` (1…255) bytes at `bytes`, or `RankTable.absent`.
   @inline(__always)
   func rank(of bytes: UnsafePointer<UInt8>, count: Int) -> UInt32 {
     let key = Self.packedKey(bytes, count)
-    var index = Self.slotIndex(key, bytes, count, shift)
+    let home = Self.home(key, bytes, count, shift)
+    var index = home
     while true {
       let meta = slots[2 &* index &+ 1]
-      if meta == 0 { return Self.absent }
-      if slots[2 &* index] == key, Int(truncatingIfNeeded: meta >> 32) == count {
-        let rank = UInt32(truncatingIfNeeded: meta)
+      let slotHome = Int(truncatingIfNeeded: meta & 0xFFFF_FFFF)
+      if slotHome > home { return Self.absent }
+      if slotHome == home, slots[2 &* index] == key, Int(truncatingIfNeeded: meta >> 56) == count {
+        let rank = UInt32(truncatingIfNeeded: meta >> 32) & 0xFF_FFFF
         if count <= 8 || Self.tailsEqual(bytes, tokenBytes + Int(tokenStarts[Int(rank)]), count) { return rank }
       }
-      index = (index &+ 1) & mask
+      index &+= 1
     }
   }
 
-  /// Adds or replaces an entry; the token's bytes must already be in the byte buffer at `tokenStarts[rank]`.
-  func insert(_ bytes: UnsafePointer<UInt8>, count: Int, rank: UInt32) {
-    let key = Self.packedKey(bytes, count)
-    var index = Self.slotIndex(key, bytes, count, shift)
-    while true {
-      let meta = slots[2 &* index &+ 1]
-      let same =
-        meta != 0 && slots[2 &* index] == key && Int(truncatingIfNeeded: meta >> 32) == count
-        && (count <= 8 || Self.tailsEqual(bytes, tokenBytes + Int(tokenStarts[Int(UInt32(truncatingIfNeeded: meta))]), count))
-      if meta == 0 || same {
-        // A repeated token keeps the later rank, as tiktoken's `HashMap::insert` does.
-        slots[2 &* index] = key
-        slots[2 &* index &+ 1] = UInt64(count) << 32 | UInt64(rank)
-        return
-      }
-      index = (index &+ 1) & mask
-    }
+  /// The number of home bits for `tokenCount` entries: the smallest table at most 80 % full.
+  /// Probe runs stay short even so, because a probe stops at the first later home.
+  static func homeBits(for tokenCount: Int) -> Int {
+    var bits = 4
+    while (1 << bits) * 4 < tokenCount * 5 { bits += 1 }
+    return bits
   }
 
-  /// Up to eight bytes packed without reading past `count`: two overlapping loads cover 2…8 bytes,
-  /// which is injective for a fixed length (the length is compared separately).
+  /// The home slot of a token's bytes, which the layout sorts by.
   @inline(__always)
-  private static func packedKey(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+  static func home(of bytes: UnsafePointer<UInt8>, count: Int, homeBits: Int) -> Int {
+    home(packedKey(bytes, count), bytes, count, UInt64(64 - homeBits))
+  }
+
+  /// A slot's two words for a token at `home`.
+  @inline(__always)
+  static func slot(_ bytes: UnsafePointer<UInt8>, count: Int, rank: UInt32, home: Int) -> (key: UInt64, meta: UInt64) {
+    (packedKey(bytes, count), UInt64(count) << 56 | UInt64(rank & 0xFF_FFFF) << 32 | UInt64(home))
+  }
+
+  /// Up to eight bytes packed without reading past `count`: two overlapping loads cover 2…8
+  /// bytes, which is injective for a fixed length (the length is compared separately).
+  @inline(__always)
+  static func packedKey(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
     let raw = UnsafeRawPointer(bytes)
     if count >= 8 { return raw.loadUnaligned(as: UInt64.self) }
     if count >= 4 {
@@ -83,7 +88,7 @@ struct RankTable {
   }
 
   @inline(__always)
-  private static func slotIndex(_ key: UInt64, _ bytes: UnsafePointer<UInt8>, _ count: Int, _ shift: UInt64) -> Int {
+  private static func home(_ key: UInt64, _ bytes: UnsafePointer<UInt8>, _ count: Int, _ shift: UInt64) -> Int {
     var hash = key &+ UInt64(truncatingIfNeeded: count)
     if count > 8 {
       let raw = UnsafeRawPointer(bytes)
@@ -93,7 +98,7 @@ struct RankTable {
         hash ^= hash >> 31
         offset &+= 8
       }
-      hash ^= raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+      hash ^= raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) &* 0x94D0_49BB_1331_11EB
     }
     // splitmix64's finaliser; the table uses the top bits.
     hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -17,66 +17,26 @@ final class Vocabulary: @unchecked Sendable {
   /// The rank of each single byte (every byte is a token in tiktoken's vocabularies).
   private let byteRanks: UnsafeMutablePointer<UInt32>
 
-  /// Parses `file`. Lines that are not `<base64> <rank>` with a rank below the line count are
-  /// skipped; the test suite checks the embedded files' hashes and sizes, so none are expected.
-  init(file source: UnsafePointer<UInt8>, count length: Int) {
-    var lines = 0
-    for offset in 0..<length where source[offset] == UInt8(ascii: "\n") { lines += 1 }
-    if length > 0, source[length - 1] != UInt8(ascii: "\n") { lines += 1 }
-
-    bytes = .allocate(capacity: length / 4 * 3 + 8)
-    starts = .allocate(capacity: lines + 1)
-    starts.initialize(repeating: 0, count: lines + 1)
-    lengths = .allocate(capacity: lines + 1)
-    lengths.initialize(repeating: 0, count: lines + 1)
-
-    var written = 0
-    var highest = -1
-    var longest = 0
-    var position = 0
-    while position < length {
-      let lineStart = position
-      var space = position
-      while space < length, source[space] != UInt8(ascii: " "), source[space] != UInt8(ascii: "\n") { space += 1 }
-      var end = space
-      var rank = 0
-      var digits = 0
-      if space < length, source[space] == UInt8(ascii: " ") {
-        end += 1
-        while end < length, source[end] &- UInt8(ascii: "0") < 10, digits < 10 {
-          rank = rank * 10 + Int(source[end] &- UInt8(ascii: "0"))
-          end += 1
-          digits += 1
-        }
-      }
-      var lineEnd = end
-      while lineEnd < length, source[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-      position = lineEnd + 1
-      guard digits > 0, end == lineEnd, rank < lines,
-        let count = Base64.decode(source + lineStart, count: space - lineStart, into: bytes + written),
-        count > 0, count <= Int(UInt8.max)
-      else { continue }
-      starts[rank] = UInt32(written)
-      lengths[rank] = UInt8(count)
-      written += count
-      highest = max(highest, rank)
-      longest = max(longest, count)
-    }
-
-    tokenCount = highest + 1
-    let capacity = RankTable.capacity(for: tokenCount)
-    slots = .allocate(capacity: 2 * capacity)
-    slots.initialize(repeating: 0, count: 2 * capacity)
-    let table = RankTable(slots: slots, capacity: capacity, tokenBytes: bytes, tokenStarts: starts)
-    for rank in 0..<tokenCount where lengths[rank] > 0 {
-      table.insert(bytes + Int(starts[rank]), count: Int(lengths[rank]), rank: UInt32(rank))
-    }
+  /// Parses `count` bytes of `.tiktoken` text. Lines that are not `<base64> <rank>` with a rank
+  /// below the line count are skipped, and a repeated token keeps its first rank; the tests
+  /// check that the embedded files have neither.
+  init(file: UnsafePointer<UInt8>, count: Int) {
+    let parsed = Self.parse(file, count)
+    bytes = parsed.bytes
+    starts = parsed.starts
+    lengths = parsed.lengths
+    tokenCount = parsed.tokenCount
+    slots = RankTableLayout.build(
+      entries: parsed.entries, count: parsed.entryCount, homeBits: parsed.homeBits,
+      tokenBytes: bytes, starts: starts, lengths: lengths)
+    parsed.entries.deallocate()
+    let table = RankTable(slots: slots, homeBits: parsed.homeBits, tokenBytes: bytes, tokenStarts: starts)
     byteRanks = .allocate(capacity: 256)
     for byte in 0..<256 {
       var value = UInt8(byte)
       byteRanks[byte] = table.rank(of: &value, count: 1)
     }
-    encoder = BytePairEncoder(ranks: table, byteRanks: byteRanks, longestToken: longest)
+    encoder = BytePairEncoder(ranks: table, byteRanks: byteRanks, longestToken: parsed.longestToken)
   }
 
   deinit {
@@ -91,5 +51,83 @@ final class Vocabulary: @unchecked Sendable {
   func withTokenBytes<R>(_ rank: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
     guard rank >= 0, rank < tokenCount, lengths[rank] > 0 else { return nil }
     return body(UnsafeBufferPointer(start: bytes + Int(starts[rank]), count: Int(lengths[rank])))
+  }
+
+  private struct Parsed {
+    var bytes: UnsafeMutablePointer<UInt8>
+    var starts: UnsafeMutablePointer<UInt32>
+    var lengths: UnsafeMutablePointer<UInt8>
+    var tokenCount = 0
+    var longestToken = 0
+    /// `home << 32 | rank` of each token, in rank order.
+    var entries: UnsafeMutablePointer<UInt64>
+    var entryCount = 0
+    var homeBits: Int
+  }
+
+  private static func parse(_ source: UnsafePointer<UInt8>, _ length: Int) -> Parsed {
+    let lines = countLines(source, length)
+    var parsed = Parsed(
+      bytes: .allocate(capacity: length / 4 * 3 + 8),
+      starts: .allocate(capacity: lines + 1),
+      lengths: .allocate(capacity: lines + 1),
+      entries: .allocate(capacity: lines + 1),
+      homeBits: RankTable.homeBits(for: lines))
+    parsed.starts.initialize(repeating: 0, count: lines + 1)
+    parsed.lengths.initialize(repeating: 0, count: lines + 1)
+    var written = 0
+    var position = 0
+    Base64Decoder.with { base64 in
+      while position < length {
+        let decoded = base64.decode(source, from: position, limit: length, into: parsed.bytes + written)
+        var end = decoded?.end ?? position
+        var rank = 0
+        var digits = 0
+        if end < length, source[end] == UInt8(ascii: " ") {
+          end += 1
+          while end < length, source[end] &- UInt8(ascii: "0") < 10, digits < 9 {
+            rank = rank * 10 + Int(source[end] &- UInt8(ascii: "0"))
+            end += 1
+            digits += 1
+          }
+        }
+        var lineEnd = end
+        while lineEnd < length, source[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        position = lineEnd + 1
+        guard let count = decoded?.count, count > 0, count <= Int(UInt8.max), digits > 0, end == lineEnd,
+          rank < lines, rank < 1 << 24, parsed.lengths[rank] == 0
+        else { continue }
+        parsed.starts[rank] = UInt32(written)
+        parsed.lengths[rank] = UInt8(count)
+        let home = RankTable.home(of: parsed.bytes + written, count: count, homeBits: parsed.homeBits)
+        parsed.entries[parsed.entryCount] = UInt64(home) << 32 | UInt64(rank)
+        parsed.entryCount += 1
+        written += count
+        parsed.tokenCount = max(parsed.tokenCount, rank + 1)
+        parsed.longestToken = max(parsed.longestToken, count)
+      }
+    }
+    return parsed
+  }
+
+  /// Newlines (plus an unterminated last line), eight bytes at a time.
+  private static func countLines(_ source: UnsafePointer<UInt8>, _ length: Int) -> Int {
+    let raw = UnsafeRawPointer(source)
+    let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    var lines = 0
+    var offset = 0
+    while offset + 8 <= length {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ newlines
+      // The top bit of each byte that is zero in `word`, i.e. '\n' in the text; exact, no carries.
+      lines += (~(((word & low7) &+ low7) | word | low7)).nonzeroBitCount
+      offset += 8
+    }
+    while offset < length {
+      if source[offset] == UInt8(ascii: "\n") { lines += 1 }
+      offset += 1
+    }
+    if length > 0, source[length - 1] != UInt8(ascii: "\n") { lines += 1 }
+    return lines
   }
 }

@@ -147,6 +147,15 @@ import Testing
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
+  @Test func pricesShowsTheConfigsOverrides() throws {
+    let repo = try baseRepository()
+    let result = repo.run("prices", "acme-ft-1", "gpt-5", "--json")
+    #expect(result.code == .success, "\(result.stderr)")
+    let models = try JSONParser().parse(result.stdout)["models"]
+    #expect(models?["acme-ft-1"]?["input"] == .number("3"))
+    #expect(models?["gpt-5"] != nil)
+  }
+
   @Test func missingPromptFileAndUnknownModel() throws {
     let repo = try baseRepository()
     try repo.remove("prompts/user.hbs")

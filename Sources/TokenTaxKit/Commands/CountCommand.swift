@@ -1,0 +1,122 @@
+import Foundation
+import Tokenizer
+
+/// `tokentax count`: exact token counts (and ids) of files or stdin, like tiktoken's
+/// `encode_ordinary` on each file's text.
+enum CountCommand: Command {
+  static let spec = CommandSpec(
+    path: ["count"], abstract: "Count the tokens of files or stdin with an exact OpenAI tokenizer.",
+    usage: "count [--model M | --encoding E] [--ids] [--json] [--allow-special] FILE... | -",
+    discussion: """
+      Token ids are identical to tiktoken's (o200k_base: GPT-4o, GPT-4.1, GPT-5, o-series;
+      cl100k_base: GPT-4, GPT-3.5-turbo, text-embedding-3). Other model families are counted
+      with o200k_base and marked estimated. The default is o200k_base. Special-token strings
+      such as <|endoftext|> are ordinary text unless --allow-special is given.
+      """,
+    options: [
+      OptionSpec(["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated."),
+      OptionSpec(["--encoding", "-e"], .value("encoding"), help: "Use this encoding: o200k_base or cl100k_base."),
+      OptionSpec(["--ids"], help: "Also print the token ids."),
+      OptionSpec(["--json"], help: "Print one JSON object per file instead of a table."),
+      OptionSpec(["--allow-special"], help: "Encode special-token strings as their special ids."),
+    ],
+    positionals: PositionalSpec("files", help: "Text files to count; - reads stdin.", minimum: 1),
+    examples: [
+      Example("Count a prompt as GPT-5 would", "tokentax count --model gpt-5 prompts/system.md"),
+      Example("Every prompt, with a total", "tokentax count prompts/*.md"),
+      Example("Token ids from stdin, as JSON", "echo 'Hello world' | tokentax count --ids --json -"),
+    ])
+
+  static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let choice = try encodingChoice(arguments)
+    let encoding = Encoding.load(choice.name)
+    let allowSpecial = arguments.flag("--allow-special")
+    let withIDs = arguments.flag("--ids")
+    var rows: [(file: String, count: Int, ids: [Int]?)] = []
+    for file in arguments.positionals {
+      let text = try read(file, invocation)
+      if withIDs {
+        let ids = encoding.encode(text, allowSpecial: allowSpecial)
+        rows.append((file, ids.count, ids))
+      } else {
+        rows.append((file, encoding.count(text, allowSpecial: allowSpecial), nil))
+      }
+    }
+
+    if arguments.flag("--json") {
+      for row in rows {
+        var object: [String: JSONValue] = [
+          "file": .string(row.file), "encoding": .string(choice.name.rawValue), "exact": .bool(choice.exact),
+          "count": .int(row.count),
+        ]
+        if let model = choice.model { object["model"] = .string(model) }
+        if let ids = row.ids { object["ids"] = .array(ids.map(JSONValue.int)) }
+        invocation.stdout.line(JSONWriter.string(.object(object), pretty: false))
+      }
+      return .success
+    }
+    invocation.stdout.line(choice.label)
+    let total = rows.reduce(0) { $0 + $1.count }
+    let width = max(6, Money.tokens(total).count)
+    for row in rows {
+      invocation.stdout.line(pad(Money.tokens(row.count), width) + "  " + row.file)
+      if let ids = row.ids {
+        invocation.stdout.line(String(repeating: " ", count: width + 2) + "[" + ids.map(String.init).joined(separator: ", ") + "]")
+      }
+    }
+    if rows.count > 1 { invocation.stdout.line(pad(Money.tokens(total), width) + "  total") }
+    return .success
+  }
+
+  private struct EncodingChoice {
+    var name: EncodingName
+    var exact: Bool
+    var model: String?
+    /// The table's first line.
+    var label: String
+  }
+
+  private static func encodingChoice(_ arguments: ParsedArguments) throws -> EncodingChoice {
+    let encoding = try arguments.choice("--encoding", as: EncodingName.self)
+    guard let model = arguments.value("--model") else {
+      let name = encoding ?? .o200kBase
+      return EncodingChoice(name: name, exact: true, model: nil, label: name.rawValue)
+    }
+    if encoding != nil {
+      throw UsageError("use either --model or --encoding, not both: --model picks the encoding of that model")
+    }
+    let natural = ModelEncoding.forModel(model)
+    let label =
+      natural.exact
+      ? "\(natural.encoding.rawValue) (exact for \(model))"
+      : "\(natural.encoding.rawValue) (estimated: \(model)'s tokenizer is not public, counts are o200k_base's)"
+    return EncodingChoice(name: natural.encoding, exact: natural.exact, model: model, label: label)
+  }
+
+  /// The text of a file or of stdin (`-`), or an error naming the file and the byte offset.
+  static func read(_ file: String, _ invocation: Invocation) throws -> String {
+    let data: Data
+    if file == "-" {
+      data = invocation.readStdin()
+    } else {
+      let url = invocation.url(for: file)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        throw CountInputError(file: file, problem: .missing)
+      }
+      if isDirectory.boolValue { throw CountInputError(file: file, problem: .directory) }
+      guard let contents = try? Data(contentsOf: url) else { throw CountInputError(file: file, problem: .unreadable) }
+      data = contents
+    }
+    do {
+      return try FeatureSnapshot.text(of: data, file: file)
+    } catch PromptError.notText(_, let offset) {
+      let isNUL = offset < data.count && data[data.startIndex + offset] == 0
+      throw CountInputError(file: file, problem: isNUL ? .binary(byteOffset: offset) : .invalidUTF8(byteOffset: offset))
+    }
+  }
+
+  private static func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+}

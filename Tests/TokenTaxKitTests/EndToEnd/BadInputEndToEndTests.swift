@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import TokenTaxKit
+
+/// SPEC §10 cases that need a real repository: each is exit 2 with one actionable sentence.
+@Suite struct BadInputEndToEndTests {
+  func repository() throws -> TestRepository {
+    let repo = try TestRepository()
+    try repo.write("tokentax.json", CheckEndToEndTests.config())
+    try repo.write("prompts/system.md", "You are helpful.")
+    try repo.write("prompts/user.hbs", "{{question}}")
+    return repo
+  }
+
+  @Test func shallowCloneWithoutTheBaseSaysWhichFetchDepth() throws {
+    let origin = try repository()
+    let first = try origin.commit("one")
+    try origin.write("prompts/system.md", "You are very helpful.")
+    try origin.commit("two")
+    let clone = try TestRepository()
+    try FileManager.default.removeItem(at: clone.root)
+    try Git.run(["clone", "-q", "--depth", "1", "file://" + origin.root.path, clone.root.path], in: origin.root)
+    let result = clone.run("check", "--base", first)
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("is not in this shallow clone"), "\(result.stderr)")
+    #expect(result.stderr.contains("fetch-depth: 0"))
+  }
+
+  @Test func detachedHeadStillChecks() throws {
+    let repo = try repository()
+    let first = try repo.commit("one")
+    try repo.git("checkout", "-q", "--detach", first)
+    #expect(repo.run("check", "--base", "HEAD").code == .success)
+  }
+
+  @Test func symlinkLeavingTheRepositoryIsRefused() throws {
+    let repo = try repository()
+    try repo.commit("one")
+    try repo.remove("prompts/system.md")
+    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "/etc/hostname")
+    let result = repo.run("check", "--base", "HEAD")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("path 'prompts/system.md' leaves the repository"), "\(result.stderr)")
+  }
+
+  @Test func missingConfigPointsToInit() throws {
+    let repo = try repository()
+    try repo.remove("tokentax.json")
+    try repo.commit("no config")
+    let result = repo.run("check", "--base", "HEAD")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr == "error: no config at tokentax.json; run 'tokentax init' to write a starter tokentax.json, or pass --config PATH\n")
+  }
+
+  @Test func outsideAGitRepository() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-nogit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let err = OutputStream.capture()
+    let code = TokenTax.run(
+      arguments: ["check"],
+      invocation: Invocation(
+        environment: [:], workingDirectory: directory, stdout: .capture(), stderr: err, readStdin: { Data() }, stdoutIsTerminal: false))
+    #expect(code == .couldNotRun)
+    #expect(err.text.contains("is not inside a git repository"), "\(err.text)")
+  }
+
+  @Test func emptyRepositoryHasNoBase() throws {
+    let repo = try repository()
+    let result = repo.run("check")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr == "error: the repository has no commits yet, so there is no base to compare with; commit once, then run tokentax check\n")
+  }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import Tokenizer
+
+/// The embedded vocabularies are OpenAI's files, and the compact tables built from them are exact.
+@Suite struct VocabularyTests {
+  @Test func sha256MatchesKnownVectors() {
+    #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    // Two blocks of padding.
+    let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+    #expect(SHA256.hex(long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+  }
+
+  /// The hashes tiktoken 0.14.0 checks (`expected_hash` in `tiktoken_ext/openai_public.py`).
+  @Test(arguments: [
+    (EncodingName.o200kBase, "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"),
+    (.cl100kBase, "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"),
+  ])
+  func embeddedFileIsOpenAIs(_ name: EncodingName, _ sha256: String) {
+    #expect(SHA256.hex(name.embeddedFile) == sha256)
+  }
+
+  @Test(arguments: [(EncodingName.o200kBase, 199_998), (.cl100kBase, 100_256)])
+  func everyRankIsParsedAndLooksUpToItself(_ name: EncodingName, _ size: Int) {
+    let vocabulary = Encoding.load(name).vocabulary
+    #expect(vocabulary.tokenCount == size)
+    var missing = 0
+    var wrong = 0
+    for rank in 0..<size {
+      let found = vocabulary.withTokenBytes(rank) { bytes -> UInt32 in
+        guard let base = bytes.baseAddress else { return RankTable.absent }
+        return vocabulary.encoder.ranks.rank(of: base, count: bytes.count)
+      }
+      if found == nil { missing += 1 } else if found != UInt32(rank) { wrong += 1 }
+    }
+    #expect(missing == 0)
+    #expect(wrong == 0)
+  }
+
+  @Test(arguments: EncodingName.allCases)
+  func everyByteIsAToken(_ name: EncodingName) {
+    let encoding = Encoding.load(name)
+    for byte in 0..<256 {
+      #expect(encoding.vocabulary.encoder.byteRanks[byte] != RankTable.absent)
+    }
+  }
+
+  @Test func byteStringsThatAreNoTokenAreAbsent() {
+    let ranks = Encoding.load(.o200kBase).vocabulary.encoder.ranks
+    for text in ["qzxqzxqzx", "\u{0}\u{0}\u{0}", String(repeating: "ab", count: 70)] {
+      let bytes = Array(text.utf8)
+      let rank = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { ranks.rank(of: $0, count: buffer.count) } }
+      #expect(rank == RankTable.absent)
+    }
+  }
+
+  @Test func decodeSkipsIdsThatAreNoToken() {
+    let encoding = Encoding.load(.o200kBase)
+    #expect(encoding.decode([-1, 199_998, 1_000_000]).isEmpty)
+    #expect(encoding.decode([13225, 2375]) == Array("Hello world".utf8))
+  }
+}
