@@ -10,26 +10,24 @@ public struct JSONParser {
   public init(relaxed: Bool = false) { self.relaxed = relaxed }
 
   public func parse(_ text: String) throws -> JSONValue {
-    var bytes = Array(text.utf8)
-    return try parse(bytes: &bytes)
+    try parse(text.utf8)
   }
 
   public func parse<C: Collection>(_ bytes: C) throws -> JSONValue where C.Element == UInt8 {
-    var array = Array(bytes)
-    return try parse(bytes: &array)
+    // Trace lines arrive as buffer slices: parse them in place instead of copying.
+    if let value = try bytes.withContiguousStorageIfAvailable({ try parse(buffer: $0) }) { return value }
+    return try Array(bytes).withUnsafeBufferPointer { try parse(buffer: $0) }
   }
 
-  private func parse(bytes: inout [UInt8]) throws -> JSONValue {
-    try bytes.withUnsafeBufferPointer { buffer in
-      var cursor = Cursor(bytes: buffer, relaxed: relaxed)
-      if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { cursor.index = 3 }  // UTF-8 BOM
-      try cursor.skipSpace()
-      if cursor.atEnd { throw cursor.error("the document is empty; expected a JSON value") }
-      let value = try cursor.value(depth: 0)
-      try cursor.skipSpace()
-      if !cursor.atEnd { throw cursor.error("unexpected '\(cursor.printable)' after the JSON value") }
-      return value
-    }
+  private func parse(buffer: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+    var cursor = Cursor(bytes: buffer, relaxed: relaxed)
+    if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { cursor.index = 3 }  // UTF-8 BOM
+    try cursor.skipSpace()
+    if cursor.atEnd { throw cursor.error("the document is empty; expected a JSON value") }
+    let value = try cursor.value(depth: 0)
+    try cursor.skipSpace()
+    if !cursor.atEnd { throw cursor.error("unexpected '\(cursor.printable)' after the JSON value") }
+    return value
   }
 }
 
@@ -37,6 +35,12 @@ private struct Cursor {
   let bytes: UnsafeBufferPointer<UInt8>
   let relaxed: Bool
   var index = 0
+  /// Members and elements of the containers being parsed, innermost last. One buffer shared by
+  /// every level means a container is built once at its final size, not grown entry by entry.
+  private var pendingMembers: [(key: String, value: JSONValue)] = []
+  private var pendingItems: [JSONValue] = []
+  /// The decoded bytes of a string with escapes, reused from string to string.
+  private var unescaped: [UInt8] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>, relaxed: Bool) {
     self.bytes = bytes
@@ -102,10 +106,11 @@ private struct Cursor {
     }
   }
 
-  mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
-    let expected = Array(word.utf8)
-    let count = expected.count
-    guard index + count <= bytes.count, bytes[index..<(index + count)].elementsEqual(expected) else {
+  mutating func literal(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count,
+      word.withUTF8Buffer({ UnsafeBufferPointer(rebasing: bytes[index..<(index + count)]).elementsEqual($0) })
+    else {
       throw error("unexpected '\(printable)'; expected a value")
     }
     index += count
@@ -136,32 +141,53 @@ private struct Cursor {
   mutating func string() throws -> String {
     let start = index
     index += 1
-    var scalars: [UInt8] = []
-    var runStart = index
+    let contentStart = index
+    // The common case, no escapes: the String is made straight from the bytes. ORing them
+    // tells whether they are all ASCII, which needs no UTF-8 validation.
+    var bits: UInt8 = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
+        index += 1
+        return bits < 0x80 ? String(decoding: content, as: UTF8.self) : try validated(content, start: start)
+      }
+      if byte == UInt8(ascii: "\\") { return try escapedString(start: start, contentStart: contentStart) }
+      if byte < 0x20 { throw controlCharacter(byte) }
+      bits |= byte
+      index += 1
+    }
+    throw error("unterminated string", at: start)
+  }
+
+  /// The rest of a string from its first backslash (at `index`).
+  private mutating func escapedString(start: Int, contentStart: Int) throws -> String {
+    unescaped.removeAll(keepingCapacity: true)
+    var runStart = contentStart
     while true {
       guard !atEnd else { throw error("unterminated string", at: start) }
       let byte = current
       if byte == UInt8(ascii: "\"") {
-        scalars.append(contentsOf: bytes[runStart..<index])
+        unescaped.append(contentsOf: bytes[runStart..<index])
         index += 1
         break
       }
-      if byte < 0x20 { throw error("control character in string; escape it as \\u\(String(format: "%04X", byte))") }
+      if byte < 0x20 { throw controlCharacter(byte) }
       if byte == UInt8(ascii: "\\") {
-        scalars.append(contentsOf: bytes[runStart..<index])
+        unescaped.append(contentsOf: bytes[runStart..<index])
         index += 1
         guard !atEnd else { throw error("unterminated string", at: start) }
         let escape = current
         index += 1
         switch escape {
-        case UInt8(ascii: "\""): scalars.append(0x22)
-        case UInt8(ascii: "\\"): scalars.append(0x5C)
-        case UInt8(ascii: "/"): scalars.append(0x2F)
-        case UInt8(ascii: "b"): scalars.append(0x08)
-        case UInt8(ascii: "f"): scalars.append(0x0C)
-        case UInt8(ascii: "n"): scalars.append(0x0A)
-        case UInt8(ascii: "r"): scalars.append(0x0D)
-        case UInt8(ascii: "t"): scalars.append(0x09)
+        case UInt8(ascii: "\""): unescaped.append(0x22)
+        case UInt8(ascii: "\\"): unescaped.append(0x5C)
+        case UInt8(ascii: "/"): unescaped.append(0x2F)
+        case UInt8(ascii: "b"): unescaped.append(0x08)
+        case UInt8(ascii: "f"): unescaped.append(0x0C)
+        case UInt8(ascii: "n"): unescaped.append(0x0A)
+        case UInt8(ascii: "r"): unescaped.append(0x0D)
+        case UInt8(ascii: "t"): unescaped.append(0x09)
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count, current == UInt8(ascii: "\\"),
@@ -177,8 +203,7 @@ private struct Cursor {
             }
           }
           // Lone surrogates become U+FFFD, as JavaScript-produced logs sometimes contain them.
-          let scalar = UnicodeScalar(code) ?? "\u{FFFD}"
-          scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+          UTF8.encode(UnicodeScalar(code) ?? "\u{FFFD}") { unescaped.append($0) }
         default:
           throw error("invalid escape '\\\(String(UnicodeScalar(escape)))' in string", at: index - 2)
         }
@@ -187,9 +212,19 @@ private struct Cursor {
       }
       index += 1
     }
-    guard let text = String(validating: scalars, as: UTF8.self) else {
-      throw error("invalid UTF-8 in string", at: start)
-    }
+    return try unescaped.withUnsafeBufferPointer { try validated($0, start: start) }
+  }
+
+  private func controlCharacter(_ byte: UInt8) -> JSONParseError {
+    error("control character in string; escape it as \\u\(String(format: "%04X", byte))")
+  }
+
+  /// `bytes` as a String, or an error at the string's opening quote when they are not UTF-8.
+  /// Decoding repairs bad sequences with U+FFFD, so the text is valid exactly when its bytes
+  /// are the input's.
+  private func validated(_ content: UnsafeBufferPointer<UInt8>, start: Int) throws -> String {
+    var text = String(decoding: content, as: UTF8.self)
+    guard text.withUTF8({ $0.elementsEqual(content) }) else { throw error("invalid UTF-8 in string", at: start) }
     return text
   }
 
@@ -213,19 +248,20 @@ private struct Cursor {
 
   mutating func array(depth: Int) throws -> JSONValue {
     index += 1
-    var items: [JSONValue] = []
     try skipSpace()
     if !atEnd && current == UInt8(ascii: "]") {
       index += 1
-      return .array(items)
+      return .array([])
     }
+    let first = pendingItems.count
     while true {
       try skipSpace()
-      if relaxed, !items.isEmpty, !atEnd, current == UInt8(ascii: "]") {
+      if relaxed, pendingItems.count > first, !atEnd, current == UInt8(ascii: "]") {
         index += 1
-        return .array(items)
+        return .array(popItems(from: first))
       }
-      items.append(try value(depth: depth + 1))
+      let item = try value(depth: depth + 1)
+      pendingItems.append(item)
       try skipSpace()
       guard !atEnd else { throw error("unexpected end of input; expected ',' or ']'") }
       if current == UInt8(ascii: ",") {
@@ -234,37 +270,46 @@ private struct Cursor {
       }
       if current == UInt8(ascii: "]") {
         index += 1
-        return .array(items)
+        return .array(popItems(from: first))
       }
       throw error("unexpected '\(printable)'; expected ',' or ']'")
     }
   }
 
+  private mutating func popItems(from first: Int) -> [JSONValue] {
+    let items = Array(pendingItems[first...])
+    pendingItems.removeSubrange(first...)
+    return items
+  }
+
   mutating func object(depth: Int) throws -> JSONValue {
     index += 1
-    var members: [String: JSONValue] = [:]
     try skipSpace()
     if !atEnd && current == UInt8(ascii: "}") {
       index += 1
-      return .object(members)
+      return .object([:])
     }
+    let first = pendingMembers.count
+    // Config files reject duplicate keys where they appear; traces (strict) let the last win.
+    var keys: Set<String> = []
     while true {
       try skipSpace()
-      if relaxed, !members.isEmpty, !atEnd, current == UInt8(ascii: "}") {
+      if relaxed, pendingMembers.count > first, !atEnd, current == UInt8(ascii: "}") {
         index += 1
-        return .object(members)
+        return .object(popMembers(from: first))
       }
       guard !atEnd, current == UInt8(ascii: "\"") else {
         throw error(atEnd ? "unexpected end of input; expected a key" : "unexpected '\(printable)'; expected a quoted key")
       }
       let keyStart = index
       let key = try string()
-      if relaxed, members[key] != nil { throw error("duplicate key \"\(key)\"", at: keyStart) }
+      if relaxed, !keys.insert(key).inserted { throw error("duplicate key \"\(key)\"", at: keyStart) }
       try skipSpace()
       guard !atEnd, current == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
       index += 1
       try skipSpace()
-      members[key] = try value(depth: depth + 1)
+      let member = try value(depth: depth + 1)
+      pendingMembers.append((key, member))
       try skipSpace()
       guard !atEnd else { throw error("unexpected end of input; expected ',' or '}'") }
       if current == UInt8(ascii: ",") {
@@ -273,9 +318,17 @@ private struct Cursor {
       }
       if current == UInt8(ascii: "}") {
         index += 1
-        return .object(members)
+        return .object(popMembers(from: first))
       }
       throw error("unexpected '\(printable)'; expected ',' or '}'")
     }
+  }
+
+  /// The members pending since `first` as a dictionary sized once; a repeated key keeps its last value.
+  private mutating func popMembers(from first: Int) -> [String: JSONValue] {
+    var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
+    for (key, value) in pendingMembers[first...] { members[key] = value }
+    pendingMembers.removeSubrange(first...)
+    return members
   }
 }

@@ -52,6 +52,31 @@ import Testing
     #expect(forward.finish() == whole)
   }
 
+  /// BigQuery's JSON export quotes 64-bit integers; the sample's `case` may be null.
+  @Test func quotedNumbersAndBooleansReadLikeTypedOnes() throws {
+    func summary(_ quote: String) -> String {
+      let q = quote
+      return """
+        {"schema_version": \(q)1\(q), "skipped_lines": \(q)0\(q), "features": [{"id": "f", "models": [
+          {"model": "gpt-5", "batch": \(q)true\(q), "calls": \(q)2\(q), "uncached_input_tokens": \(q)900\(q),
+           "cache_read_tokens": \(q)100\(q), "cache_write_tokens": \(q)0\(q), "output_tokens": \(q)50\(q), "reasoning_tokens": \(q)0\(q)}],
+          "stats": {"calls": \(q)2\(q), "quantities": {"output_tokens": {"sum": \(q)50\(q), "sum_of_squares": 1300,
+            "sketch": {"zero": \(q)0\(q), "offset": \(q)137\(q), "bins": [\(q)1\(q), \(q)0\(q), \(q)1\(q)]}}},
+           "sample": {"capacity": \(q)4096\(q), "seen": \(q)2\(q), "calls": [
+             {"model": "gpt-5", "case": null, "batch": \(q)true\(q), "uncached_input_tokens": \(q)450\(q), "output_tokens": \(q)20\(q)},
+             {"model": "gpt-5", "case": "c-1", "batch": \(q)true\(q), "uncached_input_tokens": \(q)450\(q), "output_tokens": \(q)30\(q)}]}}}]}
+        """
+    }
+    let typed = try TraceLoader.summarize([try TraceTestSupport.temporaryFile("typed.json", summary(""))], prices: TraceTestSupport.prices)
+    let quoted = try TraceLoader.summarize(
+      [try TraceTestSupport.temporaryFile("quoted.json", summary("\""))], prices: TraceTestSupport.prices)
+    #expect(quoted == typed)
+    let stats = try #require(quoted.features["f"])
+    #expect(stats.models.keys.map(\.batch) == [true])
+    #expect(stats.sample.calls.map(\.batch) == [true, true])
+    #expect(stats.sketch(.outputTokens).count == 2)
+  }
+
   @Test func summaryWithoutStatsStillGivesMeans() throws {
     let text = """
       {"schema_version": 1, "skipped_lines": 0, "features": [{"id": "rag-qa", "models": [
@@ -89,6 +114,21 @@ import Testing
     #expect(base.calls.count == 50)
     #expect(Set(base.calls.compactMap(\.caseID)) == Set(head.calls.compactMap(\.caseID)))
     #expect(!base.isComplete)
+  }
+
+  /// A warehouse summary may carry a smaller sample than this run keeps: merged, it still
+  /// stands for more calls than it holds, so percentiles come from the sketch.
+  @Test func aSmallerSampleMergedIntoALargerOneStaysIncomplete() {
+    var small = CallReservoir(capacity: 10)
+    for call in Self.calls(30) { small.add(call) }
+    var merged = CallReservoir()
+    merged.merge(small)
+    #expect(merged.calls.count == 10)
+    #expect(merged.seen == 30)
+    #expect(!merged.isComplete)
+    var whole = CallReservoir()
+    for call in Self.calls(30) { whole.add(call) }
+    #expect(whole.isComplete)
   }
 
   @Test func longContextRequestsArePricedOneByOne() throws {

@@ -163,9 +163,10 @@ public enum TraceComparator {
   // MARK: - Percentiles
 
   /// p50 and p95 per call: exact from the sample when it holds every call, else from the
-  /// quantity's sketch (token metrics) or the sample (cost, cache hit rate).
+  /// quantity's sketch (token metrics) or the sample (cost, cache hit rate). A summary input
+  /// without a sample has seen fewer calls than the feature has.
   private static func percentiles(_ kind: TraceMetricKind, _ stats: FeatureTraceStats, _ calls: [SampledCall]) -> Percentiles {
-    if let quantity = kind.quantity, !stats.sample.isComplete {
+    if let quantity = kind.quantity, !stats.sample.isComplete || stats.sample.seen < stats.calls {
       let sketch = stats.sketch(quantity)
       return Percentiles(p50: sketch.quantile(0.5) ?? 0, p95: sketch.quantile(0.95) ?? 0)
     }

@@ -41,7 +41,9 @@ public struct CallReservoir: Sendable, Equatable {
 
   /// The sampled calls, in priority order (deterministic).
   public var calls: [TraceCall] { heap.sorted { $0.priority < $1.priority }.map { slots[$0.slot] } }
-  public var isComplete: Bool { seen <= capacity }
+  /// Whether the sample holds every call it stands for (false once it dropped one, also when
+  /// a smaller sample, say a warehouse query's, was merged into this one).
+  public var isComplete: Bool { heap.count == seen }
 
   public mutating func add(_ call: TraceCall) {
     seen += 1

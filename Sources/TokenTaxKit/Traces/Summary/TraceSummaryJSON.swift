@@ -11,8 +11,9 @@ import Foundation
 /// priced again with the reader's table (its `cost_usd` is used only for models the table
 /// does not know; long-context tiers cannot be re-applied to sums). `stats` holds the mergeable
 /// statistics: `calls`, per quantity `sum`, `sum_of_squares` and a `sketch` (`zero`, `offset`,
-/// `bins`), and a `sample` (`capacity`, `seen`, `calls`). A summary without `stats` (say, from
-/// a warehouse query) is accepted: means then come from the sums, without intervals.
+/// `bins`), and a `sample` (`capacity`, `seen`, `calls`). A summary without `stats` is accepted:
+/// means then come from the sums, without intervals. Numbers and booleans may be quoted, as
+/// warehouse exports write them (`docs/warehouse/`).
 public enum TraceSummaryJSON {
   public static let schemaVersion = 1
 
@@ -115,7 +116,7 @@ public enum TraceSummaryJSON {
       totals.importedUsage = totals.usage
       totals.importedCost = row["cost_usd"]?.decimalValue
       var unpriced = TracePricer(table: PriceTable(rows: []))
-      stats.merge(totals, into: ModelKey(model: model, batch: row["batch"]?.boolValue ?? false), pricer: &unpriced)
+      stats.merge(totals, into: ModelKey(model: model, batch: flag(row["batch"])), pricer: &unpriced)
     }
     let modelCalls = stats.models.values.reduce(0) { $0 + $1.calls }
     guard let detail = feature["stats"] else {
@@ -164,7 +165,16 @@ public enum TraceSummaryJSON {
     }
     return TraceCall(
       model: entry.text("model") ?? TraceCall.unknownModel, caseID: entry.text("case"),
-      batch: entry["batch"]?.boolValue ?? false, usage: try usage(entry, path: path), passes: passes)
+      batch: flag(entry["batch"]), usage: try usage(entry, path: path), passes: passes)
+  }
+
+  /// A boolean, also written as text: warehouse exports (BigQuery's JSON) quote their values.
+  private static func flag(_ value: JSONValue?) -> Bool {
+    switch value {
+    case .bool(let flag)?: return flag
+    case .string(let text)?: return text.lowercased() == "true"
+    default: return false
+    }
   }
 
   private static func usage(_ object: JSONValue, path: String) throws(TraceRecordError) -> TokenUsage {
