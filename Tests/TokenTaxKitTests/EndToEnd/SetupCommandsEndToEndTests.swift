@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import TokenTaxKit
+
+/// `init`, `estimate` and `budget init` on real repositories.
+@Suite struct SetupCommandsEndToEndTests {
+  @Test func initFindsPromptFilesAndWritesAConfigThatChecks() throws {
+    let repo = try TestRepository()
+    try repo.write("prompts/support/system.md", "You are helpful.")
+    try repo.write("prompts/support/user.hbs", "{{question}}")
+    try repo.write("agents/notes.prompt", "---\nmodel: googleai/gemini-2.5-flash\n---\nWrite notes.")
+    try repo.write("src/app.py", "print('not a prompt')")
+    let result = repo.run("init", "--model", "gpt-5")
+    #expect(result.code == .success, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("wrote tokentax.json: 2 feature(s) from 3 prompt file(s)"))
+    let text = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
+    let config = try ConfigDecoder.decode(Data(text.utf8), file: "tokentax.json")
+    #expect(config.features.map(\.id) == ["agents", "support"])
+    #expect(config.features[1].prompt.map(\.file) == ["prompts/support/system.md", "prompts/support/user.hbs"])
+    #expect(!text.contains("src/app.py"))
+    // The draft is a working config: estimate runs on it.
+    #expect(repo.run("estimate").code == .success)
+    #expect(repo.run("init").stderr.contains("already exists"))
+  }
+
+  @Test func initWithoutPromptsSaysWhatItLooksFor() throws {
+    let repo = try TestRepository()
+    try repo.write("README.md", "hello")
+    let result = repo.run("init")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("no prompt files found"))
+  }
+
+  /// input 63, output 100 at $3/$12 per million: $0.001389 per call, $41.67 a month (see CheckEndToEndTests).
+  @Test func estimateAndBudgetInit() throws {
+    let repo = try TestRepository()
+    try repo.write("tokentax.json", CheckEndToEndTests.config().replacingOccurrences(of: "// ", with: ""))
+    try repo.write("prompts/system.md", "You are helpful.")
+    try repo.write("prompts/user.hbs", "{{question}}")
+    try repo.commit("base")
+    let estimate = repo.run("estimate", "--json")
+    #expect(estimate.code == .success, "\(estimate.stderr)")
+    let json = try JSONParser().parse(estimate.stdout)
+    #expect(json["features"]?.arrayValue?.first?["cost_per_call_usd"] == .number("0.001389"))
+    #expect(json["monthly_usd"] == .number("41.67"))
+    #expect(repo.run("estimate").stdout.contains("$41.67"))
+
+    // 41.67 × 1.2 = 50.004 → budgets round up to whole dollars: 51.
+    let budget = repo.run("budget", "init", "--headroom", "20")
+    #expect(budget.code == .success, "\(budget.stderr)")
+    let config = try ConfigDecoder.decode(try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
+    #expect(config.budgets.monthlyUSD == 51)
+    #expect(config.features.first?.budgetMonthlyUSD == 51)
+    #expect(repo.run("check", "--base", "HEAD").code == .success)
+  }
+
+  @Test func invalidUTF8PromptNamesTheByte() throws {
+    let repo = try TestRepository()
+    try repo.write("tokentax.json", CheckEndToEndTests.config())
+    try repo.write("prompts/user.hbs", "{{question}}")
+    try Data([0x48, 0x69, 0x20, 0xC3, 0x28]).write(to: repo.root.appendingPathComponent("prompts/system.md"))
+    let result = repo.run("estimate")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr == "error: prompts/system.md: not UTF-8 text (invalid or binary byte at offset 3); point the feature at a text file\n")
+  }
+}
