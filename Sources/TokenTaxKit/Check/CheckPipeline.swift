@@ -46,10 +46,13 @@ public struct CheckPipeline {
 
     let prices = try PriceSetup.table(config: headConfig, source: headSource, extraFiles: options.priceFiles, workingDirectory: workingDirectory)
     var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
-    let ids = Set(head.snapshots.keys).union(baseState.snapshots.keys).sorted()
+    let renames = Self.renames(base: baseState.snapshots, head: head.snapshots)
+    let ids = Set(head.snapshots.keys).union(baseState.snapshots.keys).subtracting(renames.values).sorted()
     for id in ids {
+      let baseID = renames[id] ?? id
       try builder.add(
-        id: id, base: baseState.snapshots[id], baseSource: baseState.source, head: head.snapshots[id], headSource: headSource)
+        id: id, base: baseState.snapshots[baseID], baseSource: baseState.source, head: head.snapshots[id], headSource: headSource,
+        renamedFrom: renames[id])
     }
     // The commit log is read only when there is a failure to approve.
     let trailer = headConfig.approvalTrailer
@@ -57,6 +60,22 @@ public struct CheckPipeline {
       base: Report.Revision(rev: base.sha, label: base.label),
       head: Report.Revision(rev: headSource.revision, label: headLabel),
       approval: { options.approval ?? git.trailers(trailer, in: "\(base.sha)..HEAD").first })
+  }
+
+  /// New id → old id for features that only changed their id: a feature that exists only at
+  /// head with exactly the prompt files of one that exists only at base.
+  static func renames(base: [String: FeatureSnapshot], head: [String: FeatureSnapshot]) -> [String: String] {
+    let removed = base.keys.filter { head[$0] == nil }.sorted()
+    var taken = Set<String>()
+    var result: [String: String] = [:]
+    for id in head.keys.filter({ base[$0] == nil }).sorted() {
+      guard let files = head[id]?.files.map(\.path), !files.isEmpty else { continue }
+      if let old = removed.first(where: { !taken.contains($0) && base[$0]?.files.map(\.path) == files }) {
+        taken.insert(old)
+        result[id] = old
+      }
+    }
+    return result
   }
 
   /// `--config` is relative to the working directory; git wants it relative to the root.

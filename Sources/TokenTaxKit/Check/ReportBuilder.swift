@@ -16,9 +16,10 @@ struct ReportBuilder {
 
   /// Estimates both sides of feature `id` (with its canary traces, when configured) and judges
   /// the change.
-  mutating func add(id: String, base: FeatureSnapshot?, baseSource: any FileSource, head: FeatureSnapshot?, headSource: any FileSource)
-    throws
-  {
+  mutating func add(
+    id: String, base: FeatureSnapshot?, baseSource: any FileSource, head: FeatureSnapshot?, headSource: any FileSource,
+    renamedFrom: String? = nil
+  ) throws {
     let evidence = TraceEvidence(prices: prices, rules: config.traceRules, minSamples: config.minSamples)
     let traces = try evidence.compare(
       feature: id, head: head.map { ($0.feature, headSource) }, base: base.map { ($0.feature, baseSource) })
@@ -42,6 +43,7 @@ struct ReportBuilder {
       base: baseEstimate?.callEstimate, head: headEstimate?.callEstimate,
       topChanges: TopChanges.compute(base: baseEstimate, head: headEstimate),
       traces: traces.flatMap { $0.comparison.metrics.isEmpty ? nil : $0.comparison })
+    result.renamedFrom = renamedFrom
     let featureConfig = head?.feature ?? base?.feature
     let evaluator = PolicyEvaluator(
       thresholds: config.thresholds.overridden(by: featureConfig?.thresholds ?? Thresholds()),

@@ -115,7 +115,8 @@ public enum MarkdownReporter: Reporter {
     let tokens = "\(estimated)\(FeatureResult.totalTokens(feature.base)) → \(FeatureResult.totalTokens(feature.head))"
     let monthly = feature.deltaMonthlyUSD.map { MarkdownText.money(Money.signedUSD($0)) } ?? "unknown"
     let cells = [
-      icon(feature.status), MarkdownText.code(feature.id, inTable: true),
+      icon(feature.status),
+      MarkdownText.code(feature.id, inTable: true) + (feature.renamedFrom.map { " (was " + MarkdownText.code($0, inTable: true) + ")" } ?? ""),
       feature.modelDisplay { MarkdownText.code($0, inTable: true) }, tokens, feature.costPerCallChange, monthly,
     ]
     return "| " + cells.joined(separator: " | ") + " |\n"

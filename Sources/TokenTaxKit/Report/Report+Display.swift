@@ -78,6 +78,11 @@ extension FeatureResult {
   }
 }
 
+extension FeatureResult {
+  /// The id, with the base's id when the feature was renamed: `summarizer (was summarize)`.
+  var displayID: String { renamedFrom.map { "\(id) (was \($0))" } ?? id }
+}
+
 extension TraceMetric {
   /// A mean or percentile with one decimal: `412.3`.
   static func format(_ value: Double) -> String {

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Beyond §11 (consumers may ignore them): `approval`, `warnings`, `prices_as_of`, `label` on
 /// `base`/`head`, `encoding.method`, `delta.percent.{input_tokens,output_tokens,monthly_usd}`
-/// and `traces` per feature. Every key is always present; unknown values are `null`.
+/// `traces` and `renamed_from` per feature. Every key is always present; unknown values are `null`.
 extension Report {
   public static let schemaVersion = 1
 
@@ -40,6 +40,7 @@ extension FeatureResult {
   var jsonValue: JSONValue {
     .object([
       "id": .string(id),
+      "renamed_from": .optionalString(renamedFrom),
       "status": .string(status.rawValue),
       "model": .object(["base": .optionalString(model.base), "head": .optionalString(model.head)]),
       "encoding": .object([

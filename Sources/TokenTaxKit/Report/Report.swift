@@ -83,6 +83,8 @@ public struct FeatureResult: Sendable, Equatable {
   public var topChanges: [PromptChange]
   /// Canary-trace statistics when both sides had traces.
   public var traces: TraceComparison?
+  /// The feature's id at base when it was renamed (same prompt files, new id).
+  public var renamedFrom: String?
 
   public init(
     id: String, status: Status, model: Pair<String?>, encoding: EncodingInfo, base: CallEstimate?,

@@ -43,7 +43,7 @@ public enum ReportDecoder {
   private static func feature(_ node: Node) throws -> FeatureResult {
     let model = try node["model"]
     let encoding = try node["encoding"]
-    return FeatureResult(
+    var result = FeatureResult(
       id: try node["id"].string(),
       status: try node["status"].choice(FeatureResult.Status.self),
       model: Pair(base: try model.optional("base")?.string(), head: try model.optional("head")?.string()),
@@ -57,6 +57,8 @@ public enum ReportDecoder {
         PromptChange(file: try $0["file"].string(), line: try $0["line"].int(), tokens: try $0["tokens"].int())
       },
       traces: try node.optional("traces").map(traces))
+    result.renamedFrom = try node.optional("renamed_from")?.string()
+    return result
   }
 
   private static func estimate(_ node: Node) throws -> CallEstimate {

@@ -35,7 +35,7 @@ public enum TableReporter: Reporter {
       let current = feature.head ?? feature.base
       let estimated = feature.encoding.exact ? "" : "≈ "
       let cells = [
-        marker(feature), feature.id, feature.modelDisplay { $0 },
+        marker(feature), feature.displayID, feature.modelDisplay { $0 },
         "\(estimated)\(FeatureResult.totalTokens(feature.base)) → \(FeatureResult.totalTokens(feature.head))",
         feature.costPerCallChange, Money.usd(current?.costPerCallUSD),
         feature.hasUnknownMonthly
@@ -51,7 +51,7 @@ public enum TableReporter: Reporter {
 
   private static func details(_ feature: FeatureResult, color: Bool) -> String {
     let indent = "     "
-    var out = " " + style(feature.status).apply("\(marker(feature)) \(feature.id)", color) + "\n"
+    var out = " " + style(feature.status).apply("\(marker(feature)) \(feature.displayID)", color) + "\n"
     if feature.model.base != feature.model.head || !feature.encoding.exact {
       let method = feature.encoding.exact ? "" : "  ≈ \(feature.encoding.method ?? feature.encoding.name)"
       out += indent + label("model") + feature.modelDisplay { $0 } + method + "\n"
@@ -185,6 +185,7 @@ public enum TableReporter: Reporter {
     copy.features = report.features.map { feature in
       var feature = feature
       feature.id = clean(feature.id)
+      feature.renamedFrom = feature.renamedFrom.map(clean)
       feature.model = Pair(base: feature.model.base.map(clean), head: feature.model.head.map(clean))
       for index in feature.violations.indices { feature.violations[index].message = clean(feature.violations[index].message) }
       for index in feature.topChanges.indices { feature.topChanges[index].file = clean(feature.topChanges[index].file) }

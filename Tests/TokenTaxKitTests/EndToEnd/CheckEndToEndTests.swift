@@ -147,6 +147,21 @@ import Testing
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
+  /// Same prompt files under a new id: one renamed feature compared with its old self, not a
+  /// removal plus an addition.
+  @Test func renamedFeatureIsComparedWithItsOldSelf() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config().replacingOccurrences(of: #""id": "bot""#, with: #""id": "helpdesk-bot""#))
+    let result = repo.run("check", "--base", "HEAD", "--format", "json")
+    #expect(result.code == .success, "\(result.stderr)")
+    let features = try #require(try JSONParser().parse(result.stdout)["features"]?.arrayValue)
+    #expect(features.count == 1)
+    #expect(features.first?["id"] == .string("helpdesk-bot"))
+    #expect(features.first?["renamed_from"] == .string("bot"))
+    #expect(features.first?["status"] == .string("pass"))
+    #expect(repo.run("check", "--base", "HEAD", "--no-color").stdout.contains("helpdesk-bot (was bot)"))
+  }
+
   @Test func pricesShowsTheConfigsOverrides() throws {
     let repo = try baseRepository()
     let result = repo.run("prices", "acme-ft-1", "gpt-5", "--json")

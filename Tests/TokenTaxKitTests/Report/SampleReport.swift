@@ -53,11 +53,13 @@ enum SampleReport {
             rule: "model_tier", level: .warn, limit: 0, actual: 1,
             message: "model switched to a pricier tier: gpt-5-mini → gpt-5 **[click](http://x)**")
         ]),
-      FeatureResult(
-        id: "summarizer", status: .pass, model: Pair(base: "gpt-5-mini", head: "gpt-5-mini"), encoding: openAI,
-        base: estimate(900, output: 150, cost: "0.000525", monthly: "15.75"),
-        head: estimate(880, output: 150, cost: "0.00052", monthly: "15.6"),
-        topChanges: [PromptChange(file: "prompts/summarize.j2", line: 7, tokens: -20)]),
+      renamed(
+        FeatureResult(
+          id: "summarizer", status: .pass, model: Pair(base: "gpt-5-mini", head: "gpt-5-mini"), encoding: openAI,
+          base: estimate(900, output: 150, cost: "0.000525", monthly: "15.75"),
+          head: estimate(880, output: 150, cost: "0.00052", monthly: "15.6"),
+          topChanges: [PromptChange(file: "prompts/summarize.j2", line: 7, tokens: -20)]),
+        from: "summarize"),
       FeatureResult(
         id: "classifier", status: .pass, model: Pair(base: "gpt-4.1-nano", head: "gpt-4.1-nano"), encoding: openAI,
         base: estimate(300, output: 5, cost: "0.000032", monthly: "1.92"),
@@ -76,6 +78,12 @@ enum SampleReport {
         head: estimate(560, output: 80, cost: "0.00096", monthly: nil),
         topChanges: [PromptChange(file: "prompts/``tick``.md", line: 2, tokens: 60)]),
     ]
+  }
+
+  static func renamed(_ feature: FeatureResult, from old: String) -> FeatureResult {
+    var copy = feature
+    copy.renamedFrom = old
+    return copy
   }
 
   static var report: Report {
