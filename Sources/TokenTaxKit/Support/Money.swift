@@ -68,9 +68,16 @@ public enum Money {
     (value > 0 ? "+" : value < 0 ? "-" : "") + tokens(abs(value))
   }
 
-  /// A token count with thousands separators: `12,000`.
+  /// A token count with thousands separators: `12,000`. Integer arithmetic only: `count`
+  /// prints these, and going through `NSDecimalNumber` loads ICU for a few milliseconds.
   public static func tokens(_ value: Int) -> String {
-    grouped(Decimal(value), decimals: 0)
+    let digits = String(value.magnitude)
+    var out = value < 0 ? "-" : ""
+    for (offset, digit) in digits.enumerated() {
+      if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return out
   }
 
   /// The JSON number text for money: rounded to 6 decimals (SPEC §11).
