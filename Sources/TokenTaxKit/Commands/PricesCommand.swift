@@ -21,30 +21,9 @@ enum PricesCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    let table = try effectiveTable(arguments, invocation)
+    let table = try WorkingConfig.prices(arguments, invocation, config: try WorkingConfig.load(arguments, invocation))
     let listing = try PriceListing(table: table, models: arguments.positionals)
     invocation.stdout.write(arguments.flag("--json") ? listing.json() : listing.text())
     return .success
-  }
-
-  /// The same layering as `check` when a config is there; otherwise built-in + `--prices`.
-  private static func effectiveTable(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> PriceTable {
-    let extra = arguments.allValues("--prices")
-    if let git = try? Git.discover(from: invocation.workingDirectory) {
-      let path = try arguments.value("--config").map {
-        try CheckPipeline.repoRelative($0, git: git, workingDirectory: invocation.workingDirectory)
-      } ?? Config.fileName
-      let source = WorktreeFiles(git: git)
-      if let data = try source.read(path) {
-        let config = try ConfigDecoder.decode(data, file: path)
-        return try PriceSetup.table(config: config, source: source, extraFiles: extra, workingDirectory: invocation.workingDirectory)
-      }
-      if arguments.value("--config") != nil { throw ConfigError.missing(path) }
-    }
-    var table = PriceTable.builtIn()
-    for path in extra {
-      table = try table.adding(fileAt: invocation.url(for: path), named: path)
-    }
-    return table
   }
 }

@@ -10,7 +10,7 @@ enum TracesDiffCommand: Command {
       """,
     options: [
       .json, TracesOptions.format, TracesOptions.lenient,
-      OptionSpec(["--min-samples"], .value("n"), help: "Warn when a side has fewer calls than this (default: 20)."), .prices,
+      OptionSpec(["--min-samples"], .value("n"), help: "Warn when a side has fewer calls than this (default: 20)."), .prices, .config,
     ],
     positionals: PositionalSpec("base-and-head", help: "The base trace file, then the head trace file.", minimum: 2, maximum: 2),
     examples: [
@@ -19,12 +19,13 @@ enum TracesDiffCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    let load = try TracesOptions.loadOptions(arguments)
-    let prices = try TracesOptions.prices(arguments, invocation)
+    let config = try WorkingConfig.load(arguments, invocation)
+    let load = try TracesOptions.loadOptions(arguments, config: config)
+    let prices = try WorkingConfig.prices(arguments, invocation, config: config)
     let files = TracesOptions.files(arguments.positionals, invocation)
     let base = try TraceLoader.summarize([files[0]], options: load, prices: prices)
     let head = try TraceLoader.summarize([files[1]], options: load, prices: prices)
-    let options = TraceComparisonOptions(minSamples: try arguments.int("--min-samples") ?? 20)
+    let options = TraceComparisonOptions(minSamples: try arguments.int("--min-samples") ?? config?.config.minSamples ?? 20)
     let comparisons = TraceComparator.compare(base: base, head: head, prices: prices, options: options)
     invocation.stdout.write(
       arguments.flag("--json") ? TraceDiffRenderer.json(comparisons, options: options) : TraceDiffRenderer.table(comparisons, options: options))

@@ -10,7 +10,7 @@ enum TracesSummarizeCommand: Command {
       reasoning inside), so cost is never double-counted. The --json output is mergeable and
       is accepted as trace input by 'traces diff' and 'check'.
       """,
-    options: [TracesOptions.format, .json, TracesOptions.lenient, .prices],
+    options: [TracesOptions.format, .json, TracesOptions.lenient, .prices, .config],
     positionals: PositionalSpec("files", help: "Trace files (JSONL or JSON).", minimum: 1),
     examples: [
       Example("Summarize a canary run", "tokentax traces summarize canary/support.jsonl"),
@@ -18,9 +18,10 @@ enum TracesSummarizeCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let config = try WorkingConfig.load(arguments, invocation)
     let summary = try TraceLoader.summarize(
-      TracesOptions.files(arguments.positionals, invocation), options: try TracesOptions.loadOptions(arguments),
-      prices: try TracesOptions.prices(arguments, invocation))
+      TracesOptions.files(arguments.positionals, invocation), options: try TracesOptions.loadOptions(arguments, config: config),
+      prices: try WorkingConfig.prices(arguments, invocation, config: config))
     if arguments.flag("--json") {
       invocation.stdout.write(JSONWriter.compactLeaves(TraceSummaryJSON.encode(summary)) + "\n")
     } else {

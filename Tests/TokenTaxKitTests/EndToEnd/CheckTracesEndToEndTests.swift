@@ -58,6 +58,24 @@ import Testing
     #expect(result.stdout.contains("fewer than min_samples 20"), "\(result.stdout)")
   }
 
+  /// `traces summarize` in a repository applies the config's `traces.rules` to untagged calls.
+  @Test func summarizeUsesTheConfigsAttributionRules() throws {
+    let repo = try repository(baseOutput: 100)
+    let config = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
+      .replacingOccurrences(
+        of: #""version": 1,"#,
+        with: #""version": 1, "traces": { "rules": [ { "match": { "metadata.app": "help*" }, "feature": "bot" } ] },"#)
+    try repo.write("tokentax.json", config)
+    try repo.write(
+      "untagged.jsonl",
+      #"{"model":"acme-ft-1","input_tokens":10,"output_tokens":5,"metadata":{"app":"helpdesk"}}"# + "\n"
+        + #"{"model":"acme-ft-1","input_tokens":10,"output_tokens":5,"metadata":{"app":"other"}}"# + "\n")
+    let result = repo.run("traces", "summarize", "untagged.jsonl", "--json")
+    #expect(result.code == .success, "\(result.stderr)")
+    let ids = try JSONParser().parse(result.stdout)["features"]?.arrayValue?.compactMap { $0["id"]?.stringValue }
+    #expect(ids == ["bot", "unattributed"])
+  }
+
   @Test func malformedTraceLineNamesFileLineAndColumn() throws {
     let repo = try repository(baseOutput: 100)
     try repo.write("canary/bot.jsonl", Self.traces(output: 100, calls: 3) + "{\"feature\": \"bot\", \"output_tokens\": }\n")
