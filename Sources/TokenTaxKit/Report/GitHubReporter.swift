@@ -12,7 +12,7 @@ public enum GitHubReporter: Reporter {
       let approved = report.status == .approved && level == .fail
       let command = level == .fail && !approved ? "error" : "warning"
       var properties: [(String, String)] = []
-      if let line = feature.largestAddition {
+      if let line = feature.annotationLine {
         properties = [("file", line.file), ("line", String(line.line))]
       } else {
         properties = [("file", context.configPath)]

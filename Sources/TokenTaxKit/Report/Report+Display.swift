@@ -67,9 +67,15 @@ extension FeatureResult {
     [base, head].contains { $0?.sources["output_tokens"] == "config" }
   }
 
-  /// The prompt line that added the most tokens, where an annotation belongs.
+  /// The prompt line that added the most tokens.
   var largestAddition: PromptChange? {
     topChanges.filter { $0.tokens > 0 }.max { $0.tokens < $1.tokens }
+  }
+
+  /// Where an annotation about this feature belongs: the line that added the most tokens, else
+  /// the largest change of any sign (a model switch in front matter saves a token or two).
+  var annotationLine: PromptChange? {
+    largestAddition ?? topChanges.max { abs($0.tokens) < abs($1.tokens) }
   }
 
   /// The worst violation level, nil without violations.
