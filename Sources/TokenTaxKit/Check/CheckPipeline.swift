@@ -27,6 +27,9 @@ public struct CheckPipeline {
     }
     let headSource: any FileSource
     let headLabel: String
+    // The commits whose trailers can approve the change end at the head commit (HEAD for the
+    // index and the working tree).
+    var headCommit = "HEAD"
     switch options.head {
     case .worktree:
       headSource = WorktreeFiles(git: git)
@@ -35,14 +38,15 @@ public struct CheckPipeline {
       headSource = IndexFiles(git: git)
       headLabel = "index"
     case .revision(let rev):
-      headSource = CommitFiles(git: git, sha: try git.resolve(rev))
+      headCommit = try git.resolve(rev)
+      headSource = CommitFiles(git: git, sha: headCommit)
       headLabel = rev
     }
     let configPath = try options.configPath.map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: workingDirectory) }
       ?? Config.fileName
     let head = try RevisionState.load(source: headSource, configPath: configPath, required: true)
     let baseState = try RevisionState.load(source: CommitFiles(git: git, sha: base.sha), configPath: configPath, required: false)
-    guard let headConfig = head.config else { throw ConfigError.missing(configPath) }
+    guard let headConfig = head.config else { throw ConfigError.missing(configPath) }  // `required` already threw
 
     let prices = try PriceSetup.table(config: headConfig, source: headSource, extraFiles: options.priceFiles, workingDirectory: workingDirectory)
     var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
@@ -59,7 +63,7 @@ public struct CheckPipeline {
     return builder.finish(
       base: Report.Revision(rev: base.sha, label: base.label),
       head: Report.Revision(rev: headSource.revision, label: headLabel),
-      approval: { options.approval ?? git.trailers(trailer, in: "\(base.sha)..HEAD").first })
+      approval: { options.approval ?? git.trailers(trailer, in: "\(base.sha)..\(headCommit)").first })
   }
 
   /// New id → old id for features that only changed their id: a feature that exists only at

@@ -91,6 +91,19 @@ import Testing
     #expect(table.contains("FAIL  the total over its budget (exit 1)"))
   }
 
+  /// Trailers count only on commits between base and the head checked: an approval on a later
+  /// commit does not approve an earlier head.
+  @Test func approvalOnlyFromCommitsUpToTheHead() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config(model: "acme-ft-2"))
+    let pricey = try repo.commit("Move to ft-2")
+    try repo.write("prompts/system.md", "You are helpful!")
+    try repo.commit("Tweak\n\nCost-Approved: later approval")
+    let result = repo.run("check", "--base", "HEAD~2", "--head", pricey, "--format", "json")
+    #expect(result.code == .regression, "\(result.stderr)")
+    #expect(repo.run("check", "--base", "HEAD~2", "--head", "HEAD").code == .success)
+  }
+
   @Test func stagedComparesIndexWithHead() throws {
     let repo = try baseRepository()
     try repo.write("tokentax.json", Self.config(output: 200))
