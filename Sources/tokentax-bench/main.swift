@@ -1,8 +1,8 @@
 // `swift run -c release tokentax-bench`: in one run, tokentax's encode throughput next to
 // tiktoken's on the same text, vocabulary load time, pathological inputs at 10× steps, and
 // `tokentax count` as a whole process, `check --staged` on a 20-feature repository, and trace
-// ingestion (`--quick` for a smaller trace file). Benchmarks live here, outside `swift test` (SPEC §9):
-// tests never assert on time.
+// ingestion (`--quick` for a smaller trace file; `--pathological` for that section alone).
+// Benchmarks live here, outside `swift test` (SPEC §9): tests never assert on time.
 import Foundation
 import Tokenizer
 
@@ -15,6 +15,10 @@ func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(
 func milliseconds(_ seconds: Double) -> String { format(seconds * 1000, seconds < 0.01 ? 2 : 1) + " ms" }
 
 print("tokentax-bench: single thread, wall clock, this machine\n")
+if CommandLine.arguments.contains("--pathological") {
+  PathologicalBench.run()
+  exit(0)
+}
 
 // 1. The first `load` parses the embedded vocabulary and builds its tables.
 let loads = EncodingName.allCases.map { name in "\(name.rawValue) \(milliseconds(Stopwatch.seconds { _ = Encoding.load(name) }))" }
@@ -46,27 +50,9 @@ for name in EncodingName.allCases {
 }
 if !tiktoken { print("  (tiktoken is not importable: `pip install tiktoken` to compare in the same run)") }
 
-// 3. Pathological single pieces at 10× steps: linear time means about 10× per step.
-print("\npathological input, o200k_base count, best of ≥ 3 runs (×: time ratio to the previous size):")
-var random = SplitMix(seed: 7)
-let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
-let cases: [(String, (Int) -> String)] = [
-  ("one letter repeated      ", { String(repeating: "a", count: $0) }),
-  ("random letters, no spaces", { size in String(decoding: (0..<size).map { _ in letters[random.int(0...25)] }, as: UTF8.self) }),
-  ("one emoji repeated       ", { String(repeating: "😀", count: $0 / 4) }),
-]
-for (label, make) in cases {
-  var previous: Double?
-  var row = "  \(label)"
-  for size in [10_000, 100_000, 1_000_000] {
-    let input = make(size)
-    let seconds = Stopwatch.best { _ = Encoding.load(.o200kBase).count(input) }
-    row += "  \(size >= 1_000_000 ? "1 MB" : "\(size / 1000) KB") \(milliseconds(seconds))"
-    if let previous { row += " (×\(format(seconds / previous)))" }
-    previous = seconds
-  }
-  print(row)
-}
+// 3. Pathological single pieces at 10× steps.
+print()
+PathologicalBench.run()
 
 // 4. `tokentax count` as a whole process: start, vocabulary, read, count, exit.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokentax").path

@@ -1,0 +1,28 @@
+import Tokenizer
+
+/// Pathological single pieces at 10× steps (SPEC §9: linear time means about 10× per step).
+/// `tokentax-bench --pathological` runs only this section.
+enum PathologicalBench {
+  static func run() {
+    print("pathological input, o200k_base count, best of ≥ 3 runs (×: time ratio to the previous size):")
+    var random = SplitMix(seed: 7)
+    let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+    let cases: [(String, (Int) -> String)] = [
+      ("one letter repeated      ", { String(repeating: "a", count: $0) }),
+      ("random letters, no spaces", { size in String(decoding: (0..<size).map { _ in letters[random.int(0...25)] }, as: UTF8.self) }),
+      ("one emoji repeated       ", { String(repeating: "😀", count: $0 / 4) }),
+    ]
+    for (label, make) in cases {
+      var previous: Double?
+      var row = "  \(label)"
+      for size in [10_000, 100_000, 1_000_000] {
+        let input = make(size)
+        let seconds = Stopwatch.best { _ = Encoding.load(.o200kBase).count(input) }
+        row += "  \(size >= 1_000_000 ? "1 MB" : "\(size / 1000) KB") \(milliseconds(seconds))"
+        if let previous { row += " (×\(format(seconds / previous)))" }
+        previous = seconds
+      }
+      print(row)
+    }
+  }
+}
