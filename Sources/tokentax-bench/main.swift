@@ -1,7 +1,7 @@
 // `swift run -c release tokentax-bench`: in one run, tokentax's encode throughput next to
 // tiktoken's on the same text, vocabulary load time, pathological inputs at 10× steps, and
 // `tokentax count` as a whole process, `check --staged` on a 20-feature repository, and trace
-// ingestion (`--quick` for a smaller trace file). Benchmarks live here, outside `swift test` (SPEC §9):
+// ingestion (`--quick` for a smaller trace file, `--traces` for that section alone). Benchmarks live here, outside `swift test` (SPEC §9):
 // tests never assert on time.
 import Foundation
 import Tokenizer
@@ -15,6 +15,12 @@ func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(
 func milliseconds(_ seconds: Double) -> String { format(seconds * 1000, seconds < 0.01 ? 2 : 1) + " ms" }
 
 print("tokentax-bench: single thread, wall clock, this machine\n")
+
+// `--traces`: only the trace ingestion section (6), for profiling the readers.
+if CommandLine.arguments.contains("--traces") {
+  try TraceBench.run(megabytes: CommandLine.arguments.contains("--quick") ? 32 : 256)
+  exit(0)
+}
 
 // 1. The first `load` parses the embedded vocabulary and builds its tables.
 let loads = EncodingName.allCases.map { name in "\(name.rawValue) \(milliseconds(Stopwatch.seconds { _ = Encoding.load(name) }))" }

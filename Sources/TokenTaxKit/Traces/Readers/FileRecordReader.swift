@@ -11,13 +11,17 @@ struct FileRecordReader {
   private var interner = StringInterner()
   /// The fast native path is tried while the file's records are native.
   private var tryNative = true
+  /// The OpenAI fast path is tried until it has turned down this many lines in a row.
+  private var openAIMissesLeft = 0
+  private static let openAIMissLimit = 16
   private var lastLine = 1
 
   init(file: TraceFile, options: TraceLoadOptions, context: TraceReadContext) {
     self.file = file
     self.options = options
     self.context = context
-    tryNative = options.format == nil || options.format == .native
+    tryNative = options.fastPaths && (options.format == nil || options.format == .native)
+    openAIMissesLeft = options.fastPaths && (options.format == nil || options.format == .openai) ? Self.openAIMissLimit : 0
   }
 
   mutating func run() throws {
@@ -50,13 +54,24 @@ struct FileRecordReader {
     lastLine = number
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
     do {
+      var scanned = false
       if tryNative {
         try scanner.scan(bytes)
+        scanned = true
         if scanner.isObject, let call = try NativeReader.fastCall(bytes, scanner.fields, options.attributor, &interner) {
           context.emit(call)
           return
         }
         tryNative = options.format == .native
+      }
+      // The fast path skips the members it does not read, so it needs their UTF-8 checked
+      // here; a scan error is left to the full parse below, which reports it as always.
+      if openAIMissesLeft > 0, Self.isValidUTF8(bytes), scanned || (try? scanner.scan(bytes)) != nil, scanner.isObject {
+        if try OpenAIReader.fastRead(bytes, scanner.fields, context) {
+          openAIMissesLeft = Self.openAIMissLimit
+          return
+        }
+        openAIMissesLeft -= 1
       }
       let value = try JSONParser().parse(bytes)
       try dispatch(value, line: number)
@@ -68,6 +83,13 @@ struct FileRecordReader {
     } catch let error as TraceError {
       try fail(error)
     }
+  }
+
+  /// Whether `bytes` are UTF-8; ASCII, the common case, is checked by one OR over the line.
+  private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var bits: UInt8 = 0
+    for byte in bytes { bits |= byte }
+    return bits < 0x80 || String(validating: bytes, as: UTF8.self) != nil
   }
 
   private mutating func document(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int, _ column: Int) throws {
