@@ -3,7 +3,7 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// The fast paths (native field scan, OpenAI objects read in place) must give exactly what the
+/// The fast paths (native field scan, OpenAI and Anthropic objects read in place) must give exactly what the
 /// general path (a full `JSONValue` parse per line) gives: calls, notes, skipped lines, errors.
 @Suite struct FastPathEquivalenceTests {
   /// Everything a read produces, or the error it stops with.
@@ -71,6 +71,28 @@ import Testing
     #"{"id":"p","object":"chat.completion","model":"gpt-4o","usage":{"prompt_tokens":5}"#,
     #"{"id":"q","object":"chat.completion","model":"gpt-4o","usage":{"prompt_tokens":5,"completion_tokens":1},"evalId":"x"}"#,
   ]
+
+  /// Anthropic Messages objects near every edge of the fast path.
+  static let anthropicLines = [
+    #"{"id":"m1","type":"message","model":"claude-sonnet-4-5","metadata":{"feature":"f2"},"content":[{"type":"text","text":"ünïcode …"}],"usage":{"input_tokens":10,"cache_read_input_tokens":500,"cache_creation":{"ephemeral_5m_input_tokens":30,"ephemeral_1h_input_tokens":20},"output_tokens":80,"output_tokens_details":{"thinking_tokens":50},"service_tier":"batch"}}"#,
+    #"{"id":"m1","type":"message","model":"claude-sonnet-4-5","usage":{"input_tokens":1,"output_tokens":1}}"#,
+    #"{"id":"m2","type":"message","model":"claude-sonnet-4-6","usage":{"input_tokens":200,"output_tokens":600,"iterations":[{"type":"compaction","input_tokens":150,"output_tokens":25},{"type":"message","input_tokens":200,"output_tokens":600},{"type":"advisor_message","model":"claude-opus-4-6","input_tokens":7,"output_tokens":3}]}}"#,
+    #"{"id":"m3","type":"message","model":"claude-haiku-4-5","usage":null}"#,
+    #"{"id":"m4","type":"message","object":"x","model":"claude-haiku-4-5","usage":{"input_tokens":1,"output_tokens":1}}"#,
+    #"{"id":"m5","type":"message","model":"claude-haiku-4-5","usage":{"input_tokens":1,"output_tokens":1,"cache_creation":"{\"ephemeral_5m_input_tokens\":4}"}}"#,
+    #"{"id":"m6","type":"message","model":"claude-haiku-4-5","usage":{"input_tokens":1,"output_tokens":-1}}"#,
+  ]
+
+  @Test(arguments: [false, true])
+  func anthropicEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
+    let file = try TraceTestSupport.temporaryFile("edge.jsonl", Self.anthropicLines.joined(separator: "\n") + "\n")
+    for format in [nil, TraceFormat.anthropic, .openai] {
+      let options = TraceLoadOptions(format: format, lenient: lenient)
+      let fast = Self.read([file], options, fast: true)
+      #expect(fast == Self.read([file], options, fast: false))
+      #expect(lenient ? fast.skipped == 1 : fast.error != nil)
+    }
+  }
 
   @Test(arguments: [false, true])
   func openAIEdgeCasesReadTheSameBothWays(lenient: Bool) throws {

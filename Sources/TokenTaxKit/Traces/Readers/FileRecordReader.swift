@@ -11,9 +11,9 @@ struct FileRecordReader {
   private var interner = StringInterner()
   /// The fast native path is tried while the file's records are native.
   private var tryNative = true
-  /// The OpenAI fast path is tried until it has turned down this many lines in a row.
-  private var openAIMissesLeft = 0
-  private static let openAIMissLimit = 16
+  /// The OpenAI and Anthropic fast paths are tried until they have turned down this many lines in a row.
+  private var fastMissesLeft = 0
+  private static let fastMissLimit = 16
   private var lastLine = 1
 
   init(file: TraceFile, options: TraceLoadOptions, context: TraceReadContext) {
@@ -21,7 +21,7 @@ struct FileRecordReader {
     self.options = options
     self.context = context
     tryNative = options.fastPaths && (options.format == nil || options.format == .native)
-    openAIMissesLeft = options.fastPaths && (options.format == nil || options.format == .openai) ? Self.openAIMissLimit : 0
+    fastMissesLeft = options.fastPaths && [nil, .openai, .anthropic].contains(options.format) ? Self.fastMissLimit : 0
   }
 
   mutating func run() throws {
@@ -66,12 +66,12 @@ struct FileRecordReader {
       }
       // The fast path skips the members it does not read, so it needs their UTF-8 checked
       // here; a scan error is left to the full parse below, which reports it as always.
-      if openAIMissesLeft > 0, Self.isValidUTF8(bytes), scanned || (try? scanner.scan(bytes)) != nil, scanner.isObject {
-        if try OpenAIReader.fastRead(bytes, scanner.fields, context) {
-          openAIMissesLeft = Self.openAIMissLimit
+      if fastMissesLeft > 0, Self.isValidUTF8(bytes), scanned || (try? scanner.scan(bytes)) != nil, scanner.isObject {
+        if try fastRead(bytes) {
+          fastMissesLeft = Self.fastMissLimit
           return
         }
-        openAIMissesLeft -= 1
+        fastMissesLeft -= 1
       }
       let value = try JSONParser().parse(bytes)
       try dispatch(value, line: number)
@@ -83,6 +83,13 @@ struct FileRecordReader {
     } catch let error as TraceError {
       try fail(error)
     }
+  }
+
+  /// Reads a just-scanned line on the fast path of the format it is (or is forced to be).
+  private func fastRead(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceRecordError) -> Bool {
+    let format = options.format
+    if format != .anthropic, try OpenAIReader.fastRead(bytes, scanner.fields, context) { return true }
+    return format != .openai ? try AnthropicReader.fastRead(bytes, scanner.fields, context) : false
   }
 
   /// Whether `bytes` are UTF-8; ASCII, the common case, is checked by one OR over the line.
