@@ -1,18 +1,16 @@
 extension AnthropicReader {
-  /// The members `readMessage` and `template` look at in a Messages object.
-  private static let readKeys: [StaticString] = ["id", "model", "metadata"]
   /// Keys of a batch result line, or of an OpenAI object (`TraceFormat.detect` tests `object` first).
   private static let otherShapeKeys: [StaticString] = ["custom_id", "object"]
 
   /// The hot path for a line holding one Messages object (`"type":"message"`, SPEC §9): the
-  /// same result as `read` on the whole line, with only the members `read` looks at parsed.
+  /// same result as `read` on the whole line, with only the members `read` looks at made into `JSONValue`s.
   /// Returns false, having done nothing, for any other line (stream events, batch results, no
   /// usage, another format): the general path reads it.
   static func fastRead(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext)
     throws(TraceRecordError) -> Bool
   {
     guard ScannedLine.has("type", oneOf: ["message"], bytes, fields),
-      let line = ScannedLine(bytes, fields, reading: readKeys, declining: otherShapeKeys)
+      let line = ScannedLine(bytes, fields, declining: otherShapeKeys)
     else { return false }
     if let id = line.record.text("id"), !context.spans.register(id: id, parent: nil, namespace: "anthropic") {
       context.notes.duplicates += 1

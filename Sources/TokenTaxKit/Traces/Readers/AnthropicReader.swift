@@ -63,8 +63,8 @@ enum AnthropicReader {
   }
 
   /// - Parameter line: the whole line, which config rules match; built only when there are rules.
-  static func template(
-    _ message: JSONValue, _ context: TraceReadContext, line: @autoclosure () -> JSONValue, batch: Bool, caseID: String?
+  static func template<Message: MemberLookup>(
+    _ message: Message, _ context: TraceReadContext, line: @autoclosure () -> JSONValue, batch: Bool, caseID: String?
   ) -> TraceCall {
     let metadata = message.object("metadata")
     return TraceCall(

@@ -8,3 +8,14 @@ protocol MemberLookup {
 }
 
 extension JSONValue: MemberLookup {}
+
+extension MemberLookup {
+  /// A non-empty string member, also accepting numbers (ids exported as numbers).
+  func text(_ key: String) -> String? {
+    switch self[key] {
+    case .string(let text) where !text.isEmpty: return text
+    case .number(let text): return text
+    default: return nil
+    }
+  }
+}

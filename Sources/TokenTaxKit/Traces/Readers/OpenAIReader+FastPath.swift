@@ -1,6 +1,4 @@
 extension OpenAIReader {
-  /// The members `read` and `template` look at in a plain response object.
-  private static let readKeys: [StaticString] = ["id", "model", "metadata", "created", "created_at", "service_tier"]
   /// Keys of a batch line or a stream event, which `read` treats differently.
   private static let otherShapeKeys: [StaticString] = ["custom_id", "type"]
 
@@ -12,7 +10,7 @@ extension OpenAIReader {
     throws(TraceRecordError) -> Bool
   {
     guard ScannedLine.has("object", oneOf: ["chat.completion", "response", "text_completion"], bytes, fields),
-      let line = ScannedLine(bytes, fields, reading: readKeys, declining: otherShapeKeys)
+      let line = ScannedLine(bytes, fields, declining: otherShapeKeys)
     else { return false }
     if let id = line.record.text("id"), !context.spans.register(id: id, parent: nil, namespace: "openai") {
       context.notes.duplicates += 1

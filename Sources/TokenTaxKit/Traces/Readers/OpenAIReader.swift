@@ -104,8 +104,8 @@ enum OpenAIReader {
   }
 
   /// - Parameter line: the whole line, which config rules match; built only when there are rules.
-  static func template(
-    _ record: JSONValue, _ context: TraceReadContext, line: @autoclosure () -> JSONValue, batchLine: Bool, caseID: String?
+  static func template<Record: MemberLookup>(
+    _ record: Record, _ context: TraceReadContext, line: @autoclosure () -> JSONValue, batchLine: Bool, caseID: String?
   ) -> TraceCall {
     let metadata = record.object("metadata")
     let created = record["created"] ?? record["created_at"]

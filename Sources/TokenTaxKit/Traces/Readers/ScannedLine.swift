@@ -1,9 +1,9 @@
-/// The top-level members of a scanned line that a reader's fast path reads (SPEC §9): those
-/// members become `JSONValue`s and the object-valued `usage` is read in place; the rest of the
-/// line (choices, content, tool arguments: most of its bytes) is never built.
+/// A scanned line that a reader's fast path reads in place (SPEC §9): members become
+/// `JSONValue`s only when asked for, so the rest of the line (choices, content, tool
+/// arguments: most of its bytes) is never built.
 struct ScannedLine {
-  /// The members named in `readKeys` that the line has; a repeated key keeps its last value.
-  var record: JSONValue
+  var record: ScannedObject
+  /// The record's `usage`, an object.
   var usage: ScannedObject
 
   /// Keys that `TraceFormat.detect` tests before the OpenAI and Anthropic markers: a line with
@@ -16,30 +16,18 @@ struct ScannedLine {
   /// Nil when the line has a key in `declining` or `otherFormatKeys`, an escaped key, or no
   /// object `usage`: the general path then reads it.
   /// - Precondition: `bytes` were checked to be UTF-8.
-  init?(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], reading readKeys: [StaticString],
-    declining: [StaticString]
-  ) {
-    var members = [String: JSONValue](minimumCapacity: readKeys.count)
+  init?(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], declining: [StaticString]) {
     var usageField: JSONFieldScanner.Field?
     for field in fields {
       guard !field.keyEscaped else { return nil }
-      if JSONFieldScanner.key(field, in: bytes, is: "usage") {
-        usageField = field
-        continue
-      }
-      if let key = readKeys.first(where: { JSONFieldScanner.key(field, in: bytes, is: $0) }) {
-        guard let value = JSONFieldScanner.value(field, in: bytes) else { return nil }
-        members[key.description] = value
-        continue
-      }
+      if JSONFieldScanner.key(field, in: bytes, is: "usage") { usageField = field }
       let isDeclined = { (key: StaticString) in JSONFieldScanner.key(field, in: bytes, is: key) }
       if declining.contains(where: isDeclined) || Self.otherFormatKeys.contains(where: isDeclined) { return nil }
     }
     guard let usageField, usageField.kind == .object, let base = bytes.baseAddress,
       let usage = ScannedObject(UnsafeBufferPointer(start: base + usageField.valueStart, count: usageField.valueEnd - usageField.valueStart))
     else { return nil }
-    record = .object(members)
+    record = .scanned(bytes, fields)
     self.usage = usage
   }
 

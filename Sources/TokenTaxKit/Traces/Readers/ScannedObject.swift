@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON object whose members are read from its bytes on demand, without building a
 /// `[String: JSONValue]` (SPEC §9: hashing every key of every line was the cost of reading
 /// OpenAI lines). Only the members asked for become `JSONValue`s.
@@ -51,8 +53,9 @@ enum ScannedObject: MemberLookup {
     var key = key
     return key.withUTF8 { name in
       fields.last { field in
-        field.keyEnd - field.keyStart == name.count
-          && UnsafeBufferPointer(rebasing: bytes[field.keyStart..<field.keyEnd]).elementsEqual(name)
+        guard field.keyEnd - field.keyStart == name.count else { return false }
+        guard let base = bytes.baseAddress, let start = name.baseAddress else { return name.isEmpty }
+        return memcmp(base + field.keyStart, start, name.count) == 0
       }
     }
   }
