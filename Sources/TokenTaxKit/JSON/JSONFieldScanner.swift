@@ -62,7 +62,7 @@ struct JSONFieldScanner {
 
   /// Whether `field`'s string value is exactly `text` (compared as raw bytes: escapes are not decoded).
   @inline(__always)
-  static func key(valueOf field: Field, in bytes: UnsafeBufferPointer<UInt8>, is text: StaticString) -> Bool {
+  static func stringValue(of field: Field, in bytes: UnsafeBufferPointer<UInt8>, is text: StaticString) -> Bool {
     let length = field.valueEnd - field.valueStart
     guard field.kind == .string, length == text.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
     return memcmp(base + field.valueStart, text.utf8Start, length) == 0

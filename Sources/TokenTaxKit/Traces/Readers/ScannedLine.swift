@@ -37,6 +37,6 @@ struct ScannedLine {
     _ key: StaticString, oneOf values: [StaticString], _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field]
   ) -> Bool {
     guard let field = fields.last(where: { JSONFieldScanner.key($0, in: bytes, is: key) }), !field.valueEscaped else { return false }
-    return values.contains { JSONFieldScanner.key(valueOf: field, in: bytes, is: $0) }
+    return values.contains { JSONFieldScanner.stringValue(of: field, in: bytes, is: $0) }
   }
 }
