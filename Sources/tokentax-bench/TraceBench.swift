@@ -5,7 +5,7 @@ import TokenTaxKit
 /// file size). Writes a deterministic native JSONL file of `megabytes`, summarises it a few
 /// times on one thread, and prints MB/s, calls/s, the peak RSS, and the time of one trace
 /// comparison at full sample size. An OpenAI Chat Completions file of the same size shows
-/// the general (non-native) path.
+/// the general (non-native) path, and so do Anthropic Messages and OTel span files.
 enum TraceBench {
   static func run(megabytes: Int = 256) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-trace-bench-\(getpid())")
@@ -21,6 +21,12 @@ enum TraceBench {
     let openAIBytes = try write(openAI, megabytes: max(1, megabytes / 4), line: openAILine)
     let (openAISeconds, openAISummary) = try best(of: 1, openAI)
     report("OpenAI chat JSONL", bytes: openAIBytes, seconds: openAISeconds, calls: openAISummary.totalCalls)
+    for (name, line) in [("Anthropic messages JSONL", anthropicLine), ("OTel spans JSONL", otelLine)] as [(String, (Int) -> String)] {
+      let url = directory.appendingPathComponent("other.jsonl")
+      let bytes = try write(url, megabytes: max(1, megabytes / 4), line: line)
+      let (seconds, result) = try best(of: 1, url)
+      report(name, bytes: bytes, seconds: seconds, calls: result.totalCalls)
+    }
 
     let start = Date()
     let comparisons = TraceComparator.compare(base: summary, head: summary, prices: PriceTable.builtIn())
@@ -90,5 +96,20 @@ enum TraceBench {
   private static func openAILine(_ index: Int) -> String {
     let output = 200 + (index &* 7919) % 900
     return #"{"id":"chatcmpl-\#(index)","object":"chat.completion","created":1763820000,"model":"gpt-4o-2024-08-06","metadata":{"feature":"\#(features[index % features.count])"},"choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"ok"}}],"usage":{"prompt_tokens":\#(2000 + index % 700),"completion_tokens":\#(output),"total_tokens":\#(2000 + output),"prompt_tokens_details":{"cached_tokens":1024},"completion_tokens_details":{"reasoning_tokens":0}}}"#
+  }
+
+  private static func anthropicLine(_ index: Int) -> String {
+    let output = 200 + (index &* 7919) % 900
+    return #"{"id":"msg_\#(index)","type":"message","role":"assistant","model":"claude-sonnet-4-5-20250929","stop_reason":"end_turn","metadata":{"feature":"\#(features[index % features.count])"},"content":[{"type":"text","text":"Here is the summary you asked for, in three short paragraphs."}],"usage":{"input_tokens":\#(400 + index % 700),"cache_creation_input_tokens":0,"cache_read_input_tokens":6120,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":\#(output),"service_tier":"standard"}}"#
+  }
+
+  private static func otelLine(_ index: Int) -> String {
+    let output = 200 + (index &* 7919) % 900
+    let attributes = [
+      ("gen_ai.operation.name", #"{"stringValue":"chat"}"#), ("gen_ai.provider.name", #"{"stringValue":"anthropic"}"#),
+      ("gen_ai.request.model", #"{"stringValue":"claude-sonnet-4-5"}"#), ("gen_ai.response.id", #"{"stringValue":"msg_\#(index)"}"#),
+      ("gen_ai.usage.input_tokens", #"{"intValue":"\#(2000 + index % 700)"}"#), ("gen_ai.usage.output_tokens", #"{"intValue":"\#(output)"}"#),
+    ].map { #"{"key":"\#($0.0)","value":\#($0.1)}"# }.joined(separator: ",")
+    return #"{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"support-api"}},{"key":"tokentax.feature","value":{"stringValue":"\#(features[index % features.count])"}}]},"scopeSpans":[{"scope":{"name":"opentelemetry.instrumentation.anthropic"},"spans":[{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"c\#(String(index, radix: 16))","name":"chat claude-sonnet-4-5","kind":3,"startTimeUnixNano":"1763820000123000000","endTimeUnixNano":"1763820002456000000","attributes":[\#(attributes)],"status":{"code":0}}]}]}]}"#
   }
 }

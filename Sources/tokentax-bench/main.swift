@@ -1,8 +1,8 @@
 // `swift run -c release tokentax-bench`: in one run, tokentax's encode throughput next to
 // tiktoken's on the same text, vocabulary load time, pathological inputs at 10× steps, and
 // `tokentax count` as a whole process, `check --staged` on a 20-feature repository, and trace
-// ingestion (`--quick` for a smaller trace file; `--pathological` for that section alone).
-// Benchmarks live here, outside `swift test` (SPEC §9): tests never assert on time.
+// ingestion (`--quick` for a smaller trace file; `--pathological` or `--traces` for one section
+// alone). Benchmarks live here, outside `swift test` (SPEC §9): tests never assert on time.
 import Foundation
 import Tokenizer
 
@@ -17,6 +17,12 @@ func milliseconds(_ seconds: Double) -> String { format(seconds * 1000, seconds 
 print("tokentax-bench: single thread, wall clock, this machine\n")
 if CommandLine.arguments.contains("--pathological") {
   PathologicalBench.run()
+  exit(0)
+}
+
+// `--traces`: only the trace ingestion section (6), for profiling the readers.
+if CommandLine.arguments.contains("--traces") {
+  try TraceBench.run(megabytes: CommandLine.arguments.contains("--quick") ? 32 : 256)
   exit(0)
 }
 

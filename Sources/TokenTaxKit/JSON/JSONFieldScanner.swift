@@ -60,6 +60,14 @@ struct JSONFieldScanner {
     return memcmp(base + field.keyStart, name.utf8Start, length) == 0
   }
 
+  /// Whether `field`'s string value is exactly `text` (compared as raw bytes: escapes are not decoded).
+  @inline(__always)
+  static func stringValue(of field: Field, in bytes: UnsafeBufferPointer<UInt8>, is text: StaticString) -> Bool {
+    let length = field.valueEnd - field.valueStart
+    guard field.kind == .string, length == text.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
+    return memcmp(base + field.valueStart, text.utf8Start, length) == 0
+  }
+
   /// The integer value of a number field, or of a string field holding one ("412"), which
   /// real exports contain. Integral decimals (`412.0`, `4.12e2`) are accepted.
   static func integer(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -97,6 +105,23 @@ struct JSONFieldScanner {
     }
     let quoted = UnsafeBufferPointer(start: base + field.valueStart - 1, count: raw.count + 2)
     return (try? JSONParser().parse(quoted))?.stringValue
+  }
+
+  /// The field's value as `JSONParser` would make it; only containers and strings with escapes
+  /// are parsed. Nil when the value is not valid (a string that is not UTF-8).
+  static func value(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+    guard let base = bytes.baseAddress else { return nil }
+    switch field.kind {
+    case .null: return .null
+    case .bool: return .bool(base[field.valueStart] == UInt8(ascii: "t"))
+    case .number:
+      return .number(String(decoding: UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart), as: UTF8.self))
+    case .string where !field.valueEscaped: return string(field, in: bytes).map(JSONValue.string)
+    case .string, .object, .array:
+      // A string's range excludes its quotes; the parser needs them.
+      let end = field.kind == .string ? field.valueEnd + 1 : field.valueEnd
+      return try? JSONParser().parse(UnsafeBufferPointer(start: base + field.start, count: end - field.start))
+    }
   }
 
   /// The value of a `true`/`false` field.

@@ -45,6 +45,8 @@ private struct Cursor {
   init(bytes: UnsafeBufferPointer<UInt8>, relaxed: Bool) {
     self.bytes = bytes
     self.relaxed = relaxed
+    // Room for a typical trace line's members at once, rather than growing entry by entry.
+    pendingMembers.reserveCapacity(16)
   }
 
   var atEnd: Bool { index >= bytes.count }

@@ -6,6 +6,9 @@ public struct TraceLoadOptions: Sendable {
   public var lenient: Bool
   public var attributor: FeatureAttributor
   public var sampleCapacity: Int
+  /// Whether lines may take the fast paths that read fields straight from the bytes; off only in
+  /// tests that check the fast paths give what the general path gives.
+  var fastPaths = true
 
   public init(
     format: TraceFormat? = nil, lenient: Bool = false, attributor: FeatureAttributor = FeatureAttributor(),

@@ -43,13 +43,4 @@ extension JSONValue {
     if case .object = child.embeddedJSON ?? .null { return child.embeddedJSON }
     return nil
   }
-
-  /// A non-empty string member, also accepting numbers (ids exported as numbers).
-  func text(_ key: String) -> String? {
-    switch self[key] {
-    case .string(let text) where !text.isEmpty: return text
-    case .number(let text): return text
-    default: return nil
-    }
-  }
 }

@@ -54,19 +54,26 @@ enum AnthropicReader {
   /// The call of a stream, from its merged `message_start` and `message_delta` usage.
   static func call(from pending: PendingCall) throws(TraceRecordError) -> TraceCall {
     var call = pending.call
-    try fill(&call, from: .object(pending.usage))
+    try fill(&call, from: JSONValue.object(pending.usage))
     return call
   }
 
   private static func template(_ message: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?) -> TraceCall {
-    let metadata = message.object("metadata")
-    return TraceCall(
-      feature: context.attributor.feature(explicit: metadata?.text("feature"), record: envelope ?? message),
-      model: message.text("model") ?? TraceCall.unknownModel,
-      caseID: caseID ?? metadata?.text("case"), timestamp: nil, batch: envelope != nil, usage: TokenUsage())
+    template(message, context, line: envelope ?? message, batch: envelope != nil, caseID: caseID)
   }
 
-  private static func fill(_ call: inout TraceCall, from usage: JSONValue) throws(TraceRecordError) {
+  /// - Parameter line: the whole line, which config rules match; built only when there are rules.
+  static func template<Message: MemberLookup>(
+    _ message: Message, _ context: TraceReadContext, line: @autoclosure () -> JSONValue, batch: Bool, caseID: String?
+  ) -> TraceCall {
+    let metadata = message.object("metadata")
+    return TraceCall(
+      feature: context.attributor.feature(explicit: metadata?.text("feature"), record: line()),
+      model: message.text("model") ?? TraceCall.unknownModel,
+      caseID: caseID ?? metadata?.text("case"), timestamp: nil, batch: batch, usage: TokenUsage())
+  }
+
+  static func fill<Object: MemberLookup>(_ call: inout TraceCall, from usage: Object) throws(TraceRecordError) {
     call.usage = try self.usage(usage)
     if usage["service_tier"]?.stringValue == "batch" { call.batch = true }
     for iteration in usage["iterations"]?.arrayValue ?? [] where iteration["type"]?.stringValue != "message" {
@@ -75,7 +82,7 @@ enum AnthropicReader {
   }
 
   /// Disjoint buckets from a Messages `usage` object (already exclusive).
-  static func usage(_ usage: JSONValue) throws(TraceRecordError) -> TokenUsage {
+  static func usage<Object: MemberLookup>(_ usage: Object) throws(TraceRecordError) -> TokenUsage {
     let breakdown = usage.object("cache_creation")
     let byTTL = (try TokenField.count(breakdown, "ephemeral_5m_input_tokens") ?? 0)
       + (try TokenField.count(breakdown, "ephemeral_1h_input_tokens") ?? 0)

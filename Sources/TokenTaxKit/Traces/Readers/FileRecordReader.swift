@@ -11,13 +11,17 @@ struct FileRecordReader {
   private var interner = StringInterner()
   /// The fast native path is tried while the file's records are native.
   private var tryNative = true
+  /// The OpenAI and Anthropic fast paths are tried until they have turned down this many lines in a row.
+  private var fastMissesLeft = 0
+  private static let fastMissLimit = 16
   private var lastLine = 1
 
   init(file: TraceFile, options: TraceLoadOptions, context: TraceReadContext) {
     self.file = file
     self.options = options
     self.context = context
-    tryNative = options.format == nil || options.format == .native
+    tryNative = options.fastPaths && (options.format == nil || options.format == .native)
+    fastMissesLeft = options.fastPaths && [nil, .openai, .anthropic].contains(options.format) ? Self.fastMissLimit : 0
   }
 
   mutating func run() throws {
@@ -50,13 +54,24 @@ struct FileRecordReader {
     lastLine = number
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
     do {
+      var scanned = false
       if tryNative {
         try scanner.scan(bytes)
+        scanned = true
         if scanner.isObject, let call = try NativeReader.fastCall(bytes, scanner.fields, options.attributor, &interner) {
           context.emit(call)
           return
         }
         tryNative = options.format == .native
+      }
+      // The fast path skips the members it does not read, so it needs their UTF-8 checked
+      // here; a scan error is left to the full parse below, which reports it as always.
+      if fastMissesLeft > 0, Self.isValidUTF8(bytes), scanned || (try? scanner.scan(bytes)) != nil, scanner.isObject {
+        if try fastRead(bytes) {
+          fastMissesLeft = Self.fastMissLimit
+          return
+        }
+        fastMissesLeft -= 1
       }
       let value = try JSONParser().parse(bytes)
       try dispatch(value, line: number)
@@ -68,6 +83,20 @@ struct FileRecordReader {
     } catch let error as TraceError {
       try fail(error)
     }
+  }
+
+  /// Reads a just-scanned line on the fast path of the format it is (or is forced to be).
+  private func fastRead(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceRecordError) -> Bool {
+    let format = options.format
+    if format != .anthropic, try OpenAIReader.fastRead(bytes, scanner.fields, context) { return true }
+    return format != .openai ? try AnthropicReader.fastRead(bytes, scanner.fields, context) : false
+  }
+
+  /// Whether `bytes` are UTF-8; ASCII, the common case, is checked by one OR over the line.
+  private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var bits: UInt8 = 0
+    for byte in bytes { bits |= byte }
+    return bits < 0x80 || String(validating: bytes, as: UTF8.self) != nil
   }
 
   private mutating func document(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int, _ column: Int) throws {

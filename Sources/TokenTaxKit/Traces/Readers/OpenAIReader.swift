@@ -86,7 +86,7 @@ enum OpenAIReader {
   static func call(from pending: PendingCall) throws(TraceRecordError) -> TraceCall? {
     guard pending.hasUsage else { return nil }
     var call = pending.call
-    call.usage = try usage(.object(pending.usage))
+    call.usage = try usage(JSONValue.object(pending.usage))
     return call
   }
 
@@ -100,18 +100,25 @@ enum OpenAIReader {
 
   /// The call's feature, model, case and time; a batch line (`custom_id` envelope) is batch.
   private static func template(_ record: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?) -> TraceCall {
+    template(record, context, line: envelope ?? record, batchLine: envelope?["custom_id"] != nil, caseID: caseID)
+  }
+
+  /// - Parameter line: the whole line, which config rules match; built only when there are rules.
+  static func template<Record: MemberLookup>(
+    _ record: Record, _ context: TraceReadContext, line: @autoclosure () -> JSONValue, batchLine: Bool, caseID: String?
+  ) -> TraceCall {
     let metadata = record.object("metadata")
     let created = record["created"] ?? record["created_at"]
     return TraceCall(
-      feature: context.attributor.feature(explicit: metadata?.text("feature"), record: envelope ?? record),
+      feature: context.attributor.feature(explicit: metadata?.text("feature"), record: line()),
       model: record.text("model") ?? TraceCall.unknownModel,
       caseID: caseID ?? metadata?.text("case") ?? metadata?.text("case_id"),
       timestamp: TraceTimestamp.text(created),
-      batch: envelope?["custom_id"] != nil || record["service_tier"]?.stringValue == "batch", usage: TokenUsage())
+      batch: batchLine || record["service_tier"]?.stringValue == "batch", usage: TokenUsage())
   }
 
   /// Disjoint buckets from a Chat/Completions or Responses `usage` object.
-  static func usage(_ usage: JSONValue) throws(TraceRecordError) -> TokenUsage {
+  static func usage<Object: MemberLookup>(_ usage: Object) throws(TraceRecordError) -> TokenUsage {
     let chat = usage["prompt_tokens"] != nil || usage["completion_tokens"] != nil || usage["prompt_cache_hit_tokens"] != nil
     let inputDetails = usage.object(chat ? "prompt_tokens_details" : "input_tokens_details")
     let outputDetails = usage.object(chat ? "completion_tokens_details" : "output_tokens_details")

@@ -4,14 +4,14 @@ enum TokenField {
   static let maximum = 1_000_000_000
 
   /// The count at `key` of `object`; nil when absent or null.
-  static func count(_ object: JSONValue?, _ key: String, field: String? = nil) throws(TraceRecordError) -> Int? {
+  static func count<Object: MemberLookup>(_ object: Object?, _ key: String, field: String? = nil) throws(TraceRecordError) -> Int? {
     guard let value = object?[key] else { return nil }
     return try count(value, field: field ?? key)
   }
 
   /// The first present of several alias keys. Aliases name the same quantity, so they are never
   /// added (Bedrock `cacheReadInputTokens` beside `cacheReadInputTokenCount`).
-  static func first(_ object: JSONValue?, _ keys: [String]) throws(TraceRecordError) -> Int? {
+  static func first<Object: MemberLookup>(_ object: Object?, _ keys: [String]) throws(TraceRecordError) -> Int? {
     for key in keys {
       if let value = try count(object, key) { return value }
     }
@@ -19,7 +19,7 @@ enum TokenField {
   }
 
   /// The first present of aliases that live in different objects.
-  static func first(_ candidates: (JSONValue?, String)...) throws(TraceRecordError) -> Int? {
+  static func first<Object: MemberLookup>(_ candidates: (Object?, String)...) throws(TraceRecordError) -> Int? {
     for (object, key) in candidates {
       if let value = try count(object, key) { return value }
     }

@@ -7,10 +7,34 @@ enum TraceTimestamp {
     let seconds = millis / 1000
     let (y, m, d) = civil(days: seconds / 86_400)
     let secondOfDay = seconds % 86_400
-    var text = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
-      + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-    if millis % 1000 != 0 { text += "." + pad(millis % 1000, 3) }
-    return text + "Z"
+    // Digits written into one buffer: this runs once per trace call, and string
+    // concatenation was a tenth of reading an OpenAI line.
+    var text: [UInt8] = []
+    text.reserveCapacity(24)
+    func append(_ value: Int, _ width: Int, then separator: UInt8?) {
+      var divisor = 1
+      for _ in 1..<width { divisor *= 10 }
+      var rest = value
+      // A year past 9999 cannot occur (checked above), so `width` digits always suffice.
+      while divisor > 0 {
+        text.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+        rest %= divisor
+        divisor /= 10
+      }
+      if let separator { text.append(separator) }
+    }
+    append(y, 4, then: UInt8(ascii: "-"))
+    append(m, 2, then: UInt8(ascii: "-"))
+    append(d, 2, then: UInt8(ascii: "T"))
+    append(secondOfDay / 3600, 2, then: UInt8(ascii: ":"))
+    append(secondOfDay / 60 % 60, 2, then: UInt8(ascii: ":"))
+    append(secondOfDay % 60, 2, then: nil)
+    if millis % 1000 != 0 {
+      text.append(UInt8(ascii: "."))
+      append(millis % 1000, 3, then: nil)
+    }
+    text.append(UInt8(ascii: "Z"))
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// A timestamp field that may be ISO text, Unix seconds, milliseconds or nanoseconds
@@ -38,10 +62,5 @@ enum TraceTimestamp {
     let day = doy - (153 * mp + 2) / 5 + 1
     let month = mp < 10 ? mp + 3 : mp - 9
     return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-  }
-
-  private static func pad(_ value: Int, _ width: Int) -> String {
-    let text = String(value)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
   }
 }
