@@ -8,7 +8,7 @@ import Foundation
 /// the default for untagged calls, since the config lists these files under it.
 struct TraceEvidence {
   var prices: PriceTable
-  var rules: [Config.TraceRule]
+  var rules: [AttributionRule]
   var minSamples: Int
 
   /// Nil when neither side has trace files configured.
@@ -38,7 +38,7 @@ struct TraceEvidence {
   }
 
   private func summarize(_ files: [TraceFile], feature: String) throws -> FeatureTraceStats? {
-    let attributor = FeatureAttributor(rules: rules.map { AttributionRule(match: $0.match, feature: $0.feature) }, defaultFeature: feature)
+    let attributor = FeatureAttributor(rules: rules, defaultFeature: feature)
     let summary = try TraceLoader.summarize(files, options: TraceLoadOptions(attributor: attributor), prices: prices)
     return summary.features[feature]
   }

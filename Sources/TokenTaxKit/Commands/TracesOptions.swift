@@ -9,10 +9,9 @@ enum TracesOptions {
 
   /// Format and leniency from the flags; attribution rules from the config's `traces.rules`.
   static func loadOptions(_ arguments: ParsedArguments, config: WorkingConfig?) throws -> TraceLoadOptions {
-    let rules = config?.config.traceRules.map { AttributionRule(match: $0.match, feature: $0.feature) } ?? []
-    return TraceLoadOptions(
+    TraceLoadOptions(
       format: try arguments.choice("--format", as: TraceFormat.self), lenient: arguments.flag("--lenient"),
-      attributor: FeatureAttributor(rules: rules))
+      attributor: FeatureAttributor(rules: config?.config.traceRules ?? []))
   }
 
   static func files(_ paths: [String], _ invocation: Invocation) -> [TraceFile] {

@@ -15,12 +15,12 @@ public struct Config: Sendable, Equatable {
   /// Calls below this count in a trace comparison are a warning, not a pass.
   public var minSamples: Int
   /// Rules that attribute trace calls to features by any field's value.
-  public var traceRules: [TraceRule]
+  public var traceRules: [AttributionRule]
 
   public init(
     version: Int = 1, defaults: Defaults = Defaults(), prices: PriceSources = PriceSources(), features: [FeatureConfig],
     thresholds: Thresholds = Thresholds(), budgets: Budgets = Budgets(), approvalTrailer: String = "Cost-Approved",
-    minSamples: Int = 20, traceRules: [TraceRule] = []
+    minSamples: Int = 20, traceRules: [AttributionRule] = []
   ) {
     self.version = version
     self.defaults = defaults
@@ -48,15 +48,5 @@ public struct Config: Sendable, Equatable {
     /// Per-model rows in tokentax's own price format, keyed by model id.
     public var overrides: [String: JSONValue] = [:]
     public init() {}
-  }
-
-  /// `{ "match": { "<field path>": "<value or glob>" }, "feature": "<id>" }`.
-  public struct TraceRule: Sendable, Equatable {
-    public var match: [String: String]
-    public var feature: String
-    public init(match: [String: String], feature: String) {
-      self.match = match
-      self.feature = feature
-    }
   }
 }

@@ -70,7 +70,7 @@ public enum ConfigDecoder {
           guard let text = value.stringValue else { throw rule.invalid("match.\(key)", "a string") }
           fields[key] = text
         }
-        return Config.TraceRule(match: fields, feature: feature)
+        return AttributionRule(match: fields, feature: feature)
       }
     }
     guard let features = try top.array("features") else {
