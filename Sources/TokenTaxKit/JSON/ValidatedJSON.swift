@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the structure of JSON text that `JSONFieldScanner` has already validated: the members
 /// of a nested object and the elements of an array, as byte ranges, building nothing (SPEC §9:
 /// an OTLP line is mostly values nobody reads). Nothing is checked twice, so on unvalidated
@@ -16,7 +18,7 @@ struct ValidatedJSON {
     while index < bytes.count {
       switch bytes[index] {
       case UInt8(ascii: "\""):
-        index = stringEnd(index).end
+        index = stringEnd(index)
         continue
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         stack.append(opens.count)
@@ -34,27 +36,30 @@ struct ValidatedJSON {
   /// shape `JSONFieldScanner` gives for the outermost object).
   func members(ofObjectAt start: Int) -> [JSONFieldScanner.Field] {
     var fields: [JSONFieldScanner.Field] = []
+    forEachMember(ofObjectAt: start) { fields.append($0) }
+    return fields
+  }
+
+  /// Calls `body` with each member of the object whose `{` is at `start`, in order.
+  func forEachMember(ofObjectAt start: Int, _ body: (JSONFieldScanner.Field) -> Void) {
     var index = skipSpace(start + 1)
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return fields }
     while index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-      let keyQuote = index
-      let (keyEnd, keyEscaped) = stringEnd(keyQuote)
+      let keyEnd = stringEnd(index)
+      let key = index + 1..<keyEnd - 1
       index = skipSpace(skipSpace(keyEnd) + 1)  // past the ':'
       let valueStart = index
       let kind = kind(at: valueStart)
       let valueEnd = end(ofValueAt: valueStart)
       let isString = kind == .string
-      let escaped = isString && stringEnd(valueStart).escaped
-      fields.append(
+      body(
         JSONFieldScanner.Field(
-          keyStart: keyQuote + 1, keyEnd: keyEnd - 1, keyEscaped: keyEscaped, kind: kind,
+          keyStart: key.lowerBound, keyEnd: key.upperBound, keyEscaped: hasEscape(key), kind: kind,
           valueStart: isString ? valueStart + 1 : valueStart, valueEnd: isString ? valueEnd - 1 : valueEnd,
-          valueEscaped: escaped))
+          valueEscaped: isString && hasEscape(valueStart + 1..<valueEnd - 1)))
       index = skipSpace(valueEnd)
       guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { break }
       index = skipSpace(index + 1)
     }
-    return fields
   }
 
   /// The offsets where the elements of the array whose `[` is at `start` begin.
@@ -89,7 +94,7 @@ struct ValidatedJSON {
     guard start < bytes.count else { return bytes.count }
     switch bytes[start] {
     case UInt8(ascii: "\""):
-      return stringEnd(start).end
+      return stringEnd(start)
     case UInt8(ascii: "{"), UInt8(ascii: "["):
       // The containers' opening offsets are sorted: binary search.
       var low = 0
@@ -111,20 +116,25 @@ struct ValidatedJSON {
     }
   }
 
-  /// The offset just past the string whose opening quote is at `start`, and whether it has escapes.
-  private func stringEnd(_ start: Int) -> (end: Int, escaped: Bool) {
+  /// The offset just past the string whose opening quote is at `start`: the first quote not
+  /// escaped by an odd run of backslashes, found with `memchr`.
+  private func stringEnd(_ start: Int) -> Int {
+    guard let base = bytes.baseAddress else { return bytes.count }
     var index = start + 1
-    var escaped = false
-    while index < bytes.count {
-      switch bytes[index] {
-      case UInt8(ascii: "\""): return (index + 1, escaped)
-      case UInt8(ascii: "\\"):
-        escaped = true
-        index += 2
-      default: index += 1
-      }
+    while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index) {
+      let quote = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+      var backslashes = 0
+      while base[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+      if backslashes % 2 == 0 { return quote + 1 }
+      index = quote + 1
     }
-    return (bytes.count, escaped)
+    return bytes.count
+  }
+
+  /// Whether the string contents in `range` hold a backslash escape.
+  private func hasEscape(_ range: Range<Int>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    return memchr(base + range.lowerBound, Int32(UInt8(ascii: "\\")), range.count) != nil
   }
 
   private func skipSpace(_ start: Int) -> Int {

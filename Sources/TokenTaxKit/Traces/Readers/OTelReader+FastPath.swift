@@ -77,12 +77,19 @@ extension OTelReader {
     switch field.kind {
     case .array:
       for itemStart in json.elements(ofArrayAt: field.valueStart) where json.kind(at: itemStart) == .object {
-        let item = json.members(ofObjectAt: itemStart)
-        guard !item.contains(where: \.keyEscaped) else { return nil }
-        guard let keyField = last("key", item, json.bytes), keyField.kind == .string,
+        var keyField: JSONFieldScanner.Field?
+        var valueField: JSONFieldScanner.Field?
+        var escapedKey = false
+        json.forEachMember(ofObjectAt: itemStart) { member in
+          escapedKey = escapedKey || member.keyEscaped
+          if JSONFieldScanner.key(member, in: json.bytes, is: "key") { keyField = member }
+          if JSONFieldScanner.key(member, in: json.bytes, is: "value") { valueField = member }
+        }
+        guard !escapedKey else { return nil }
+        guard let keyField, keyField.kind == .string,
           isRead(keyField, json.bytes, keys, keyRange: false), let key = JSONFieldScanner.string(keyField, in: json.bytes)
         else { continue }
-        result[key] = last("value", item, json.bytes).map { anyValue($0, json) } ?? .null
+        result[key] = valueField.map { anyValue($0, json) } ?? .null
       }
     case .object:
       let members = json.members(ofObjectAt: field.valueStart)
@@ -100,8 +107,13 @@ extension OTelReader {
   /// `anyValue(_:)` of the value in `field`; a one-member scalar `AnyValue` is read without parsing the object.
   private static func anyValue(_ field: JSONFieldScanner.Field, _ json: ValidatedJSON) -> JSONValue {
     if field.kind == .object {
-      let members = json.members(ofObjectAt: field.valueStart)
-      if members.count == 1, let inner = members.first, let value = JSONFieldScanner.value(inner, in: json.bytes) {
+      var count = 0
+      var only: JSONFieldScanner.Field?
+      json.forEachMember(ofObjectAt: field.valueStart) { member in
+        count += 1
+        only = member
+      }
+      if count == 1, let inner = only, let value = JSONFieldScanner.value(inner, in: json.bytes) {
         let bytes = json.bytes
         for kind: StaticString in ["stringValue", "boolValue", "doubleValue", "bytesValue"]
         where JSONFieldScanner.key(inner, in: bytes, is: kind) {
