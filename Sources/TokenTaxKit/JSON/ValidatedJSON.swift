@@ -13,7 +13,11 @@ struct ValidatedJSON {
 
   init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
+    // An OTLP line holds a few dozen containers: grow once, not six times.
     var stack: [Int] = []
+    stack.reserveCapacity(16)
+    opens.reserveCapacity(64)
+    closes.reserveCapacity(64)
     var index = 0
     while index < bytes.count {
       switch bytes[index] {

@@ -74,6 +74,7 @@ extension OTelReader {
     -> [String: JSONValue]?
   {
     var result: [String: JSONValue] = [:]
+    result.reserveCapacity(8)
     switch field.kind {
     case .array:
       for itemStart in json.elements(ofArrayAt: field.valueStart) where json.kind(at: itemStart) == .object {
