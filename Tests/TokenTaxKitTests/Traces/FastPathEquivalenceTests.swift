@@ -3,7 +3,7 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// The fast paths (native field scan, OpenAI and Anthropic objects read in place) must give exactly what the
+/// The fast paths (native field scan, OpenAI and Anthropic objects and OTLP spans read in place) must give exactly what the
 /// general path (a full `JSONValue` parse per line) gives: calls, notes, skipped lines, errors.
 @Suite struct FastPathEquivalenceTests {
   /// Everything a read produces, or the error it stops with.

@@ -131,9 +131,9 @@ extension OTelReader {
 
   /// Whether the key in `field` (its key, or its string value) is one of `keys`; an escaped
   /// string value is decoded and compared.
-  private static func isRead(_ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, _ keys: [[UInt8]]?, keyRange: Bool)
-    -> Bool
-  {
+  private static func isRead(
+    _ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, _ keys: [[UInt8]]?, keyRange: Bool
+  ) -> Bool {
     guard let keys, let base = bytes.baseAddress else { return true }
     if !keyRange, field.valueEscaped {
       guard let text = JSONFieldScanner.string(field, in: bytes) else { return false }
@@ -142,7 +142,8 @@ extension OTelReader {
     let start = keyRange ? field.keyStart : field.valueStart
     let count = (keyRange ? field.keyEnd : field.valueEnd) - start
     return keys.contains { key in
-      key.count == count && key.withUnsafeBufferPointer { key in key.baseAddress.map { memcmp(base + start, $0, count) == 0 } ?? false }
+      key.count == count
+        && key.withUnsafeBufferPointer { key in key.baseAddress.map { memcmp(base + start, $0, count) == 0 } ?? false }
     }
   }
 

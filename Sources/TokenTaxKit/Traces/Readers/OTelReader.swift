@@ -60,7 +60,8 @@ enum OTelReader {
     }
   }
 
-  /// Reads one span whose (plain) attributes are `attributes`.
+  /// Reads one span whose (plain) attributes are `attributes`. The fast path builds only the
+  /// attributes in `Keys`: an attribute read here must be listed there.
   static func readSpan<Span: MemberLookup>(
     _ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue], _ context: TraceReadContext
   ) throws(TraceRecordError) {
@@ -117,7 +118,9 @@ enum OTelReader {
 
   /// The span as config rules see it: attributes by key (span over resource), plus `name`,
   /// `attributes` and `resource.attributes`.
-  private static func ruleView<Span: MemberLookup>(_ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue]) -> JSONValue {
+  private static func ruleView<Span: MemberLookup>(_ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue])
+    -> JSONValue
+  {
     var view = resource.merging(attributes) { _, span in span }
     view["name"] = span["name"]
     view["attributes"] = .object(attributes)
