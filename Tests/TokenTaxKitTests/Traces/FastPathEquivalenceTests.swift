@@ -3,7 +3,7 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// The fast paths (native field scan, OpenAI and Anthropic objects read in place) must give exactly what the
+/// The fast paths (native field scan, OpenAI and Anthropic objects and OTLP spans read in place) must give exactly what the
 /// general path (a full `JSONValue` parse per line) gives: calls, notes, skipped lines, errors.
 @Suite struct FastPathEquivalenceTests {
   /// Everything a read produces, or the error it stops with.
@@ -103,6 +103,58 @@ import Testing
       let fast = Self.read([file], options, fast: true)
       #expect(fast == Self.read([file], options, fast: false))
       #expect(lenient ? fast.skipped == 4 && fast.calls.count >= 8 : fast.error != nil)
+    }
+  }
+
+  static let warehouseOTLP: [TraceFile] = ["spans.base.otlp.jsonl", "spans.head.otlp.jsonl"].map { name in
+    TraceFile(url: TraceTestSupport.repository.appendingPathComponent("fixtures/warehouse/\(name)"), displayName: name)
+  }
+
+  /// Attribution rules naming a span attribute the fast path otherwise skips, and a resource one.
+  static let otelRules = FeatureAttributor(rules: [
+    AttributionRule(match: ["http.request.method": "POST"], feature: "by-method"),
+    AttributionRule(match: ["service.name": "support-*"], feature: "by-service"),
+  ])
+
+  @Test(arguments: [nil, TraceFormat.otel])
+  func warehouseSpansReadTheSameBothWays(format: TraceFormat?) {
+    for attributor in [FeatureAttributor(), Self.otelRules] {
+      let options = TraceLoadOptions(format: format, attributor: attributor)
+      let fast = Self.read(Self.warehouseOTLP, options, fast: true)
+      #expect(fast == Self.read(Self.warehouseOTLP, options, fast: false))
+      #expect(fast.error == nil)
+      #expect(fast.calls.count > 100)
+    }
+  }
+
+  /// OTLP lines near every edge of the fast path: duplicates, agent parents, plain-map and odd
+  /// attributes, escaped keys, other span containers, bad counts.
+  static let otelLines = [
+    #"{"resourceSpans":[{"resource":{"attributes":[{"key":"tokentax.feature","value":{"stringValue":"res-f"}},{"key":"service.name","value":{"stringValue":"support-api"}}]},"scopeSpans":[{"spans":[{"traceId":"t1","spanId":"a1","name":"support-agent","attributes":[{"key":"gen_ai.operation.name","value":{"stringValue":"invoke_agent"}},{"key":"gen_ai.usage.input_tokens","value":{"intValue":"900"}},{"key":"gen_ai.usage.output_tokens","value":{"intValue":"90"}}]},{"traceId":"t1","spanId":"c1","parentSpanId":"a1","name":"chat gpt-4o","startTimeUnixNano":"1763820000123000000","attributes":[{"key":"gen_ai.prompt.0.content","value":{"stringValue":"héllo \"quoted\" … 😀"}},{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}},{"key":"gen_ai.usage.input_tokens","value":{"intValue":"500"}},{"key":"gen_ai.usage.output_tokens","value":{"intValue":50}},{"key":"gen_ai.usage.cache_read.input_tokens","value":{"intValue":"100"}},{"key":"http.request.method","value":{"stringValue":"POST"}}],"events":[{"name":"gen_ai.content.prompt","attributes":[{"key":"gen_ai.prompt","value":{"stringValue":"[{\"role\":\"user\"}]"}}]}]}]}]}]}"#,
+    #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t1","spanId":"c1","attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":"1"}}]}]}]}]}"#,
+    #"{"resource_spans":[{"resource":{"attributes":{"tokentax.case":"c-9","deployment":"eu"}},"scope_spans":[{"spans":[{"trace_id":"t2","span_id":"s2","parent_span_id":"p2","name":"summarize-ticket","attributes":{"llm.token_count.prompt":12,"llm.token_count.completion":"3","llm.model_name":"gpt-4o-mini","tokentax.batch":true,"openinference.span.kind":"LLM"}}]}]}]}"#,
+    #"{"resourceSpans":[{"instrumentationLibrarySpans":[{"spans":[{"traceId":"t3","spanId":"s3","name":"ai.generateText.doGenerate","attributes":[{"key":"ai.usage.promptTokens","value":{"intValue":"7"}},{"key":"ai.usage.completionTokens","value":{"intValue":"2"}},{"key":"ai.model.id","value":{"stringValue":"claude-haiku-4-5"}},{"key":"ai.telemetry.functionId","value":{"stringValue":"fn-x"}},{"key":"gen_ai.request.model","value":{"arrayValue":{"values":[{"stringValue":"a"}]}}},{"key":"tokentax.case","value":{"kvlistValue":{"values":[{"key":"k","value":{"intValue":"1"}}]}}}]},"not a span",{"traceId":"t3","spanId":"s4"}]},7,null]},[],{"scopeSpans":"none"}]}"#,
+    #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t4","spanId":"s5","attributes":[{"k\u0065y":"gen_ai.usage.input_tokens","value":{"intValue":"5"}}]}]}]}]}"#,
+    #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t4","spanId":"s6","attributes":[{"key":"gen_ai.usage.input\u005ftokens","value":{"intValue":"6"}},{"key":"gen_ai.operation.name","value":{"stringValue":"fetch_response"}}]},{"traceId":"t4","spanId":"s7","attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":"6"}},{"value":{"intValue":"1"}},{"key":3},{"key":"gen_ai.usage.input_tokens"}]}]}]}]}"#,
+    #"{"batches":[{"scopeSpans":[{"spans":[{"traceId":"t5","spanId":"s8","attributes":[{"key":"gen_ai.usage.output_tokens","value":{"intValue":"8"}}]}]}]}]}"#,
+    #"{"result":{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t5","spanId":"s9","attributes":[{"key":"gen_ai.usage.output_tokens","value":{"intValue":"9"}}]}]}]}]}}"#,
+    #"{"resourceSpans":null,"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t6","spanId":"s10","attributes":{"gen_ai.usage.input_tokens":4,"gen_ai.usage.input_tokens":5}}]}]}]}"#,
+    #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t7","spanId":"s11","attributes":[{"key":"gen_ai.usage.input_tokens","value":{"intValue":"-4"}}]}]}]}]}"#,
+    #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t7","spanId":"s12","attributes":[{"key":"gen_ai.usage.output_tokens","value":{"stringValue":"lots"}}]}]}]}]}"#,
+    #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t7","spanId":"s13","attributes":[{"key":"gen_ai.usage.output_tokens","value":{"intValue":"1"}}]}]}]}]"#,
+    #"{"resourceSpans":[],"schema_version":1,"features":[]}"#,
+  ]
+
+  @Test(arguments: [false, true])
+  func otelEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
+    let file = try TraceTestSupport.temporaryFile("edge.jsonl", Self.otelLines.joined(separator: "\n") + "\n")
+    for format in [nil, TraceFormat.otel] {
+      for attributor in [FeatureAttributor(), Self.otelRules] {
+        let options = TraceLoadOptions(format: format, lenient: lenient, attributor: attributor)
+        let fast = Self.read([file], options, fast: true)
+        #expect(fast == Self.read([file], options, fast: false))
+        #expect(lenient ? fast.skipped == 3 && fast.calls.count >= 6 : fast.error != nil)
+      }
     }
   }
 

@@ -11,7 +11,7 @@ struct FileRecordReader {
   private var interner = StringInterner()
   /// The fast native path is tried while the file's records are native.
   private var tryNative = true
-  /// The OpenAI and Anthropic fast paths are tried until they have turned down this many lines in a row.
+  /// The OTel, OpenAI and Anthropic fast paths are tried until they have turned down this many lines in a row.
   private var fastMissesLeft = 0
   private static let fastMissLimit = 16
   private var lastLine = 1
@@ -21,7 +21,7 @@ struct FileRecordReader {
     self.options = options
     self.context = context
     tryNative = options.fastPaths && (options.format == nil || options.format == .native)
-    fastMissesLeft = options.fastPaths && [nil, .openai, .anthropic].contains(options.format) ? Self.fastMissLimit : 0
+    fastMissesLeft = options.fastPaths && [nil, .otel, .openai, .anthropic].contains(options.format) ? Self.fastMissLimit : 0
   }
 
   mutating func run() throws {
@@ -88,8 +88,9 @@ struct FileRecordReader {
   /// Reads a just-scanned line on the fast path of the format it is (or is forced to be).
   private func fastRead(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceRecordError) -> Bool {
     let format = options.format
-    if format != .anthropic, try OpenAIReader.fastRead(bytes, scanner.fields, context) { return true }
-    return format != .openai ? try AnthropicReader.fastRead(bytes, scanner.fields, context) : false
+    if format == nil || format == .otel, try OTelReader.fastRead(bytes, scanner.fields, context) { return true }
+    if format == nil || format == .openai, try OpenAIReader.fastRead(bytes, scanner.fields, context) { return true }
+    return format == nil || format == .anthropic ? try AnthropicReader.fastRead(bytes, scanner.fields, context) : false
   }
 
   /// Whether `bytes` are UTF-8; ASCII, the common case, is checked by one OR over the line.

@@ -7,7 +7,7 @@
 /// OpenInference (`llm.token_count.*`) and Vercel AI SDK (`ai.usage.*`) dialects. Inclusion:
 /// input counts include cache reads and writes, output counts include reasoning.
 enum OTelReader {
-  private enum Keys {
+  enum Keys {
     static let input = [
       "gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.token_count.prompt", "ai.usage.inputTokens",
       "ai.usage.promptTokens",
@@ -32,6 +32,13 @@ enum OTelReader {
     static let model = [
       "gen_ai.response.model", "gen_ai.request.model", "llm.model_name", "ai.response.model", "ai.model.id",
     ]
+    /// The other span attributes `readSpan` reads.
+    static let span = [
+      "gen_ai.operation.name", "ai.operationId", "openinference.span.kind", "tokentax.feature", "gen_ai.agent.name",
+      "ai.telemetry.functionId", "tokentax.case", "tokentax.batch",
+    ]
+    /// The resource attributes `readSpan` reads.
+    static let resource = ["tokentax.feature", "tokentax.case"]
   }
 
   /// Operations whose spans wrap model calls rather than being one.
@@ -46,14 +53,18 @@ enum OTelReader {
       let resource = attributes(group["resource"]?["attributes"])
       let scopes = group["scopeSpans"] ?? group["scope_spans"] ?? group["instrumentationLibrarySpans"]
       for scope in scopes?.arrayValue ?? [] {
-        for span in scope["spans"]?.arrayValue ?? [] { try readSpan(span, resource: resource, context) }
+        for span in scope["spans"]?.arrayValue ?? [] {
+          try readSpan(span, attributes: attributes(span["attributes"]), resource: resource, context)
+        }
       }
     }
   }
 
-  private static func readSpan(_ span: JSONValue, resource: [String: JSONValue], _ context: TraceReadContext)
-    throws(TraceRecordError)
-  {
+  /// Reads one span whose (plain) attributes are `attributes`. The fast path builds only the
+  /// attributes in `Keys`: an attribute read here must be listed there.
+  static func readSpan<Span: MemberLookup>(
+    _ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue], _ context: TraceReadContext
+  ) throws(TraceRecordError) {
     let trace = span.text("traceId") ?? span.text("trace_id") ?? ""
     let spanID = (span.text("spanId") ?? span.text("span_id")).map { trace + "/" + $0 }
     let parentID = (span.text("parentSpanId") ?? span.text("parent_span_id")).map { trace + "/" + $0 }
@@ -61,7 +72,6 @@ enum OTelReader {
       context.notes.duplicates += 1
       return
     }
-    let attributes = attributes(span["attributes"])
     let operation = attributes["gen_ai.operation.name"]?.stringValue ?? attributes["ai.operationId"]?.stringValue
       ?? attributes["openinference.span.kind"]?.stringValue
     // `fetch_response` re-reads a stored response: "instrumentations SHOULD NOT report token usage".
@@ -108,7 +118,9 @@ enum OTelReader {
 
   /// The span as config rules see it: attributes by key (span over resource), plus `name`,
   /// `attributes` and `resource.attributes`.
-  private static func ruleView(_ span: JSONValue, attributes: [String: JSONValue], resource: [String: JSONValue]) -> JSONValue {
+  private static func ruleView<Span: MemberLookup>(_ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue])
+    -> JSONValue
+  {
     var view = resource.merging(attributes) { _, span in span }
     view["name"] = span["name"]
     view["attributes"] = .object(attributes)
@@ -134,7 +146,7 @@ enum OTelReader {
   }
 
   /// An OTLP `AnyValue` (`{"intValue": "412"}`) as the plain JSON value it encodes.
-  private static func anyValue(_ value: JSONValue) -> JSONValue {
+  static func anyValue(_ value: JSONValue) -> JSONValue {
     guard case .object(let members) = value, let (kind, inner) = members.first, members.count == 1 else { return value }
     switch kind {
     case "stringValue", "bytesValue", "boolValue", "doubleValue": return inner

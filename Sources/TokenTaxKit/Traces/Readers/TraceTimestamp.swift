@@ -41,7 +41,7 @@ enum TraceTimestamp {
   /// (OTLP's `startTimeUnixNano` arrives as a decimal string).
   static func text(_ value: JSONValue?) -> String? {
     guard let value else { return nil }
-    if case .string(let text) = value, !text.isEmpty, text.contains("-") { return text }
+    if case .string(let text) = value, !text.isEmpty, text.utf8.contains(UInt8(ascii: "-")) { return text }
     guard let number = value.doubleValue, number > 0 else { return nil }
     switch number {
     case ..<1e11: return iso(epochSeconds: number)
