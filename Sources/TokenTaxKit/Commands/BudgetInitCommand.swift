@@ -21,12 +21,7 @@ enum BudgetInitCommand: Command {
     let text = try String(contentsOf: url, encoding: .utf8)
     var root = try JSONParser(relaxed: true).parse(text)
     let factor = 1 + headroom / 100
-    func budget(_ monthly: Decimal) -> Decimal {
-      var value = monthly * factor
-      var rounded = Decimal()
-      NSDecimalRound(&rounded, &value, 0, .up)
-      return rounded
-    }
+    func budget(_ monthly: Decimal) -> Decimal { Money.rounded(monthly * factor, scale: 0, mode: .up) }
     var features = root["features"]?.arrayValue ?? []
     for index in features.indices {
       guard var members = features[index].objectValue, let id = members["id"]?.stringValue,

@@ -42,8 +42,12 @@ public struct TokenCounter: Sendable {
   /// Tokens of `text` for this model.
   public func count(_ text: String) -> Int {
     let raw = CountMemo.shared.count(text, encoding: encoding)
-    guard factor != 1 else { return raw }
-    return NSDecimalNumber(decimal: Money.rounded(Decimal(raw) * factor, scale: 0)).intValue
+    return factor == 1 ? raw : TokenCounter.scale(raw, by: factor)
+  }
+
+  /// `tokens` × `factor`, rounded half away from zero: how every estimated family scales o200k counts.
+  static func scale(_ tokens: Int, by factor: Decimal) -> Int {
+    NSDecimalNumber(decimal: Money.rounded(Decimal(tokens) * factor, scale: 0)).intValue
   }
 
   public var info: EncodingInfo {

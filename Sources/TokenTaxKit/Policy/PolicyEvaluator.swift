@@ -42,7 +42,7 @@ public struct PolicyEvaluator: Sendable {
   public static func budget(_ monthly: Decimal, budget: Decimal, warnAt: Decimal, what: String) -> Violation? {
     guard budget > 0 else { return nil }
     let used = monthly / budget * 100
-    let usedText = Money.percent(NSDecimalNumber(decimal: used).doubleValue).dropFirst()
+    let usedText = Money.absPercent(NSDecimalNumber(decimal: used).doubleValue)
     if monthly > budget {
       return Violation(
         rule: "budget", level: .fail, limit: budget, actual: Money.rounded(monthly, scale: 2),

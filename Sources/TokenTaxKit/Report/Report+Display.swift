@@ -100,7 +100,7 @@ extension TraceMetric {
   func display(_ value: Double) -> String {
     switch name {
     case "cache_hit_rate": return String(format: "%.1f %%", locale: Locale(identifier: "en_US_POSIX"), value * 100)
-    case "cost_per_call_usd": return Money.usd(Decimal(string: String(format: "%.8f", locale: Locale(identifier: "en_US_POSIX"), value)) ?? 0)
+    case "cost_per_call_usd": return Money.usd(Money.decimal(value) ?? 0)
     default: return Self.format(value)
     }
   }

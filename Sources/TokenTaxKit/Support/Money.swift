@@ -6,12 +6,20 @@ import Foundation
 public enum Money {
   private static let posix = Locale(identifier: "en_US_POSIX")
 
-  /// Rounds to `scale` decimal places, half away from zero.
-  public static func rounded(_ value: Decimal, scale: Int) -> Decimal {
+  /// Rounds to `scale` decimal places, half away from zero (or `.up` for budgets, which must
+  /// not land below the forecast).
+  public static func rounded(_ value: Decimal, scale: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
     var input = value
     var result = Decimal()
-    NSDecimalRound(&result, &input, scale, .plain)
+    NSDecimalRound(&result, &input, scale, mode)
     return result
+  }
+
+  /// A `Double` (a statistic, a fitted factor) as a `Decimal` through its text with `digits`
+  /// decimals, so binary noise past them (`0.1 + 0.2`) never reaches money or a config file.
+  /// Nil for infinities and NaN.
+  public static func decimal(_ value: Double, digits: Int = 8) -> Decimal? {
+    Decimal(string: String(format: "%.\(digits)f", locale: posix, value), locale: posix)
   }
 
   /// `$1,234` at $100 or more, `$12.34` from $1, and up to six decimals below a dollar so a
@@ -85,7 +93,7 @@ public enum Money {
 
   /// The JSON number text for a percentage: rounded to 2 decimals (SPEC §11).
   public static func jsonPercent(_ value: Double) -> String {
-    plain(rounded(Decimal(string: String(format: "%.6f", locale: posix, value), locale: posix) ?? 0, scale: 2))
+    plain(rounded(decimal(value, digits: 6) ?? 0, scale: 2))
   }
 
   /// The percent change from `base` to `head`, nil when the base is zero.

@@ -40,7 +40,7 @@ struct CalibrationFit {
     }
     var fitted = base
     if let solution = LeastSquares.solve(rows: rows, targets: targets), solution[0] > 0 {
-      fitted.factor = Decimal(string: String(format: "%.3f", locale: Locale(identifier: "en_US_POSIX"), solution[0])) ?? base.factor
+      fitted.factor = Money.decimal(solution[0], digits: 3) ?? base.factor
       fitted.requestOverhead = Int(solution[1].rounded())
       if fitsTools { fitted.toolOverhead = Int(solution[2].rounded()) }
     } else {
@@ -48,7 +48,7 @@ struct CalibrationFit {
       let scaled = rows.reduce(0) { $0 + $1[0] }
       let rest = targets.reduce(0, +) - Double(base.requestOverhead * samples.count)
       if scaled > 0, rest > 0 {
-        fitted.factor = Decimal(string: String(format: "%.3f", locale: Locale(identifier: "en_US_POSIX"), rest / scaled)) ?? base.factor
+        fitted.factor = Money.decimal(rest / scaled, digits: 3) ?? base.factor
       }
     }
     return CalibrationFit(

@@ -64,7 +64,7 @@ public struct EstimationProfile: Sendable, Equatable {
   }
 
   func estimate(_ features: RequestFeatures) -> Int {
-    let scaled = NSDecimalNumber(decimal: Money.rounded(Decimal(scaled(features)) * factor, scale: 0)).intValue
+    let scaled = TokenCounter.scale(scaled(features), by: factor)
     return max(0, scaled + requestOverhead + (features.tools > 0 ? toolOverhead : 0) + structure(features))
   }
 

@@ -74,22 +74,18 @@ enum TraceDiffRenderer {
   /// Token means with 2 decimals, the cache hit rate with 4, cost with 6 (as money).
   private static func number(_ name: String, _ value: Double) -> JSONValue {
     switch name {
-    case TraceMetricKind.costPerCallUSD.name: return .number(Money.jsonUSD(decimal(value)))
-    case TraceMetricKind.cacheHitRate.name: return .number(Money.plain(Money.rounded(decimal(value), scale: 4)))
+    case TraceMetricKind.costPerCallUSD.name: return .number(Money.jsonUSD(Money.decimal(value) ?? 0))
+    case TraceMetricKind.cacheHitRate.name: return .number(Money.plain(Money.rounded(Money.decimal(value) ?? 0, scale: 4)))
     default: return .number(Money.jsonPercent(value))
     }
   }
 
   private static func value(_ name: String, _ value: Double) -> String {
     switch name {
-    case TraceMetricKind.costPerCallUSD.name: return Money.usd(decimal(value))
+    case TraceMetricKind.costPerCallUSD.name: return Money.usd(Money.decimal(value) ?? 0)
     case TraceMetricKind.cacheHitRate.name:
-      return Money.plain(Money.rounded(decimal(value * 100), scale: 1)) + " %"
-    default: return Money.plain(Money.rounded(decimal(value), scale: 1))
+      return Money.plain(Money.rounded(Money.decimal(value * 100) ?? 0, scale: 1)) + " %"
+    default: return Money.plain(Money.rounded(Money.decimal(value) ?? 0, scale: 1))
     }
-  }
-
-  private static func decimal(_ value: Double) -> Decimal {
-    Decimal(string: String(format: "%.8f", locale: Locale(identifier: "en_US_POSIX"), value), locale: Locale(identifier: "en_US_POSIX")) ?? 0
   }
 }
