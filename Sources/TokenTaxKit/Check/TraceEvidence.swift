@@ -46,22 +46,29 @@ struct TraceEvidence {
   /// The trace files matching `patterns` at `source`. Working-tree files are read in place
   /// (streaming); files of a commit or the index come from git as bytes.
   private func files(_ patterns: [String], in source: any FileSource, feature: String, optional: Bool = false) throws -> [TraceFile] {
-    let all = try source.listFiles()
-    var paths: [String] = []
+    let expanded = try source.expand(patterns)
+    let worktree = source as? WorktreeFiles
+    // Working-tree files stream from disk; a commit's or the index's come from git as bytes.
+    let contents = worktree == nil ? try source.read(patterns.flatMap { expanded[$0] ?? [] }) : [:]
+    func exists(_ path: String) -> Bool {
+      guard let worktree else { return contents[path] != nil }
+      return FileManager.default.fileExists(atPath: worktree.git.root.appendingPathComponent(path).path)
+    }
+    var files: [TraceFile] = []
     for pattern in patterns {
-      let matches = Glob(pattern).filter(all)
-      if matches.isEmpty && !optional {
+      let present = (expanded[pattern] ?? []).filter(exists)
+      if present.isEmpty && !optional {
         throw TraceError.unreadable(
           file: pattern, reason: "matches no trace file at \(FeatureSnapshot.label(source.revision)) (feature '\(feature)'); fix traces in tokentax.json")
       }
-      paths += matches
+      for path in present {
+        if let worktree {
+          files.append(TraceFile(url: worktree.git.root.appendingPathComponent(path), displayName: path))
+        } else if let data = contents[path] {
+          files.append(TraceFile(contents: data, displayName: "\(path) at \(FeatureSnapshot.label(source.revision))"))
+        }
+      }
     }
-    if let worktree = source as? WorktreeFiles {
-      return paths.map { TraceFile(url: worktree.git.root.appendingPathComponent($0), displayName: $0) }
-    }
-    let contents = try source.read(paths)
-    return paths.compactMap { path in
-      contents[path].map { TraceFile(contents: $0, displayName: "\(path) at \(FeatureSnapshot.label(source.revision))") }
-    }
+    return files
   }
 }

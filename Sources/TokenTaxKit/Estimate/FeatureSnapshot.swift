@@ -14,15 +14,12 @@ public struct FeatureSnapshot: Sendable {
 
   /// Reads every feature of `config` from `source` with one batched read.
   public static func load(config: Config, from source: some FileSource) throws -> [FeatureSnapshot] {
-    // Listing the tree costs a git process; plain paths do not need it.
-    let needsListing = config.features.contains { $0.prompt.contains { Glob($0.file).isPattern } }
-    let all = needsListing ? try source.listFiles() : []
+    let expanded = try source.expand(config.features.flatMap { $0.prompt.map(\.file) })
     var wanted: [[(PromptPart, String)]] = []
     for feature in config.features {
       var files: [(PromptPart, String)] = []
       for part in feature.prompt {
-        let glob = Glob(part.file)
-        let matches = glob.isPattern ? glob.filter(all) : [part.file]
+        let matches = expanded[part.file] ?? []
         if matches.isEmpty {
           throw PromptError.noFiles(feature: feature.id, pattern: part.file, revision: label(source.revision))
         }

@@ -14,6 +14,17 @@ public protocol FileSource: Sendable {
 
 extension FileSource {
   public func read(_ path: String) throws -> Data? { try read([path])[path] }
+
+  /// The paths each config pattern names: a glob's matches in the file list, sorted; a plain
+  /// path as given (whether it exists is the reader's question). The tree is listed at most
+  /// once, and only when a pattern is a glob: a listing costs a git process.
+  public func expand(_ patterns: [String]) throws -> [String: [String]] {
+    let globs = patterns.map(Glob.init)
+    let all = globs.contains(where: \.isPattern) ? try listFiles() : []
+    var result: [String: [String]] = [:]
+    for glob in globs { result[glob.pattern] = glob.isPattern ? glob.filter(all) : [glob.pattern] }
+    return result
+  }
 }
 
 /// Files as committed at one revision.

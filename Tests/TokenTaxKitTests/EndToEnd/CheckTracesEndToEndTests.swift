@@ -76,6 +76,24 @@ import Testing
     #expect(ids == ["bot", "unattributed"])
   }
 
+  /// A trace path that names nothing is exit 2 whether it is a plain path or a glob, read from
+  /// the working tree or from a commit.
+  @Test(arguments: ["canary/missing.jsonl", "canary/missing-*.jsonl"])
+  func missingTraceFilesAreNamed(pattern: String) throws {
+    let repo = try repository(baseOutput: 100)
+    let config = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
+      .replacingOccurrences(of: #""traces": "canary/*.jsonl""#, with: #""traces": "\#(pattern)""#)
+    try repo.write("tokentax.json", config)
+    let expected = "'\(pattern)': matches no trace file at the working tree (feature 'bot'); fix traces in tokentax.json"
+    let worktree = repo.run("check", "--base", "HEAD")
+    #expect(worktree.code == .couldNotRun)
+    #expect(worktree.stderr.contains(expected), "\(worktree.stderr)")
+    try repo.commit("point at a missing trace file")
+    let committed = repo.run("check", "--base", "HEAD~1", "--head", "HEAD")
+    #expect(committed.code == .couldNotRun)
+    #expect(committed.stderr.contains("'\(pattern)': matches no trace file at commit "), "\(committed.stderr)")
+  }
+
   @Test func malformedTraceLineNamesFileLineAndColumn() throws {
     let repo = try repository(baseOutput: 100)
     try repo.write("canary/bot.jsonl", Self.traces(output: 100, calls: 3) + "{\"feature\": \"bot\", \"output_tokens\": }\n")
