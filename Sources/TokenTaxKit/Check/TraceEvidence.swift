@@ -58,8 +58,7 @@ struct TraceEvidence {
     for pattern in patterns {
       let present = (expanded[pattern] ?? []).filter(exists)
       if present.isEmpty && !optional {
-        throw TraceError.unreadable(
-          file: pattern, reason: "matches no trace file at \(FeatureSnapshot.label(source.revision)) (feature '\(feature)'); fix traces in tokentax.json")
+        throw TraceError.noMatch(pattern: pattern, feature: feature, revision: FeatureSnapshot.label(source.revision))
       }
       for path in present {
         if let worktree {

@@ -84,14 +84,14 @@ import Testing
     let config = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
       .replacingOccurrences(of: #""traces": "canary/*.jsonl""#, with: #""traces": "\#(pattern)""#)
     try repo.write("tokentax.json", config)
-    let expected = "'\(pattern)': matches no trace file at the working tree (feature 'bot'); fix traces in tokentax.json"
+    let expected = "error: trace path '\(pattern)' of feature 'bot' matches no file at the working tree; fix traces in tokentax.json\n"
     let worktree = repo.run("check", "--base", "HEAD")
     #expect(worktree.code == .couldNotRun)
-    #expect(worktree.stderr.contains(expected), "\(worktree.stderr)")
+    #expect(worktree.stderr == expected)
     try repo.commit("point at a missing trace file")
     let committed = repo.run("check", "--base", "HEAD~1", "--head", "HEAD")
     #expect(committed.code == .couldNotRun)
-    #expect(committed.stderr.contains("'\(pattern)': matches no trace file at commit "), "\(committed.stderr)")
+    #expect(committed.stderr.hasPrefix("error: trace path '\(pattern)' of feature 'bot' matches no file at commit "), "\(committed.stderr)")
   }
 
   @Test func malformedTraceLineNamesFileLineAndColumn() throws {
