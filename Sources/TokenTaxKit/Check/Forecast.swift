@@ -3,6 +3,9 @@ import Foundation
 /// `estimate` and `budget init`: every feature's cost at one revision, no comparison.
 public struct Forecast: Sendable {
   public var revision: String
+  /// The config that was read: repo-relative, and where it is in the working tree.
+  public var configPath: String
+  public var configURL: URL
   public var features: [Row]
   public var warnings: [String]
   public var pricesAsOf: String
@@ -37,6 +40,8 @@ public struct Forecast: Sendable {
       warnings += estimate.warnings
       rows.append(Row(id: feature.id, model: estimate.model, encoding: estimate.encoding, estimate: estimate.callEstimate))
     }
-    return Forecast(revision: source.revision, features: rows, warnings: warnings, pricesAsOf: prices.asOf ?? "unknown")
+    return Forecast(
+      revision: source.revision, configPath: path, configURL: git.root.appendingPathComponent(path), features: rows,
+      warnings: warnings, pricesAsOf: prices.asOf ?? "unknown")
   }
 }

@@ -14,10 +14,8 @@ enum BudgetInitCommand: Command {
     let forecast = try Forecast.make(
       rev: nil, configPath: arguments.value("--config"), priceFiles: arguments.allValues("--prices"),
       workingDirectory: invocation.workingDirectory)
-    let git = try Git.discover(from: invocation.workingDirectory)
-    let path = try arguments.value("--config").map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: invocation.workingDirectory) }
-      ?? Config.fileName
-    let url = git.root.appendingPathComponent(path)
+    let path = forecast.configPath
+    let url = forecast.configURL
     let text = try String(contentsOf: url, encoding: .utf8)
     var root = try JSONParser(relaxed: true).parse(text)
     let factor = 1 + headroom / 100
