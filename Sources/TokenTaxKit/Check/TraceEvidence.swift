@@ -47,25 +47,25 @@ struct TraceEvidence {
   /// (streaming); files of a commit or the index come from git as bytes.
   private func files(_ patterns: [String], in source: any FileSource, feature: String, optional: Bool = false) throws -> [TraceFile] {
     let expanded = try source.expand(patterns)
-    let worktree = source as? WorktreeFiles
     // Working-tree files stream from disk; a commit's or the index's come from git as bytes.
-    let contents = worktree == nil ? try source.read(patterns.flatMap { expanded[$0] ?? [] }) : [:]
-    func exists(_ path: String) -> Bool {
-      guard let worktree else { return contents[path] != nil }
-      return FileManager.default.fileExists(atPath: worktree.git.root.appendingPathComponent(path).path)
-    }
+    var onDisk: [String: URL] = [:]
+    for path in patterns.flatMap({ expanded[$0] ?? [] }) { onDisk[path] = try source.fileURL(path) }
+    let contents = try source.read(patterns.flatMap { expanded[$0] ?? [] }.filter { onDisk[$0] == nil })
     var files: [TraceFile] = []
     for pattern in patterns {
-      let present = (expanded[pattern] ?? []).filter(exists)
-      if present.isEmpty && !optional {
-        throw TraceError.noMatch(pattern: pattern, feature: feature, revision: FeatureSnapshot.label(source.revision))
-      }
-      for path in present {
-        if let worktree {
-          files.append(TraceFile(url: worktree.git.root.appendingPathComponent(path), displayName: path))
+      var found = false
+      for path in expanded[pattern] ?? [] {
+        if let url = onDisk[path] {
+          files.append(TraceFile(url: url, displayName: path))
         } else if let data = contents[path] {
           files.append(TraceFile(contents: data, displayName: "\(path) at \(FeatureSnapshot.label(source.revision))"))
+        } else {
+          continue
         }
+        found = true
+      }
+      if !found && !optional {
+        throw TraceError.noMatch(pattern: pattern, feature: feature, revision: FeatureSnapshot.label(source.revision))
       }
     }
     return files

@@ -10,6 +10,9 @@ public protocol FileSource: Sendable {
   func listFiles() throws -> [String]
   /// The contents of `paths`; a missing path is absent from the result.
   func read(_ paths: [String]) throws -> [String: Data]
+  /// Where `path` can be streamed from disk, confined to the repository like `read`; nil when
+  /// the file does not exist or the source is not the working tree (then `read` it).
+  func fileURL(_ path: String) throws -> URL?
 }
 
 extension FileSource {
@@ -45,6 +48,8 @@ public struct CommitFiles: FileSource {
   public func read(_ paths: [String]) throws -> [String: Data] {
     try CatFile.read(paths, git: git, prefix: sha + ":")
   }
+
+  public func fileURL(_ path: String) throws -> URL? { nil }
 }
 
 /// Files as staged in the index (`check --staged`).
@@ -61,6 +66,8 @@ public struct IndexFiles: FileSource {
   public func read(_ paths: [String]) throws -> [String: Data] {
     try CatFile.read(paths, git: git, prefix: ":")
   }
+
+  public func fileURL(_ path: String) throws -> URL? { nil }
 }
 
 /// Files on disk, confined to the repository (symlinks that leave it are refused).
@@ -75,21 +82,26 @@ public struct WorktreeFiles: FileSource {
   }
 
   public func read(_ paths: [String]) throws -> [String: Data] {
-    let root = git.root.resolvingSymlinksInPath().path
     var result: [String: Data] = [:]
     for path in paths {
-      let url = git.root.appendingPathComponent(path)
-      let resolved = url.resolvingSymlinksInPath().path
-      guard resolved == root || resolved.hasPrefix(root + "/") else {
-        throw ConfigError.pathOutsideRepository(path)
-      }
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-        continue
-      }
-      result[path] = try Data(contentsOf: URL(fileURLWithPath: resolved))
+      guard let url = try fileURL(path) else { continue }
+      result[path] = try Data(contentsOf: url)
     }
     return result
+  }
+
+  /// The file's resolved location; symlinks that leave the repository are refused.
+  public func fileURL(_ path: String) throws -> URL? {
+    let root = git.root.resolvingSymlinksInPath().path
+    let resolved = git.root.appendingPathComponent(path).resolvingSymlinksInPath().path
+    guard resolved == root || resolved.hasPrefix(root + "/") else {
+      throw ConfigError.pathOutsideRepository(path)
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
+      return nil
+    }
+    return URL(fileURLWithPath: resolved)
   }
 }
 

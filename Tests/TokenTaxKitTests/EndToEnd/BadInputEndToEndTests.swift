@@ -44,6 +44,21 @@ import Testing
     #expect(result.stderr.contains("path 'prompts/system.md' leaves the repository"), "\(result.stderr)")
   }
 
+  /// Trace files stream from disk, but under the same confinement as prompt files.
+  @Test func symlinkedTraceFileLeavingTheRepositoryIsRefused() throws {
+    let repo = try repository()
+    try repo.write(
+      "tokentax.json", CheckEndToEndTests.config().replacingOccurrences(
+        of: #""variables": { "question": 50 }"#, with: #""variables": { "question": 50 }, "traces": "canary/bot.jsonl""#))
+    try repo.write("canary/bot.jsonl", #"{"feature":"bot","model":"acme-ft-1","input_tokens":60,"output_tokens":100}"# + "\n")
+    try repo.commit("one")
+    try repo.remove("canary/bot.jsonl")
+    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("canary/bot.jsonl").path, withDestinationPath: "/etc/hostname")
+    let result = repo.run("check", "--base", "HEAD")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("path 'canary/bot.jsonl' leaves the repository"), "\(result.stderr)")
+  }
+
   @Test func missingConfigPointsToInit() throws {
     let repo = try repository()
     try repo.remove("tokentax.json")
