@@ -144,16 +144,9 @@ import Testing
     let copy = folder.url.appendingPathComponent("bin/tokentax")
     try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: BinaryTests.binary, to: copy)
-    let process = Process()
-    process.executableURL = copy
-    process.arguments = ["count", "--encoding", "cl100k_base", "english.txt", "hello.txt"]
-    process.currentDirectoryURL = folder.url
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    #expect(stdout == "cl100k_base\n    27  english.txt\n     2  hello.txt\n    29  total\n")
+    let result = try BinaryTests.run(
+      ["count", "--encoding", "cl100k_base", "english.txt", "hello.txt"], in: folder.url, executable: copy)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "cl100k_base\n    27  english.txt\n     2  hello.txt\n    29  total\n")
   }
 }

@@ -14,20 +14,37 @@ import Testing
 
   final class Marker {}
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, executable: URL = binary
+  ) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    try process.run()
+    try launch(process)
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// Starts `process`, retrying while exec says "text file busy": a freshly copied executable
+  /// stays busy while a child that another test forked at that moment still holds the copy's
+  /// write descriptor, which Foundation does not open close-on-exec.
+  private static func launch(_ process: Process) throws {
+    var attempt = 0
+    while true {
+      do {
+        return try process.run()
+      } catch let error as NSError where error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) && attempt < 50 {
+        attempt += 1
+        usleep(20_000)
+      }
+    }
   }
 
   @Test func versionAndHelp() throws {
