@@ -23,8 +23,8 @@ enum Shell {
     // The child inherits the working directory; the bench is single-threaded, so a chdir
     // around the spawn is safe.
     let previous = FileManager.default.currentDirectoryPath
-    if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    if let directory, !FileManager.default.changeCurrentDirectoryPath(directory) { return nil }
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     let argv = ([executable] + arguments).map { strdup($0) }
     defer { argv.forEach { free($0) } }
     var actions = posix_spawn_file_actions_t()

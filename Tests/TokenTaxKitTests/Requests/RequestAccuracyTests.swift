@@ -25,6 +25,9 @@ import Testing
     let tools = chat.filter { $0.fixture.kind == "tools" }
     let within = Double(tools.filter { $0.percent <= 1 }.count) / Double(tools.count)
     #expect(within >= 0.86, "chat requests with tools within ±1 %: \(within)")
+    let formats = chat.filter { $0.fixture.kind == "response format" }
+    let formatsWithin = Double(formats.filter { $0.percent <= 1 }.count) / Double(formats.count)
+    #expect(formatsWithin >= 0.7, "chat requests with response formats within ±1 %: \(formatsWithin)")
     let images = chat.filter { $0.fixture.kind == "images" }
     #expect(images.allSatisfy { $0.percent <= 1 })
   }

@@ -44,6 +44,11 @@ struct ChatFormat: Sendable, Equatable {
   var forcedChoice: Int? = 7
   var noneChoice = 1
 
+  /// Tokens a response format adds beyond its rendered section, with and without a system
+  /// message to join (medians of the recorded calls; the exact framing is not public).
+  var responseFormatAlone = 9
+  var responseFormatBesideSystem = 6
+
   /// Tool calls in the history: `assistant to=functions.NAME` + arguments; results as
   /// `NAME to=assistant` + output (gpt-5: on the commentary channel).
   var callPrefix = "assistant to=functions."
@@ -106,10 +111,13 @@ struct ChatFormat: Sendable, Equatable {
   }
 
   /// The Responses API renders tools apart from the instructions, and more cheaply than Chat
-  /// Completions does for gpt-5 models; a function result costs one token more.
+  /// Completions does for gpt-5 models; a function result costs one token more; a response
+  /// format costs less framing.
   private mutating func adaptToResponses() {
     toolsJoinSystem = false
     toolsBesideSystem = 0
+    responseFormatAlone = 0
+    responseFormatBesideSystem = 4
     switch generation {
     case .gpt5:
       toolsOverhead = 8

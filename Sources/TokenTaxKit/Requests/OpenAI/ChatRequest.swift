@@ -61,6 +61,8 @@ enum ToolChoice: Equatable {
 /// A `json_schema` response format (Chat `response_format`, Responses `text.format`).
 struct ResponseSchema {
   var name: String
+  /// The format's own description (not the schema's), which the prompt shows as a comment.
+  var description: String?
   var schema: JSONValue
   var schemaPath: String
 }

@@ -153,6 +153,7 @@ struct ChatRequestParser {
     let format = try reader.object(object["json_schema"], "response_format.json_schema")
     return ResponseSchema(
       name: try reader.optionalString(format["name"], "response_format.json_schema.name") ?? "",
+      description: try reader.optionalString(format["description"], "response_format.json_schema.description"),
       schema: format["schema"] ?? .object([:]),
       schemaPath: KeyOrder.child(
         KeyOrder.child(KeyOrder.child(KeyOrder.root, "response_format"), "json_schema"), "schema"))
@@ -198,7 +199,8 @@ struct ChatRequestParser {
     var schema: ResponseSchema?
     if let format = body["text"]?["format"]?.objectValue, format["type"]?.stringValue == "json_schema" {
       schema = ResponseSchema(
-        name: format["name"]?.stringValue ?? "", schema: format["schema"] ?? .object([:]),
+        name: format["name"]?.stringValue ?? "", description: format["description"]?.stringValue,
+        schema: format["schema"] ?? .object([:]),
         schemaPath: KeyOrder.child(KeyOrder.child(KeyOrder.child(KeyOrder.root, "text"), "format"), "schema"))
     }
     var request = ChatRequest(

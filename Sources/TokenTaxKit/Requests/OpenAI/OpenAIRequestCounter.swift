@@ -52,10 +52,12 @@ struct OpenAIRequestCounter {
       }
     }
     if let schema = request.responseSchema {
-      // The schema joins the system prompt under "# Response Formats"; OpenAI's exact rendering
-      // is not public, so this is its minified JSON less the few tokens recorded calls show.
-      let text = "# Response Formats\n\n## \(schema.name)\n\n" + order.compact(schema.schema, at: schema.schemaPath)
-      result.tokens += max(0, tokens(text) - 5)
+      // Tools that open a system message of their own give the section one to join, too.
+      let besideSystem =
+        request.messages.contains { ["system", "developer"].contains($0.role) }
+        || (!request.functions.isEmpty && format.toolsJoinSystem)
+      result.tokens += tokens(ResponseFormatPrompt(order: order).render(schema))
+        + (besideSystem ? format.responseFormatBesideSystem : format.responseFormatAlone)
       result.estimated("response format schema estimated from its JSON")
     }
     for hosted in Set(request.hostedTools).sorted() {

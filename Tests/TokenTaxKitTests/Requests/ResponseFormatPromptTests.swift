@@ -1,0 +1,38 @@
+import Testing
+
+@testable import TokenTaxKit
+
+@Suite struct ResponseFormatPromptTests {
+  @Test func sectionKeepsKeyOrderAndDropsWhatTheAPIStrips() throws {
+    let bytes = Array(
+      #"""
+      {"messages": [], "response_format": {"type": "json_schema", "json_schema": {
+        "name": "Book", "description": "A book.\nWith a rating.", "strict": true,
+        "schema": {"title": "Book", "type": "object", "additionalProperties": false,
+          "properties": {
+            "title": {"title": "Title", "type": "string"},
+            "tags": {"type": "array", "items": {"title": "Tag", "type": "string"}},
+            "author": {"$ref": "#/$defs/Author"}},
+          "required": ["title", "tags", "author"],
+          "$defs": {"Author": {"title": "Author", "type": "object", "additionalProperties": false,
+            "properties": {"name": {"type": "string"}}}}}}}}
+      """#.utf8)
+    let body = try #require(try JSONParser().parse(bytes).objectValue)
+    let request = try ChatRequestParser(file: "format.json", model: "gpt-4o").chat(body)
+    let format = try #require(request.responseSchema)
+    let text = ResponseFormatPrompt(order: KeyOrder.scan(bytes)).render(format)
+    #expect(
+      text == """
+        # Response Formats
+
+        ## Book
+
+        // A book.
+        // With a rating.
+        {"title":"Book","type":"object","properties":{"title":{"type":"string"},\
+        "tags":{"type":"array","items":{"type":"string"}},"author":{"$ref":"#/$defs/Author"}},\
+        "required":["title","tags","author"],"$defs":{"Author":{"type":"object",\
+        "additionalProperties":false,"properties":{"name":{"type":"string"}}}}}
+        """)
+  }
+}
