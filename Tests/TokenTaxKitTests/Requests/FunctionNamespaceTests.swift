@@ -37,6 +37,32 @@ import Testing
         """)
   }
 
+  @Test func titlesAreNotRenderedInsideArrayItems() throws {
+    let text = try render(
+      #"""
+      {"messages": [], "tools": [{"type": "function", "function": {"name": "save",
+        "parameters": {"type": "object", "properties": {
+          "entities": {"title": "Entities", "type": "array", "items": {"$ref": "#/$defs/Entity"}}},
+          "required": ["entities"],
+          "$defs": {"Entity": {"title": "Entity", "type": "object",
+            "properties": {"name": {"title": "Name", "description": "The name.", "type": "string"}}}}}}}]}
+      """#)
+    #expect(
+      text == """
+        namespace functions {
+
+        type save = (_: {
+        // Entities
+        entities: {
+            // The name.
+            name?: string,
+            }[],
+        }) => any;
+
+        } // namespace functions
+        """)
+  }
+
   @Test func propertiesKeepTheirWrittenOrderAndReferencesAreInlined() throws {
     let text = try render(
       #"""

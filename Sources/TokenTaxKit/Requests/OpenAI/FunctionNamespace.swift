@@ -69,6 +69,8 @@ struct FunctionNamespace {
     var root: [String: JSONValue]
     var rootPath: String
     var expanding: Set<String> = []
+    /// Inside an array's `items`, where recorded calls show property titles are not rendered.
+    var inItems = false
 
     func resolve(_ reference: String) -> (schema: JSONValue, path: String)? {
       for key in ["$defs", "definitions"] where reference.hasPrefix("#/\(key)/") {
@@ -115,7 +117,9 @@ struct FunctionNamespace {
     case "null": return "null"
     case "array":
       guard let items = object["items"], items.objectValue != nil else { return "Array<any>" }
-      return typeScript(items, at: KeyOrder.child(path, "items"), indent: indent, scope) + "[]"
+      var inner = scope
+      inner.inItems = true
+      return typeScript(items, at: KeyOrder.child(path, "items"), indent: indent, inner) + "[]"
     default: return "any"
     }
   }
@@ -128,7 +132,7 @@ struct FunctionNamespace {
       let property = value.objectValue ?? [:]
       let description = property["description"]?.stringValue
       let examples = property["examples"]?.arrayValue ?? []
-      if let title = property["title"]?.stringValue {
+      if !scope.inItems, let title = property["title"]?.stringValue {
         // An empty comment line separates a title from what follows it, and only then.
         out += "\(indent)// \(title)\n" + (description == nil && examples.isEmpty ? "" : "\(indent)//\n")
       }
