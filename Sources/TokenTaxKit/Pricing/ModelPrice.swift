@@ -25,12 +25,13 @@ public struct ModelPrice: Sendable, Equatable {
   /// `o200k_base` / `cl100k_base` for OpenAI models (exact); otherwise the family counted with
   /// o200k_base as an estimate, e.g. `claude`, `gemini`, `llama`.
   public var tokenizer: String
-  /// For estimated families: billed tokens per o200k_base token, tokens every request adds, and
-  /// tokens a request with tool definitions adds (`tokentax calibrate` fits them); nil = the
-  /// family's built-in calibration.
+  /// For estimated families: billed tokens per o200k_base token, tokens every request adds,
+  /// tokens a request with tool definitions adds, and the same when its tool choice forces a
+  /// tool (`tokentax calibrate` fits them); nil = the family's built-in calibration.
   public var tokenFactor: Decimal?
   public var requestOverhead: Int?
   public var toolOverhead: Int?
+  public var forcedToolOverhead: Int?
   /// Where the numbers come from (a URL or a file name), and the date they were read
   /// (`YYYY-MM-DD`; empty when the source carries no date, as LiteLLM files don't).
   public var source: String
@@ -41,7 +42,7 @@ public struct ModelPrice: Sendable, Equatable {
     cacheWrite: Decimal? = nil, cacheWrite1h: Decimal? = nil, batchDiscount: Decimal? = nil,
     longContext: LongContextTier? = nil, contextWindow: Int? = nil, minimumCacheablePrefix: Int? = nil,
     tokenizer: String, tokenFactor: Decimal? = nil, requestOverhead: Int? = nil, toolOverhead: Int? = nil,
-    source: String, date: String
+    forcedToolOverhead: Int? = nil, source: String, date: String
   ) {
     self.model = model
     self.provider = provider
@@ -58,6 +59,7 @@ public struct ModelPrice: Sendable, Equatable {
     self.tokenFactor = tokenFactor
     self.requestOverhead = requestOverhead
     self.toolOverhead = toolOverhead
+    self.forcedToolOverhead = forcedToolOverhead
     self.source = source
     self.date = date
   }

@@ -98,6 +98,7 @@ struct PriceListing {
       "minimum_cacheable_prefix": row.minimumCacheablePrefix.map(JSONValue.int),
       "tokenizer": .string(row.tokenizer), "token_factor": row.tokenFactor.map { .number(Money.plain($0)) },
       "request_overhead": row.requestOverhead.map(JSONValue.int), "tool_overhead": row.toolOverhead.map(JSONValue.int),
+      "forced_tool_overhead": row.forcedToolOverhead.map(JSONValue.int),
       "source": .string(row.source),
       "date": row.date.isEmpty ? nil : .string(row.date),
     ]

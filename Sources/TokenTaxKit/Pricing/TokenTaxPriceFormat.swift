@@ -23,6 +23,7 @@ import Foundation
 ///       "token_factor": 1.15,              // estimated families: billed tokens per o200k token
 ///       "request_overhead": 12,            // estimated families: tokens every request adds
 ///       "tool_overhead": 406,              // estimated families: tokens a request with tools adds
+///       "forced_tool_overhead": 441,       // … when its tool choice forces a tool (any/tool)
 ///       "source": "…", "date": "…",        // override the file's defaults
 ///       "aliases": ["acme-ft-1-2026-01-01"]
 ///     }
@@ -38,7 +39,7 @@ enum TokenTaxPriceFormat {
   static let modelKeys = [
     "provider", "input", "output", "cache_read", "cache_write", "cache_write_1h", "batch_discount", "long_context",
     "context_window", "minimum_cacheable_prefix", "tokenizer", "encoding", "token_factor", "request_overhead",
-    "tool_overhead", "source", "date", "aliases",
+    "tool_overhead", "forced_tool_overhead", "source", "date", "aliases",
   ]
   static let longContextKeys = ["threshold", "input", "output", "cache_read", "cache_write", "cache_write_1h"]
 
@@ -116,6 +117,7 @@ enum TokenTaxPriceFormat {
       case "token_factor": row.tokenFactor = try field.optional(value, field.factor)
       case "request_overhead": row.requestOverhead = try field.optional(value, field.overhead)
       case "tool_overhead": row.toolOverhead = try field.optional(value, field.overhead)
+      case "forced_tool_overhead": row.forcedToolOverhead = try field.optional(value, field.overhead)
       case "source": row.source = try field.text(value)
       case "date": row.date = try field.date(value)
       case "aliases": aliases = try field.strings(value)

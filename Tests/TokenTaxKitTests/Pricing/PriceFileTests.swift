@@ -170,7 +170,7 @@ import Testing
     (#"{"version": 1, "models": {"gpt-5": {"cache_reads": 0.1}}}"#,
      "prices.json: models.gpt-5.cache_reads: unknown key (did you mean 'cache_read'?); valid keys: provider, input, output, "
        + "cache_read, cache_write, cache_write_1h, batch_discount, long_context, context_window, "
-       + "minimum_cacheable_prefix, tokenizer, encoding, token_factor, request_overhead, tool_overhead, source, date, aliases"),
+       + "minimum_cacheable_prefix, tokenizer, encoding, token_factor, request_overhead, tool_overhead, forced_tool_overhead, source, date, aliases"),
     (#"{"version": 1, "models": {"gpt-5": {"long_context": {"input": 1, "output": 2}}}}"#,
      #"prices.json: models.gpt-5.long_context: a long-context tier needs "threshold""#),
     (#"{"version": 1, "models": {"gpt-5": {"aliases": ["x", 1]}}}"#,

@@ -2,7 +2,8 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// The price-row keys calibration writes: `token_factor`, `request_overhead`, `tool_overhead`.
+/// The price-row keys calibration writes: `token_factor`, `request_overhead`, `tool_overhead`,
+/// `forced_tool_overhead`.
 @Suite struct CalibrationKeysTests {
   private func table(_ entry: JSONValue) throws -> PriceTable {
     try PriceTable.builtIn().applyingOverrides(.object(["claude-haiku-4-5": entry]), file: "tokentax.json")
@@ -15,6 +16,11 @@ import Testing
     #expect(profile.factor == 1.2)
     #expect(profile.requestOverhead == -7)
     #expect(profile.toolOverhead == 300)
+    // Only tool_overhead calibrated: the forced one keeps the built-in gap (441 − 406).
+    #expect(profile.forcedToolOverhead == 335)
+    let forced = try table(.object(["tool_overhead": .number("300"), "forced_tool_overhead": .number("280")]))
+      .lookup("claude-haiku-4-5")
+    #expect(EstimationProfile.builtIn(family: "claude").applying(forced).forcedToolOverhead == 280)
     #expect(TokenCounter(model: row.model, tokenizer: row.tokenizer, factor: row.tokenFactor).factor == 1.2)
   }
 
@@ -36,5 +42,30 @@ import Testing
     let json = try PriceListing(table: table, models: ["claude-haiku-4-5"]).json()
     #expect(json.contains("\"token_factor\": 1.2"))
     #expect(json.contains("\"request_overhead\": 4"))
+  }
+
+  @Test func fitRecoversToolAndForcedToolOverheads() throws {
+    // Calls billed exactly: 2 × scaled + 10, + 300 with tools, + 250 with a forced tool.
+    let counter = RequestCounter()
+    var samples: [CalibrationSample] = []
+    for words in 1...9 {
+      let text = Array(repeating: "cat", count: words * 10).joined(separator: " ")
+      let tools = words % 3 == 0 ? "" : #", "tools": [{"name": "look", "description": "Looks.", "input_schema": {"type": "object"}}]"#
+      let choice = words % 3 == 2 ? #", "tool_choice": {"type": "any"}"# : ""
+      let line =
+        #"{"model": "claude-haiku-4-5", "request": {"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "\#(text)"}]\#(tools)\#(choice)}, "usage": {"input_tokens": 1}}"#
+      var sample = try #require(try CalibrationSample.read(line: Array(line.utf8), file: "-", lineNumber: words, counter: counter))
+      let features = sample.features
+      let overhead = features.tools == 0 ? 0 : features.toolsForced ? 250 : 300
+      sample.reported = 2 * sample.profile.scaled(features) + 10 + overhead + sample.profile.structure(features)
+      samples.append(sample)
+    }
+    let fit = try #require(CalibrationFit.fit(samples))
+    #expect(fit.fittedToolOverhead && fit.fittedForcedToolOverhead)
+    #expect(fit.fitted.factor == 2)
+    #expect(fit.fitted.requestOverhead == 10)
+    #expect(fit.fitted.toolOverhead == 300)
+    #expect(fit.fitted.forcedToolOverhead == 250)
+    #expect(fit.after.maxAbsPercent == 0)
   }
 }

@@ -1,14 +1,17 @@
 import Foundation
 
-/// One model's fitted `token_factor`, `request_overhead` and (when its calls both do and do
-/// not define tools) `tool_overhead`, with the errors they leave on the calls they were fitted
-/// to, next to the errors of the profile in use before.
+/// One model's fitted `token_factor` and `request_overhead`, with `tool_overhead` and
+/// `forced_tool_overhead` where the calls tell them apart, and the errors they leave on the
+/// calls they were fitted to, next to the errors of the profile in use before.
 struct CalibrationFit {
   var model: String
   var samples: Int
   var fitted: EstimationProfile
-  /// Whether the tool overhead was fitted (else it is the profile's).
+  /// Whether the tool overhead was fitted: some calls define tools and some do not.
   var fittedToolOverhead: Bool
+  /// Whether the forced-choice overhead was fitted: some calls with tools force one and some
+  /// do not.
+  var fittedForcedToolOverhead: Bool
   var before: Errors
   var after: Errors
 
@@ -21,21 +24,27 @@ struct CalibrationFit {
     var largeMaxAbsPercent: Double?
   }
 
-  /// Least squares of `reported − structure = factor × scaled + overhead (+ tools × tool overhead)`
-  /// over the calls of one model; with too few distinct calls, fewer numbers are fitted.
+  /// Least squares of `reported − structure = factor × scaled + overhead (+ tools × tool
+  /// overhead + forced × (forced overhead − tool overhead))` over the calls of one model; what
+  /// the calls cannot tell apart keeps the profile's number.
   static func fit(_ samples: [CalibrationSample]) -> CalibrationFit? {
     guard let first = samples.first else { return nil }
     let base = first.profile
-    let withTools = samples.filter { $0.features.tools > 0 }.count
-    let fitsTools = withTools > 0 && withTools < samples.count
+    let withTools = samples.filter { $0.features.tools > 0 }
+    let forced = withTools.filter(\.features.toolsForced).count
+    var fitsTools = !withTools.isEmpty && withTools.count < samples.count
+    var fitsForced = forced > 0 && forced < withTools.count
+    let forcedGap = Double(base.forcedToolOverhead - base.toolOverhead)
     let targets = samples.map { sample -> Double in
       var target = Double(sample.reported - base.structure(sample.features))
       if !fitsTools, sample.features.tools > 0 { target -= Double(base.toolOverhead) }
+      if !fitsForced, sample.features.tools > 0, sample.features.toolsForced { target -= forcedGap }
       return target
     }
     let rows = samples.map { sample -> [Double] in
       var row = [Double(base.scaled(sample.features)), 1]
       if fitsTools { row.append(sample.features.tools > 0 ? 1 : 0) }
+      if fitsForced { row.append(sample.features.tools > 0 && sample.features.toolsForced ? 1 : 0) }
       return row
     }
     var fitted = base
@@ -43,8 +52,12 @@ struct CalibrationFit {
       fitted.factor = Money.decimal(solution[0], digits: 3) ?? base.factor
       fitted.requestOverhead = Int(solution[1].rounded())
       if fitsTools { fitted.toolOverhead = Int(solution[2].rounded()) }
+      let gap = fitsForced ? solution[rows[0].count - 1] : forcedGap
+      fitted.forcedToolOverhead = fitted.toolOverhead + Int(gap.rounded())
     } else {
-      // One call, or calls of one size: keep the overhead, scale the rest.
+      // One call, or calls of one size: keep the overheads, scale the rest.
+      fitsTools = false
+      fitsForced = false
       let scaled = rows.reduce(0) { $0 + $1[0] }
       let rest = targets.reduce(0, +) - Double(base.requestOverhead * samples.count)
       if scaled > 0, rest > 0 {
@@ -53,7 +66,8 @@ struct CalibrationFit {
     }
     return CalibrationFit(
       model: first.model, samples: samples.count, fitted: fitted, fittedToolOverhead: fitsTools,
-      before: errors(samples) { $0.profile }, after: errors(samples) { _ in fitted })
+      fittedForcedToolOverhead: fitsForced, before: errors(samples) { $0.profile },
+      after: errors(samples) { _ in fitted })
   }
 
   static func errors(_ samples: [CalibrationSample], profile: (CalibrationSample) -> EstimationProfile) -> Errors {

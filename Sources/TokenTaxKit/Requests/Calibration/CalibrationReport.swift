@@ -17,6 +17,7 @@ struct CalibrationReport {
         "token_factor": .number(Money.plain(fit.fitted.factor)), "request_overhead": .int(fit.fitted.requestOverhead),
       ]
       if fit.fittedToolOverhead { entry["tool_overhead"] = .int(fit.fitted.toolOverhead) }
+      if fit.fittedForcedToolOverhead { entry["forced_tool_overhead"] = .int(fit.fitted.forcedToolOverhead) }
       entries[fit.model] = .object(entry)
     }
     return entries
@@ -28,7 +29,7 @@ struct CalibrationReport {
     if skippedExact > 0 { out += " (\(skippedExact) OpenAI call\(skippedExact == 1 ? "" : "s") skipped: counted exactly)" }
     out += "\n\n"
     let headers = [
-      "MODEL", "FAMILY", "CALLS", "FACTOR", "OVERHEAD", "TOOLS", "MEAN ERROR", "MAX ERROR", "OVER 500 TOKENS", "BEFORE",
+      "MODEL", "FAMILY", "CALLS", "FACTOR", "OVERHEAD", "TOOLS", "FORCED", "MEAN ERROR", "MAX ERROR", "OVER 500 TOKENS", "BEFORE",
     ]
     var rows = [headers]
     for fit in fits {
@@ -39,6 +40,7 @@ struct CalibrationReport {
       rows.append([
         fit.model, fit.fitted.family, String(fit.samples), Money.plain(fit.fitted.factor),
         String(fit.fitted.requestOverhead), fit.fittedToolOverhead ? String(fit.fitted.toolOverhead) : "—",
+        fit.fittedForcedToolOverhead ? String(fit.fitted.forcedToolOverhead) : "—",
         Money.absPercent(fit.after.meanAbsPercent), Money.absPercent(fit.after.maxAbsPercent), large,
         Money.absPercent(fit.before.meanAbsPercent) + " mean",
       ])
@@ -47,7 +49,7 @@ struct CalibrationReport {
     for row in rows {
       let cells = row.enumerated().map { column, cell in
         let padding = String(repeating: " ", count: widths[column] - cell.count)
-        return (2...7).contains(column) ? padding + cell : cell + padding
+        return (2...8).contains(column) ? padding + cell : cell + padding
       }
       out += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
     }
@@ -59,7 +61,8 @@ struct CalibrationReport {
     out += """
 
       Errors are |estimate − reported| / reported per call, on the calls fitted; BEFORE is the
-      calibration in use until now. TOOLS is fitted only when some calls define tools and some do not.
+      calibration in use until now. TOOLS is fitted only when some calls define tools and some do
+      not, FORCED (tools with a forced tool choice) only when some of those force one and some do not.
       To use the fit, add to tokentax.json (or put the entries under "models" in a --prices file):
 
 
@@ -82,6 +85,7 @@ struct CalibrationReport {
         "model": .string(fit.model), "family": .string(fit.fitted.family), "calls": .int(fit.samples),
         "token_factor": .number(Money.plain(fit.fitted.factor)), "request_overhead": .int(fit.fitted.requestOverhead),
         "tool_overhead": fit.fittedToolOverhead ? .int(fit.fitted.toolOverhead) : .null,
+        "forced_tool_overhead": fit.fittedForcedToolOverhead ? .int(fit.fitted.forcedToolOverhead) : .null,
         "error": errors(fit.after), "before": errors(fit.before),
       ])
     }

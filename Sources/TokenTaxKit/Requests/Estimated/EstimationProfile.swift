@@ -4,9 +4,9 @@ import Foundation
 /// text and message structure, times `factor`, plus fixed costs the provider adds per request,
 /// for tool definitions, tool-call blocks, extended thinking and structured output.
 ///
-/// `factor`, `requestOverhead` and `toolOverhead` are what `tokentax calibrate` fits from
-/// recorded calls and what a price row's `token_factor` / `request_overhead` / `tool_overhead`
-/// override. The other constants are built in: least-squares fits over the public recorded
+/// `factor`, `requestOverhead`, `toolOverhead` and `forcedToolOverhead` are what `tokentax
+/// calibrate` fits from recorded calls and what a price row's `token_factor` /
+/// `request_overhead` / `tool_overhead` / `forced_tool_overhead` override. The other constants are built in: least-squares fits over the public recorded
 /// calls in `fixtures/requests` (see its README).
 public struct EstimationProfile: Sendable, Equatable {
   public var family: String
@@ -14,10 +14,11 @@ public struct EstimationProfile: Sendable, Equatable {
   public var requestOverhead: Int
   /// Tokens of the tool-use system prompt the provider adds when tools are defined.
   public var toolOverhead: Int
+  /// The same when the tool choice forces a tool (Anthropic `any` / `tool`): Anthropic documents
+  /// a different tool-use prompt for it, per model.
+  public var forcedToolOverhead: Int
   /// o200k tokens of framing per message (scaled by `factor`).
   var perMessage = 0
-  /// Extra preamble when the tool choice forces a tool (Anthropic `any` / `tool`).
-  var forcedToolExtra = 0
   var perTool = 0
   /// Per tool call or tool result block in the history, beyond its text.
   var perToolBlock = 0
@@ -31,14 +32,15 @@ public struct EstimationProfile: Sendable, Equatable {
     switch family {
     case "claude":
       return EstimationProfile(
-        family: family, factor: factor, requestOverhead: -3, toolOverhead: 406, perMessage: 2, forcedToolExtra: 35,
+        family: family, factor: factor, requestOverhead: -3, toolOverhead: 406, forcedToolOverhead: 441, perMessage: 2,
         perTool: 54, perToolBlock: 21, thinking: 30, structuredOutput: 190)
     case "gemini":
       return EstimationProfile(
-        family: family, factor: factor, requestOverhead: 0, toolOverhead: 25, perMessage: 2, perTool: 9,
+        family: family, factor: factor, requestOverhead: 0, toolOverhead: 25, forcedToolOverhead: 25, perMessage: 2,
+        perTool: 9,
         perToolBlock: 2)
     default:
-      return EstimationProfile(family: family, factor: factor, requestOverhead: 3, toolOverhead: 9, perMessage: 4)
+      return EstimationProfile(family: family, factor: factor, requestOverhead: 3, toolOverhead: 9, forcedToolOverhead: 9, perMessage: 4)
     }
   }
 
@@ -47,7 +49,12 @@ public struct EstimationProfile: Sendable, Equatable {
     var profile = self
     if let factor = price?.tokenFactor { profile.factor = factor }
     if let overhead = price?.requestOverhead { profile.requestOverhead = overhead }
-    if let overhead = price?.toolOverhead { profile.toolOverhead = overhead }
+    if let overhead = price?.toolOverhead {
+      // A row that calibrated only `tool_overhead` keeps the built-in gap to the forced one.
+      profile.forcedToolOverhead += overhead - profile.toolOverhead
+      profile.toolOverhead = overhead
+    }
+    if let overhead = price?.forcedToolOverhead { profile.forcedToolOverhead = overhead }
     return profile
   }
 
@@ -56,8 +63,7 @@ public struct EstimationProfile: Sendable, Equatable {
 
   /// The part that neither `factor` nor the calibrated overheads touch: built-in structure, media.
   func structure(_ features: RequestFeatures) -> Int {
-    var tokens = features.mediaTokens + perToolBlock * features.toolBlocks
-    if features.tools > 0 { tokens += perTool * features.tools + (features.toolsForced ? forcedToolExtra : 0) }
+    var tokens = features.mediaTokens + perToolBlock * features.toolBlocks + perTool * features.tools
     if features.thinking { tokens += thinking }
     if features.structuredOutput { tokens += structuredOutput }
     return tokens
@@ -65,7 +71,13 @@ public struct EstimationProfile: Sendable, Equatable {
 
   func estimate(_ features: RequestFeatures) -> Int {
     let scaled = TokenCounter.scale(scaled(features), by: factor)
-    return max(0, scaled + requestOverhead + (features.tools > 0 ? toolOverhead : 0) + structure(features))
+    return max(0, scaled + requestOverhead + tools(features) + structure(features))
+  }
+
+  /// The tool-use prompt's tokens: none without tools, else the one for the tool choice.
+  func tools(_ features: RequestFeatures) -> Int {
+    guard features.tools > 0 else { return 0 }
+    return features.toolsForced ? forcedToolOverhead : toolOverhead
   }
 
   /// `o200k_base × 1.15 − 3 per request (claude estimate)`.
