@@ -90,20 +90,17 @@ extension FeatureResult {
 }
 
 extension TraceMetric {
-  /// A mean or percentile with one decimal: `412.3`.
-  static func format(_ value: Double) -> String {
-    String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
-  }
-
-  /// A value of this metric as a person reads it: tokens with one decimal, the hit rate as a
-  /// percentage, cost as money.
-  func display(_ value: Double) -> String {
+  /// A value of metric `name` as a person reads it, in every report and in `traces diff`:
+  /// tokens with one decimal, the hit rate as a percentage, cost as money.
+  static func display(_ name: String, _ value: Double) -> String {
     switch name {
-    case "cache_hit_rate": return String(format: "%.1f %%", locale: Locale(identifier: "en_US_POSIX"), value * 100)
-    case "cost_per_call_usd": return Money.usd(Money.decimal(value) ?? 0)
-    default: return Self.format(value)
+    case TraceMetricKind.cacheHitRate.name: return Money.oneDecimal(value * 100) + " %"
+    case TraceMetricKind.costPerCallUSD.name: return Money.usd(Money.decimal(value) ?? 0)
+    default: return Money.oneDecimal(value)
     }
   }
+
+  func display(_ value: Double) -> String { Self.display(name, value) }
 }
 
 extension TraceComparison {

@@ -61,14 +61,20 @@ public enum Money {
   /// A signed percentage with one decimal: `+23.4 %`; `new` when the base was zero.
   public static func percent(_ value: Double?) -> String {
     guard let value else { return "new" }
-    let text = String(format: "%.1f", locale: posix, abs(value))
+    let text = oneDecimal(abs(value))
     if text == "0.0" { return "0.0 %" }
     return (value < 0 ? "-" : "+") + text + " %"
   }
 
   /// An unsigned percentage with one decimal, for error sizes: `3.2 %`.
-  public static func absPercent(_ value: Double) -> String {
-    String(format: "%.1f", locale: posix, abs(value)) + " %"
+  public static func absPercent(_ value: Double) -> String { oneDecimal(abs(value)) + " %" }
+
+  /// One decimal, rounded half up like money (426.45 → `426.5`, which `%.1f` of the binary
+  /// double would print as 426.4): percentages, token means and percentiles.
+  public static func oneDecimal(_ value: Double) -> String {
+    var text = plain(rounded(decimal(value) ?? 0, scale: 1))
+    if text == "-0" { text = "0" }
+    return text.contains(".") ? text : text + ".0"
   }
 
   /// A signed token delta with thousands separators: `+1,840`.

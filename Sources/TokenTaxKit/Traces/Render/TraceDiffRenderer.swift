@@ -19,10 +19,10 @@ enum TraceDiffRenderer {
         } ?? "—"
         let marker = metric.isSignificant ? ((metric.deltaPercent ?? 0) > 0 ? " ▲" : " ▼") : ""
         table.rows.append([
-          "  " + metric.name, value(metric.name, metric.baseMean), value(metric.name, metric.headMean),
+          "  " + metric.name, TraceMetric.display(metric.name, metric.baseMean), TraceMetric.display(metric.name, metric.headMean),
           delta(metric) + marker, interval,
-          value(metric.name, metric.basePercentiles.p50) + " → " + value(metric.name, metric.headPercentiles.p50),
-          value(metric.name, metric.basePercentiles.p95) + " → " + value(metric.name, metric.headPercentiles.p95),
+          TraceMetric.display(metric.name, metric.basePercentiles.p50) + " → " + TraceMetric.display(metric.name, metric.headPercentiles.p50),
+          TraceMetric.display(metric.name, metric.basePercentiles.p95) + " → " + TraceMetric.display(metric.name, metric.headPercentiles.p95),
         ])
       }
       out += table.render() + "\n"
@@ -77,15 +77,6 @@ enum TraceDiffRenderer {
     case TraceMetricKind.costPerCallUSD.name: return .number(Money.jsonUSD(Money.decimal(value) ?? 0))
     case TraceMetricKind.cacheHitRate.name: return .number(Money.plain(Money.rounded(Money.decimal(value) ?? 0, scale: 4)))
     default: return .number(Money.jsonPercent(value))
-    }
-  }
-
-  private static func value(_ name: String, _ value: Double) -> String {
-    switch name {
-    case TraceMetricKind.costPerCallUSD.name: return Money.usd(Money.decimal(value) ?? 0)
-    case TraceMetricKind.cacheHitRate.name:
-      return Money.plain(Money.rounded(Money.decimal(value * 100) ?? 0, scale: 1)) + " %"
-    default: return Money.plain(Money.rounded(Money.decimal(value) ?? 0, scale: 1))
     }
   }
 }
