@@ -72,8 +72,7 @@ public enum Money {
   /// One decimal, rounded half up like money (426.45 → `426.5`, which `%.1f` of the binary
   /// double would print as 426.4): percentages, token means and percentiles.
   public static func oneDecimal(_ value: Double) -> String {
-    var text = plain(rounded(decimal(value) ?? 0, scale: 1))
-    if text == "-0" { text = "0" }
+    let text = plain(rounded(decimal(value) ?? 0, scale: 1))
     return text.contains(".") ? text : text + ".0"
   }
 

@@ -6,8 +6,9 @@ import Foundation
 ///
 /// `factor`, `requestOverhead`, `toolOverhead` and `forcedToolOverhead` are what `tokentax
 /// calibrate` fits from recorded calls and what a price row's `token_factor` /
-/// `request_overhead` / `tool_overhead` / `forced_tool_overhead` override. The other constants are built in: least-squares fits over the public recorded
-/// calls in `fixtures/requests` (see its README).
+/// `request_overhead` / `tool_overhead` / `forced_tool_overhead` override. The other
+/// constants are built in: least-squares fits over the public recorded calls in
+/// `fixtures/requests` (see its README).
 public struct EstimationProfile: Sendable, Equatable {
   public var family: String
   public var factor: Decimal

@@ -2,8 +2,8 @@
 /// reveal it: a `# Response Formats` section (the shape OpenAI documents for its harmony
 /// format) with the format's name, its description as `//` comment lines, and the schema as
 /// minified JSON in written key order, less what the API strips first: `title` below the top
-/// level and the top-level `additionalProperties`. On the recorded pairs this lands within a
-/// few tokens of `prompt_tokens` (mean error ~1 %), where the plain JSON was off by ~5 %.
+/// level and the top-level `additionalProperties`. On the recorded Chat Completions pairs this
+/// is off by 1.5 % on average (most within a few tokens), where the plain JSON was off by 4.9 %.
 struct ResponseFormatPrompt {
   let order: KeyOrder
 
