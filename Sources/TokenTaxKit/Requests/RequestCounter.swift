@@ -76,7 +76,7 @@ public struct RequestCounter: Sendable {
     let features: RequestFeatures
     switch api {
     case .anthropicMessages: features = try extractor.anthropic(body)
-    case .gemini: features = try extractor.gemini(body)
+    case .gemini: features = try extractor.gemini(body, model: model)
     case .chatCompletions: features = extractor.openAIShaped(try ChatRequestParser(file: file, model: model).chat(body))
     case .responses: features = extractor.openAIShaped(try ChatRequestParser(file: file, model: model).responses(body))
     }

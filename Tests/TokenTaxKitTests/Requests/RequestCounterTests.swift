@@ -70,6 +70,26 @@ import Testing
     #expect(try count(body, model: "gemini-2.5-flash").api == .gemini)
   }
 
+  @Test func gemini3BillsTheThoughtSignaturesOfTheCurrentTurnOnly() throws {
+    let signature = String(repeating: "A", count: 1000)
+    let call = #"{"role": "model", "parts": [{"functionCall": {"name": "f", "args": {}}, "thoughtSignature": "\#(signature)"}]}"#
+    let result = #"{"role": "user", "parts": [{"functionResponse": {"name": "f", "response": {}}}]}"#
+    let question = #"{"role": "user", "parts": [{"text": "Hello"}]}"#
+    func tokens(_ contents: [String], model: String) throws -> Int {
+      try count(#"{"contents": [\#(contents.joined(separator: ","))]}"#, model: model).inputTokens
+    }
+    let unsigned = try tokens([question, call.replacingOccurrences(of: signature, with: ""), result], model: "gemini-3-flash-preview")
+    // 0.2075 × 1,000 characters − 39 per request.
+    #expect(try tokens([question, call, result], model: "gemini-3-flash-preview") == unsigned + 169)
+    // A signature before the user's last message belongs to an earlier turn.
+    #expect(try tokens([question, call, result, question], model: "gemini-3-flash-preview")
+      == tokens([question, call.replacingOccurrences(of: signature, with: ""), result, question], model: "gemini-3-flash-preview"))
+    // Gemini 2.5 and Vertex AI's usage do not count them.
+    #expect(try tokens([question, call, result], model: "gemini-2.5-flash")
+      == tokens([question, call.replacingOccurrences(of: signature, with: ""), result], model: "gemini-2.5-flash"))
+    #expect(try tokens([question, call, result], model: "vertex_ai/gemini-3-flash-preview") == unsigned)
+  }
+
   @Test func calibratedPriceRowsChangeTheEstimate() throws {
     var table = PriceTable.builtIn()
     table = try table.applyingOverrides(

@@ -64,7 +64,7 @@ public struct EstimationProfile: Sendable, Equatable {
 
   /// The part that neither `factor` nor the calibrated overheads touch: built-in structure, media.
   func structure(_ features: RequestFeatures) -> Int {
-    var tokens = features.mediaTokens + perToolBlock * features.toolBlocks + perTool * features.tools
+    var tokens = features.mediaTokens + features.thoughtSignatureTokens + perToolBlock * features.toolBlocks + perTool * features.tools
     if features.thinking { tokens += thinking }
     if features.structuredOutput { tokens += structuredOutput }
     return tokens

@@ -88,15 +88,26 @@ struct FeatureExtractor {
 
   // MARK: Gemini generateContent
 
-  func gemini(_ body: [String: JSONValue]) throws -> RequestFeatures {
+  func gemini(_ body: [String: JSONValue], model: String) throws -> RequestFeatures {
     var features = RequestFeatures()
     if let instruction = body["systemInstruction"] ?? body["system_instruction"] {
-      try geminiParts(instruction["parts"], "systemInstruction.parts", into: &features)
+      var ignored = 0
+      try geminiParts(instruction["parts"], "systemInstruction.parts", signatureCharacters: &ignored, into: &features)
     }
-    for (index, value) in try reader.array(body["contents"], "contents").enumerated() {
+    let contents = try reader.array(body["contents"], "contents")
+    let turnStart = ThoughtSignature.currentTurnStart(contents)
+    let billsSignatures = ThoughtSignature.billed(by: model)
+    var signatureCharacters = 0
+    for (index, value) in contents.enumerated() {
       let content = try reader.object(value, "contents[\(index)]")
       features.messages += 1
-      try geminiParts(content["parts"], "contents[\(index)].parts", into: &features)
+      try geminiParts(
+        content["parts"], "contents[\(index)].parts", signaturesBilled: billsSignatures && index >= turnStart,
+        signatureCharacters: &signatureCharacters, into: &features)
+    }
+    if signatureCharacters > 0 {
+      features.thoughtSignatureTokens = ThoughtSignature.tokens(base64Characters: signatureCharacters)
+      features.note("thought signatures estimated from their length")
     }
     // Older Vertex clients send one tool object instead of a list.
     let tools = body["tools"]?.objectValue != nil ? [body["tools"] ?? .null] : try reader.elements(body["tools"], "tools")
@@ -126,9 +137,15 @@ struct FeatureExtractor {
     return features
   }
 
-  private func geminiParts(_ parts: JSONValue?, _ path: String, into features: inout RequestFeatures) throws {
+  private func geminiParts(
+    _ parts: JSONValue?, _ path: String, signaturesBilled: Bool = false, signatureCharacters: inout Int,
+    into features: inout RequestFeatures
+  ) throws {
     for (index, value) in try reader.elements(parts, path).enumerated() {
       let part = try reader.object(value, "\(path)[\(index)]")
+      if signaturesBilled, let signature = (part["thoughtSignature"] ?? part["thought_signature"])?.stringValue {
+        signatureCharacters += signature.utf8.count
+      }
       if let text = part["text"]?.stringValue {
         features.textTokens += tokens(text)
       } else if let call = part["functionCall"] ?? part["function_call"] {

@@ -15,6 +15,9 @@ struct RequestFeatures: Equatable {
   var structuredOutput = false
   /// Tokens computed by the provider's own formula (images), added unscaled.
   var mediaTokens = 0
+  /// Tokens of the reasoning a Gemini 3 model re-reads from the current turn's thought
+  /// signatures, added unscaled.
+  var thoughtSignatureTokens = 0
   var notes: [String] = []
 
   mutating func note(_ text: String) {
