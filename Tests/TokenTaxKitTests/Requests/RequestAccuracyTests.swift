@@ -24,7 +24,7 @@ import Testing
     let chat = try RequestAccuracy.openAI().filter { $0.count.api == .chatCompletions }
     let tools = chat.filter { $0.fixture.kind == "tools" }
     let within = Double(tools.filter { $0.percent <= 1 }.count) / Double(tools.count)
-    #expect(within >= 0.86, "chat requests with tools within ±1 %: \(within)")
+    #expect(within >= 0.93, "chat requests with tools within ±1 %: \(within)")
     let formats = chat.filter { $0.fixture.kind == "response format" }
     let formatsWithin = Double(formats.filter { $0.percent <= 1 }.count) / Double(formats.count)
     #expect(formatsWithin >= 0.7, "chat requests with response formats within ±1 %: \(formatsWithin)")

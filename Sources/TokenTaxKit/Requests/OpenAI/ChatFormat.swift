@@ -55,8 +55,9 @@ struct ChatFormat: Sendable, Equatable {
   var callFraming = 3
   var resultPrefix = ""
   var resultFraming = 3
-  /// Each further call of a parallel call (one assistant message, several calls): an estimate.
-  var parallelCall = 10
+  /// Whether recorded calls confirm that parallel tool calls are billed as one
+  /// `multi_tool_use.parallel` call (`ParallelToolCalls`); elsewhere the same rendering is an estimate.
+  var parallelCallsExact = false
 
   /// The format for `model` on `api`, or nil when the model is not an OpenAI chat model
   /// counted exactly. `known` is false when the family is guessed from the encoding alone.
@@ -90,6 +91,7 @@ struct ChatFormat: Sendable, Equatable {
       }
     case .gpt4o:
       format.bareFirstProperty = -1
+      format.parallelCallsExact = true
     case .reasoning:
       format.replyPriming = 2
       format.toolsOverhead = 10
@@ -102,6 +104,7 @@ struct ChatFormat: Sendable, Equatable {
       format.forcedChoice = -1
       format.noneChoice = 0
       format.callPrefix = "commentary to=functions."
+      format.parallelCallsExact = true
       format.callFraming = 5
       format.resultPrefix = "functions."
       format.resultFraming = 5

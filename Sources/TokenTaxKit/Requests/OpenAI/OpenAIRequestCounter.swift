@@ -29,9 +29,31 @@ struct OpenAIRequestCounter {
     let joinsSystem = !request.functions.isEmpty && format.toolsJoinSystem
     let systemIndex = joinsSystem ? request.messages.firstIndex { ["system", "developer"].contains($0.role) } : nil
     var calledNames: [String: String] = [:]
+    var parallel: ParallelToolCalls?
     for (index, message) in request.messages.enumerated() {
+      if var calls = parallel, calls.answers(message) {
+        calls.collect(message)
+        countMedia(message.parts, model: request.model, into: &result)
+        parallel = calls
+        continue
+      }
+      if let calls = parallel {
+        countResults(calls, into: &result)
+        parallel = nil
+      }
+      if message.toolCalls.count > 1 {
+        if !format.parallelCallsExact { result.estimated("parallel tool calls estimated") }
+        if !message.text.isEmpty {
+          result.tokens += format.tokensPerMessage + tokens(message.role) + tokens(message.text)
+        }
+        result.tokens += format.callFraming + tokens(ParallelToolCalls.callHeader(format))
+          + tokens(ParallelToolCalls.callJSON(message.toolCalls))
+        parallel = ParallelToolCalls(message.toolCalls)
+        continue
+      }
       count(message, paddedSystem: index == systemIndex, calledNames: &calledNames, model: request.model, into: &result)
     }
+    if let calls = parallel { countResults(calls, into: &result) }
     result.tokens += format.replyPriming
     if !request.functions.isEmpty {
       let namespace = FunctionNamespace(style: format.style, order: order)
@@ -66,6 +88,13 @@ struct OpenAIRequestCounter {
     return result
   }
 
+  /// The one message that answers a parallel call, once its results are in (or the
+  /// conversation moved on without some of them).
+  private func countResults(_ calls: ParallelToolCalls, into result: inout Result) {
+    guard !calls.outputs.isEmpty else { return }
+    result.tokens += format.resultFraming + tokens(ParallelToolCalls.resultHeader(format)) + tokens(calls.resultsJSON)
+  }
+
   private func count(
     _ message: ChatMessage, paddedSystem: Bool, calledNames: inout [String: String], model: String,
     into result: inout Result
@@ -85,13 +114,9 @@ struct OpenAIRequestCounter {
       if !message.text.isEmpty {
         result.tokens += format.tokensPerMessage + tokens(message.role) + tokens(message.text)
       }
-      for (offset, call) in message.toolCalls.enumerated() {
+      for call in message.toolCalls {
         if let id = call.id { calledNames[id] = call.name }
         result.tokens += format.callFraming + tokens(format.callPrefix + call.name) + tokens(KeyOrder.minify(call.arguments))
-        if offset > 0 {
-          result.tokens += format.parallelCall
-          result.estimated("parallel tool calls estimated")
-        }
       }
       return
     }
