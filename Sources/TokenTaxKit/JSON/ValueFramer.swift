@@ -22,8 +22,7 @@ struct ValueFramer {
 
   private(set) var openValue: Open?
   private var depth = 0
-  private var inString = false
-  private var escaped = false
+  private var string = JSONStringState()
   /// A bare scalar (number or literal) at record depth is open.
   private var inScalar = false
   /// Whether the stream's first value is an array whose elements are the records.
@@ -34,15 +33,8 @@ struct ValueFramer {
   /// Feeds the byte at stream offset `offset`; returns the value it completed, if any.
   mutating func step(_ byte: UInt8, at offset: Int) -> Value? {
     defer { advance(byte) }
-    if inString {
-      if escaped {
-        escaped = false
-      } else if byte == UInt8(ascii: "\\") {
-        escaped = true
-      } else if byte == UInt8(ascii: "\"") {
-        inString = false
-        if depth == recordDepth { return close(at: offset + 1) }
-      }
+    if string.inString {
+      if string.closes(byte), depth == recordDepth { return close(at: offset + 1) }
       return nil
     }
     let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
@@ -78,7 +70,7 @@ struct ValueFramer {
       if depth == recordDepth, openValue != nil { return close(at: offset + 1) }
     case UInt8(ascii: "\""):
       unwrapping = unwrapping ?? false
-      inString = true
+      _ = string.opens(byte)
       if depth == recordDepth { open(at: offset) }
     case UInt8(ascii: ","):
       break

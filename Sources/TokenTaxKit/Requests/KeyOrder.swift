@@ -121,20 +121,12 @@ struct KeyOrder: Sendable {
   static func minify(_ text: String, spaced: Bool = false) -> String {
     guard (try? JSONParser().parse(text)) != nil else { return text }
     var out: [UInt8] = []
-    var inString = false
-    var escaped = false
+    var string = JSONStringState()
     for byte in text.utf8 {
-      if inString {
+      if string.inString {
         out.append(byte)
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-        }
-      } else if byte == UInt8(ascii: "\"") {
-        inString = true
+        _ = string.closes(byte)
+      } else if string.opens(byte) {
         out.append(byte)
       } else if ![0x20, 0x0A, 0x0D, 0x09].contains(byte) {
         out.append(byte)
