@@ -80,7 +80,8 @@ enum RequestAccuracy {
 
   /// Errors of the built-in profile, and of a per-model calibration measured out of sample:
   /// each model's calls are split in two halves (alternate calls); each half is estimated
-  /// with the fit of the other. Models with fewer than 10 text-only calls keep the built-in profile.
+  /// with the fit of the other; calls that cannot be fitted (images, uncounted parts) use the fit
+  /// of all fittable calls. Models with fewer than 10 fittable calls keep the built-in profile.
   static func estimatedTable(_ samples: [EstimatedSample]) -> String {
     var calibrated: [Int: EstimationProfile] = [:]
     let byModel = Dictionary(grouping: samples.indices) { samples[$0].sample.model }
@@ -92,6 +93,10 @@ enum RequestAccuracy {
       for (train, test) in [(halves[0], halves[1]), (halves[1], halves[0])] {
         guard let fit = CalibrationFit.fit(train.map { samples[$0].sample }) else { continue }
         for index in test { calibrated[index] = fit.fitted }
+      }
+      // Calls left out of the fit (images, uncounted parts) are out of sample already.
+      if let fit = CalibrationFit.fit(fittable.map { samples[$0].sample }) {
+        for index in indices where !fittable.contains(index) { calibrated[index] = fit.fitted }
       }
     }
     var out = "| family | request | samples | built-in: mean error | calibrated: mean error | "
