@@ -5,7 +5,7 @@ import TokenTaxKit
 /// file size). Writes a deterministic native JSONL file of `megabytes`, summarises it a few
 /// times on one thread, and prints MB/s, calls/s, the peak RSS, and the time of one trace
 /// comparison at full sample size. An OpenAI Chat Completions file of the same size shows
-/// the general (non-native) path, and so do Anthropic Messages and OTel span files.
+/// the general (non-native) path, and so do Anthropic Messages, OTel span and Gemini files.
 enum TraceBench {
   static func run(megabytes: Int = 256) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-trace-bench-\(getpid())")
@@ -21,7 +21,10 @@ enum TraceBench {
     let openAIBytes = try write(openAI, megabytes: max(1, megabytes / 4), line: openAILine)
     let (openAISeconds, openAISummary) = try best(of: 1, openAI)
     report("OpenAI chat JSONL", bytes: openAIBytes, seconds: openAISeconds, calls: openAISummary.totalCalls)
-    for (name, line) in [("Anthropic messages JSONL", anthropicLine), ("OTel spans JSONL", otelLine)] as [(String, (Int) -> String)] {
+    let others: [(String, (Int) -> String)] = [
+      ("Anthropic messages JSONL", anthropicLine), ("OTel spans JSONL", otelLine), ("Gemini responses JSONL", geminiLine),
+    ]
+    for (name, line) in others {
       let url = directory.appendingPathComponent("other.jsonl")
       let bytes = try write(url, megabytes: max(1, megabytes / 4), line: line)
       let (seconds, result) = try best(of: 1, url)
@@ -101,6 +104,11 @@ enum TraceBench {
   private static func anthropicLine(_ index: Int) -> String {
     let output = 200 + (index &* 7919) % 900
     return #"{"id":"msg_\#(index)","type":"message","role":"assistant","model":"claude-sonnet-4-5-20250929","stop_reason":"end_turn","metadata":{"feature":"\#(features[index % features.count])"},"content":[{"type":"text","text":"Here is the summary you asked for, in three short paragraphs."}],"usage":{"input_tokens":\#(400 + index % 700),"cache_creation_input_tokens":0,"cache_read_input_tokens":6120,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":\#(output),"service_tier":"standard"}}"#
+  }
+
+  private static func geminiLine(_ index: Int) -> String {
+    let output = 200 + (index &* 7919) % 900
+    return #"{"candidates":[{"content":{"parts":[{"text":"Here is the summary you asked for, in three short paragraphs."}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":\#(2000 + index % 700),"candidatesTokenCount":\#(output),"totalTokenCount":\#(2000 + output),"cachedContentTokenCount":1024,"thoughtsTokenCount":\#(output / 4),"promptTokensDetails":[{"modality":"TEXT","tokenCount":\#(2000 + index % 700)}]},"modelVersion":"gemini-2.5-flash","responseId":"resp-\#(index)","labels":{"feature":"\#(features[index % features.count])"}}"#
   }
 
   private static func otelLine(_ index: Int) -> String {
