@@ -28,6 +28,8 @@ struct JSONFieldScanner {
   }
 
   private(set) var fields: [Field] = []
+  /// The byte ranges of the elements of the last scanned value when it was an array.
+  private(set) var elements: [Range<Int>] = []
   /// Whether the last scanned value was an object (otherwise `fields` is empty).
   private(set) var isObject = false
 
@@ -37,13 +39,18 @@ struct JSONFieldScanner {
   /// Throws the first syntax error with line 1 and the character column.
   mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) {
     fields.removeAll(keepingCapacity: true)
+    elements.removeAll(keepingCapacity: true)
     guard let base = bytes.baseAddress, !bytes.isEmpty else {
       throw JSONParseError(line: 1, column: 1, reason: "the line is empty; expected a JSON value")
     }
     var cursor = ScanCursor(base: base, count: bytes.count)
     // Lend the reusable array to the cursor without copying it.
     swap(&cursor.fields, &fields)
-    defer { swap(&cursor.fields, &fields) }
+    swap(&cursor.elements, &elements)
+    defer {
+      swap(&cursor.fields, &fields)
+      swap(&cursor.elements, &elements)
+    }
     cursor.skipSpace()
     if cursor.atEnd { throw cursor.error("the line is empty; expected a JSON value") }
     isObject = cursor.peek == UInt8(ascii: "{")
@@ -146,6 +153,8 @@ private struct ScanCursor {
   var index = 0
   /// The members of the outermost object (depth 0); deeper objects are only validated.
   var fields: [JSONFieldScanner.Field] = []
+  /// The elements of the outermost array (depth 0).
+  var elements: [Range<Int>] = []
 
   init(base: UnsafePointer<UInt8>, count: Int) {
     self.base = base
@@ -261,7 +270,9 @@ private struct ScanCursor {
     }
     while true {
       skipSpace()
+      let start = index
       _ = try value(depth: depth + 1)
+      if depth == 0 { elements.append(start..<index) }
       skipSpace()
       guard !atEnd else { throw error("unexpected end of input; expected ',' or ']'") }
       if peek == UInt8(ascii: ",") {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// The fast paths (native field scan, OpenAI and Anthropic objects and OTLP spans read in place) must give exactly what the
+/// The fast paths (native field scan, OpenAI, Anthropic and Gemini objects and OTLP spans read in place) must give exactly what the
 /// general path (a full `JSONValue` parse per line) gives: calls, notes, skipped lines, errors.
 @Suite struct FastPathEquivalenceTests {
   /// Everything a read produces, or the error it stops with.
@@ -103,6 +103,35 @@ import Testing
       let fast = Self.read([file], options, fast: true)
       #expect(fast == Self.read([file], options, fast: false))
       #expect(lenient ? fast.skipped == 4 && fast.calls.count >= 8 : fast.error != nil)
+    }
+  }
+
+  /// Gemini responses near every edge of the fast path: streams, duplicates, batch lines.
+  static let geminiLines = [
+    #"{"candidates":[{"content":{"parts":[{"text":"ünï … 😀"}],"role":"model"},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":100,"cachedContentTokenCount":40,"candidatesTokenCount":20,"thoughtsTokenCount":5,"toolUsePromptTokenCount":3},"modelVersion":"gemini-2.5-flash","responseId":"r1","createTime":"2026-11-20T14:05:00.000Z","labels":{"feature":"f1","case":"c1"}}"#,
+    #"{"candidates":[{"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":1,"candidatesTokenCount":1},"modelVersion":"gemini-2.5-flash","responseId":"r1"}"#,
+    #"{"candidates":[{"content":{"parts":[{"text":"Hel"}]}}],"usageMetadata":{"promptTokenCount":50,"candidatesTokenCount":2},"modelVersion":"gemini-2.5-pro","responseId":"s1"}"#,
+    #"{"candidates":[{"content":{"parts":[{"text":"lo"}]},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":50,"candidatesTokenCount":9,"thoughtsTokenCount":null},"modelVersion":"gemini-2.5-pro","responseId":"s1"}"#,
+    #"{"candidates":[],"usageMetadata":{"promptTokenCount":"12","candidatesTokenCount":3.0},"modelVersion":"gemini-2.0-flash"}"#,
+    #"{"candidates":[{"index":0},{"index":1,"finishReason":null}],"usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":1},"modelVersion":"gemini-2.0-flash","metadata":"{\"feature\":\"embedded\"}"}"#,
+    #"{"usageMetadata":null,"modelVersion":"gemini-2.0-flash"}"#,
+    #"{"key":"case-7","response":{"candidates":[{"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":4000,"candidatesTokenCount":500},"modelVersion":"gemini-2.5-flash"}}"#,
+    #"{"object":"x","usageMetadata":{"promptTokenCount":1,"candidatesTokenCount":1},"modelVersion":"gemini-2.5-flash"}"#,
+    #"{"usageMetadata":{"prompt\u0054okenCount":5,"candidatesTokenCount":1},"modelVersion":"gemini-2.5-flash","request":{"labels":{"feature":"vertex"}}}"#,
+    #"{"usageMetadata":{"promptTokenCount":-5,"candidatesTokenCount":1},"modelVersion":"gemini-2.5-flash"}"#,
+  ]
+
+  @Test(arguments: [false, true])
+  func geminiEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
+    let file = try TraceTestSupport.temporaryFile("edge.jsonl", Self.geminiLines.joined(separator: "\n") + "\n")
+    let rules = FeatureAttributor(rules: [AttributionRule(match: ["modelVersion": "gemini-2.0*"], feature: "by-rule")])
+    for attributor in [FeatureAttributor(), rules] {
+      for format in [nil, TraceFormat.gemini] {
+        let options = TraceLoadOptions(format: format, lenient: lenient, attributor: attributor)
+        let fast = Self.read([file], options, fast: true)
+        #expect(fast == Self.read([file], options, fast: false))
+        #expect(lenient ? fast.skipped == 1 && fast.calls.count >= 7 : fast.error != nil)
+      }
     }
   }
 

@@ -90,7 +90,8 @@ struct FileRecordReader {
     let format = options.format
     if format == nil || format == .otel, try OTelReader.fastRead(bytes, scanner.fields, context) { return true }
     if format == nil || format == .openai, try OpenAIReader.fastRead(bytes, scanner.fields, context) { return true }
-    return format == nil || format == .anthropic ? try AnthropicReader.fastRead(bytes, scanner.fields, context) : false
+    if format == nil || format == .anthropic, try AnthropicReader.fastRead(bytes, scanner.fields, context) { return true }
+    return format == nil || format == .gemini ? try GeminiReader.fastRead(bytes, scanner.fields, context) : false
   }
 
   /// Whether `bytes` are UTF-8; ASCII, the common case, is checked by one OR over the line.

@@ -8,21 +8,25 @@ enum GeminiReader {
   static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
     if record["usageMetadata"] == nil, let response = record["response"], response["usageMetadata"] != nil {
       // A batch output line.
-      try readResponse(response, wrapper: record, context, batch: true, caseID: record.text("key"))
+      try readResponse(response, wrapper: record, line: record, context, batch: true, caseID: record.text("key"))
       return
     }
-    try readResponse(record, wrapper: record, context, batch: false, caseID: nil)
+    try readResponse(record, wrapper: record, line: record, context, batch: false, caseID: nil)
   }
 
-  private static func readResponse(
-    _ response: JSONValue, wrapper: JSONValue, _ context: TraceReadContext, batch: Bool, caseID: String?
+  /// `response` is the `generateContent` response; `wrapper` the line around it (the same for a
+  /// plain response, `{"key", "request", "response"}` for a batch line).
+  static func readResponse<Response: MemberLookup, Wrapper: MemberLookup>(
+    _ response: Response, wrapper: Wrapper, line: @autoclosure () -> JSONValue, _ context: TraceReadContext, batch: Bool,
+    caseID: String?
   ) throws(TraceRecordError) {
     let id = response.text("responseId") ?? ""
     if !id.isEmpty, context.finishedStreams.contains(id) {
       context.notes.duplicates += 1
       return
     }
-    var pending = context.geminiStreams[id] ?? PendingCall(call: template(response, wrapper, context, batch, caseID), usage: [:])
+    var pending =
+      context.geminiStreams[id] ?? PendingCall(call: template(response, wrapper, line: line(), context, batch, caseID), usage: [:])
     pending.merge(response["usageMetadata"])
     if let model = response.text("modelVersion") { pending.call.model = model }
     let candidates = response["candidates"]?.arrayValue ?? []
@@ -38,23 +42,25 @@ enum GeminiReader {
 
   static func call(from pending: PendingCall) throws(TraceRecordError) -> TraceCall {
     var call = pending.call
-    call.usage = try usage(.object(pending.usage))
+    call.usage = try usage(JSONValue.object(pending.usage))
     return call
   }
 
-  private static func template(_ response: JSONValue, _ wrapper: JSONValue, _ context: TraceReadContext, _ batch: Bool, _ caseID: String?)
-    -> TraceCall
-  {
+  /// - Parameter line: the whole line, which config rules match; built only when there are rules.
+  static func template<Response: MemberLookup, Wrapper: MemberLookup>(
+    _ response: Response, _ wrapper: Wrapper, line: @autoclosure () -> JSONValue, _ context: TraceReadContext, _ batch: Bool,
+    _ caseID: String?
+  ) -> TraceCall {
     // Feature tags live in the request's labels (Vertex) or a wrapper's metadata.
-    let labels = wrapper["request"]?.object("labels") ?? wrapper.object("labels") ?? wrapper.object("metadata")
+    let labels = wrapper.object("request")?.object("labels") ?? wrapper.object("labels") ?? wrapper.object("metadata")
     return TraceCall(
-      feature: context.attributor.feature(explicit: labels?.text("feature"), record: wrapper),
+      feature: context.attributor.feature(explicit: labels?.text("feature"), record: line()),
       model: response.text("modelVersion") ?? wrapper.text("model") ?? TraceCall.unknownModel,
       caseID: caseID ?? labels?.text("case"), timestamp: TraceTimestamp.text(response["createTime"]), batch: batch,
       usage: TokenUsage())
   }
 
-  static func usage(_ usage: JSONValue) throws(TraceRecordError) -> TokenUsage {
+  static func usage<Usage: MemberLookup>(_ usage: Usage) throws(TraceRecordError) -> TokenUsage {
     let prompt = try TokenField.count(usage, "promptTokenCount") ?? 0
     let cached = try TokenField.count(usage, "cachedContentTokenCount") ?? 0
     let toolUse = try TokenField.count(usage, "toolUsePromptTokenCount") ?? 0

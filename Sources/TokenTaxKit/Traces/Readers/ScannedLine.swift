@@ -3,7 +3,7 @@
 /// arguments: most of its bytes) is never built.
 struct ScannedLine {
   var record: ScannedObject
-  /// The record's `usage`, an object.
+  /// The record's usage member (`usage`, or the key given), an object.
   var usage: ScannedObject
 
   /// Keys that `TraceFormat.detect` tests before the OpenAI and Anthropic markers: a line with
@@ -14,13 +14,16 @@ struct ScannedLine {
   ]
 
   /// Nil when the line has a key in `declining` or `otherFormatKeys`, an escaped key, or no
-  /// object `usage`: the general path then reads it.
+  /// object member `usageKey`: the general path then reads it.
   /// - Precondition: `bytes` were checked to be UTF-8.
-  init?(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], declining: [StaticString]) {
+  init?(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], usage usageKey: StaticString = "usage",
+    declining: [StaticString]
+  ) {
     var usageField: JSONFieldScanner.Field?
     for field in fields {
       guard !field.keyEscaped else { return nil }
-      if JSONFieldScanner.key(field, in: bytes, is: "usage") { usageField = field }
+      if JSONFieldScanner.key(field, in: bytes, is: usageKey) { usageField = field }
       let isDeclined = { (key: StaticString) in JSONFieldScanner.key(field, in: bytes, is: key) }
       if declining.contains(where: isDeclined) || Self.otherFormatKeys.contains(where: isDeclined) { return nil }
     }
