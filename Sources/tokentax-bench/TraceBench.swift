@@ -5,7 +5,7 @@ import TokenTaxKit
 /// file size). Writes a deterministic native JSONL file of `megabytes`, summarises it a few
 /// times on one thread, and prints MB/s, calls/s, the peak RSS, and the time of one trace
 /// comparison at full sample size. An OpenAI Chat Completions file of the same size shows
-/// the general (non-native) path, and so do Anthropic Messages, OTel span and Gemini files.
+/// the provider formats, and so do Anthropic Messages, OTel span, Gemini, Bedrock and LiteLLM files.
 enum TraceBench {
   static func run(megabytes: Int = 256) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-trace-bench-\(getpid())")
@@ -23,6 +23,7 @@ enum TraceBench {
     report("OpenAI chat JSONL", bytes: openAIBytes, seconds: openAISeconds, calls: openAISummary.totalCalls)
     let others: [(String, (Int) -> String)] = [
       ("Anthropic messages JSONL", anthropicLine), ("OTel spans JSONL", otelLine), ("Gemini responses JSONL", geminiLine),
+      ("Bedrock Converse JSONL", bedrockLine), ("LiteLLM spend logs JSONL", liteLLMLine),
     ]
     for (name, line) in others {
       let url = directory.appendingPathComponent("other.jsonl")
@@ -109,6 +110,16 @@ enum TraceBench {
   private static func geminiLine(_ index: Int) -> String {
     let output = 200 + (index &* 7919) % 900
     return #"{"candidates":[{"content":{"parts":[{"text":"Here is the summary you asked for, in three short paragraphs."}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":\#(2000 + index % 700),"candidatesTokenCount":\#(output),"totalTokenCount":\#(2000 + output),"cachedContentTokenCount":1024,"thoughtsTokenCount":\#(output / 4),"promptTokensDetails":[{"modality":"TEXT","tokenCount":\#(2000 + index % 700)}]},"modelVersion":"gemini-2.5-flash","responseId":"resp-\#(index)","labels":{"feature":"\#(features[index % features.count])"}}"#
+  }
+
+  private static func bedrockLine(_ index: Int) -> String {
+    let output = 200 + (index &* 7919) % 900
+    return #"{"modelId":"anthropic.claude-sonnet-4-5-20250929-v1:0","requestMetadata":{"feature":"\#(features[index % features.count])","case":"c-\#(index % 5000)"},"output":{"message":{"role":"assistant","content":[{"text":"Here is the summary you asked for, in three short paragraphs."}]}},"stopReason":"end_turn","usage":{"inputTokens":\#(400 + index % 700),"outputTokens":\#(output),"totalTokens":\#(4496 + index % 700 + output),"cacheReadInputTokens":4096,"cacheWriteInputTokens":0},"metrics":{"latencyMs":2310}}"#
+  }
+
+  private static func liteLLMLine(_ index: Int) -> String {
+    let output = 200 + (index &* 7919) % 900
+    return #"{"request_id":"chatcmpl-\#(index)","call_type":"acompletion","spend":0.005615,"prompt_tokens":\#(2000 + index % 700),"completion_tokens":\#(output),"total_tokens":\#(2000 + index % 700 + output),"startTime":"2026-11-20T14:02:11.120Z","endTime":"2026-11-20T14:02:13.480Z","model":"gpt-4o-2024-08-06","model_group":"gpt-4o","custom_llm_provider":"openai","request_tags":["feature:\#(features[index % features.count])"],"metadata":{"spend_logs_metadata":{"feature":"\#(features[index % features.count])","case":"c-\#(index % 5000)"},"usage_object":{"prompt_tokens":\#(2000 + index % 700),"completion_tokens":\#(output),"prompt_tokens_details":{"cached_tokens":1024}}},"cache_hit":"False","status":"success"}"#
   }
 
   private static func otelLine(_ index: Int) -> String {

@@ -25,16 +25,21 @@ public enum TraceFormat: String, Sendable, CaseIterable {
 
   /// Guesses the format of one record; nil when it matches none.
   static func detect(_ record: JSONValue) -> TraceFormat? {
-    guard case .object(let members) = record else { return nil }
-    func has(_ key: String) -> Bool { members[key] != nil }
+    guard case .object = record else { return nil }
+    return detect(object: record)
+  }
+
+  /// The same for an object read in place: members are built only when a test needs their value.
+  static func detect<Members: MemberLookup>(object members: Members) -> TraceFormat? {
+    func has(_ key: String) -> Bool { members.contains(key) }
     let type = members["type"]?.stringValue
     let object = members["object"]?.stringValue
 
     if has("schema_version"), members["features"]?.arrayValue != nil { return .summary }
-    if has("resourceSpans") || has("resource_spans") || has("batches") || members["result"]?["resourceSpans"] != nil {
+    if has("resourceSpans") || has("resource_spans") || has("batches") || members.member("result")?.contains("resourceSpans") == true {
       return .otel
     }
-    if has("evalId") || members["results"]?["results"] != nil || (has("gradingResult") && has("response"))
+    if has("evalId") || members.member("results")?.contains("results") == true || (has("gradingResult") && has("response"))
       || (has("testCase") && has("response"))
     {
       return .promptfoo
@@ -51,8 +56,9 @@ public enum TraceFormat: String, Sendable, CaseIterable {
       "content_block_delta", "content_block_stop", "ping"].contains(type) {
       return .anthropic
     }
-    if has("usageMetadata") || members["response"]?["usageMetadata"] != nil { return .gemini }
-    if has("schemaType") || members["usage"]?["inputTokens"] != nil || members["metadata"]?["usage"]?["inputTokens"] != nil
+    if has("usageMetadata") || members.member("response")?.contains("usageMetadata") == true { return .gemini }
+    if has("schemaType") || members.member("usage")?.contains("inputTokens") == true
+      || members.member("metadata")?.member("usage")?.contains("inputTokens") == true
       || has("messageStart") || has("contentBlockDelta") || has("contentBlockStart") || has("contentBlockStop")
       || has("messageStop")
     {
@@ -64,10 +70,10 @@ public enum TraceFormat: String, Sendable, CaseIterable {
     if has("litellm_call_id") || has("response_cost") || (has("spend") && has("request_id")) { return .litellm }
     if members["data"]?.arrayValue != nil, members["meta"] != nil { return .langfuse }
     if (has("input_tokens") || has("output_tokens")) && !has("usage") { return .native }
-    if let usage = members["usage"] {
+    if let usage = members.member("usage") {
       // A bare provider response without its `object`/`type` marker.
-      if usage["prompt_tokens"] != nil || usage["input_tokens_details"] != nil { return .openai }
-      if usage["input_tokens"] != nil { return .anthropic }
+      if usage.contains("prompt_tokens") || usage.contains("input_tokens_details") { return .openai }
+      if usage.contains("input_tokens") { return .anthropic }
     }
     return nil
   }

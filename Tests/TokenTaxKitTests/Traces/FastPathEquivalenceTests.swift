@@ -135,6 +135,39 @@ import Testing
     }
   }
 
+  /// Lines of the formats read in place (`ScannedObject`), mixed so every record is detected
+  /// on its own: Bedrock, LiteLLM, Langfuse and promptfoo, near the edges of their readers.
+  static let inPlaceLines = [
+    #"{"modelId":"anthropic.claude-sonnet-4-5-20250929-v1:0","requestMetadata":{"feature":"f1","case":"c1"},"output":{"message":{"content":[{"text":"…"}]}},"usage":{"inputTokens":57,"outputTokens":240,"totalTokens":4393,"cacheWriteInputTokens":4096,"cacheDetails":[{"ttl":"5m","inputTokens":4096}]}}"#,
+    #"{"metadata":{"usage":{"inputTokens":10,"outputTokens":5,"totalTokens":15},"metrics":{"latencyMs":9}}}"#,
+    #"{"schemaType":"ModelInvocationLog","requestId":"b1","modelId":"amazon.nova-pro-v1:0","input":{"inputTokenCount":30,"inputBodyJson":{"requestMetadata":{"feature":"nova"}}},"output":{"outputTokenCount":7}}"#,
+    #"{"schemaType":"ModelInvocationLog","requestId":"b1","modelId":"amazon.nova-pro-v1:0","input":{"inputTokenCount":30},"output":{"outputTokenCount":7}}"#,
+    #"{"request_id":"l1","spend":0.01,"prompt_tokens":2006,"completion_tokens":300,"model":"gpt-4o","request_tags":["feature:tagged"],"metadata":"{\"usage_object\":{\"prompt_tokens_details\":{\"cached_tokens\":1920}}}","startTime":"2026-11-20T14:02:11.120Z"}"#,
+    #"{"request_id":"l2","spend":0,"status":"failure","prompt_tokens":1,"completion_tokens":0,"model":"gpt-4o"}"#,
+    #"{"litellm_call_id":"l3","cache_hit":"True","prompt_tokens":1,"completion_tokens":0,"model":"gpt-4o"}"#,
+    #"{"id":"o1","traceId":"t1","type":"SPAN","usageDetails":{"input":100,"output":20}}"#,
+    #"{"id":"o2","traceId":"t1","parentObservationId":"o1","type":"GENERATION","model":"gpt-4o","metadata":{"feature":"lf"},"tags":["feature:ignored"],"usageDetails":{"input":86,"input_cached_tokens":1920,"output":300,"total":2306}}"#,
+    #"{"id":"o3","traceId":"t2","type":"EVALUATOR","usage":{"input":5,"output":1}}"#,
+    #"{"data":[{"id":"o4","traceId":"t3","usageDetails":{"prompt_tokens":50,"completion_tokens":5}}],"meta":{"page":1}}"#,
+    #"{"testIdx":3,"provider":{"id":"openai:chat:gpt-5"},"testCase":{"metadata":{"feature":"pf"}},"response":{"output":"…","tokenUsage":{"prompt":40,"completion":9,"completionDetails":{"reasoning":4}}},"gradingResult":{"pass":true,"tokensUsed":{"total":12}}}"#,
+    #"{"testIdx":4,"provider":"anthropic:messages:claude-sonnet-4-6","response":{"cached":true,"tokenUsage":{"prompt":40,"completion":9}},"gradingResult":{}}"#,
+    #"{"request_id":"l4","spend":0.01,"prompt_tokens":-1,"completion_tokens":3,"model":"gpt-4o"}"#,
+  ]
+
+  @Test(arguments: [false, true])
+  func inPlaceFormatsReadTheSameBothWays(lenient: Bool) throws {
+    let file = try TraceTestSupport.temporaryFile("mixed.jsonl", Self.inPlaceLines.joined(separator: "\n") + "\n")
+    let rules = FeatureAttributor(rules: [AttributionRule(match: ["model": "gpt-4o*"], feature: "by-rule")])
+    for attributor in [FeatureAttributor(), rules] {
+      for format in [nil, TraceFormat.litellm] {
+        let options = TraceLoadOptions(format: format, lenient: lenient, attributor: attributor)
+        let fast = Self.read([file], options, fast: true)
+        #expect(fast == Self.read([file], options, fast: false))
+        if format == nil { #expect(lenient ? fast.skipped == 1 && fast.calls.count >= 7 : fast.error != nil) }
+      }
+    }
+  }
+
   static let warehouseOTLP: [TraceFile] = ["spans.base.otlp.jsonl", "spans.head.otlp.jsonl"].map { name in
     TraceFile(url: TraceTestSupport.repository.appendingPathComponent("fixtures/warehouse/\(name)"), displayName: name)
   }

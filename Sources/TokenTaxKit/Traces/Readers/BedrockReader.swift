@@ -5,9 +5,13 @@
 /// carry the same counts twice (`input.cacheReadInputTokenCount` and the response body's
 /// `cacheReadInputTokens`): one is taken, never both.
 enum BedrockReader {
-  static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
-    if record["schemaType"] != nil {
-      try readInvocationLog(record, context)
+  /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
+  ///   when there are rules.
+  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+    throws(TraceRecordError)
+  {
+    if record.contains("schemaType") {
+      try readInvocationLog(record, line: line(), context)
       return
     }
     // A ConverseStream event: only `metadata` carries usage; the others are parts of the stream.
@@ -16,12 +20,14 @@ enum BedrockReader {
     let metadata = record.object("requestMetadata")
     context.emit(
       TraceCall(
-        feature: context.attributor.feature(explicit: metadata?.text("feature"), record: record),
+        feature: context.attributor.feature(explicit: metadata?.text("feature"), record: line()),
         model: record.text("modelId") ?? record.text("model") ?? TraceCall.unknownModel,
         caseID: metadata?.text("case"), timestamp: TraceTimestamp.text(record["timestamp"]), usage: try self.usage(usage)))
   }
 
-  private static func readInvocationLog(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
+  private static func readInvocationLog<Record: MemberLookup>(
+    _ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext
+  ) throws(TraceRecordError) {
     if let id = record.text("requestId"), !context.spans.register(id: id, parent: nil, namespace: "bedrock") {
       context.notes.duplicates += 1
       return
@@ -45,7 +51,7 @@ enum BedrockReader {
     }
     context.emit(
       TraceCall(
-        feature: context.attributor.feature(explicit: requestMetadata?.text("feature"), record: record),
+        feature: context.attributor.feature(explicit: requestMetadata?.text("feature"), record: line()),
         model: record.text("modelId") ?? TraceCall.unknownModel, caseID: requestMetadata?.text("case"),
         timestamp: TraceTimestamp.text(record["timestamp"]), usage: tokens))
   }

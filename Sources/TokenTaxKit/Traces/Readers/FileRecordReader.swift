@@ -11,7 +11,7 @@ struct FileRecordReader {
   private var interner = StringInterner()
   /// The fast native path is tried while the file's records are native.
   private var tryNative = true
-  /// The OTel, OpenAI and Anthropic fast paths are tried until they have turned down this many lines in a row.
+  /// The fast paths and the in-place readers are tried until they have turned down this many lines in a row.
   private var fastMissesLeft = 0
   private static let fastMissLimit = 16
   private var lastLine = 1
@@ -21,7 +21,7 @@ struct FileRecordReader {
     self.options = options
     self.context = context
     tryNative = options.fastPaths && (options.format == nil || options.format == .native)
-    fastMissesLeft = options.fastPaths && [nil, .otel, .openai, .anthropic].contains(options.format) ? Self.fastMissLimit : 0
+    fastMissesLeft = options.fastPaths && options.format != .native ? Self.fastMissLimit : 0
   }
 
   mutating func run() throws {
@@ -91,7 +91,29 @@ struct FileRecordReader {
     if format == nil || format == .otel, try OTelReader.fastRead(bytes, scanner.fields, context) { return true }
     if format == nil || format == .openai, try OpenAIReader.fastRead(bytes, scanner.fields, context) { return true }
     if format == nil || format == .anthropic, try AnthropicReader.fastRead(bytes, scanner.fields, context) { return true }
-    return format == nil || format == .gemini ? try GeminiReader.fastRead(bytes, scanner.fields, context) : false
+    if format == nil || format == .gemini, try GeminiReader.fastRead(bytes, scanner.fields, context) { return true }
+    return try readInPlace(bytes)
+  }
+
+  /// Reads a just-scanned object line of a format without a fast path of its own: its reader
+  /// takes the record in place (`ScannedObject`), so only the members it reads are built.
+  private func readInPlace(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceRecordError) -> Bool {
+    guard !scanner.fields.contains(where: \.keyEscaped) else { return false }
+    let record = ScannedObject.scanned(bytes, scanner.fields)
+    let detected = TraceFormat.detect(object: record)
+    guard let format = options.format ?? detected, [.gemini, .bedrock, .langfuse, .litellm, .promptfoo].contains(format) else {
+      return false
+    }
+    if let detected, detected != format { context.notes.formatMismatches += 1 }
+    func line() -> JSONValue { (try? JSONParser().parse(bytes)) ?? .null }
+    switch format {
+    case .gemini: try GeminiReader.read(record, line: line(), context)
+    case .bedrock: try BedrockReader.read(record, line: line(), context)
+    case .langfuse: try LangfuseReader.read(record, line: line(), context)
+    case .litellm: try LiteLLMReader.read(record, line: line(), context)
+    default: try PromptfooReader.read(record, line: line(), context)
+    }
+    return true
   }
 
   /// Whether `bytes` are UTF-8; ASCII, the common case, is checked by one OR over the line.
@@ -130,12 +152,12 @@ struct FileRecordReader {
     case .native: try NativeReader.read(value, context)
     case .openai: try OpenAIReader.read(value, context)
     case .anthropic: try AnthropicReader.read(value, context)
-    case .gemini: try GeminiReader.read(value, context)
-    case .bedrock: try BedrockReader.read(value, context)
+    case .gemini: try GeminiReader.read(value, line: value, context)
+    case .bedrock: try BedrockReader.read(value, line: value, context)
     case .otel: try OTelReader.read(value, context)
-    case .langfuse: try LangfuseReader.read(value, context)
-    case .litellm: try LiteLLMReader.read(value, context)
-    case .promptfoo: try PromptfooReader.read(value, context)
+    case .langfuse: try LangfuseReader.read(value, line: value, context)
+    case .litellm: try LiteLLMReader.read(value, line: value, context)
+    case .promptfoo: try PromptfooReader.read(value, line: value, context)
     case .summary: context.summaries.append(try TraceSummaryJSON.decode(value))
     }
   }

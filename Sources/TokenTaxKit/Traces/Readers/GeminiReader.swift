@@ -5,13 +5,17 @@
 /// are outside it and billed as input; `candidatesTokenCount` excludes `thoughtsTokenCount`,
 /// which is billed as output. Every stream chunk carries the running total: the last wins.
 enum GeminiReader {
-  static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
-    if record["usageMetadata"] == nil, let response = record["response"], response["usageMetadata"] != nil {
+  /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
+  ///   when there are rules.
+  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+    throws(TraceRecordError)
+  {
+    if !record.contains("usageMetadata"), let response = record["response"], response["usageMetadata"] != nil {
       // A batch output line.
-      try readResponse(response, wrapper: record, line: record, context, batch: true, caseID: record.text("key"))
+      try readResponse(response, wrapper: record, line: line(), context, batch: true, caseID: record.text("key"))
       return
     }
-    try readResponse(record, wrapper: record, line: record, context, batch: false, caseID: nil)
+    try readResponse(record, wrapper: record, line: line(), context, batch: false, caseID: nil)
   }
 
   /// `response` is the `generateContent` response; `wrapper` the line around it (the same for a

@@ -9,9 +9,13 @@ enum LangfuseReader {
   /// Observation types that wrap generations; their usage, when present, is the children's sum.
   private static let aggregateTypes: Set<String> = ["AGENT", "CHAIN", "SPAN", "TOOL", "RETRIEVER", "GUARDRAIL"]
 
-  static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
+  /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
+  ///   when there are rules.
+  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+    throws(TraceRecordError)
+  {
     if let page = record["data"]?.arrayValue {
-      for observation in page { try read(observation, context) }
+      for observation in page { try read(observation, line: observation, context) }
       return
     }
     let id = record.text("id")
@@ -29,7 +33,7 @@ enum LangfuseReader {
     let metadata = record.object("metadata")
     let call = TraceCall(
       feature: context.attributor.feature(
-        explicit: metadata?.text("feature") ?? metadata?.text("tokentax_feature"), record: record,
+        explicit: metadata?.text("feature") ?? metadata?.text("tokentax_feature"), record: line(),
         hints: [FeatureAttributor.featureTag(in: record["tags"])]),
       model: record.text("model") ?? record.text("providedModelName") ?? TraceCall.unknownModel,
       caseID: metadata?.text("case") ?? metadata?.text("case_id"),
@@ -43,7 +47,7 @@ enum LangfuseReader {
   }
 
   /// The observation's usage in disjoint buckets; nil when it carries none.
-  static func usage(_ record: JSONValue) throws(TraceRecordError) -> TokenUsage? {
+  static func usage<Record: MemberLookup>(_ record: Record) throws(TraceRecordError) -> TokenUsage? {
     if case .object(let details)? = record["usageDetails"] ?? record["usage_details"], !details.isEmpty {
       return try classify(details)
     }

@@ -5,7 +5,11 @@
 /// the split is only in `metadata.usage_object`, the provider's raw usage. `metadata` is often
 /// exported as a JSON string.
 enum LiteLLMReader {
-  static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
+  /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
+  ///   when there are rules.
+  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+    throws(TraceRecordError)
+  {
     let id = record.text("request_id") ?? record.text("id") ?? record.text("litellm_call_id")
     guard context.spans.register(id: id, parent: nil, namespace: "litellm") else {
       context.notes.duplicates += 1
@@ -32,7 +36,7 @@ enum LiteLLMReader {
     context.emit(
       TraceCall(
         feature: context.attributor.feature(
-          explicit: tags?.text("feature") ?? metadata?.text("feature"), record: record,
+          explicit: tags?.text("feature") ?? metadata?.text("feature"), record: line(),
           hints: [FeatureAttributor.featureTag(in: record["request_tags"])]),
         model: record.text("model") ?? TraceCall.unknownModel, caseID: tags?.text("case"),
         timestamp: TraceTimestamp.text(record["startTime"]), usage: usage))

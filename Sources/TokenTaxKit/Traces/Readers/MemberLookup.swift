@@ -5,6 +5,19 @@ protocol MemberLookup {
   subscript(key: String) -> JSONValue? { get }
   /// The member `key` as an object, also when it is stored as a JSON string.
   func object(_ key: String) -> Self?
+  /// Whether the member `key` is there (`null` included), without building its value.
+  func contains(_ key: String) -> Bool
+  /// The member `key` when it is an object (not one stored as a string).
+  func member(_ key: String) -> Self?
+}
+
+extension JSONValue {
+  func contains(_ key: String) -> Bool { self[key] != nil }
+
+  func member(_ key: String) -> JSONValue? {
+    guard case .object? = self[key] else { return nil }
+    return self[key]
+  }
 }
 
 extension JSONValue: MemberLookup {}

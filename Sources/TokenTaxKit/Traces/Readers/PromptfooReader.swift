@@ -5,15 +5,21 @@
 /// are left out. `tokenUsage.cached` is promptfoo's own response cache, not provider prompt
 /// caching: a cached response made no provider call and is skipped.
 enum PromptfooReader {
-  static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
+  /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
+  ///   when there are rules.
+  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+    throws(TraceRecordError)
+  {
     if let results = record["results"]?["results"]?.arrayValue ?? record["results"]?.arrayValue {
-      for result in results { try readResult(result, context) }
+      for result in results { try readResult(result, line: result, context) }
       return
     }
-    try readResult(record, context)
+    try readResult(record, line: line(), context)
   }
 
-  private static func readResult(_ result: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
+  private static func readResult<Result: MemberLookup>(
+    _ result: Result, line: @autoclosure () -> JSONValue, _ context: TraceReadContext
+  ) throws(TraceRecordError) {
     if let grader = result["gradingResult"]?["tokensUsed"], (try TokenField.count(grader, "total") ?? 0) > 0 {
       context.notes.graderCalls += 1
     }
@@ -29,13 +35,13 @@ enum PromptfooReader {
     let reasoning = try TokenField.count(tokens["completionDetails"], "reasoning") ?? 0
     let usage = TokenUsage(
       uncachedInput: try TokenField.count(tokens, "prompt") ?? 0, output: max(output, reasoning), reasoning: reasoning)
-    let testCase = result["testCase"]
+    let testCase = result.object("testCase")
     let metadata = result.object("metadata") ?? testCase?.object("metadata")
     let provider = result["provider"]?.text("id") ?? result.text("provider")
     context.emit(
       TraceCall(
         feature: context.attributor.feature(
-          explicit: metadata?.text("feature") ?? testCase?.object("metadata")?.text("feature"), record: result),
+          explicit: metadata?.text("feature") ?? testCase?.object("metadata")?.text("feature"), record: line()),
         model: provider.map(modelName) ?? TraceCall.unknownModel,
         caseID: metadata?.text("case") ?? testCase?.text("description") ?? result.text("testIdx").map { "test-\($0)" },
         timestamp: nil, usage: usage))

@@ -35,6 +35,23 @@ enum ScannedObject: MemberLookup {
     }
   }
 
+  func contains(_ key: String) -> Bool {
+    switch self {
+    case .parsed(let value): return value[key] != nil
+    case .scanned(let bytes, let fields): return field(key, bytes, fields) != nil
+    }
+  }
+
+  func member(_ key: String) -> ScannedObject? {
+    switch self {
+    case .parsed(let value):
+      return value.member(key).map(ScannedObject.parsed)
+    case .scanned(let bytes, let fields):
+      guard let field = field(key, bytes, fields), field.kind == .object, let base = bytes.baseAddress else { return nil }
+      return ScannedObject(UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart))
+    }
+  }
+
   func object(_ key: String) -> ScannedObject? {
     switch self {
     case .parsed(let value):
