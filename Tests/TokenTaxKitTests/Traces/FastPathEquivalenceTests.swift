@@ -32,6 +32,23 @@ import Testing
     return result
   }
 
+  /// Reads `lines` both ways under every format and attributor given: each pair of reads must
+  /// agree, and the fast read must pass `expectation`.
+  private func expectBothWaysAgree(
+    _ lines: [String], formats: [TraceFormat?], attributors: [FeatureAttributor] = [FeatureAttributor()], lenient: Bool,
+    sourceLocation: SourceLocation = #_sourceLocation, _ expectation: (Result) -> Bool
+  ) throws {
+    let file = try TraceTestSupport.temporaryFile("edge.jsonl", lines.joined(separator: "\n") + "\n")
+    for format in formats {
+      for attributor in attributors {
+        let options = TraceLoadOptions(format: format, lenient: lenient, attributor: attributor)
+        let fast = Self.read([file], options, fast: true)
+        #expect(fast == Self.read([file], options, fast: false), sourceLocation: sourceLocation)
+        #expect(expectation(fast), sourceLocation: sourceLocation)
+      }
+    }
+  }
+
   static let fixtures: [String] = {
     let root = TraceTestSupport.repository.appendingPathComponent("fixtures/traces")
     let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
@@ -85,24 +102,16 @@ import Testing
 
   @Test(arguments: [false, true])
   func anthropicEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
-    let file = try TraceTestSupport.temporaryFile("edge.jsonl", Self.anthropicLines.joined(separator: "\n") + "\n")
-    for format in [nil, TraceFormat.anthropic, .openai] {
-      let options = TraceLoadOptions(format: format, lenient: lenient)
-      let fast = Self.read([file], options, fast: true)
-      #expect(fast == Self.read([file], options, fast: false))
-      #expect(lenient ? fast.skipped == 1 : fast.error != nil)
+    try expectBothWaysAgree(Self.anthropicLines, formats: [nil, .anthropic, .openai], lenient: lenient) { fast in
+      lenient ? fast.skipped == 1 : fast.error != nil
     }
   }
 
   @Test(arguments: [false, true])
   func openAIEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
-    let file = try TraceTestSupport.temporaryFile("edge.jsonl", Self.openAILines.joined(separator: "\n") + "\n")
     let rules = FeatureAttributor(rules: [AttributionRule(match: ["model": "gpt-4o*"], feature: "by-rule")])
-    for attributor in [FeatureAttributor(), rules] {
-      let options = TraceLoadOptions(lenient: lenient, attributor: attributor)
-      let fast = Self.read([file], options, fast: true)
-      #expect(fast == Self.read([file], options, fast: false))
-      #expect(lenient ? fast.skipped == 4 && fast.calls.count >= 8 : fast.error != nil)
+    try expectBothWaysAgree(Self.openAILines, formats: [nil], attributors: [FeatureAttributor(), rules], lenient: lenient) { fast in
+      lenient ? fast.skipped == 4 && fast.calls.count >= 8 : fast.error != nil
     }
   }
 
@@ -123,15 +132,9 @@ import Testing
 
   @Test(arguments: [false, true])
   func geminiEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
-    let file = try TraceTestSupport.temporaryFile("edge.jsonl", Self.geminiLines.joined(separator: "\n") + "\n")
     let rules = FeatureAttributor(rules: [AttributionRule(match: ["modelVersion": "gemini-2.0*"], feature: "by-rule")])
-    for attributor in [FeatureAttributor(), rules] {
-      for format in [nil, TraceFormat.gemini] {
-        let options = TraceLoadOptions(format: format, lenient: lenient, attributor: attributor)
-        let fast = Self.read([file], options, fast: true)
-        #expect(fast == Self.read([file], options, fast: false))
-        #expect(lenient ? fast.skipped == 1 && fast.calls.count >= 7 : fast.error != nil)
-      }
+    try expectBothWaysAgree(Self.geminiLines, formats: [nil, .gemini], attributors: [FeatureAttributor(), rules], lenient: lenient) { fast in
+      lenient ? fast.skipped == 1 && fast.calls.count >= 7 : fast.error != nil
     }
   }
 
@@ -156,15 +159,9 @@ import Testing
 
   @Test(arguments: [false, true])
   func inPlaceFormatsReadTheSameBothWays(lenient: Bool) throws {
-    let file = try TraceTestSupport.temporaryFile("mixed.jsonl", Self.inPlaceLines.joined(separator: "\n") + "\n")
     let rules = FeatureAttributor(rules: [AttributionRule(match: ["model": "gpt-4o*"], feature: "by-rule")])
-    for attributor in [FeatureAttributor(), rules] {
-      for format in [nil, TraceFormat.litellm] {
-        let options = TraceLoadOptions(format: format, lenient: lenient, attributor: attributor)
-        let fast = Self.read([file], options, fast: true)
-        #expect(fast == Self.read([file], options, fast: false))
-        if format == nil { #expect(lenient ? fast.skipped == 1 && fast.calls.count >= 7 : fast.error != nil) }
-      }
+    try expectBothWaysAgree(Self.inPlaceLines, formats: [nil, .litellm], attributors: [FeatureAttributor(), rules], lenient: lenient) { fast in
+      lenient ? fast.skipped == 1 && fast.calls.count >= 7 : fast.error != nil
     }
   }
 
@@ -209,14 +206,8 @@ import Testing
 
   @Test(arguments: [false, true])
   func otelEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
-    let file = try TraceTestSupport.temporaryFile("edge.jsonl", Self.otelLines.joined(separator: "\n") + "\n")
-    for format in [nil, TraceFormat.otel] {
-      for attributor in [FeatureAttributor(), Self.otelRules] {
-        let options = TraceLoadOptions(format: format, lenient: lenient, attributor: attributor)
-        let fast = Self.read([file], options, fast: true)
-        #expect(fast == Self.read([file], options, fast: false))
-        #expect(lenient ? fast.skipped == 3 && fast.calls.count >= 6 : fast.error != nil)
-      }
+    try expectBothWaysAgree(Self.otelLines, formats: [nil, .otel], attributors: [FeatureAttributor(), Self.otelRules], lenient: lenient) { fast in
+      lenient ? fast.skipped == 3 && fast.calls.count >= 6 : fast.error != nil
     }
   }
 
