@@ -91,8 +91,7 @@ struct FeatureExtractor {
   func gemini(_ body: [String: JSONValue], model: String) throws -> RequestFeatures {
     var features = RequestFeatures()
     if let instruction = body["systemInstruction"] ?? body["system_instruction"] {
-      var ignored = 0
-      try geminiParts(instruction["parts"], "systemInstruction.parts", signatureCharacters: &ignored, into: &features)
+      try geminiParts(instruction["parts"], "systemInstruction.parts", into: &features)
     }
     let contents = try reader.array(body["contents"], "contents")
     let turnStart = ThoughtSignature.currentTurnStart(contents)
@@ -101,9 +100,8 @@ struct FeatureExtractor {
     for (index, value) in contents.enumerated() {
       let content = try reader.object(value, "contents[\(index)]")
       features.messages += 1
-      try geminiParts(
-        content["parts"], "contents[\(index)].parts", signaturesBilled: billsSignatures && index >= turnStart,
-        signatureCharacters: &signatureCharacters, into: &features)
+      signatureCharacters += try geminiParts(
+        content["parts"], "contents[\(index)].parts", countingSignatures: billsSignatures && index >= turnStart, into: &features)
     }
     if signatureCharacters > 0 {
       features.thoughtSignatureTokens = ThoughtSignature.tokens(base64Characters: signatureCharacters)
@@ -137,13 +135,16 @@ struct FeatureExtractor {
     return features
   }
 
+  /// Adds the parts' text, calls, results and images to `features`; returns the base64
+  /// characters of their thought signatures when `countingSignatures` (else 0).
+  @discardableResult
   private func geminiParts(
-    _ parts: JSONValue?, _ path: String, signaturesBilled: Bool = false, signatureCharacters: inout Int,
-    into features: inout RequestFeatures
-  ) throws {
+    _ parts: JSONValue?, _ path: String, countingSignatures: Bool = false, into features: inout RequestFeatures
+  ) throws -> Int {
+    var signatureCharacters = 0
     for (index, value) in try reader.elements(parts, path).enumerated() {
       let part = try reader.object(value, "\(path)[\(index)]")
-      if signaturesBilled, let signature = (part["thoughtSignature"] ?? part["thought_signature"])?.stringValue {
+      if countingSignatures, let signature = (part["thoughtSignature"] ?? part["thought_signature"])?.stringValue {
         signatureCharacters += signature.utf8.count
       }
       if let text = part["text"]?.stringValue {
@@ -169,6 +170,7 @@ struct FeatureExtractor {
         features.note("\(part.keys.sorted().first ?? "empty") parts not counted")
       }
     }
+    return signatureCharacters
   }
 
   // MARK: OpenAI-shaped bodies of other families (DeepSeek, Llama, Mistral …)
