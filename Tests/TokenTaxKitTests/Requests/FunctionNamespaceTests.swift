@@ -88,6 +88,16 @@ import Testing
     #expect(text.contains("type f = (_: {\n// outer\nfoo?: {\n  bar?: \"a\" | \"b\",\n  n?: 1 | 2,\n},\n}) => any;"))
   }
 
+  /// Recorded gpt-3.5-turbo calls bill the default's comment (5 tokens for `// default: null`).
+  @Test func legacyStyleCommentsDefaultsToo() throws {
+    let text = try render(
+      #"""
+      {"messages": [], "functions": [{"name": "f", "parameters": {"type": "object", "properties": {
+        "body": {"type": "string", "default": null}, "mode": {"type": "string", "default": "fast"}}}}]}
+      """#, style: .legacy)
+    #expect(text.contains("body?: string, // default: null\nmode?: string, // default: \"fast\"\n"))
+  }
+
   @Test func functionsWithoutPropertiesTakeNoArgument() throws {
     let text = try render(#"{"messages": [], "tools": [{"type": "function", "function": {"name": "ping", "parameters": {"type": "object", "properties": {}}}}]}"#)
     #expect(text.contains("type ping = () => any;"))

@@ -143,16 +143,16 @@ struct FunctionNamespace {
       }
       out += "\(indent)\(name)\(required.contains(name) ? "" : "?"): "
       out += typeScript(value, at: KeyOrder.child(propertiesPath, name), indent: indent + "    ", scope) + ","
-      if let fallback = property["default"] {
-        if let text = fallback.stringValue {
-          out += property["enum"] == nil ? " // default: \"\(text)\"" : " // default: \(text)"
-        } else {
-          out += " // default: " + order.compact(fallback, at: KeyOrder.child(KeyOrder.child(propertiesPath, name), "default"))
-        }
-      }
-      out += "\n"
+      out += defaultComment(property, at: KeyOrder.child(propertiesPath, name)) + "\n"
     }
     return out + indent + "}"
+  }
+
+  /// ` // default: VALUE` after a property with a `default` (strings quoted unless an enum's).
+  private func defaultComment(_ property: [String: JSONValue], at path: String) -> String {
+    guard let fallback = property["default"] else { return "" }
+    if let text = fallback.stringValue { return property["enum"] == nil ? " // default: \"\(text)\"" : " // default: \(text)" }
+    return " // default: " + order.compact(fallback, at: KeyOrder.child(path, "default"))
   }
 
   private func literal(_ value: JSONValue) -> String {
@@ -171,7 +171,8 @@ struct FunctionNamespace {
       if let title = value["title"]?.stringValue { lines += description == nil ? ["// " + title] : ["// " + title, "//"] }
       if let description { lines.append("// " + description) }
       let type = legacyType(value, at: KeyOrder.child(propertiesPath, name), indent: indent)
-      lines.append("\(name)\(required.contains(name) ? "" : "?"): \(type),")
+      let fallback = defaultComment(value.objectValue ?? [:], at: KeyOrder.child(propertiesPath, name))
+      lines.append("\(name)\(required.contains(name) ? "" : "?"): \(type),\(fallback)")
     }
     let prefix = String(repeating: " ", count: indent)
     return lines.map { prefix + $0 }.joined(separator: "\n")
