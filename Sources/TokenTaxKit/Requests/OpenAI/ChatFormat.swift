@@ -114,8 +114,8 @@ struct ChatFormat: Sendable, Equatable {
   }
 
   /// The Responses API renders tools apart from the instructions, and more cheaply than Chat
-  /// Completions does for gpt-5 models; a function result costs one token more; a response
-  /// format costs less framing.
+  /// Completions does for gpt-5 models (but a forced function costs 2 tokens more); a function
+  /// result costs one token more; a response format costs less framing.
   private mutating func adaptToResponses() {
     toolsJoinSystem = false
     toolsBesideSystem = 0
@@ -125,6 +125,7 @@ struct ChatFormat: Sendable, Equatable {
     case .gpt5:
       toolsOverhead = 8
       bareFirstProperty = -1
+      forcedChoice = 1
     default:
       toolsOverhead = 3
       resultFraming += 1
