@@ -88,6 +88,16 @@ import Testing
     #expect(text.contains("type f = (_: {\n// outer\nfoo?: {\n  bar?: \"a\" | \"b\",\n  n?: 1 | 2,\n},\n}) => any;"))
   }
 
+  /// Recorded gpt-5 calls bill a description of the parameters object on a line of its own.
+  @Test func parametersDescriptionPrecedesTheirBrace() throws {
+    let text = try render(
+      #"""
+      {"messages": [], "tools": [{"type": "function", "function": {"name": "load", "parameters": {"type": "object",
+        "description": "Typed arguments.", "properties": {"id": {"type": "string"}}, "required": ["id"]}}}]}
+      """#)
+    #expect(text.contains("type load = (_: \n// Typed arguments.\n{\nid: string,\n}) => any;"))
+  }
+
   /// Recorded gpt-3.5-turbo calls bill the default's comment (5 tokens for `// default: null`).
   @Test func legacyStyleCommentsDefaultsToo() throws {
     let text = try render(

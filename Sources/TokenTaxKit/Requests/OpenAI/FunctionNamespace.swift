@@ -24,7 +24,10 @@ struct FunctionNamespace {
         switch style {
         case .typescript:
           let scope = Scope(root: parameters, rootPath: path)
-          lines.append("type \(function.name) = (_: " + typeScript(.object(parameters), at: path, indent: "", scope) + ") => any;")
+          // The parameters object's own description goes before its brace, as in harmony.
+          let described = parameters["description"]?.stringValue.map { "\n// \($0)\n" } ?? ""
+          lines.append(
+            "type \(function.name) = (_: " + described + typeScript(.object(parameters), at: path, indent: "", scope) + ") => any;")
         case .legacy:
           lines.append("type \(function.name) = (_: {")
           lines.append(legacyProperties(parameters, at: path, indent: 0))
