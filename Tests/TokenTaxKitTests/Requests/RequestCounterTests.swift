@@ -48,6 +48,17 @@ import Testing
     #expect(responses.inputTokens == chat.inputTokens)
   }
 
+  @Test func anEmptyAssistantItemCostsOneTokenOnTheResponsesAPI() throws {
+    let plain = #"{"model": "gpt-4o", "input": [{"role": "user", "content": "Hi"}%@]}"#
+    let without = try count(plain.replacingOccurrences(of: "%@", with: "")).inputTokens
+    let with = try count(plain.replacingOccurrences(of: "%@", with: #", {"role": "assistant", "content": ""}"#)).inputTokens
+    #expect(with == without + 1)
+    // Chat Completions frames it like any message: 3 + the role.
+    let chat = #"{"model": "gpt-4o", "messages": [{"role": "user", "content": "Hi"}%@]}"#
+    let chatWith = try count(chat.replacingOccurrences(of: "%@", with: #", {"role": "assistant", "content": ""}"#)).inputTokens
+    #expect(chatWith == (try count(chat.replacingOccurrences(of: "%@", with: "")).inputTokens) + 4)
+  }
+
   @Test func imagesAreEstimatedFromTheirSize() throws {
     // A PNG header of 640×480: 2 tiles for gpt-4o (85 + 2 × 170).
     let png = "iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAIAAAAAAAAA"

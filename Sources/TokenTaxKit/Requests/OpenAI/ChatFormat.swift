@@ -55,6 +55,9 @@ struct ChatFormat: Sendable, Equatable {
   var callFraming = 3
   var resultPrefix = ""
   var resultFraming = 3
+  /// What an assistant message without content costs, when not the usual framing: the
+  /// Responses API bills 1 (recorded calls replaying an empty assistant item before a call).
+  var emptyAssistantMessage: Int?
   /// Whether recorded calls confirm that parallel tool calls are billed as one
   /// `multi_tool_use.parallel` call (`ParallelToolCalls`); elsewhere the same rendering is an estimate.
   var parallelCallsExact = false
@@ -115,10 +118,12 @@ struct ChatFormat: Sendable, Equatable {
 
   /// The Responses API renders tools apart from the instructions, and more cheaply than Chat
   /// Completions does for gpt-5 models (but a forced function costs 2 tokens more); a function
-  /// result costs one token more; a response format costs less framing.
+  /// result costs one token more and an empty assistant message 3 less; a response format
+  /// costs less framing.
   private mutating func adaptToResponses() {
     toolsJoinSystem = false
     toolsBesideSystem = 0
+    emptyAssistantMessage = 1
     responseFormatAlone = 0
     responseFormatBesideSystem = 4
     switch generation {

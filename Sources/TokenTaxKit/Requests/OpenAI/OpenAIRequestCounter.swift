@@ -120,6 +120,13 @@ struct OpenAIRequestCounter {
       }
       return
     }
+    if message.role == "assistant", message.text.isEmpty, message.functionCall == nil,
+      !message.parts.contains(where: { if case .text = $0 { false } else { true } }),
+      let cost = format.emptyAssistantMessage
+    {
+      result.tokens += cost
+      return
+    }
     var text = message.text
     if paddedSystem { text += "\n" }
     result.tokens += format.tokensPerMessage + tokens(text)
