@@ -88,14 +88,22 @@ import Testing
     #expect(text.contains("type f = (_: {\n// outer\nfoo?: {\n  bar?: \"a\" | \"b\",\n  n?: 1 | 2,\n},\n}) => any;"))
   }
 
-  /// Recorded gpt-5 calls bill a description of the parameters object on a line of its own.
-  @Test func parametersDescriptionPrecedesTheirBrace() throws {
-    let text = try render(
+  /// Recorded calls bill the parameters object's own title and description before its brace:
+  /// a title as a comment (gpt-4o, OpenAI Agents SDK's `NAME_args`), a description on a line of
+  /// its own (gpt-5).
+  @Test func parametersTitleAndDescriptionPrecedeTheirBrace() throws {
+    let described = try render(
       #"""
       {"messages": [], "tools": [{"type": "function", "function": {"name": "load", "parameters": {"type": "object",
         "description": "Typed arguments.", "properties": {"id": {"type": "string"}}, "required": ["id"]}}}]}
       """#)
-    #expect(text.contains("type load = (_: \n// Typed arguments.\n{\nid: string,\n}) => any;"))
+    #expect(described.contains("type load = (_: \n// Typed arguments.\n{\nid: string,\n}) => any;"))
+    let titled = try render(
+      #"""
+      {"messages": [], "tools": [{"type": "function", "function": {"name": "load", "parameters": {"type": "object",
+        "title": "load_args", "properties": {"id": {"type": "string"}}, "required": ["id"]}}}]}
+      """#)
+    #expect(titled.contains("type load = (_: // load_args\n{\nid: string,\n}) => any;"))
   }
 
   /// Recorded gpt-3.5-turbo calls bill the default's comment (5 tokens for `// default: null`).

@@ -24,10 +24,13 @@ struct FunctionNamespace {
         switch style {
         case .typescript:
           let scope = Scope(root: parameters, rootPath: path)
-          // The parameters object's own description goes before its brace, as in harmony.
-          let described = parameters["description"]?.stringValue.map { "\n// \($0)\n" } ?? ""
+          // The parameters object's own title and description go before its brace, as in harmony
+          // (the description on a line of its own: recorded calls bill the newline).
+          let heading =
+            (parameters["title"]?.stringValue.map { "// \($0)\n" } ?? "")
+            + (parameters["description"]?.stringValue.map { "\n// \($0)\n" } ?? "")
           lines.append(
-            "type \(function.name) = (_: " + described + typeScript(.object(parameters), at: path, indent: "", scope) + ") => any;")
+            "type \(function.name) = (_: " + heading + typeScript(.object(parameters), at: path, indent: "", scope) + ") => any;")
         case .legacy:
           lines.append("type \(function.name) = (_: {")
           lines.append(legacyProperties(parameters, at: path, indent: 0))
