@@ -35,4 +35,20 @@ import Testing
         "additionalProperties":false,"properties":{"name":{"type":"string"}}}}}
         """)
   }
+
+  /// The section's framing on the Responses API: + 0 alone, + 4 beside instructions, + 6 beside
+  /// tools (which the Responses API renders in a message of their own).
+  @Test func responsesFramingDependsOnWhatTheSectionJoins() throws {
+    let format = #""text": {"format": {"type": "json_schema", "name": "R", "schema": {"type": "object"}}}"#
+    let tool = #""tools": [{"type": "function", "name": "f", "parameters": {"type": "object", "properties": {}}}]"#
+    func count(_ members: String...) throws -> Int {
+      let body = #"{"model": "gpt-4o", "input": "Hi", "# + members.joined(separator: ", ") + "}"
+      return try RequestCounter().count(json: Array(body.utf8), file: "r.json").inputTokens
+    }
+    let section = try count(format) - count(#""store": false"#)
+    let sectionBesideTools = try count(format, tool) - count(tool)
+    let sectionBesideInstructions = try count(format, #""instructions": "Be brief.""#) - count(#""instructions": "Be brief.""#)
+    #expect(sectionBesideTools == section + 6)
+    #expect(sectionBesideInstructions == section + 4)
+  }
 }

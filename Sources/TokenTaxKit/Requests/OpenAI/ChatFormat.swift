@@ -45,9 +45,11 @@ struct ChatFormat: Sendable, Equatable {
   var noneChoice = 1
 
   /// Tokens a response format adds beyond its rendered section, with and without a system
-  /// message to join (medians of the recorded calls; the exact framing is not public).
+  /// message to join, and beside tools rendered in a message of their own (medians of the
+  /// recorded calls; the exact framing is not public).
   var responseFormatAlone = 9
   var responseFormatBesideSystem = 6
+  var responseFormatBesideTools = 9
 
   /// Tool calls in the history: `assistant to=functions.NAME` + arguments; results as
   /// `NAME to=assistant` + output (gpt-5: on the commentary channel).
@@ -119,13 +121,14 @@ struct ChatFormat: Sendable, Equatable {
   /// The Responses API renders tools apart from the instructions, and more cheaply than Chat
   /// Completions does for gpt-5 models (but a forced function costs 2 tokens more); a function
   /// result costs one token more and an empty assistant message 3 less; a response format
-  /// costs less framing.
+  /// costs less framing, except beside tools.
   private mutating func adaptToResponses() {
     toolsJoinSystem = false
     toolsBesideSystem = 0
     emptyAssistantMessage = 1
     responseFormatAlone = 0
     responseFormatBesideSystem = 4
+    responseFormatBesideTools = 6
     switch generation {
     case .gpt5:
       toolsOverhead = 8

@@ -75,11 +75,15 @@ struct OpenAIRequestCounter {
     }
     if let schema = request.responseSchema {
       // Tools that open a system message of their own give the section one to join, too.
-      let besideSystem =
-        request.messages.contains { ["system", "developer"].contains($0.role) }
+      let framing: Int
+      if request.messages.contains(where: { ["system", "developer"].contains($0.role) })
         || (!request.functions.isEmpty && format.toolsJoinSystem)
-      result.tokens += tokens(ResponseFormatPrompt(order: order).render(schema))
-        + (besideSystem ? format.responseFormatBesideSystem : format.responseFormatAlone)
+      {
+        framing = format.responseFormatBesideSystem
+      } else {
+        framing = request.functions.isEmpty ? format.responseFormatAlone : format.responseFormatBesideTools
+      }
+      result.tokens += tokens(ResponseFormatPrompt(order: order).render(schema)) + framing
       result.estimated("response format schema estimated from its JSON")
     }
     for hosted in Set(request.hostedTools).sorted() {
