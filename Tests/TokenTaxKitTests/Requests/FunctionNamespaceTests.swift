@@ -37,6 +37,8 @@ import Testing
         """)
   }
 
+  /// Inside array items property titles are not rendered; a referenced object's own title is,
+  /// before its brace (recorded crewAI calls bill exactly that).
   @Test func titlesAreNotRenderedInsideArrayItems() throws {
     let text = try render(
       #"""
@@ -53,7 +55,8 @@ import Testing
 
         type save = (_: {
         // Entities
-        entities: {
+        entities: // Entity
+            {
             // The name.
             name?: string,
             }[],

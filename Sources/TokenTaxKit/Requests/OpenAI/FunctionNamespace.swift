@@ -96,7 +96,8 @@ struct FunctionNamespace {
       guard !scope.expanding.contains(reference), let target = scope.resolve(reference) else { return "any" }
       var inner = scope
       inner.expanding.insert(reference)
-      return typeScript(target.schema, at: target.path, indent: indent, inner)
+      let heading = target.schema["title"]?.stringValue.map { "// \($0)\n\(indent)" } ?? ""
+      return heading + typeScript(target.schema, at: target.path, indent: indent, inner)
     }
     if let variants = object["oneOf"]?.arrayValue {
       return variants.enumerated().map { index, variant in
