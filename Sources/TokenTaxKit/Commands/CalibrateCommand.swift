@@ -18,7 +18,8 @@ enum CalibrateCommand: Command {
       with the whole provider response works too). It prints the fit, its error, and the
       prices.overrides entries that make check, estimate and count --request use it.
       OpenAI calls are skipped (they are counted exactly), and so are calls with images or
-      other media, whose tokens come from the provider's own formula.
+      other media, whose tokens come from the provider's own formula, and calls with parts
+      estimated apart or not counted; the first line of the report says how many.
       """,
     options: [
       .json, OptionSpec(["--min-tokens"], .value("N"), help: "Fit only calls that reported at least N input tokens."),
@@ -38,6 +39,7 @@ enum CalibrateCommand: Command {
     let counter = RequestCounter(prices: table)
     var byModel: [String: [CalibrationSample]] = [:]
     var skipped = 0
+    var leftOut: [CalibrationReport.LeftOut: Int] = [:]
     for path in arguments.positionals {
       let data: Data
       do {
@@ -52,7 +54,9 @@ enum CalibrateCommand: Command {
           skipped += 1
           continue
         }
-        if sample.reported >= minimumTokens, sample.features.mediaTokens == 0, sample.features.notes.isEmpty {
+        if let reason = CalibrationReport.LeftOut(sample, minimumTokens: minimumTokens) {
+          leftOut[reason, default: 0] += 1
+        } else {
           byModel[sample.model, default: []].append(sample)
         }
       }
@@ -67,7 +71,7 @@ enum CalibrateCommand: Command {
           + "; record calls of Claude, Gemini or open models with their usage")
     }
     let tooFew = byModel.filter { $0.value.count < minimumCalls }.mapValues(\.count)
-    let report = CalibrationReport(fits: fits, skippedExact: skipped, tooFew: tooFew)
+    let report = CalibrationReport(fits: fits, skippedExact: skipped, tooFew: tooFew, leftOut: leftOut)
     invocation.stdout.write(arguments.flag("--json") ? report.json() : report.text())
     return .success
   }

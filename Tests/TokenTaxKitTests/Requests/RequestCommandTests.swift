@@ -61,6 +61,17 @@ import Testing
     #expect(report["overrides"]?["claude-haiku-4-5"]?["token_factor"] == haiku["token_factor"])
   }
 
+  @Test func calibrateSaysWhichCallsItLeftOut() throws {
+    let json = run(["calibrate", "recorded-anthropic.jsonl", "--min-tokens", "500", "--json"])
+    #expect(json.code == .success, "\(json.stderr)")
+    let leftOut = try #require(try JSONParser().parse(json.stdout)["left_out"])
+    #expect(leftOut["images"]?.intValue == 21)
+    #expect((leftOut["small"]?.intValue ?? 0) > 200)
+    let text = run(["calibrate", "recorded-anthropic.jsonl", "--min-tokens", "500"])
+    #expect(text.stdout.contains("left out: 21 with images"))
+    #expect(text.stdout.contains("under --min-tokens"))
+  }
+
   @Test func calibrateRecoversAKnownFactorAndOverhead() throws {
     // Calls billed exactly 2 × o200k content + 10: the fit must find 2 and 10 again.
     var lines: [String] = []

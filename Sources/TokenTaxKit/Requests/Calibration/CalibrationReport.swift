@@ -8,6 +8,38 @@ struct CalibrationReport {
   var skippedExact: Int
   /// Models with fewer calls than `--min-calls`, with their call counts.
   var tooFew: [String: Int] = [:]
+  /// Calls of estimated families that no fit used, by reason.
+  var leftOut: [LeftOut: Int] = [:]
+
+  /// Why a call is not fitted: its estimate has parts the fit does not scale.
+  enum LeftOut: String, CaseIterable {
+    /// Images, whose tokens come from the provider's formula.
+    case images
+    /// Parts counted apart or not at all (thought signatures, server tools, files).
+    case estimatedParts = "estimated_parts"
+    /// Under `--min-tokens`.
+    case small
+
+    init?(_ sample: CalibrationSample, minimumTokens: Int) {
+      if sample.features.mediaTokens > 0 {
+        self = .images
+      } else if !sample.features.notes.isEmpty {
+        self = .estimatedParts
+      } else if sample.reported < minimumTokens {
+        self = .small
+      } else {
+        return nil
+      }
+    }
+
+    var phrase: String {
+      switch self {
+      case .images: "with images"
+      case .estimatedParts: "with parts estimated apart or not counted"
+      case .small: "under --min-tokens"
+      }
+    }
+  }
 
   /// `prices.overrides` entries, one per model.
   var overrides: [String: JSONValue] {
@@ -27,6 +59,8 @@ struct CalibrationReport {
     let calls = fits.reduce(0) { $0 + $1.samples }
     var out = "Calibrated \(fits.count) model\(fits.count == 1 ? "" : "s") from \(calls) recorded call\(calls == 1 ? "" : "s")"
     if skippedExact > 0 { out += " (\(skippedExact) OpenAI call\(skippedExact == 1 ? "" : "s") skipped: counted exactly)" }
+    let reasons = LeftOut.allCases.compactMap { reason in leftOut[reason].map { "\($0) \(reason.phrase)" } }
+    if !reasons.isEmpty { out += "; left out: " + reasons.joined(separator: ", ") }
     out += "\n\n"
     let headers = [
       "MODEL", "FAMILY", "CALLS", "FACTOR", "OVERHEAD", "TOOLS", "FORCED", "MEAN ERROR", "MAX ERROR", "OVER 500 TOKENS", "BEFORE",
@@ -92,6 +126,7 @@ struct CalibrationReport {
     let root: JSONValue = .object([
       "models": .array(models), "skipped_exact": .int(skippedExact), "overrides": .object(overrides),
       "too_few_calls": .object(tooFew.mapValues(JSONValue.int)),
+      "left_out": .object(Dictionary(uniqueKeysWithValues: leftOut.map { ($0.key.rawValue, JSONValue.int($0.value)) })),
     ])
     return JSONWriter.string(root) + "\n"
   }
