@@ -36,9 +36,11 @@ import Testing
     #expect(OpenAIImageTokens.tokens(ImageSize(width: 1024, height: 1024), detail: "high", rule: tiles) == 765)
     #expect(OpenAIImageTokens.tokens(ImageSize(width: 2048, height: 4096), detail: nil, rule: tiles) == 1105)
     #expect(OpenAIImageTokens.tokens(ImageSize(width: 4096, height: 8192), detail: "low", rule: tiles) == 85)
-    // Documented patch example: 1024×1024 = 1024 patches; 1800×2400 rescales to 1452 patches.
-    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1024, height: 1024), detail: nil, rule: .patches(multiplier: 1)) == 1024)
-    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1800, height: 2400), detail: nil, rule: .patches(multiplier: 1)) == 1452)
+    // Documented patch example: 1024×1024 = 1024 patches; 1800×2400 rescales to 1452 patches;
+    // recorded calls bill one token more per image.
+    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1024, height: 1024), detail: nil, rule: .patches(multiplier: 1)) == 1025)
+    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1800, height: 2400), detail: nil, rule: .patches(multiplier: 1)) == 1453)
+    #expect(OpenAIImageTokens.tokens(ImageSize(width: 640, height: 480), detail: nil, rule: .patches(multiplier: 1.62)) == 488)
     #expect(MediaTokens.anthropicImage(ImageSize(width: 1000, height: 1000)) == 1334)
     #expect(MediaTokens.geminiImage(ImageSize(width: 300, height: 300)) == 258)
     #expect(MediaTokens.geminiImage(ImageSize(width: 1000, height: 700)) == 516)

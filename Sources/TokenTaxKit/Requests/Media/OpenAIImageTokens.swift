@@ -2,7 +2,7 @@ import Foundation
 
 /// OpenAI's image-input token formulas ("Images and vision: calculating costs"): tile models
 /// bill a base plus a price per 512-px tile of the image scaled into 2048 px and to a 768-px
-/// short side; patch models bill 32-px patches (at most 1,536) times a model multiplier.
+/// short side; patch models bill 32-px patches (at most 1,536) times a model multiplier, + 1.
 enum OpenAIImageTokens {
   enum Rule: Equatable {
     case tiles(base: Int, perTile: Int)
@@ -48,7 +48,10 @@ enum OpenAIImageTokens {
         scale *= min(scaledWidth.rounded(.down) / scaledWidth, scaledHeight.rounded(.down) / scaledHeight)
         patches = min(1536, (width * scale / 32).rounded(.up) * (height * scale / 32).rounded(.up))
       }
-      return Int((patches * multiplier).rounded(.up))
+      // One more token per image than the documented product: every recorded patch-model call
+      // bills it. The product is rounded up in binary floating point, as the API evidently
+      // does (gpt-4.1-mini bills 300 patches × 1.62 as 487 + 1).
+      return Int((patches * multiplier).rounded(.up)) + 1
     }
   }
 }
