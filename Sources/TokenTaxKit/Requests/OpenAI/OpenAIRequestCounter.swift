@@ -42,13 +42,7 @@ struct OpenAIRequestCounter {
         parallel = nil
       }
       if message.toolCalls.count > 1 {
-        if !format.parallelCallsExact { result.estimated("parallel tool calls estimated") }
-        if !message.text.isEmpty {
-          result.tokens += format.tokensPerMessage + tokens(message.role) + tokens(message.text)
-        }
-        result.tokens += format.callFraming + tokens(ParallelToolCalls.callHeader(format))
-          + tokens(ParallelToolCalls.callJSON(message.toolCalls))
-        parallel = ParallelToolCalls(message.toolCalls)
+        parallel = countParallelCalls(message, into: &result)
         continue
       }
       count(message, paddedSystem: index == systemIndex, calledNames: &calledNames, model: request.model, into: &result)
@@ -90,6 +84,18 @@ struct OpenAIRequestCounter {
       result.estimated("\(hosted) not counted: its hidden prompt is not public")
     }
     return result
+  }
+
+  /// An assistant message calling several tools: one `multi_tool_use.parallel` call. Returns
+  /// the calls whose results are to be collected into one message.
+  private func countParallelCalls(_ message: ChatMessage, into result: inout Result) -> ParallelToolCalls {
+    if !format.parallelCallsExact { result.estimated("parallel tool calls estimated") }
+    if !message.text.isEmpty {
+      result.tokens += format.tokensPerMessage + tokens(message.role) + tokens(message.text)
+    }
+    result.tokens += format.callFraming + tokens(ParallelToolCalls.callHeader(format))
+      + tokens(ParallelToolCalls.callJSON(message.toolCalls))
+    return ParallelToolCalls(message.toolCalls)
   }
 
   /// The one message that answers a parallel call, once its results are in (or the
