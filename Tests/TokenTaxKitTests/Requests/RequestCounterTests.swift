@@ -81,24 +81,27 @@ import Testing
     #expect(try count(body, model: "gemini-2.5-flash").api == .gemini)
   }
 
-  @Test func gemini3BillsTheThoughtSignaturesOfTheCurrentTurnOnly() throws {
-    let signature = String(repeating: "A", count: 1000)
-    let call = #"{"role": "model", "parts": [{"functionCall": {"name": "f", "args": {}}, "thoughtSignature": "\#(signature)"}]}"#
-    let result = #"{"role": "user", "parts": [{"functionResponse": {"name": "f", "response": {}}}]}"#
-    let question = #"{"role": "user", "parts": [{"text": "Hello"}]}"#
-    func tokens(_ contents: [String], model: String) throws -> Int {
-      try count(#"{"contents": [\#(contents.joined(separator: ","))]}"#, model: model).inputTokens
+  @Test func geminiBillsTheThoughtsCarriedBySignaturesOfTheCurrentTurn() throws {
+    // A signature that carries the reasoning starts with a short protobuf header (here field 2);
+    // one that is a single long field 1 is a reference and is not billed.
+    let thoughts = "Ev4iCvsi" + String(repeating: "A", count: 992)
+    let reference = "CtMLAXLI" + String(repeating: "A", count: 992)
+    func contents(_ signature: String, endsWithQuestion: Bool = false) -> String {
+      let call = #"{"role": "model", "parts": [{"functionCall": {"name": "f", "args": {}}, "thoughtSignature": "\#(signature)"}]}"#
+      let result = #"{"role": "user", "parts": [{"functionResponse": {"name": "f", "response": {}}}]}"#
+      let question = #"{"role": "user", "parts": [{"text": "Hello"}]}"#
+      return #"{"contents": ["# + ([question, call, result] + (endsWithQuestion ? [question] : [])).joined(separator: ",") + "]}"
     }
-    let unsigned = try tokens([question, call.replacingOccurrences(of: signature, with: ""), result], model: "gemini-3-flash-preview")
-    // 0.2075 × 1,000 characters − 39 per request.
-    #expect(try tokens([question, call, result], model: "gemini-3-flash-preview") == unsigned + 169)
-    // A signature before the user's last message belongs to an earlier turn.
-    #expect(try tokens([question, call, result, question], model: "gemini-3-flash-preview")
-      == tokens([question, call.replacingOccurrences(of: signature, with: ""), result, question], model: "gemini-3-flash-preview"))
-    // Gemini 2.5 and Vertex AI's usage do not count them.
-    #expect(try tokens([question, call, result], model: "gemini-2.5-flash")
-      == tokens([question, call.replacingOccurrences(of: signature, with: ""), result], model: "gemini-2.5-flash"))
-    #expect(try tokens([question, call, result], model: "vertex_ai/gemini-3-flash-preview") == unsigned)
+    func tokens(_ body: String, _ model: String) throws -> Int { try count(body, model: model).inputTokens }
+    for model in ["gemini-3-flash-preview", "gemini-2.5-flash", "vertex_ai/gemini-3-flash-preview"] {
+      let unsigned = try tokens(contents(""), model)
+      #expect(try tokens(contents(reference), model) == unsigned)
+      // A signature before the user's last message belongs to an earlier turn.
+      #expect(try tokens(contents(thoughts, endsWithQuestion: true), model) == tokens(contents("", endsWithQuestion: true), model))
+    }
+    // 1,000 characters: Gemini 3 bills 0.2075 per character − 39, Gemini 2.x 0.162 − 24.
+    #expect(try tokens(contents(thoughts), "gemini-3-flash-preview") == tokens(contents(""), "gemini-3-flash-preview") + 169)
+    #expect(try tokens(contents(thoughts), "gemini-2.5-flash") == tokens(contents(""), "gemini-2.5-flash") + 138)
   }
 
   @Test func calibratedPriceRowsChangeTheEstimate() throws {

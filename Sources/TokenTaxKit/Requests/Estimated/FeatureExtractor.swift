@@ -95,16 +95,15 @@ struct FeatureExtractor {
     }
     let contents = try reader.array(body["contents"], "contents")
     let turnStart = ThoughtSignature.currentTurnStart(contents)
-    let billsSignatures = ThoughtSignature.billed(by: model)
     var signatureCharacters = 0
     for (index, value) in contents.enumerated() {
       let content = try reader.object(value, "contents[\(index)]")
       features.messages += 1
       signatureCharacters += try geminiParts(
-        content["parts"], "contents[\(index)].parts", countingSignatures: billsSignatures && index >= turnStart, into: &features)
+        content["parts"], "contents[\(index)].parts", countingSignatures: index >= turnStart, into: &features)
     }
     if signatureCharacters > 0 {
-      features.thoughtSignatureTokens = ThoughtSignature.tokens(base64Characters: signatureCharacters)
+      features.thoughtSignatureTokens = ThoughtSignature.tokens(base64Characters: signatureCharacters, model: model)
       features.note("thought signatures estimated from their length")
     }
     // Older Vertex clients send one tool object instead of a list.
@@ -136,7 +135,7 @@ struct FeatureExtractor {
   }
 
   /// Adds the parts' text, calls, results and images to `features`; returns the base64
-  /// characters of their thought signatures when `countingSignatures` (else 0).
+  /// characters of their billed thought signatures when `countingSignatures` (else 0).
   @discardableResult
   private func geminiParts(
     _ parts: JSONValue?, _ path: String, countingSignatures: Bool = false, into features: inout RequestFeatures
@@ -144,7 +143,9 @@ struct FeatureExtractor {
     var signatureCharacters = 0
     for (index, value) in try reader.elements(parts, path).enumerated() {
       let part = try reader.object(value, "\(path)[\(index)]")
-      if countingSignatures, let signature = (part["thoughtSignature"] ?? part["thought_signature"])?.stringValue {
+      if countingSignatures, let signature = (part["thoughtSignature"] ?? part["thought_signature"])?.stringValue,
+        ThoughtSignature.carriesThoughts(signature)
+      {
         signatureCharacters += signature.utf8.count
       }
       if let text = part["text"]?.stringValue {

@@ -2,26 +2,29 @@ import Foundation
 
 /// What a Gemini request pays for the `thoughtSignature`s it sends back.
 ///
-/// A signature is the model's encrypted reasoning for a function call. Gemini 3 models
-/// decrypt the signatures of the current turn (the calls since the last message the user
-/// wrote) and bill that reasoning as prompt tokens again; signatures of earlier turns are
-/// dropped. Gemini 2.5 billed them on a few recorded calls and not on most, so it is counted
-/// as not billing them. The reasoning is not readable, so its size is estimated from the
-/// signatures' length: 0.2075 tokens per base64 character, less 39 per request, a
-/// least-squares fit over 59 recorded Gemini 3 calls (300 to 14,100 characters, mean error
-/// 26 tokens).
+/// A signature is the model's encrypted reasoning for a function call. Signatures that carry
+/// the reasoning itself — their first protobuf field is a short header (field 1 under 128
+/// bytes, or field 2) — are decrypted and billed as prompt tokens again, when they belong to
+/// the current turn (the calls since the last message the user wrote); earlier turns' are
+/// dropped. Signatures that are one long field 1 are not billed (most Gemini 2.5 recordings,
+/// and every Vertex AI one). The reasoning is not readable, so its size is estimated from the
+/// signatures' length, per request: least-squares fits over the recorded calls in
+/// `fixtures/requests` (59 Gemini 3 calls, mean error 26 tokens; 10 Gemini 2.5 calls).
 enum ThoughtSignature {
-  static func tokens(base64Characters: Int) -> Int {
-    max(0, NSDecimalNumber(decimal: Money.rounded(Decimal(base64Characters) * perCharacter, scale: 0)).intValue - perRequest)
+  static func tokens(base64Characters: Int, model: String) -> Int {
+    let rate = rate(for: model)
+    let scaled = NSDecimalNumber(decimal: Money.rounded(Decimal(base64Characters) * rate.perCharacter, scale: 0)).intValue
+    return max(0, scaled - rate.perRequest)
   }
 
-  /// Gemini 1.x and 2.x are counted as not billing signatures; later models and aliases do,
-  /// on the Gemini API. Vertex AI's usage leaves them out (recorded `vertex_ai/` calls).
-  static func billed(by model: String) -> Bool {
-    let lowered = model.lowercased()
-    guard !lowered.hasPrefix("vertex") else { return false }
-    let name = lowered.split(separator: "/").last.map(String.init) ?? lowered
-    return !["gemini-1", "gemini-2", "gemma"].contains { name.hasPrefix($0) }
+  /// Whether `signature` holds the reasoning (billed) rather than a reference to it.
+  static func carriesThoughts(_ signature: String) -> Bool {
+    // The first three bytes are in the first four base64 characters (either alphabet).
+    let head = String(signature.prefix(4)).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+    guard head.count == 4, let bytes = Data(base64Encoded: head), bytes.count >= 2 else { return false }
+    let tag = bytes[bytes.startIndex]
+    let length = bytes[bytes.startIndex + 1]
+    return tag == 0x12 || (tag == 0x0A && length < 0x80)
   }
 
   /// Index of the first content of the current turn: the one after the last `user` content
@@ -36,6 +39,11 @@ enum ThoughtSignature {
     return (lastUserMessage ?? -1) + 1
   }
 
-  private static let perCharacter = Decimal(string: "0.2075") ?? 0
-  private static let perRequest = 39
+  /// Gemini 1.x and 2.x bill 0.162 tokens per base64 character − 24 per request; later models
+  /// 0.2075 − 39.
+  private static func rate(for model: String) -> (perCharacter: Decimal, perRequest: Int) {
+    let name = model.lowercased().split(separator: "/").last.map(String.init) ?? model.lowercased()
+    if name.hasPrefix("gemini-1") || name.hasPrefix("gemini-2") { return (Decimal(string: "0.162") ?? 0, 24) }
+    return (Decimal(string: "0.2075") ?? 0, 39)
+  }
 }
