@@ -1,4 +1,5 @@
 import Foundation
+import TokenTaxKit
 
 /// The benchmark text: `bench/make_bench_text.py`'s deterministic ~10 MB mix (prose, prompt
 /// templates, code, JSONL traces, multilingual lines), the same file tiktoken is timed on.
@@ -19,7 +20,7 @@ enum BenchText {
 
   /// The recipe of `make_bench_text.py` with a small seeded generator instead of Python's.
   static func generate(bytes target: Int) -> String {
-    var random = SplitMix(seed: 42)
+    var random = SplitMix64(seed: 42)
     let words = ("the of and to in a is that for it as was with be by on not he I this are or his from at which but have an "
       + "they you were her she there been one all we their has would when if so no will can more who its what about up said "
       + "out into them do model token prompt cost budget feature system user assistant context cache output input price "
@@ -61,19 +62,8 @@ enum BenchText {
   }
 }
 
-/// A small seeded generator (splitmix64) for reproducible benchmark inputs.
-struct SplitMix {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+/// Reproducible benchmark inputs from the kit's seeded generator.
+extension SplitMix64 {
   mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
   mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

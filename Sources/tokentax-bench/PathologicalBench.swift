@@ -1,3 +1,4 @@
+import TokenTaxKit
 import Tokenizer
 
 /// Pathological single pieces at 10× steps (SPEC §9: linear time means about 10× per step).
@@ -5,7 +6,7 @@ import Tokenizer
 enum PathologicalBench {
   static func run() {
     print("pathological input, o200k_base count, best of ≥ 3 runs (×: time ratio to the previous size):")
-    var random = SplitMix(seed: 7)
+    var random = SplitMix64(seed: 7)
     let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
     let cases: [(String, (Int) -> String)] = [
       ("one letter repeated      ", { String(repeating: "a", count: $0) }),

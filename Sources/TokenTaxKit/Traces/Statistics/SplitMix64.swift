@@ -1,11 +1,12 @@
 /// A small seeded random number generator (SplitMix64): the same seed gives the same
-/// resamples on every machine, so reports are byte-identical (SPEC §1).
-struct SplitMix64: RandomNumberGenerator {
+/// resamples on every machine, so reports are byte-identical (SPEC §1). Public so the
+/// benchmark generates its inputs with the same generator.
+public struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     return StableHash.mix(state &- 0x9E37_79B9_7F4A_7C15)
   }
