@@ -22,8 +22,8 @@ import Foundation
 ///       "tokenizer": "o200k_base",         // or "encoding"; o200k_base/cl100k_base are exact
 ///       "token_factor": 1.15,              // estimated families: billed tokens per o200k token
 ///       "request_overhead": 12,            // estimated families: tokens every request adds
-///       "tool_overhead": 406,              // estimated families: tokens a request with tools adds
-///       "forced_tool_overhead": 441,       // … when its tool choice forces a tool (any/tool)
+///       "tool_overhead": 399,              // estimated families: tokens a request with tools adds
+///       "forced_tool_overhead": 434,       // … when its tool choice forces a tool (any/tool)
 ///       "source": "…", "date": "…",        // override the file's defaults
 ///       "aliases": ["acme-ft-1-2026-01-01"]
 ///     }

@@ -16,7 +16,7 @@ import Testing
     #expect(profile.factor == 1.2)
     #expect(profile.requestOverhead == -7)
     #expect(profile.toolOverhead == 300)
-    // Only tool_overhead calibrated: the forced one keeps the built-in gap (441 − 406).
+    // Only tool_overhead calibrated: the forced one keeps the built-in gap (434 − 399).
     #expect(profile.forcedToolOverhead == 335)
     let forced = try table(.object(["tool_overhead": .number("300"), "forced_tool_overhead": .number("280")]))
       .lookup("claude-haiku-4-5")
@@ -67,5 +67,29 @@ import Testing
     #expect(fit.fitted.toolOverhead == 300)
     #expect(fit.fitted.forcedToolOverhead == 250)
     #expect(fit.after.maxAbsPercent == 0)
+  }
+
+  @Test func smallCallsPinTheRequestOverhead() throws {
+    // Every call bills 8 tokens of framing; the text of the two largest bills 1.2 per o200k
+    // token, the others' 1.1 (a factor varies with content). A plain line through all of them
+    // puts its intercept far below 8; the small calls put it back.
+    let counter = RequestCounter()
+    var samples: [CalibrationSample] = []
+    for (index, words) in [5, 10, 15, 20, 600, 1200, 1800, 2400].enumerated() {
+      let text = Array(repeating: "cat", count: words).joined(separator: " ")
+      let line =
+        #"{"model": "claude-haiku-4-5", "request": {"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "\#(text)"}]}, "usage": {"input_tokens": 1}}"#
+      var sample = try #require(try CalibrationSample.read(line: Array(line.utf8), file: "-", lineNumber: index + 1, counter: counter))
+      let scaled = Double(sample.profile.scaled(sample.features))
+      sample.reported = Int((scaled * (words < 1000 ? 1.1 : 1.2)).rounded()) + 8
+      samples.append(sample)
+    }
+    let fit = try #require(CalibrationFit.fit(samples))
+    #expect((6...8).contains(fit.fitted.requestOverhead))
+    let plain = try #require(LeastSquares.solve(
+      rows: samples.map { [Double($0.profile.scaled($0.features)), 1] }, targets: samples.map { Double($0.reported) }))
+    #expect(plain[1] < 0)
+    let small = samples.filter { $0.reported < CalibrationFit.smallCallTokens }
+    #expect(CalibrationFit.errors(small) { _ in fit.fitted }.maxAbsPercent < 10)
   }
 }

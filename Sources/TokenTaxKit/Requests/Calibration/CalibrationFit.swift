@@ -26,7 +26,8 @@ struct CalibrationFit {
 
   /// Least squares of `reported − structure = factor × scaled + overhead (+ tools × tool
   /// overhead + forced × (forced overhead − tool overhead))` over the calls of one model; what
-  /// the calls cannot tell apart keeps the profile's number.
+  /// the calls cannot tell apart keeps the profile's number. With enough small calls the
+  /// overhead is pinned by them first (`smallCallOverhead`) and the rest fitted around it.
   static func fit(_ samples: [CalibrationSample]) -> CalibrationFit? {
     guard let first = samples.first else { return nil }
     let base = first.profile
@@ -48,7 +49,13 @@ struct CalibrationFit {
       return row
     }
     var fitted = base
-    if let solution = LeastSquares.solve(rows: rows, targets: targets), solution[0] > 0 {
+    if var solution = LeastSquares.solve(rows: rows, targets: targets), solution[0] > 0 {
+      if let overhead = smallCallOverhead(samples, rows: rows, targets: targets, factor: solution[0]),
+        let rest = LeastSquares.solve(rows: rows.map { [$0[0]] + $0.dropFirst(2) }, targets: targets.map { $0 - overhead }),
+        rest[0] > 0
+      {
+        solution = [rest[0], overhead] + rest.dropFirst()
+      }
       fitted.factor = Money.decimal(solution[0], digits: 3) ?? base.factor
       fitted.requestOverhead = Int(solution[1].rounded())
       if fitsTools { fitted.toolOverhead = Int(solution[2].rounded()) }
@@ -69,6 +76,27 @@ struct CalibrationFit {
       fittedForcedToolOverhead: fitsForced, before: errors(samples) { $0.profile },
       after: errors(samples) { _ in fitted })
   }
+
+  /// The per-request overhead as the small calls without tools show it: the median of what
+  /// is left of them beyond `factor` × their text. A least-squares line through calls of all
+  /// sizes is steered by the large ones, whose factor varies with their content, and lands
+  /// its intercept anywhere (−3 on the recorded Claude calls, where an 8-token call bills
+  /// 8); fixing it from the calls where the factor barely matters keeps the fit's error on
+  /// large calls and halves it on small ones. Nil under three such calls.
+  static func smallCallOverhead(
+    _ samples: [CalibrationSample], rows: [[Double]], targets: [Double], factor: Double
+  ) -> Double? {
+    let residuals = samples.indices
+      .filter { samples[$0].reported < smallCallTokens && samples[$0].features.tools == 0 }
+      .map { targets[$0] - factor * rows[$0][0] }
+      .sorted()
+    guard residuals.count >= 3 else { return nil }
+    let middle = residuals.count / 2
+    return residuals.count % 2 == 1 ? residuals[middle] : (residuals[middle - 1] + residuals[middle]) / 2
+  }
+
+  /// Calls under this many reported tokens pin the overhead.
+  static let smallCallTokens = 200
 
   static func errors(_ samples: [CalibrationSample], profile: (CalibrationSample) -> EstimationProfile) -> Errors {
     var all: [Double] = []

@@ -33,7 +33,7 @@ public struct EstimationProfile: Sendable, Equatable {
     switch family {
     case "claude":
       return EstimationProfile(
-        family: family, factor: factor, requestOverhead: -3, toolOverhead: 406, forcedToolOverhead: 441, perMessage: 2,
+        family: family, factor: factor, requestOverhead: 4, toolOverhead: 399, forcedToolOverhead: 434, perMessage: 2,
         perTool: 54, perToolBlock: 21, thinking: 30, structuredOutput: 190)
     case "gemini":
       return EstimationProfile(
@@ -81,7 +81,7 @@ public struct EstimationProfile: Sendable, Equatable {
     return features.toolsForced ? forcedToolOverhead : toolOverhead
   }
 
-  /// `o200k_base × 1.15 − 3 per request (claude estimate)`.
+  /// `o200k_base × 1.15 + 4 per request (claude estimate)`.
   var method: String {
     let sign = requestOverhead < 0 ? "−" : "+"
     return "o200k_base × \(factor) \(sign) \(abs(requestOverhead)) per request (\(family) estimate)"
