@@ -37,9 +37,9 @@ public struct EstimationProfile: Sendable, Equatable {
         perTool: 54, perToolBlock: 21, thinking: 30, structuredOutput: 190)
     case "gemini":
       return EstimationProfile(
-        family: family, factor: factor, requestOverhead: 0, toolOverhead: 25, forcedToolOverhead: 25, perMessage: 2,
+        family: family, factor: factor, requestOverhead: 0, toolOverhead: 25, forcedToolOverhead: 25, perMessage: 1,
         perTool: 9,
-        perToolBlock: 2)
+        perToolBlock: 3)
     default:
       return EstimationProfile(family: family, factor: factor, requestOverhead: 3, toolOverhead: 9, forcedToolOverhead: 9, perMessage: 4)
     }
