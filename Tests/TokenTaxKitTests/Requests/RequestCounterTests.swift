@@ -75,6 +75,23 @@ import Testing
     #expect(count.method.contains("claude estimate"))
   }
 
+  @Test func anthropicDefinedToolsCountTheirDocumentedSize() throws {
+    let message = #""messages": [{"role": "user", "content": "List the files."}]"#
+    let plain = try count(#"{"model": "claude-sonnet-4-5", \#(message)}"#)
+    let tools =
+      #"[{"type": "bash_20250124", "name": "bash"}, {"type": "text_editor_20250728", "name": "str_replace_based_edit_tool"}, "#
+      + #"{"type": "web_search_20250305", "name": "web_search"}]"#
+    let withTools = try count(#"{"model": "claude-sonnet-4-5", "tools": \#(tools), \#(message)}"#)
+    let profile = EstimationProfile.builtIn(family: "claude")
+    // The tool-use system prompt once, then bash 245 and the text editor 700; web search has no
+    // documented size and is only noted.
+    #expect(withTools.inputTokens == plain.inputTokens + profile.toolOverhead + 245 + 700)
+    #expect(withTools.notes.contains("bash tool counted at Anthropic's documented 245 tokens"))
+    #expect(withTools.notes.contains("web_search_20250305 tool not counted: its hidden prompt is not public"))
+    #expect(AnthropicDefinedTool(type: "computer_20250124")?.tokens == 735 + 499)
+    #expect(AnthropicDefinedTool(type: "code_execution_20250825") == nil)
+  }
+
   @Test func geminiBodiesTakeTheModelFromTheCaller() throws {
     let body = #"{"contents": [{"role": "user", "parts": [{"text": "Hello"}]}]}"#
     #expect(throws: RequestError.noModel(file: "request.json")) { try count(body) }

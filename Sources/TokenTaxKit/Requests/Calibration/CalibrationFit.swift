@@ -31,21 +31,21 @@ struct CalibrationFit {
   static func fit(_ samples: [CalibrationSample]) -> CalibrationFit? {
     guard let first = samples.first else { return nil }
     let base = first.profile
-    let withTools = samples.filter { $0.features.tools > 0 }
+    let withTools = samples.filter { $0.features.hasTools }
     let forced = withTools.filter(\.features.toolsForced).count
     var fitsTools = !withTools.isEmpty && withTools.count < samples.count
     var fitsForced = forced > 0 && forced < withTools.count
     let forcedGap = Double(base.forcedToolOverhead - base.toolOverhead)
     let targets = samples.map { sample -> Double in
       var target = Double(sample.reported - base.structure(sample.features))
-      if !fitsTools, sample.features.tools > 0 { target -= Double(base.toolOverhead) }
-      if !fitsForced, sample.features.tools > 0, sample.features.toolsForced { target -= forcedGap }
+      if !fitsTools, sample.features.hasTools { target -= Double(base.toolOverhead) }
+      if !fitsForced, sample.features.hasTools, sample.features.toolsForced { target -= forcedGap }
       return target
     }
     let rows = samples.map { sample -> [Double] in
       var row = [Double(base.scaled(sample.features)), 1]
-      if fitsTools { row.append(sample.features.tools > 0 ? 1 : 0) }
-      if fitsForced { row.append(sample.features.tools > 0 && sample.features.toolsForced ? 1 : 0) }
+      if fitsTools { row.append(sample.features.hasTools ? 1 : 0) }
+      if fitsForced { row.append(sample.features.hasTools && sample.features.toolsForced ? 1 : 0) }
       return row
     }
     var fitted = base
@@ -87,7 +87,7 @@ struct CalibrationFit {
     _ samples: [CalibrationSample], rows: [[Double]], targets: [Double], factor: Double
   ) -> Double? {
     let residuals = samples.indices
-      .filter { samples[$0].reported < smallCallTokens && samples[$0].features.tools == 0 }
+      .filter { samples[$0].reported < smallCallTokens && !samples[$0].features.hasTools }
       .map { targets[$0] - factor * rows[$0][0] }
       .sorted()
     guard residuals.count >= 3 else { return nil }

@@ -64,7 +64,8 @@ public struct EstimationProfile: Sendable, Equatable {
 
   /// The part that neither `factor` nor the calibrated overheads touch: built-in structure, media.
   func structure(_ features: RequestFeatures) -> Int {
-    var tokens = features.mediaTokens + features.thoughtSignatureTokens + perToolBlock * features.toolBlocks + perTool * features.tools
+    var tokens = features.mediaTokens + features.thoughtSignatureTokens + features.definedToolTokens
+    tokens += perToolBlock * features.toolBlocks + perTool * features.tools
     if features.thinking { tokens += thinking }
     if features.structuredOutput { tokens += structuredOutput }
     return tokens
@@ -77,7 +78,7 @@ public struct EstimationProfile: Sendable, Equatable {
 
   /// The tool-use prompt's tokens: none without tools, else the one for the tool choice.
   func tools(_ features: RequestFeatures) -> Int {
-    guard features.tools > 0 else { return 0 }
+    guard features.hasTools else { return 0 }
     return features.toolsForced ? forcedToolOverhead : toolOverhead
   }
 

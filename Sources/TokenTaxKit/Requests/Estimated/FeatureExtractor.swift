@@ -27,7 +27,14 @@ struct FeatureExtractor {
       let path = "tools[\(index)]"
       let tool = try reader.object(value, path)
       guard let schema = tool["input_schema"] else {
-        features.note("\(tool["type"]?.stringValue ?? "server") tool not counted: its hidden prompt is not public")
+        let type = tool["type"]?.stringValue ?? "server"
+        if let defined = AnthropicDefinedTool(type: type) {
+          features.definedTools += 1
+          features.definedToolTokens += defined.tokens
+          features.note(defined.note)
+        } else {
+          features.note("\(type) tool not counted: its hidden prompt is not public")
+        }
         continue
       }
       features.tools += 1

@@ -7,6 +7,10 @@ struct RequestFeatures: Equatable {
   var messages = 0
   /// Function tools defined (server-side tools are notes).
   var tools = 0
+  /// Anthropic-defined client tools (bash, text editor, computer use), counted at the sizes
+  /// Anthropic documents for them, in Claude tokens: added unscaled.
+  var definedTools = 0
+  var definedToolTokens = 0
   /// Tool calls and tool results in the history (their text is in `textTokens`).
   var toolBlocks = 0
   /// `tool_choice` forces a tool (Anthropic `any`/`tool`), which has its own preamble.
@@ -19,6 +23,9 @@ struct RequestFeatures: Equatable {
   /// signatures, added unscaled.
   var thoughtSignatureTokens = 0
   var notes: [String] = []
+
+  /// Whether the provider adds its tool-use system prompt.
+  var hasTools: Bool { tools + definedTools > 0 }
 
   mutating func note(_ text: String) {
     if !notes.contains(text) { notes.append(text) }
