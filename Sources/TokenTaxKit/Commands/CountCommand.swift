@@ -18,7 +18,9 @@ enum CountCommand: Command {
       Anthropic Messages, Gemini generateContent) and the count is the input tokens the
       provider bills for it: message framing, names, tool definitions, tool calls, response
       formats and images included. OpenAI models are exact; other families are estimated
-      (see tokentax calibrate).
+      (see tokentax calibrate). A JSONL file (.jsonl, or several JSON lines on stdin) holds one
+      request per line, bare or as a batch input line (OpenAI "body", Anthropic "params",
+      Gemini or a recorded call's "request"): the table sums each file, --json prints each line.
       """,
     options: [
       OptionSpec(["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated."),
@@ -34,6 +36,7 @@ enum CountCommand: Command {
       Example("Every prompt, with a total", "tokentax count prompts/*.md"),
       Example("Token ids from stdin, as JSON", "echo 'Hello world' | tokentax count --ids --json -"),
       Example("What a recorded request body is billed", "tokentax count --request fixtures/chat-request.json"),
+      Example("The input tokens of an OpenAI Batch input file", "tokentax count --request batch-input.jsonl"),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {

@@ -1,7 +1,17 @@
 import Foundation
 
-/// `tokentax count --request`: the input tokens a provider bills for API request bodies.
+/// `tokentax count --request`: the input tokens a provider bills for API request bodies, one
+/// body per file, or one per line of a JSONL file (batch input files, recorded calls).
 enum CountRequest {
+  /// One counted request: where it came from and its count.
+  struct Counted {
+    var file: String
+    /// The line of a JSONL file, nil for a file holding one body.
+    var line: Int?
+    var id: String?
+    var count: RequestCount
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     for option in ["--encoding", "--ids", "--allow-special"]
     where arguments.flag(option) || arguments.value(option) != nil {
@@ -10,34 +20,79 @@ enum CountRequest {
     var table = PriceTable.builtIn()
     for path in arguments.allValues("--prices") { table = try table.adding(fileAt: invocation.url(for: path), named: path) }
     let counter = RequestCounter(prices: table)
-    var counts: [(file: String, count: RequestCount)] = []
+    let model = arguments.value("--model")
+    var files: [(file: String, requests: [Counted])] = []
     for file in arguments.positionals {
-      let text = try CountCommand.read(file, invocation)
-      counts.append((file, try counter.count(json: Array(text.utf8), file: file, model: arguments.value("--model"))))
+      let bytes = Array(try CountCommand.read(file, invocation).utf8)
+      if let lines = jsonLines(bytes, file: file) {
+        var requests: [Counted] = []
+        for (number, line) in lines {
+          let envelope = try RequestEnvelope.open(line, file: file, line: number)
+          let count = try counter.count(json: envelope.body, file: "\(file):\(number)", model: model ?? envelope.model)
+          requests.append(Counted(file: file, line: number, id: envelope.id, count: count))
+        }
+        files.append((file, requests))
+      } else {
+        files.append((file, [Counted(file: file, count: try counter.count(json: bytes, file: file, model: model))]))
+      }
     }
     if arguments.flag("--json") {
-      for (file, count) in counts {
-        var object: [String: JSONValue] = [
-          "file": .string(file), "model": .string(count.model), "api": .string(count.api.rawValue),
-          "input_tokens": .int(count.inputTokens), "exact": .bool(count.exact), "method": .string(count.method),
-        ]
-        if !count.notes.isEmpty { object["notes"] = .array(count.notes.map(JSONValue.string)) }
-        invocation.stdout.line(JSONWriter.string(.object(object), pretty: false))
-      }
-      return .success
-    }
-    let total = counts.reduce(0) { $0 + $1.count.inputTokens }
-    let width = max(6, Money.tokens(total).count)
-    invocation.stdout.line("Input tokens billed per request")
-    for (file, count) in counts {
-      let number = String(repeating: " ", count: max(0, width - Money.tokens(count.inputTokens).count))
-        + Money.tokens(count.inputTokens)
-      invocation.stdout.line("\(number)  \(count.exact ? "exact    " : "estimated")  \(file)  \(count.model): \(count.method)")
-      for note in count.notes { invocation.stdout.line(String(repeating: " ", count: width + 13) + "· " + note) }
-    }
-    if counts.count > 1 {
-      invocation.stdout.line(String(repeating: " ", count: max(0, width - Money.tokens(total).count)) + Money.tokens(total) + "  total")
+      for request in files.flatMap(\.requests) { invocation.stdout.line(json(request)) }
+    } else {
+      printTable(files, invocation)
     }
     return .success
+  }
+
+  /// The non-blank lines of a JSONL file with their numbers, or nil for a file holding one
+  /// body: a `.jsonl`/`.ndjson` name, or a document that is not one JSON value while its first
+  /// line is (stdin has no name to go by).
+  static func jsonLines(_ bytes: [UInt8], file: String) -> [(Int, [UInt8])]? {
+    let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+      .map { ($0.offset + 1, Array($0.element)) }
+      .filter { !$0.1.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") } }
+    let lower = file.lowercased()
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return lines }
+    guard lines.count > 1, (try? JSONParser().parse(bytes)) == nil,
+      (try? JSONParser().parse(lines[0].1))?.objectValue != nil
+    else { return nil }
+    return lines
+  }
+
+  private static func json(_ request: Counted) -> String {
+    let count = request.count
+    var object: [String: JSONValue] = [
+      "file": .string(request.file), "model": .string(count.model), "api": .string(count.api.rawValue),
+      "input_tokens": .int(count.inputTokens), "exact": .bool(count.exact), "method": .string(count.method),
+    ]
+    if let line = request.line { object["line"] = .int(line) }
+    if let id = request.id { object["custom_id"] = .string(id) }
+    if !count.notes.isEmpty { object["notes"] = .array(count.notes.map(JSONValue.string)) }
+    return JSONWriter.string(.object(object), pretty: false)
+  }
+
+  /// One row per file: a JSONL file's requests are summed (a batch file can hold 50,000).
+  private static func printTable(_ files: [(file: String, requests: [Counted])], _ invocation: Invocation) {
+    let total = files.reduce(0) { $0 + $1.requests.reduce(0) { $0 + $1.count.inputTokens } }
+    let width = max(6, Money.tokens(total).count)
+    func number(_ tokens: Int) -> String {
+      String(repeating: " ", count: max(0, width - Money.tokens(tokens).count)) + Money.tokens(tokens)
+    }
+    invocation.stdout.line("Input tokens billed per request")
+    for (file, requests) in files {
+      let tokens = requests.reduce(0) { $0 + $1.count.inputTokens }
+      let exact = requests.allSatisfy(\.count.exact)
+      var label = file
+      if requests.first?.line != nil { label += " (\(requests.count) request\(requests.count == 1 ? "" : "s"))" }
+      let methods = Set(requests.map { "\($0.count.model): \($0.count.method)" })
+      let method = methods.count == 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"
+      invocation.stdout.line("\(number(tokens))  \(exact ? "exact    " : "estimated")  \(label)  \(method)")
+      var notes: [String] = []
+      for note in requests.flatMap(\.count.notes) where !notes.contains(note) { notes.append(note) }
+      for note in notes { invocation.stdout.line(String(repeating: " ", count: width + 13) + "· " + note) }
+    }
+    if files.count > 1 || files.contains(where: { $0.requests.count > 1 }) {
+      invocation.stdout.line(number(total) + "  total")
+    }
   }
 }

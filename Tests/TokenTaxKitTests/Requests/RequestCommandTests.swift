@@ -43,6 +43,34 @@ import Testing
     #expect(result.stdout.contains("  total"))
   }
 
+  /// A JSONL file holds one request per line, bare or wrapped the way batch APIs and recorded
+  /// calls wrap them; the table sums the file, --json shows each line.
+  @Test func countRequestReadsBatchFilesLineByLine() throws {
+    let batch = [
+      #"{"custom_id": "q-1", "method": "POST", "url": "/v1/chat/completions", "body": \#(cookbook)}"#,
+      "",
+      #"{"custom_id": "q-2", "params": {"model": "claude-haiku-4-5", "max_tokens": 10, "messages": [{"role": "user", "content": "Hi"}]}}"#,
+      #"{"model": "gpt-4o", "request": {"messages": [{"role": "user", "content": "Hi"}]}, "usage": {"prompt_tokens": 8}}"#,
+      cookbook,
+    ].joined(separator: "\n")
+    let lines = run(["count", "--request", "--json", "-"], stdin: batch).stdout.split(separator: "\n")
+    let objects = try lines.map { try JSONParser().parse(String($0)) }
+    #expect(objects.map { $0["line"]?.intValue } == [1, 3, 4, 5])
+    #expect(objects.map { $0["custom_id"]?.stringValue } == ["q-1", "q-2", nil, nil])
+    #expect(objects.map { $0["input_tokens"]?.intValue } == [33, objects[1]["input_tokens"]?.intValue, 8, 33])
+    #expect(objects[1]["exact"] == .bool(false))
+
+    let table = run(["count", "--request", "-"], stdin: batch)
+    #expect(table.code == .success, "\(table.stderr)")
+    let total = objects.compactMap { $0["input_tokens"]?.intValue }.reduce(0, +)
+    #expect(table.stdout.contains("estimated  - (4 requests)  2 models or methods; --json shows each request"))
+    #expect(table.stdout.contains("\(total)  total"))
+
+    let broken = run(["count", "--request", "-"], stdin: cookbook + "\n" + #"{"custom_id": "e", "url": "/v1/embeddings", "body": {"model": "text-embedding-3-small", "input": "hi"}}"#)
+    #expect(broken.code == .couldNotRun)
+    #expect(broken.stderr.contains("-:2: url: expected a /v1/chat/completions or /v1/responses batch line (got /v1/embeddings)"))
+  }
+
   @Test func countRequestRejectsTokenizerOnlyOptions() {
     let result = run(["count", "--request", "--ids", "-"], stdin: cookbook)
     #expect(result.code == .couldNotRun)
