@@ -41,7 +41,11 @@ import Testing
     #expect(OpenAIImageTokens.tokens(ImageSize(width: 1024, height: 1024), detail: nil, rule: .patches(multiplier: 1)) == 1025)
     #expect(OpenAIImageTokens.tokens(ImageSize(width: 1800, height: 2400), detail: nil, rule: .patches(multiplier: 1)) == 1453)
     #expect(OpenAIImageTokens.tokens(ImageSize(width: 640, height: 480), detail: nil, rule: .patches(multiplier: 1.62)) == 488)
-    #expect(MediaTokens.anthropicImage(ImageSize(width: 1000, height: 1000)) == 1334)
+    // Anthropic: 28-pixel patches + 4 (the recorded 1001×1001 calls bill 1,296 + 4); an image
+    // over 1,568 px on its long edge is scaled down first.
+    #expect(MediaTokens.anthropicImage(ImageSize(width: 1001, height: 1001)) == 1300)
+    #expect(MediaTokens.anthropicImage(ImageSize(width: 100, height: 100)) == 20)
+    #expect(MediaTokens.anthropicImage(ImageSize(width: 3136, height: 392)) == 56 * 7 + 4)
     #expect(MediaTokens.geminiImage(ImageSize(width: 300, height: 300)) == 258)
     #expect(MediaTokens.geminiImage(ImageSize(width: 1000, height: 700)) == 516)
   }

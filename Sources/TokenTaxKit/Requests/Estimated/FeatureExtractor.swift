@@ -79,7 +79,7 @@ struct FeatureExtractor {
       case "image":
         if let data = block["source"]?["data"]?.stringValue, let size = ImageSize(base64OrDataURL: data) {
           features.mediaTokens += MediaTokens.anthropicImage(size)
-          features.note("images estimated from their size (Anthropic: width × height / 750)")
+          features.note("images estimated from their size (Anthropic: one token per 28-pixel patch)")
         } else {
           features.mediaTokens += MediaTokens.anthropicImage(ImageSize(width: 1092, height: 1092))
           features.note("images given by URL counted at the largest unscaled size (their size is not in the request)")

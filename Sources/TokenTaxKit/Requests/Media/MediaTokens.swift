@@ -1,7 +1,10 @@
 /// Image-token formulas of the estimated families, from their documentation.
 enum MediaTokens {
-  /// Anthropic: width × height / 750, after scaling the long edge to at most 1,568 px and the
-  /// image to at most ~1.15 megapixels (about 1,600 tokens).
+  /// Anthropic: one token per started 28 × 28-pixel patch, plus 4, after scaling the long edge
+  /// to at most 1,568 px and the image to at most ~1.15 megapixels (about 1,600 tokens).
+  /// Anthropic documents width × height / 750 (a 784-pixel patch, rounded); the recorded calls
+  /// bill the patches: a 1001 × 1001 image 1,296 + 4 where the division gives 1,336, a 100 × 100
+  /// one 16 + 4 where it gives 13.
   static func anthropicImage(_ size: ImageSize) -> Int {
     var width = Double(size.width)
     var height = Double(size.height)
@@ -16,7 +19,7 @@ enum MediaTokens {
       width *= scale
       height *= scale
     }
-    return Int((width * height / 750).rounded(.up))
+    return Int((width / 28).rounded(.up) * (height / 28).rounded(.up)) + 4
   }
 
   /// Gemini 2.0+: 258 tokens when both sides are at most 384 px, else 258 per 768-px tile.
