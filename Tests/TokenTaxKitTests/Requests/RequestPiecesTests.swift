@@ -46,8 +46,13 @@ import Testing
     #expect(MediaTokens.anthropicImage(ImageSize(width: 1001, height: 1001)) == 1300)
     #expect(MediaTokens.anthropicImage(ImageSize(width: 100, height: 100)) == 20)
     #expect(MediaTokens.anthropicImage(ImageSize(width: 3136, height: 392)) == 56 * 7 + 4)
-    #expect(MediaTokens.geminiImage(ImageSize(width: 300, height: 300)) == 258)
-    #expect(MediaTokens.geminiImage(ImageSize(width: 1000, height: 700)) == 516)
+    let small = ImageSize(width: 300, height: 300)
+    #expect(MediaTokens.geminiImage(small, model: "gemini-2.5-flash", resolution: nil) == 258)
+    #expect(MediaTokens.geminiImage(ImageSize(width: 1000, height: 700), model: "gemini-2.0-flash", resolution: nil) == 516)
+    // Gemini 3 bills a budget by media resolution, whatever the size.
+    #expect(MediaTokens.geminiImage(small, model: "vertex_ai/gemini-3-flash-preview", resolution: nil) == 1120)
+    #expect(MediaTokens.geminiImage(small, model: "gemini-3-pro-preview", resolution: "MEDIA_RESOLUTION_LOW") == 280)
+    #expect(MediaTokens.geminiImage(small, model: "gemini-3-pro-preview", resolution: "media_resolution_medium") == 560)
   }
 
   @Test func reportedUsageShapes() {

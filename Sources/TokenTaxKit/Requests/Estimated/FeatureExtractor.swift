@@ -95,10 +95,24 @@ struct FeatureExtractor {
 
   // MARK: Gemini generateContent
 
+  /// What a Gemini request's images are billed by: the model, and the media resolution it asks for.
+  struct GeminiImages {
+    var model: String
+    var resolution: String?
+
+    var note: String {
+      ModelID.base(model).lowercased().hasPrefix("gemini-3")
+        ? "images estimated at Gemini 3's budget for their media resolution (1,120 tokens at the default, high)"
+        : "images estimated from their size (Gemini: 258 tokens per 768-px tile)"
+    }
+  }
+
   func gemini(_ body: [String: JSONValue], model: String) throws -> RequestFeatures {
     var features = RequestFeatures()
+    let config = body["generationConfig"] ?? body["generation_config"]
+    let images = GeminiImages(model: model, resolution: (config?["mediaResolution"] ?? config?["media_resolution"])?.stringValue)
     if let instruction = body["systemInstruction"] ?? body["system_instruction"] {
-      try geminiParts(instruction["parts"], "systemInstruction.parts", into: &features)
+      try geminiParts(instruction["parts"], "systemInstruction.parts", images: images, into: &features)
     }
     let contents = try reader.array(body["contents"], "contents")
     let turnStart = ThoughtSignature.currentTurnStart(contents)
@@ -107,7 +121,7 @@ struct FeatureExtractor {
       let content = try reader.object(value, "contents[\(index)]")
       features.messages += 1
       signatureCharacters += try geminiParts(
-        content["parts"], "contents[\(index)].parts", countingSignatures: index >= turnStart, into: &features)
+        content["parts"], "contents[\(index)].parts", images: images, countingSignatures: index >= turnStart, into: &features)
     }
     if signatureCharacters > 0 {
       features.thoughtSignatureTokens = ThoughtSignature.tokens(base64Characters: signatureCharacters, model: model)
@@ -145,7 +159,8 @@ struct FeatureExtractor {
   /// characters of their billed thought signatures when `countingSignatures` (else 0).
   @discardableResult
   private func geminiParts(
-    _ parts: JSONValue?, _ path: String, countingSignatures: Bool = false, into features: inout RequestFeatures
+    _ parts: JSONValue?, _ path: String, images: GeminiImages, countingSignatures: Bool = false,
+    into features: inout RequestFeatures
   ) throws -> Int {
     var signatureCharacters = 0
     for (index, value) in try reader.elements(parts, path).enumerated() {
@@ -167,8 +182,9 @@ struct FeatureExtractor {
       } else if let inline = part["inlineData"] ?? part["inline_data"] {
         let mime = (inline["mimeType"] ?? inline["mime_type"])?.stringValue ?? ""
         if mime.hasPrefix("image/"), let data = inline["data"]?.stringValue, let size = ImageSize(base64OrDataURL: data) {
-          features.mediaTokens += MediaTokens.geminiImage(size)
-          features.note("images estimated from their size (Gemini: 258 tokens per 768-px tile)")
+          let resolution = (part["mediaResolution"] ?? part["media_resolution"])?["level"]?.stringValue ?? images.resolution
+          features.mediaTokens += MediaTokens.geminiImage(size, model: images.model, resolution: resolution)
+          features.note(images.note)
         } else {
           features.note("\(mime.isEmpty ? "inline" : mime) data not counted")
         }

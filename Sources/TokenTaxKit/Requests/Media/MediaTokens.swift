@@ -22,8 +22,17 @@ enum MediaTokens {
     return Int((width / 28).rounded(.up) * (height / 28).rounded(.up)) + 4
   }
 
-  /// Gemini 2.0+: 258 tokens when both sides are at most 384 px, else 258 per 768-px tile.
-  static func geminiImage(_ size: ImageSize) -> Int {
+  /// Gemini 3: a fixed budget per image by media resolution (`generationConfig.mediaResolution`
+  /// or the part's own `mediaResolution.level`): low 280, medium 560, high 1,120, high being the
+  /// default for images. Earlier Gemini: 258 tokens when both sides are at most 384 px, else
+  /// 258 per 768-px tile.
+  static func geminiImage(_ size: ImageSize, model: String, resolution: String?) -> Int {
+    if ModelID.base(model).lowercased().hasPrefix("gemini-3") {
+      let level = resolution?.lowercased() ?? ""
+      if level.hasSuffix("low") { return 280 }
+      if level.hasSuffix("medium") { return 560 }
+      return 1120
+    }
     if size.width <= 384, size.height <= 384 { return 258 }
     return 258 * ((size.width + 767) / 768) * ((size.height + 767) / 768)
   }
