@@ -71,6 +71,19 @@ import Testing
     #expect(broken.stderr.contains("-:2: url: expected a /v1/chat/completions or /v1/responses batch line (got /v1/embeddings)"))
   }
 
+  /// claude-opus-4-6 has 9 recorded calls, most of one size: its fit is implausible and must
+  /// not reach the overrides a user pastes.
+  @Test func calibrateWarnsAboutImplausibleFitsAndLeavesThemOut() throws {
+    let text = run(["calibrate", "recorded-anthropic.jsonl"])
+    #expect(text.code == .success, "\(text.stderr)")
+    #expect(text.stdout.contains("warning: claude-opus-4-6: token_factor 0.459 is under half the claude family's 1.15"))
+    let report = try JSONParser().parse(run(["calibrate", "recorded-anthropic.jsonl", "--json"]).stdout)
+    let warnings = try #require(report["warnings"]?.arrayValue)
+    #expect(warnings.count == 1)
+    #expect(report["overrides"]?["claude-opus-4-6"] == nil)
+    #expect(report["overrides"]?["claude-sonnet-4-5"] != nil)
+  }
+
   @Test func countRequestRejectsTokenizerOnlyOptions() {
     let result = run(["count", "--request", "--ids", "-"], stdin: cookbook)
     #expect(result.code == .couldNotRun)

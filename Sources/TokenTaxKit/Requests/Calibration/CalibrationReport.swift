@@ -41,10 +41,28 @@ struct CalibrationReport {
     }
   }
 
-  /// `prices.overrides` entries, one per model.
+  /// Fits whose factor is under half or over twice the family's built-in one: the calls were too
+  /// few or too alike to tell text from overhead (9 Claude calls of two sizes fitted 0.46).
+  /// They are shown, with a warning, but left out of the overrides.
+  var doubtful: [(model: String, warning: String)] {
+    fits.compactMap { fit in
+      let builtIn = EstimationProfile.builtIn(family: fit.fitted.family).factor
+      guard builtIn > 0 else { return nil }
+      let ratio = fit.fitted.factor / builtIn
+      guard ratio < 0.5 || ratio > 2 else { return nil }
+      let warning =
+        "\(fit.model): token_factor \(Money.plain(fit.fitted.factor)) is \(ratio < 0.5 ? "under half" : "over twice") the "
+        + "\(fit.fitted.family) family's \(Money.plain(builtIn)); its \(fit.samples) calls are too few or too alike to tell "
+        + "text from overhead, so it is left out of the overrides: record more varied calls"
+      return (fit.model, warning)
+    }
+  }
+
+  /// `prices.overrides` entries, one per model with a plausible fit.
   var overrides: [String: JSONValue] {
     var entries: [String: JSONValue] = [:]
-    for fit in fits {
+    let doubtful = Set(self.doubtful.map(\.model))
+    for fit in fits where !doubtful.contains(fit.model) {
       var entry: [String: JSONValue] = [
         "token_factor": .number(Money.plain(fit.fitted.factor)), "request_overhead": .int(fit.fitted.requestOverhead),
       ]
@@ -91,7 +109,9 @@ struct CalibrationReport {
       let list = tooFew.keys.sorted().map { "\($0) (\(tooFew[$0] ?? 0))" }.joined(separator: ", ")
       out += "\nNot fitted, too few calls: \(list)\n"
     }
-    guard !fits.isEmpty else { return out }
+    let warnings = doubtful
+    if !warnings.isEmpty { out += "\n" + warnings.map { "warning: " + $0.warning + "\n" }.joined() }
+    guard !overrides.isEmpty else { return out }
     out += """
 
       Errors are |estimate − reported| / reported per call, on the calls fitted; BEFORE is the
@@ -125,7 +145,7 @@ struct CalibrationReport {
     }
     let root: JSONValue = .object([
       "models": .array(models), "skipped_exact": .int(skippedExact), "overrides": .object(overrides),
-      "too_few_calls": .object(tooFew.mapValues(JSONValue.int)),
+      "too_few_calls": .object(tooFew.mapValues(JSONValue.int)), "warnings": .array(doubtful.map { .string($0.warning) }),
       "left_out": .object(Dictionary(uniqueKeysWithValues: leftOut.map { ($0.key.rawValue, JSONValue.int($0.value)) })),
     ])
     return JSONWriter.string(root) + "\n"
