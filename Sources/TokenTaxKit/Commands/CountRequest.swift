@@ -12,6 +12,13 @@ enum CountRequest {
     var count: RequestCount
   }
 
+  /// A file's requests: its one body, or one per line of a JSONL file.
+  struct CountedFile {
+    var name: String
+    var isJSONLines: Bool
+    var requests: [Counted]
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     for option in ["--encoding", "--ids", "--allow-special"]
     where arguments.flag(option) || arguments.value(option) != nil {
@@ -21,7 +28,7 @@ enum CountRequest {
     for path in arguments.allValues("--prices") { table = try table.adding(fileAt: invocation.url(for: path), named: path) }
     let counter = RequestCounter(prices: table)
     let model = arguments.value("--model")
-    var files: [(file: String, requests: [Counted])] = []
+    var files: [CountedFile] = []
     for file in arguments.positionals {
       let bytes = Array(try CountCommand.read(file, invocation).utf8)
       if let lines = jsonLines(bytes, file: file) {
@@ -31,9 +38,10 @@ enum CountRequest {
           let count = try counter.count(json: envelope.body, file: "\(file):\(number)", model: model ?? envelope.model)
           requests.append(Counted(file: file, line: number, id: envelope.id, count: count))
         }
-        files.append((file, requests))
+        files.append(CountedFile(name: file, isJSONLines: true, requests: requests))
       } else {
-        files.append((file, [Counted(file: file, count: try counter.count(json: bytes, file: file, model: model))]))
+        let count = try counter.count(json: bytes, file: file, model: model)
+        files.append(CountedFile(name: file, isJSONLines: false, requests: [Counted(file: file, count: count)]))
       }
     }
     if arguments.flag("--json") {
@@ -72,21 +80,22 @@ enum CountRequest {
   }
 
   /// One row per file: a JSONL file's requests are summed (a batch file can hold 50,000).
-  private static func printTable(_ files: [(file: String, requests: [Counted])], _ invocation: Invocation) {
+  private static func printTable(_ files: [CountedFile], _ invocation: Invocation) {
     let total = files.reduce(0) { $0 + $1.requests.reduce(0) { $0 + $1.count.inputTokens } }
     let width = max(6, Money.tokens(total).count)
     func number(_ tokens: Int) -> String {
       String(repeating: " ", count: max(0, width - Money.tokens(tokens).count)) + Money.tokens(tokens)
     }
     invocation.stdout.line("Input tokens billed per request")
-    for (file, requests) in files {
+    for file in files {
+      let requests = file.requests
       let tokens = requests.reduce(0) { $0 + $1.count.inputTokens }
       let exact = requests.allSatisfy(\.count.exact)
-      var label = file
-      if requests.first?.line != nil { label += " (\(requests.count) request\(requests.count == 1 ? "" : "s"))" }
+      var label = file.name
+      if file.isJSONLines { label += " (\(requests.count) request\(requests.count == 1 ? "" : "s"))" }
       let methods = Set(requests.map { "\($0.count.model): \($0.count.method)" })
-      let method = methods.count == 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"
-      invocation.stdout.line("\(number(tokens))  \(exact ? "exact    " : "estimated")  \(label)  \(method)")
+      let method = methods.count <= 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"
+      invocation.stdout.line("\(number(tokens))  \(exact ? "exact    " : "estimated")  \(label)" + (method.isEmpty ? "" : "  \(method)"))
       var notes: [String] = []
       for note in requests.flatMap(\.count.notes) where !notes.contains(note) { notes.append(note) }
       for note in notes { invocation.stdout.line(String(repeating: " ", count: width + 13) + "· " + note) }

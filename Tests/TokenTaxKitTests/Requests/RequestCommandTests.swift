@@ -66,6 +66,12 @@ import Testing
     #expect(table.stdout.contains("estimated  - (4 requests)  2 models or methods; --json shows each request"))
     #expect(table.stdout.contains("\(total)  total"))
 
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-batch-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try Data().write(to: directory.appendingPathComponent("empty.jsonl"))
+    #expect(run(["count", "--request", "empty.jsonl"], in: directory).stdout.contains("     0  exact      empty.jsonl (0 requests)\n"))
+
     let broken = run(["count", "--request", "-"], stdin: cookbook + "\n" + #"{"custom_id": "e", "url": "/v1/embeddings", "body": {"model": "text-embedding-3-small", "input": "hi"}}"#)
     #expect(broken.code == .couldNotRun)
     #expect(broken.stderr.contains("-:2: url: expected a /v1/chat/completions or /v1/responses batch line (got /v1/embeddings)"))
