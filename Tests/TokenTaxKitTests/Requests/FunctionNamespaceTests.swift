@@ -66,15 +66,19 @@ import Testing
         """)
   }
 
+  /// A property that is a reference renders its definition at the property's own level, not
+  /// nested one deeper, with the definition's description above the property (recorded OpenAI
+  /// Agents SDK and Mirascope calls bill exactly this; array items keep their nesting).
   @Test func propertiesKeepTheirWrittenOrderAndReferencesAreInlined() throws {
     let text = try render(
       #"""
       {"messages": [], "tools": [{"type": "function", "function": {"name": "book", "parameters": {
         "type": "object", "required": ["zeta", "author"],
         "properties": {"zeta": {"title": "Zeta", "type": "integer"}, "author": {"$ref": "#/$defs/Author"}},
-        "$defs": {"Author": {"type": "object", "properties": {"name": {"type": "string", "default": "anon"}}}}}}}]}
+        "$defs": {"Author": {"title": "Author", "description": "Who wrote it.", "type": "object",
+          "properties": {"name": {"type": "string", "default": "anon"}}}}}}}]}
       """#)
-    #expect(text.contains("// Zeta\nzeta: number,\nauthor: {\n    name?: string, // default: \"anon\"\n    },"))
+    #expect(text.contains("// Zeta\nzeta: number,\n// Who wrote it.\nauthor: // Author\n{\nname?: string, // default: \"anon\"\n},"))
   }
 
   @Test func multiLineDescriptionsBecomeOneCommentLineEach() {

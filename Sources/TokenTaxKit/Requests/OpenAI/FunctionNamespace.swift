@@ -75,7 +75,8 @@ struct FunctionNamespace {
     var root: [String: JSONValue]
     var rootPath: String
     var expanding: Set<String> = []
-    /// Inside an array's `items`, where recorded calls show property titles are not rendered.
+    /// Inside an array's `items`, where recorded calls show property titles are not rendered
+    /// and a reference keeps the nesting it has elsewhere only as a property's direct value.
     var inItems = false
 
     func resolve(_ reference: String) -> (schema: JSONValue, path: String)? {
@@ -96,8 +97,9 @@ struct FunctionNamespace {
       guard !scope.expanding.contains(reference), let target = scope.resolve(reference) else { return "any" }
       var inner = scope
       inner.expanding.insert(reference)
-      let heading = target.schema["title"]?.stringValue.map { "// \($0)\n\(indent)" } ?? ""
-      return heading + typeScript(target.schema, at: target.path, indent: indent, inner)
+      let objectIndent = scope.inItems ? indent : String(indent.dropLast(4))
+      let heading = target.schema["title"]?.stringValue.map { "// \($0)\n\(objectIndent)" } ?? ""
+      return heading + typeScript(target.schema, at: target.path, indent: objectIndent, inner)
     }
     if let variants = object["oneOf"]?.arrayValue {
       return variants.enumerated().map { index, variant in
@@ -137,7 +139,10 @@ struct FunctionNamespace {
     let propertiesPath = KeyOrder.child(path, "properties")
     for (name, value) in order.members(object["properties"]?.objectValue ?? [:], at: propertiesPath) {
       let property = value.objectValue ?? [:]
-      let description = property["description"]?.stringValue
+      var description = property["description"]?.stringValue
+      if description == nil, !scope.inItems, let reference = property["$ref"]?.stringValue {
+        description = scope.resolve(reference)?.schema["description"]?.stringValue
+      }
       let examples = property["examples"]?.arrayValue ?? []
       if !scope.inItems, let title = property["title"]?.stringValue {
         // An empty comment line separates a title from what follows it, and only then.
