@@ -48,7 +48,10 @@ import Testing
     #expect(MediaTokens.anthropicImage(ImageSize(width: 3136, height: 392)) == 56 * 7 + 4)
     let small = ImageSize(width: 300, height: 300)
     #expect(MediaTokens.geminiImage(small, model: "gemini-2.5-flash", resolution: nil) == 258)
-    #expect(MediaTokens.geminiImage(ImageSize(width: 1000, height: 700), model: "gemini-2.0-flash", resolution: nil) == 516)
+    // Two 768-px tiles and the whole image; the recorded 3008 × 2000 call bills 13 × 258.
+    #expect(MediaTokens.geminiImage(ImageSize(width: 1000, height: 700), model: "gemini-2.0-flash", resolution: nil) == 774)
+    #expect(MediaTokens.geminiImage(ImageSize(width: 3008, height: 2000), model: "gemini-2.0-flash", resolution: nil) == 3354)
+    #expect(MediaTokens.geminiImage(ImageSize(width: 700, height: 500), model: "gemini-2.5-flash", resolution: nil) == 258)
     // Gemini 3 bills a budget by media resolution, whatever the size.
     #expect(MediaTokens.geminiImage(small, model: "vertex_ai/gemini-3-flash-preview", resolution: nil) == 1120)
     #expect(MediaTokens.geminiImage(small, model: "gemini-3-pro-preview", resolution: "MEDIA_RESOLUTION_LOW") == 280)

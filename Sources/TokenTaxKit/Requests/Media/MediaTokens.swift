@@ -25,7 +25,7 @@ enum MediaTokens {
   /// Gemini 3: a fixed budget per image by media resolution (`generationConfig.mediaResolution`
   /// or the part's own `mediaResolution.level`): low 280, medium 560, high 1,120, high being the
   /// default for images. Earlier Gemini: 258 tokens when both sides are at most 384 px, else
-  /// 258 per 768-px tile.
+  /// 258 per 768-px tile, plus one for the whole image when there are several.
   static func geminiImage(_ size: ImageSize, model: String, resolution: String?) -> Int {
     if ModelID.base(model).lowercased().hasPrefix("gemini-3") {
       let level = resolution?.lowercased() ?? ""
@@ -34,6 +34,9 @@ enum MediaTokens {
       return 1120
     }
     if size.width <= 384, size.height <= 384 { return 258 }
-    return 258 * ((size.width + 767) / 768) * ((size.height + 767) / 768)
+    let tiles = ((size.width + 767) / 768) * ((size.height + 767) / 768)
+    // An image cut into several tiles is also seen whole, one tile more: a 3008 × 2000 image
+    // (12 tiles) bills 13 × 258 on the recorded Gemini 2.0 call.
+    return 258 * (tiles > 1 ? tiles + 1 : tiles)
   }
 }
