@@ -60,6 +60,9 @@ enum RequestAccuracy {
   struct EstimatedSample {
     var sample: CalibrationSample
     var kind: String
+    /// The recorded model id with its provider prefix: `vertex_ai/` calls bill differently from
+    /// Gemini API calls to the same model, and a team calibrates on the traffic of one of them.
+    var surface: String
   }
 
   static func estimated() throws -> [EstimatedSample] {
@@ -71,7 +74,7 @@ enum RequestAccuracy {
         line += Array(",\"request\":".utf8) + fixture.requestBytes
         line += Array(",\"usage\":{\"prompt_tokens\":\(fixture.reported)}}".utf8)
         if let sample = try CalibrationSample.read(line: line, file: name, lineNumber: fixture.line, counter: counter) {
-          samples.append(EstimatedSample(sample: sample, kind: fixture.kind))
+          samples.append(EstimatedSample(sample: sample, kind: fixture.kind, surface: fixture.model))
         }
       }
     }
@@ -84,7 +87,7 @@ enum RequestAccuracy {
   /// of all fittable calls. Models with fewer than 10 fittable calls keep the built-in profile.
   static func estimatedTable(_ samples: [EstimatedSample]) -> String {
     var calibrated: [Int: EstimationProfile] = [:]
-    let byModel = Dictionary(grouping: samples.indices) { samples[$0].sample.model }
+    let byModel = Dictionary(grouping: samples.indices) { samples[$0].surface.hasPrefix("vertex_ai/") ? "vertex_ai/" + samples[$0].sample.model : samples[$0].sample.model }
     for indices in byModel.values {
       let fittable = indices.filter { samples[$0].sample.features.mediaTokens == 0 && samples[$0].sample.features.notes.isEmpty }
       guard fittable.count >= 10 else { continue }

@@ -98,6 +98,22 @@ import Testing
     #expect(try count(body, model: "gemini-2.5-flash").api == .gemini)
   }
 
+  /// Gemini 3 function responses can carry media of their own; an image a tool returned bills
+  /// like any other (1,120 at the default media resolution). The PNG header (400 × 301) is enough.
+  @Test func geminiCountsImagesInsideFunctionResponses() throws {
+    func body(_ parts: String) -> String {
+      #"{"contents": [{"role": "user", "parts": [{"text": "Describe the file."}]}, "#
+        + #"{"role": "model", "parts": [{"functionCall": {"name": "get_file", "args": {}}}]}, "#
+        + #"{"role": "user", "parts": [{"functionResponse": {"name": "get_file", "response": {}\#(parts)}}]}]}"#
+    }
+    let png = #", "parts": [{"inlineData": {"mimeType": "image/png", "data": "iVBORw0KGgoAAAANSUhEUgAAAZAAAAEtCAIAAAAAAAAA"}}]"#
+    let plain = try count(body(""), model: "gemini-3-flash-preview")
+    let withImage = try count(body(png), model: "gemini-3-flash-preview")
+    #expect(withImage.inputTokens == plain.inputTokens + 1120)
+    let earlier = try count(body(""), model: "gemini-2.5-flash").inputTokens
+    #expect(try count(body(png), model: "gemini-2.5-flash").inputTokens == earlier + 258)
+  }
+
   @Test func geminiBillsTheThoughtsCarriedBySignaturesOfTheCurrentTurn() throws {
     // A signature that carries the reasoning starts with a short protobuf header (here field 2);
     // one that is a single long field 1 is a reference and is not billed.

@@ -179,6 +179,10 @@ struct FeatureExtractor {
         features.toolBlocks += 1
         features.textTokens +=
           tokens(response["name"]?.stringValue ?? "") + tokens((response["response"] ?? .object([:])).compactJSON)
+        // Gemini 3 function responses can carry media parts of their own (an image a tool returned).
+        if let nested = response["parts"] {
+          try geminiParts(nested, "\(path)[\(index)].functionResponse.parts", images: images, into: &features)
+        }
       } else if let inline = part["inlineData"] ?? part["inline_data"] {
         let mime = (inline["mimeType"] ?? inline["mime_type"])?.stringValue ?? ""
         if mime.hasPrefix("image/"), let data = inline["data"]?.stringValue, let size = ImageSize(base64OrDataURL: data) {
