@@ -102,7 +102,7 @@ struct FeatureExtractor {
 
     var note: String {
       ModelID.base(model).lowercased().hasPrefix("gemini-3")
-        ? "images estimated at Gemini 3's budget for their media resolution (1,120 tokens at the default, high)"
+        ? "images estimated at Gemini 3's budget for their media resolution (280, 560 or 1,120 tokens for low, medium or high, the default)"
         : "images estimated from their size (Gemini: 258 tokens per 768-px tile)"
     }
   }
