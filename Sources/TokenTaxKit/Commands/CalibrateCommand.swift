@@ -19,7 +19,10 @@ enum CalibrateCommand: Command {
       prices.overrides entries that make check, estimate and count --request use it.
       OpenAI calls are skipped (they are counted exactly), and so are calls with images or
       other media, whose tokens come from the provider's own formula, and calls with parts
-      estimated apart or not counted; the first line of the report says how many.
+      estimated apart or not counted; the first line of the report says how many. The
+      per-request overhead is taken from the calls under 200 tokens without tools when there are
+      three or more; a fit whose factor is under half or over twice the family's is printed with
+      a warning and left out of the overrides.
       """,
     options: [
       .json, OptionSpec(["--min-tokens"], .value("N"), help: "Fit only calls that reported at least N input tokens."),
