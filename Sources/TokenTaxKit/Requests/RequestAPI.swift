@@ -12,13 +12,14 @@ public enum RequestAPI: String, Sendable, CaseIterable {
   /// The shape of `body`: Gemini by `contents`, Responses by `input`/`instructions`, and a
   /// `messages` body is Anthropic when the model is a Claude model or the body has a top-level
   /// `system` (OpenAI puts the system prompt in a message). Nil when it is none of them.
-  static func detect(_ body: [String: JSONValue], model: String?) -> RequestAPI? {
-    if body["contents"] != nil { return .gemini }
-    if body["messages"] != nil {
+  /// Only tests which members are there, so a body read in place is not built.
+  static func detect<Body: MemberLookup>(_ body: Body, model: String?) -> RequestAPI? {
+    if body.contains("contents") { return .gemini }
+    if body.contains("messages") {
       if let model, model.lowercased().contains("claude") { return .anthropicMessages }
-      return body["system"] != nil ? .anthropicMessages : .chatCompletions
+      return body.contains("system") ? .anthropicMessages : .chatCompletions
     }
-    if body["input"] != nil || body["instructions"] != nil { return .responses }
+    if body.contains("input") || body.contains("instructions") { return .responses }
     return nil
   }
 }

@@ -55,7 +55,7 @@ public struct RequestCounter: Sendable {
     guard let model = model ?? body["model"]?.stringValue, !model.isEmpty else {
       throw RequestError.noModel(file: file)
     }
-    guard let api = RequestAPI.detect(body, model: model) else { throw RequestError.notARequest(file: file) }
+    guard let api = RequestAPI.detect(value, model: model) else { throw RequestError.notARequest(file: file) }
     let price = prices.resolve(model).flatMap { prices.rows[$0] }
     let guessedFamily = ModelFamily.tokenizer(for: model)
     if price == nil, !ModelEncoding.forModel(model).exact, guessedFamily == "unknown" {

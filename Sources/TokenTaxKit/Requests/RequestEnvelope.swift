@@ -10,26 +10,34 @@ struct RequestEnvelope {
   /// The batch line's `custom_id` or `key`.
   var id: String?
 
-  /// The request on line `line` of `file`; errors name both.
+  /// The request on line `line` of `file`; errors name both. The line is scanned once and read
+  /// in place: the counter parses the body, so building it here too would do that work twice.
+  /// - Precondition: `bytes` were checked to be UTF-8.
   static func open(_ bytes: [UInt8], file: String, line: Int) throws -> RequestEnvelope {
-    let value: JSONValue
+    var scanner = JSONFieldScanner()
     do {
-      value = try JSONParser().parse(bytes)
+      try bytes.withUnsafeBufferPointer { try scanner.scan($0) }
     } catch let error as JSONParseError {
       throw JSONParseError(file: file, line: line, column: error.column, reason: error.reason)
     }
-    guard let object = value.objectValue, RequestAPI.detect(object, model: nil) == nil else {
-      return RequestEnvelope(body: bytes)
+    return try bytes.withUnsafeBufferPointer { buffer in
+      guard scanner.isObject, let object = ScannedObject(buffer, scanner.fields), RequestAPI.detect(object, model: nil) == nil
+      else { return RequestEnvelope(body: bytes) }
+      let id = (object["custom_id"] ?? object["key"])?.stringValue
+      if let url = object["url"]?.stringValue, !url.hasSuffix("/chat/completions"), !url.hasSuffix("/responses") {
+        throw RequestError.invalid(
+          file: "\(file):\(line)", path: "url",
+          expected: "a /v1/chat/completions or /v1/responses batch line (got \(url)); count other text with tokentax count")
+      }
+      // The last member of that name, as a full parse would keep.
+      let wrappers: [(key: StaticString, namesModel: Bool)] = [("body", false), ("params", false), ("request", true)]
+      for wrapper in wrappers {
+        guard let field = scanner.fields.last(where: { JSONFieldScanner.key($0, in: buffer, is: wrapper.key) }), field.kind == .object
+        else { continue }
+        let model = wrapper.namesModel ? object["model"]?.stringValue : nil
+        return RequestEnvelope(body: Array(bytes[field.valueStart..<field.valueEnd]), model: model, id: id)
+      }
+      return RequestEnvelope(body: bytes, id: id)
     }
-    let id = (object["custom_id"] ?? object["key"])?.stringValue
-    if let url = object["url"]?.stringValue, !url.hasSuffix("/chat/completions"), !url.hasSuffix("/responses") {
-      throw RequestError.invalid(
-        file: "\(file):\(line)", path: "url", expected: "a /v1/chat/completions or /v1/responses batch line (got \(url)); count other text with tokentax count")
-    }
-    for key in ["body", "params", "request"] where object[key]?.objectValue != nil {
-      guard let raw = CalibrationSample.rawValue(of: key, in: bytes) else { break }
-      return RequestEnvelope(body: Array(raw), model: key == "request" ? object["model"]?.stringValue : nil, id: id)
-    }
-    return RequestEnvelope(body: bytes, id: id)
   }
 }

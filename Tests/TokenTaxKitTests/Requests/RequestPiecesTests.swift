@@ -68,12 +68,12 @@ import Testing
   }
 
   @Test func apiDetection() {
-    #expect(RequestAPI.detect(["contents": .array([])], model: nil) == .gemini)
-    #expect(RequestAPI.detect(["messages": .array([])], model: "claude-haiku-4-5") == .anthropicMessages)
-    #expect(RequestAPI.detect(["messages": .array([]), "system": .string("x")], model: "acme") == .anthropicMessages)
-    #expect(RequestAPI.detect(["messages": .array([])], model: "gpt-4o") == .chatCompletions)
-    #expect(RequestAPI.detect(["input": .string("x")], model: "gpt-4o") == .responses)
-    #expect(RequestAPI.detect(["model": .string("x")], model: "gpt-4o") == nil)
+    #expect(RequestAPI.detect(JSONValue.object(["contents": .array([])]), model: nil) == .gemini)
+    #expect(RequestAPI.detect(JSONValue.object(["messages": .array([])]), model: "claude-haiku-4-5") == .anthropicMessages)
+    #expect(RequestAPI.detect(JSONValue.object(["messages": .array([]), "system": .string("x")]), model: "acme") == .anthropicMessages)
+    #expect(RequestAPI.detect(JSONValue.object(["messages": .array([])]), model: "gpt-4o") == .chatCompletions)
+    #expect(RequestAPI.detect(JSONValue.object(["input": .string("x")]), model: "gpt-4o") == .responses)
+    #expect(RequestAPI.detect(JSONValue.object(["model": .string("x")]), model: "gpt-4o") == nil)
   }
 
   @Test func leastSquaresRecoversALine() throws {
