@@ -37,11 +37,7 @@ import Testing
   @Test func symlinkLeavingTheRepositoryIsRefused() throws {
     let repo = try repository()
     try repo.commit("one")
-    try repo.remove("prompts/system.md")
-    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "/etc/hostname")
-    let result = repo.run("check", "--base", "HEAD")
-    #expect(result.code == .couldNotRun)
-    #expect(result.stderr.contains("path 'prompts/system.md' leaves the repository"), "\(result.stderr)")
+    try expectRefusedWhenLinkedOutside("prompts/system.md", in: repo)
   }
 
   /// Trace files stream from disk, but under the same confinement as prompt files.
@@ -52,11 +48,19 @@ import Testing
         of: #""variables": { "question": 50 }"#, with: #""variables": { "question": 50 }, "traces": "canary/bot.jsonl""#))
     try repo.write("canary/bot.jsonl", #"{"feature":"bot","model":"acme-ft-1","input_tokens":60,"output_tokens":100}"# + "\n")
     try repo.commit("one")
-    try repo.remove("canary/bot.jsonl")
-    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("canary/bot.jsonl").path, withDestinationPath: "/etc/hostname")
+    try expectRefusedWhenLinkedOutside("canary/bot.jsonl", in: repo)
+  }
+
+  /// Replaces the committed `path` with a symlink to a file outside the repository: `check`
+  /// against HEAD must refuse it, naming the path.
+  private func expectRefusedWhenLinkedOutside(
+    _ path: String, in repo: TestRepository, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    try repo.remove(path)
+    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent(path).path, withDestinationPath: "/etc/hostname")
     let result = repo.run("check", "--base", "HEAD")
-    #expect(result.code == .couldNotRun)
-    #expect(result.stderr.contains("path 'canary/bot.jsonl' leaves the repository"), "\(result.stderr)")
+    #expect(result.code == .couldNotRun, sourceLocation: sourceLocation)
+    #expect(result.stderr.contains("path '\(path)' leaves the repository"), "\(result.stderr)", sourceLocation: sourceLocation)
   }
 
   @Test func missingConfigPointsToInit() throws {
