@@ -61,9 +61,11 @@ enum CountRequest {
       .filter { !$0.1.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") } }
     let lower = file.lowercased()
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return lines }
-    guard lines.count > 1, (try? JSONParser().parse(bytes)) == nil,
-      (try? JSONParser().parse(lines[0].1))?.objectValue != nil
-    else { return nil }
+    guard lines.count > 1 else { return nil }
+    // Validated without building anything: the counter parses the body afterwards.
+    var scanner = JSONFieldScanner()
+    func isJSON(_ bytes: [UInt8]) -> Bool { (try? bytes.withUnsafeBufferPointer { try scanner.scan($0) }) != nil }
+    guard !isJSON(bytes), isJSON(lines[0].1), scanner.isObject else { return nil }
     return lines
   }
 
