@@ -101,7 +101,7 @@ struct FeatureExtractor {
     var resolution: String?
 
     var note: String {
-      ModelID.base(model).lowercased().hasPrefix("gemini-3")
+      MediaTokens.billsImagesByResolution(model)
         ? "images estimated at Gemini 3's budget for their media resolution (280, 560 or 1,120 tokens for low, medium or high, the default)"
         : "images estimated from their size (Gemini: 258 tokens per 768-px tile)"
     }

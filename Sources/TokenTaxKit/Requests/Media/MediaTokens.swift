@@ -27,7 +27,7 @@ enum MediaTokens {
   /// default for images. Earlier Gemini: 258 tokens when both sides are at most 384 px, else
   /// 258 per 768-px tile, plus one for the whole image when there are several.
   static func geminiImage(_ size: ImageSize, model: String, resolution: String?) -> Int {
-    if ModelID.base(model).lowercased().hasPrefix("gemini-3") {
+    if billsImagesByResolution(model) {
       let level = resolution?.lowercased() ?? ""
       if level.hasSuffix("low") { return 280 }
       if level.hasSuffix("medium") { return 560 }
@@ -38,5 +38,10 @@ enum MediaTokens {
     // An image cut into several tiles is also seen whole, one tile more: a 3008 × 2000 image
     // (12 tiles) bills 13 × 258 on the recorded Gemini 2.0 call.
     return 258 * (tiles > 1 ? tiles + 1 : tiles)
+  }
+
+  /// Gemini 3 and later bill an image by media resolution, not by its size.
+  static func billsImagesByResolution(_ model: String) -> Bool {
+    ModelID.base(model).lowercased().hasPrefix("gemini-3")
   }
 }
