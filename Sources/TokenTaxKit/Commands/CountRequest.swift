@@ -3,9 +3,8 @@ import Foundation
 /// `tokentax count --request`: the input tokens a provider bills for API request bodies, one
 /// body per file, or one per line of a JSONL file (batch input files, recorded calls).
 enum CountRequest {
-  /// One counted request: where it came from and its count.
+  /// One counted request: where in its file it came from, and its count.
   struct Counted {
-    var file: String
     /// The line of a JSONL file, nil for a file holding one body.
     var line: Int?
     var id: String?
@@ -36,16 +35,18 @@ enum CountRequest {
         for (number, line) in lines {
           let envelope = try RequestEnvelope.open(line, file: file, line: number)
           let count = try counter.count(json: envelope.body, file: "\(file):\(number)", model: model ?? envelope.model)
-          requests.append(Counted(file: file, line: number, id: envelope.id, count: count))
+          requests.append(Counted(line: number, id: envelope.id, count: count))
         }
         files.append(CountedFile(name: file, isJSONLines: true, requests: requests))
       } else {
         let count = try counter.count(json: bytes, file: file, model: model)
-        files.append(CountedFile(name: file, isJSONLines: false, requests: [Counted(file: file, count: count)]))
+        files.append(CountedFile(name: file, isJSONLines: false, requests: [Counted(count: count)]))
       }
     }
     if arguments.flag("--json") {
-      for request in files.flatMap(\.requests) { invocation.stdout.line(json(request)) }
+      for file in files {
+        for request in file.requests { invocation.stdout.line(json(request, file: file.name)) }
+      }
     } else {
       printTable(files, invocation)
     }
@@ -69,10 +70,10 @@ enum CountRequest {
     return lines
   }
 
-  private static func json(_ request: Counted) -> String {
+  private static func json(_ request: Counted, file: String) -> String {
     let count = request.count
     var object: [String: JSONValue] = [
-      "file": .string(request.file), "model": .string(count.model), "api": .string(count.api.rawValue),
+      "file": .string(file), "model": .string(count.model), "api": .string(count.api.rawValue),
       "input_tokens": .int(count.inputTokens), "exact": .bool(count.exact), "method": .string(count.method),
     ]
     if let line = request.line { object["line"] = .int(line) }
