@@ -82,9 +82,9 @@ public struct EstimationProfile: Sendable, Equatable {
     return features.toolsForced ? forcedToolOverhead : toolOverhead
   }
 
-  /// `o200k_base × 1.15 + 4 per request (claude estimate)`.
+  /// `o200k_base × 1.15 + 4 per request (claude estimate)`; a zero overhead is left out.
   var method: String {
-    let sign = requestOverhead < 0 ? "−" : "+"
-    return "o200k_base × \(factor) \(sign) \(abs(requestOverhead)) per request (\(family) estimate)"
+    let overhead = requestOverhead == 0 ? "" : " \(requestOverhead < 0 ? "−" : "+") \(abs(requestOverhead)) per request"
+    return "o200k_base × \(factor)\(overhead) (\(family) estimate)"
   }
 }
