@@ -7,8 +7,9 @@ enum DemoCommand: Command {
     discussion: """
       Builds a temporary git repository from fixtures/demo with two commits — a support prompt
       that grew and lost its answer-length limit (canary traces: +35 % output), a reworded docs
-      prompt (traces: +8 %, noise), and an agent moved to a pricier model — then runs 'tokentax check --base HEAD~1 --head HEAD' in it. The demo itself exits 0; the
-      check's exit code is printed.
+      prompt (traces: +8 %, noise), an agent moved to a pricier model, and a triage request body
+      that gained a tool — then runs 'tokentax check --base HEAD~1 --head HEAD' in it. The demo
+      itself exits 0; the check's exit code is printed.
       """,
     options: [.format, .noColor, OptionSpec(["--keep"], help: "Keep the temporary repository and print its path.")],
     examples: [Example("See a failing cost check", "tokentax demo"), Example("The same report as JSON", "tokentax demo --format json")])
@@ -29,7 +30,7 @@ enum DemoCommand: Command {
     if format == .table {
       invocation.stdout.line("$ git log --oneline   # in a temporary repo built from fixtures/demo")
       invocation.stdout.line("  HEAD    \(DemoRepository.headMessage)")
-      invocation.stdout.line("  HEAD~1  Support bot, docs Q&A and release-notes agent")
+      invocation.stdout.line("  HEAD~1  \(DemoRepository.baseMessage)")
       invocation.stdout.line("$ tokentax check --base HEAD~1 --head HEAD\n")
     }
     try ReportWriter.write(report, format: format, context: context, to: nil, demo)

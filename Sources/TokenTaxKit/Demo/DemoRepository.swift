@@ -3,7 +3,8 @@ import Foundation
 /// Builds the demo's throwaway git repository from `fixtures/demo`: the `base` tree as the
 /// first commit, the `head` tree as the second.
 public struct DemoRepository {
-  public static let headMessage = "Support: escalation policy, no answer-length limit; reword docs format; release notes on gemini-2.5-pro"
+  public static let baseMessage = "Support bot, docs Q&A, release-notes agent and ticket triage"
+  public static let headMessage = "Support: escalation policy, no answer-length limit; reword docs format; release notes on gemini-2.5-pro; triage tool for customer lookup"
 
   /// The fixture folder: `fixtures/demo` under the working directory, else in this checkout.
   public static func locateFixtures(workingDirectory: URL) -> URL? {
@@ -21,7 +22,7 @@ public struct DemoRepository {
     try manager.createDirectory(at: root, withIntermediateDirectories: true)
     try git(["init", "-q", "-b", "main"], in: root)
     try copyTree(fixtures.appendingPathComponent("base"), to: root)
-    try commit("Support bot, docs Q&A and release-notes agent", in: root, date: "2026-11-20T09:00:00Z")
+    try commit(Self.baseMessage, in: root, date: "2026-11-20T09:00:00Z")
     for entry in try manager.contentsOfDirectory(atPath: root.path) where entry != ".git" {
       try manager.removeItem(at: root.appendingPathComponent(entry))
     }

@@ -41,6 +41,7 @@ public struct Estimator: Sendable {
       model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
       factor: price.tokenFactor)
     var requests: [RequestCount] = []
+    var requestRecounts: [String: RequestRecount] = [:]
 
     var input = 0
     var messages = 0
@@ -61,6 +62,8 @@ public struct Estimator: Sendable {
         if cacheable && !hasPlaceholders { prefix += request.inputTokens }
         if hasPlaceholders { prefixOpen = false }
         promptTexts[file.path] = file.text
+        requestRecounts[file.path] = RequestRecount(
+          file: file, model: model, prices: prices, variables: feature.variables, defaultSize: defaults.variableTokens)
         continue
       }
       guard let template else {
@@ -133,20 +136,27 @@ public struct Estimator: Sendable {
         name: encoding.name, exact: othersExact && requests.allSatisfy(\.exact),
         method: "request: " + methods.joined(separator: "; "))
       sources["input_tokens"] = "request"
+      if sources["cached_input_tokens"] == "template" { sources["cached_input_tokens"] = "request" }
     }
     return FeatureEstimate(
       model: model, usage: usage, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: encoding,
-      price: price, promptTexts: promptTexts, counter: counter, warnings: warnings)
+      price: price, promptTexts: promptTexts, counter: counter, requestRecounts: requestRecounts, warnings: warnings)
   }
 
   private func size(of name: String, in feature: FeatureConfig, unknown: inout Set<String>) -> Int {
-    if let size = feature.variables[name] { return size }
-    // `user.name` / `docs[0]` fall back to the root variable's size.
-    let root = String(name.prefix { $0 != "." && $0 != "[" })
-    if let size = feature.variables[root] { return size }
-    if ["this", "@index", "loop.index", "@first", "@last"].contains(name) { return 0 }
+    if let size = Self.size(of: name, variables: feature.variables) { return size }
     unknown.insert(name)
     return defaults.variableTokens
+  }
+
+  /// A placeholder's size from `variables`; nil when they do not size it.
+  static func size(of name: String, variables: [String: Int]) -> Int? {
+    if let size = variables[name] { return size }
+    // `user.name` / `docs[0]` fall back to the root variable's size.
+    let root = String(name.prefix { $0 != "." && $0 != "[" })
+    if let size = variables[root] { return size }
+    if ["this", "@index", "loop.index", "@first", "@last"].contains(name) { return 0 }
+    return nil
   }
 
   /// Only a prefix that stays byte-identical can be cached, and providers cache only past a

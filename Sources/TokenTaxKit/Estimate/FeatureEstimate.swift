@@ -14,6 +14,8 @@ public struct FeatureEstimate: Sendable {
   public var promptTexts: [String: String]
   /// The counter the estimate used, to count changed lines the same way.
   public var counter: TokenCounter
+  /// How each request file was counted, to count edited versions of it the same way.
+  var requestRecounts: [String: RequestRecount] = [:]
   public var warnings: [String]
 
   public var inputTokens: Int { usage.totalInput }

@@ -2,17 +2,23 @@
 /// most tokens, with the head-side line number (SPEC §8 annotations, §11 `top_changes`).
 public enum TopChanges {
   /// The top changes between two revisions' prompt files. Only files whose text differs are
-  /// split into lines and counted: an unchanged file cannot have changed lines.
+  /// split into lines and counted: an unchanged file cannot have changed lines. A change to a
+  /// request body is worth what the body bills with and without it.
   public static func compute(base: FeatureEstimate?, head: FeatureEstimate?, limit: Int = 5) -> [PromptChange] {
     let baseTexts = base?.promptTexts ?? [:]
     let headTexts = head?.promptTexts ?? [:]
-    var baseLines: [String: [FeatureEstimate.LineTokens]] = [:]
-    var headLines: [String: [FeatureEstimate.LineTokens]] = [:]
-    for file in Set(baseTexts.keys).union(headTexts.keys) where baseTexts[file] != headTexts[file] {
-      if let text = baseTexts[file], let counter = base?.counter { baseLines[file] = lines(text, counter) }
-      if let text = headTexts[file], let counter = head?.counter { headLines[file] = lines(text, counter) }
+    var changes: [PromptChange] = []
+    for file in Set(baseTexts.keys).union(headTexts.keys).sorted() where baseTexts[file] != headTexts[file] {
+      let baseLines = baseTexts[file].flatMap { text in base.map { lines(text, $0.counter) } } ?? []
+      let headLines = headTexts[file].flatMap { text in head.map { lines(text, $0.counter) } } ?? []
+      let recount = head?.requestRecounts[file] ?? base?.requestRecounts[file]
+      changes += hunks(base: baseLines, head: headLines).map { hunk in
+        PromptChange(
+          file: file, line: hunk.line,
+          tokens: recount.flatMap { billed(hunk, base: baseLines, head: headLines, recount: $0) } ?? hunk.tokens(base: baseLines, head: headLines))
+      }.filter { $0.tokens != 0 }
     }
-    return compute(base: baseLines, head: headLines, limit: limit)
+    return largest(changes, limit: limit)
   }
 
   static func lines(_ text: String, _ counter: TokenCounter) -> [FeatureEstimate.LineTokens] {
@@ -27,15 +33,34 @@ public enum TopChanges {
   ) -> [PromptChange] {
     var changes: [PromptChange] = []
     for file in Set(base.keys).union(head.keys).sorted() {
-      changes += hunks(file: file, base: base[file] ?? [], head: head[file] ?? [])
+      let (base, head) = (base[file] ?? [], head[file] ?? [])
+      changes += hunks(base: base, head: head).map { PromptChange(file: file, line: $0.line, tokens: $0.tokens(base: base, head: head)) }
+        .filter { $0.tokens != 0 }
     }
-    return Array(
+    return largest(changes, limit: limit)
+  }
+
+  private static func largest(_ changes: [PromptChange], limit: Int) -> [PromptChange] {
+    Array(
       changes.sorted {
         abs($0.tokens) != abs($1.tokens) ? abs($0.tokens) > abs($1.tokens) : ($0.file, $0.line) < ($1.file, $1.line)
       }.prefix(limit))
   }
 
-  static func hunks(file: String, base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens]) -> [PromptChange] {
+  /// A run of removed and inserted lines: the base lines it replaces, the head lines it brings,
+  /// and the head-side line number to annotate.
+  struct Hunk {
+    var base: Range<Int>
+    var head: Range<Int>
+    var line: Int
+
+    /// The change in the tokens of its lines.
+    func tokens(base lines: [FeatureEstimate.LineTokens], head headLines: [FeatureEstimate.LineTokens]) -> Int {
+      headLines[head].reduce(0) { $0 + $1.tokens } - lines[base].reduce(0) { $0 + $1.tokens }
+    }
+  }
+
+  static func hunks(base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens]) -> [Hunk] {
     let difference = head.map(\.text).difference(from: base.map(\.text))
     var removed = Set<Int>()
     var inserted = Set<Int>()
@@ -45,22 +70,20 @@ public enum TopChanges {
       case .insert(let offset, _, _): inserted.insert(offset)
       }
     }
-    var result: [PromptChange] = []
-    var current: PromptChange?
+    var result: [Hunk] = []
+    var start: (base: Int, head: Int)?
     var i = 0
     var j = 0
     func close() {
-      if let hunk = current, hunk.tokens != 0 { result.append(hunk) }
-      current = nil
+      if let start { result.append(Hunk(base: start.base..<i, head: start.head..<j, line: max(1, min(start.head + 1, head.count)))) }
+      start = nil
     }
     while i < base.count || j < head.count {
       if i < base.count, removed.contains(i) {
-        if current == nil { current = PromptChange(file: file, line: max(1, min(j + 1, head.count)), tokens: 0) }
-        current?.tokens -= base[i].tokens
+        if start == nil { start = (i, j) }
         i += 1
       } else if j < head.count, inserted.contains(j) {
-        if current == nil { current = PromptChange(file: file, line: j + 1, tokens: 0) }
-        current?.tokens += head[j].tokens
+        if start == nil { start = (i, j) }
         j += 1
       } else {
         close()
@@ -70,5 +93,18 @@ public enum TopChanges {
     }
     close()
     return result
+  }
+
+  /// What the request bills with the hunk less what it bills with the hunk's base lines back;
+  /// nil when either version does not count (a half-reverted body that is not valid JSON).
+  private static func billed(
+    _ hunk: Hunk, base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens], recount: RequestRecount
+  ) -> Int? {
+    func count(_ lines: [FeatureEstimate.LineTokens]) -> Int? {
+      lines.isEmpty ? 0 : recount.count(lines.map(\.text).joined(separator: "\n"))
+    }
+    let reverted = Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]
+    guard let with = count(head), let without = count(reverted) else { return nil }
+    return with - without
   }
 }

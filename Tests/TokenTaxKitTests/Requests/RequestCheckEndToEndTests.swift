@@ -59,6 +59,12 @@ import Testing
     // system message − 1 for a first parameter without a comment; the "\n" the system text
     // gains merges into its last token (".\n"), so it adds nothing.
     #expect(delta == 30)
+    // The changed line is worth what the request bills for it, not the 64 tokens its JSON text adds to the line.
+    let change = try #require(feature["top_changes"]?.arrayValue?.first)
+    #expect(feature["top_changes"]?.arrayValue?.count == 1)
+    #expect(change["file"] == .string("requests/support.json"))
+    #expect(change["line"]?.intValue == 6)
+    #expect(change["tokens"]?.intValue == 30)
   }
 
   @Test func claudeRequestsAreMarkedEstimated() throws {
