@@ -11,11 +11,17 @@ public enum TopChanges {
     for file in Set(baseTexts.keys).union(headTexts.keys).sorted() where baseTexts[file] != headTexts[file] {
       let baseLines = baseTexts[file].flatMap { text in base.map { lines(text, $0.counter) } } ?? []
       let headLines = headTexts[file].flatMap { text in head.map { lines(text, $0.counter) } } ?? []
+      // A request body: each hunk is worth what the body bills with it less without it.
       let recount = head?.requestRecounts[file] ?? base?.requestRecounts[file]
+      func billed(_ lines: [FeatureEstimate.LineTokens]) -> Int? {
+        lines.isEmpty ? 0 : recount?.count(lines.map(\.text).joined(separator: "\n"))
+      }
+      let headBilled = recount == nil ? nil : billed(headLines)
       changes += hunks(base: baseLines, head: headLines).map { hunk in
-        PromptChange(
-          file: file, line: hunk.line,
-          tokens: recount.flatMap { billed(hunk, base: baseLines, head: headLines, recount: $0) } ?? hunk.tokens(base: baseLines, head: headLines))
+        let reverted = Array(headLines[..<hunk.head.lowerBound]) + baseLines[hunk.base] + headLines[hunk.head.upperBound...]
+        // A half-reverted body that is not valid JSON falls back to the lines' own tokens.
+        let tokens = headBilled.flatMap { with in billed(reverted).map { with - $0 } } ?? hunk.tokens(base: baseLines, head: headLines)
+        return PromptChange(file: file, line: hunk.line, tokens: tokens)
       }.filter { $0.tokens != 0 }
     }
     return largest(changes, limit: limit)
@@ -93,18 +99,5 @@ public enum TopChanges {
     }
     close()
     return result
-  }
-
-  /// What the request bills with the hunk less what it bills with the hunk's base lines back;
-  /// nil when either version does not count (a half-reverted body that is not valid JSON).
-  private static func billed(
-    _ hunk: Hunk, base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens], recount: RequestRecount
-  ) -> Int? {
-    func count(_ lines: [FeatureEstimate.LineTokens]) -> Int? {
-      lines.isEmpty ? 0 : recount.count(lines.map(\.text).joined(separator: "\n"))
-    }
-    let reverted = Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]
-    guard let with = count(head), let without = count(reverted) else { return nil }
-    return with - without
   }
 }
