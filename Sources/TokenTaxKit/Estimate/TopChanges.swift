@@ -9,20 +9,10 @@ public enum TopChanges {
     let headTexts = head?.promptTexts ?? [:]
     var changes: [PromptChange] = []
     for file in Set(baseTexts.keys).union(headTexts.keys).sorted() where baseTexts[file] != headTexts[file] {
-      let baseLines = baseTexts[file].flatMap { text in base.map { lines(text, $0.counter) } } ?? []
-      let headLines = headTexts[file].flatMap { text in head.map { lines(text, $0.counter) } } ?? []
-      // A request body: each hunk is worth what the body bills with it less without it.
-      let recount = head?.requestRecounts[file] ?? base?.requestRecounts[file]
-      func billed(_ lines: [FeatureEstimate.LineTokens]) -> Int? {
-        lines.isEmpty ? 0 : recount?.count(lines.map(\.text).joined(separator: "\n"))
-      }
-      let headBilled = recount == nil ? nil : billed(headLines)
-      changes += hunks(base: baseLines, head: headLines).map { hunk in
-        let reverted = Array(headLines[..<hunk.head.lowerBound]) + baseLines[hunk.base] + headLines[hunk.head.upperBound...]
-        // A half-reverted body that is not valid JSON falls back to the lines' own tokens.
-        let tokens = headBilled.flatMap { with in billed(reverted).map { with - $0 } } ?? hunk.tokens(base: baseLines, head: headLines)
-        return PromptChange(file: file, line: hunk.line, tokens: tokens)
-      }.filter { $0.tokens != 0 }
+      changes += self.changes(
+        in: file, base: baseTexts[file].flatMap { text in base.map { lines(text, $0.counter) } } ?? [],
+        head: headTexts[file].flatMap { text in head.map { lines(text, $0.counter) } } ?? [],
+        recount: head?.requestRecounts[file] ?? base?.requestRecounts[file])
     }
     return largest(changes, limit: limit)
   }
@@ -37,13 +27,27 @@ public enum TopChanges {
   static func compute(
     base: [String: [FeatureEstimate.LineTokens]], head: [String: [FeatureEstimate.LineTokens]], limit: Int = 5
   ) -> [PromptChange] {
-    var changes: [PromptChange] = []
-    for file in Set(base.keys).union(head.keys).sorted() {
-      let (base, head) = (base[file] ?? [], head[file] ?? [])
-      changes += hunks(base: base, head: head).map { PromptChange(file: file, line: $0.line, tokens: $0.tokens(base: base, head: head)) }
-        .filter { $0.tokens != 0 }
+    let changes = Set(base.keys).union(head.keys).sorted().flatMap {
+      self.changes(in: $0, base: base[$0] ?? [], head: head[$0] ?? [], recount: nil)
     }
     return largest(changes, limit: limit)
+  }
+
+  /// One file's hunks, each worth the tokens of its lines, or for a request body (`recount`) what
+  /// the body bills with the hunk less what it bills without it.
+  static func changes(
+    in file: String, base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens], recount: RequestRecount?
+  ) -> [PromptChange] {
+    func billed(_ lines: [FeatureEstimate.LineTokens]) -> Int? {
+      lines.isEmpty ? 0 : recount?.count(lines.map(\.text).joined(separator: "\n"))
+    }
+    let headBilled = recount == nil ? nil : billed(head)
+    return hunks(base: base, head: head).map { hunk in
+      let reverted = Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]
+      // A half-reverted body that is not valid JSON falls back to the lines' own tokens.
+      let tokens = headBilled.flatMap { with in billed(reverted).map { with - $0 } } ?? hunk.tokens(base: base, head: head)
+      return PromptChange(file: file, line: hunk.line, tokens: tokens)
+    }.filter { $0.tokens != 0 }
   }
 
   private static func largest(_ changes: [PromptChange], limit: Int) -> [PromptChange] {
