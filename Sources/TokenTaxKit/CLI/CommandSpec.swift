@@ -21,7 +21,9 @@ public struct CommandSpec: Sendable {
     self.abstract = abstract
     self.usage = usage
     self.discussion = discussion
-    self.options = options + [.help]
+    // Every command takes --no-color, coloured or not, so scripts and aliases can pass it to all.
+    let colorless = options.contains { $0.longName == OptionSpec.noColor.longName } ? [] : [OptionSpec.noColor]
+    self.options = options + colorless + [.help]
     self.positionals = positionals
     self.examples = examples
   }
