@@ -6,7 +6,7 @@ import Testing
 /// Every `$ tokentax …` line of a ```` ```console ```` block in the README and `docs/*.md` runs
 /// from the repository's root and prints what the block shows under it, so a reader who copies
 /// a command gets the output the docs promise. A line `…` in the shown output stands for any
-/// number of lines (an abridged output).
+/// number of lines (an abridged output). An example whose output starts with `error:` exits 2.
 @Suite struct DocsExamplesTests {
   static let root = ReadmeTests.readme.deletingLastPathComponent()
 
@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func theDocsHaveRunnableExamples() {
-    #expect(Self.examples.count >= 6)
+    #expect(Self.examples.count >= 12)
     #expect(Self.examples.contains { $0.file == "docs/requests.md" && $0.command.contains("calibrate") })
   }
 
@@ -61,7 +61,8 @@ import Testing
       invocation: Invocation(
         environment: [:], workingDirectory: Self.root, stdout: out, stderr: err, readStdin: { input ?? Data() },
         stdoutIsTerminal: false))
-    #expect(code == .success, "\(err.text)")
+    // An example that shows an error shows a run that could not go on (exit 2).
+    #expect(code == (example.expected.first?.hasPrefix("error: ") == true ? .couldNotRun : .success), "\(err.text)")
     let printed = (out.text + err.text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let shown = example.expected
     #expect(Self.matches(printed.last == "" ? Array(printed.dropLast()) : printed, shown), "printed:\n\(out.text)\(err.text)")
