@@ -65,8 +65,8 @@ public enum TopChanges {
     var line: Int
 
     /// The change in the tokens of its lines.
-    func tokens(base lines: [FeatureEstimate.LineTokens], head headLines: [FeatureEstimate.LineTokens]) -> Int {
-      headLines[head].reduce(0) { $0 + $1.tokens } - lines[base].reduce(0) { $0 + $1.tokens }
+    func tokens(base baseLines: [FeatureEstimate.LineTokens], head headLines: [FeatureEstimate.LineTokens]) -> Int {
+      headLines[head].reduce(0) { $0 + $1.tokens } - baseLines[base].reduce(0) { $0 + $1.tokens }
     }
   }
 
