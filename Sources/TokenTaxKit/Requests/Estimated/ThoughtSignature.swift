@@ -13,8 +13,7 @@ import Foundation
 enum ThoughtSignature {
   static func tokens(base64Characters: Int, model: String) -> Int {
     let rate = rate(for: model)
-    let scaled = NSDecimalNumber(decimal: Money.rounded(Decimal(base64Characters) * rate.perCharacter, scale: 0)).intValue
-    return max(0, scaled - rate.perRequest)
+    return max(0, TokenCounter.scale(base64Characters, by: rate.perCharacter) - rate.perRequest)
   }
 
   /// Whether `signature` holds the reasoning (billed) rather than a reference to it.
