@@ -47,10 +47,10 @@ struct TraceEvidence {
   /// (streaming); files of a commit or the index come from git as bytes.
   private func files(_ patterns: [String], in source: any FileSource, feature: String, optional: Bool = false) throws -> [TraceFile] {
     let expanded = try source.expand(patterns)
-    // Working-tree files stream from disk; a commit's or the index's come from git as bytes.
+    let paths = patterns.flatMap { expanded[$0] ?? [] }
     var onDisk: [String: URL] = [:]
-    for path in patterns.flatMap({ expanded[$0] ?? [] }) { onDisk[path] = try source.fileURL(path) }
-    let contents = try source.read(patterns.flatMap { expanded[$0] ?? [] }.filter { onDisk[$0] == nil })
+    for path in paths { onDisk[path] = try source.fileURL(path) }
+    let contents = try source.read(paths.filter { onDisk[$0] == nil })
     var files: [TraceFile] = []
     for pattern in patterns {
       var found = false
