@@ -9,9 +9,11 @@ extension GeminiReader {
   {
     guard let line = ScannedLine(bytes, fields, usage: "usageMetadata", declining: otherShapeKeys) else { return false }
     let record = line.record
+    // The whole line for config rules, built only when there are rules (the parameter is an autoclosure).
+    func whole() -> JSONValue { (try? JSONParser().parse(bytes)) ?? .null }
     let id = record.text("responseId") ?? ""
     guard context.geminiStreams[id] == nil, isFinal(bytes, fields) else {
-      try readResponse(record, wrapper: record, line: (try? JSONParser().parse(bytes)) ?? .null, context, batch: false, caseID: nil)
+      try readResponse(record, wrapper: record, line: whole(), context, batch: false, caseID: nil)
       return true
     }
     if !id.isEmpty {
@@ -21,7 +23,7 @@ extension GeminiReader {
       }
       context.finishedStreams.insert(id)
     }
-    var call = template(record, record, line: (try? JSONParser().parse(bytes)) ?? .null, context, false, nil)
+    var call = template(record, record, line: whole(), context, false, nil)
     if let model = record.text("modelVersion") { call.model = model }
     call.usage = try usage(line.usage)
     context.emit(call)
