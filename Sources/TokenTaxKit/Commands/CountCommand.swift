@@ -35,7 +35,7 @@ enum CountCommand: Command {
       Example("Count a prompt as GPT-5 would", "tokentax count --model gpt-5 prompts/system.md"),
       Example("Every prompt, with a total", "tokentax count prompts/*.md"),
       Example("Token ids from stdin, as JSON", "echo 'Hello world' | tokentax count --ids --json -"),
-      Example("What a recorded request body is billed", "tokentax count --request fixtures/chat-request.json"),
+      Example("What a recorded request body is billed", "tokentax count --request fixtures/requests/examples/weather-gpt-4o.json"),
       Example("The input tokens of an OpenAI Batch input file", "tokentax count --request batch-input.jsonl"),
     ])
 
