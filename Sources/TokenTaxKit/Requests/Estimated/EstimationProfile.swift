@@ -38,8 +38,7 @@ public struct EstimationProfile: Sendable, Equatable {
     case "gemini":
       return EstimationProfile(
         family: family, factor: factor, requestOverhead: 0, toolOverhead: 25, forcedToolOverhead: 25, perMessage: 1,
-        perTool: 9,
-        perToolBlock: 3)
+        perTool: 9, perToolBlock: 3)
     default:
       return EstimationProfile(family: family, factor: factor, requestOverhead: 3, toolOverhead: 9, forcedToolOverhead: 9, perMessage: 4)
     }
