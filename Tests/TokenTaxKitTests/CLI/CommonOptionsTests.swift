@@ -17,14 +17,9 @@ import Testing
 
   /// A command that never colours (count) still accepts the flag instead of failing with exit 2.
   @Test func noColorIsAcceptedByACommandThatPrintsNoColour() {
-    let out = OutputStream.capture()
-    let err = OutputStream.capture()
-    let code = TokenTax.run(
-      arguments: ["count", "--no-color", "-"],
-      invocation: Invocation(
-        environment: [:], workingDirectory: FileManager.default.temporaryDirectory, stdout: out, stderr: err,
-        readStdin: { Data("Hello world".utf8) }, stdoutIsTerminal: false))
-    #expect(code == .success, "\(err.text)")
-    #expect(out.text.contains("2  -"))
+    let run = InProcessRun(
+      ["count", "--no-color", "-"], in: FileManager.default.temporaryDirectory, stdin: Data("Hello world".utf8))
+    #expect(run.code == .success, "\(run.stderr)")
+    #expect(run.stdout.contains("2  -"))
   }
 }

@@ -53,19 +53,14 @@ import Testing
 
   @Test(arguments: examples) func exampleRunsAsShown(_ example: Example) throws {
     let command = try #require(Command(example.command), "not a command this test runs: \(example.command)")
-    let out = OutputStream.capture()
-    let err = OutputStream.capture()
     let input = command.stdinFile.flatMap { try? Data(contentsOf: Self.root.appendingPathComponent($0)) } ?? command.stdinText
-    let code = TokenTax.run(
-      arguments: command.arguments,
-      invocation: Invocation(
-        environment: [:], workingDirectory: Self.root, stdout: out, stderr: err, readStdin: { input ?? Data() },
-        stdoutIsTerminal: false))
+    let run = InProcessRun(command.arguments, in: Self.root, stdin: input ?? Data())
     // An example that shows an error shows a run that could not go on (exit 2).
-    #expect(code == (example.expected.first?.hasPrefix("error: ") == true ? .couldNotRun : .success), "\(err.text)")
-    let printed = (out.text + err.text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let shown = example.expected
-    #expect(Self.matches(printed.last == "" ? Array(printed.dropLast()) : printed, shown), "printed:\n\(out.text)\(err.text)")
+    #expect(run.code == (example.expected.first?.hasPrefix("error: ") == true ? .couldNotRun : .success), "\(run.stderr)")
+    let printed = (run.stdout + run.stderr).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(
+      Self.matches(printed.last == "" ? Array(printed.dropLast()) : printed, example.expected),
+      "printed:\n\(run.stdout)\(run.stderr)")
   }
 
   /// Whether `lines` are `pattern`, where a pattern line `…` matches any run of lines.

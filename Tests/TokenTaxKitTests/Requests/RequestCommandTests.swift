@@ -5,14 +5,8 @@ import Testing
 
 /// `count --request` and `calibrate`, in process.
 @Suite struct RequestCommandTests {
-  private func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil) -> (code: ExitCode, stdout: String, stderr: String) {
-    let out = OutputStream.capture()
-    let err = OutputStream.capture()
-    let data = Data(stdin.utf8)
-    let invocation = Invocation(
-      environment: [:], workingDirectory: directory ?? RequestFixture.directory, stdout: out, stderr: err,
-      readStdin: { data }, stdoutIsTerminal: false)
-    return (TokenTax.run(arguments: arguments, invocation: invocation), out.text, err.text)
+  private func run(_ arguments: [String], stdin: String = "", in directory: URL? = nil) -> InProcessRun {
+    InProcessRun(arguments, in: directory ?? RequestFixture.directory, stdin: Data(stdin.utf8))
   }
 
   private let cookbook =

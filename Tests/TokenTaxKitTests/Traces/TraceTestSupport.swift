@@ -76,11 +76,7 @@ enum TraceTestSupport {
 
   /// Runs the CLI in-process with capture streams.
   static func run(_ arguments: [String]) -> (status: ExitCode, stdout: String, stderr: String) {
-    let out = OutputStream.capture()
-    let err = OutputStream.capture()
-    let invocation = Invocation(
-      environment: [:], workingDirectory: repository, stdout: out, stderr: err, readStdin: { Data() }, stdoutIsTerminal: false)
-    let status = TokenTax.run(arguments: arguments, invocation: invocation)
-    return (status, out.text, err.text)
+    let run = InProcessRun(arguments, in: repository)
+    return (run.code, run.stdout, run.stderr)
   }
 }

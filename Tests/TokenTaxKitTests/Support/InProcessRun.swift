@@ -1,0 +1,21 @@
+import Foundation
+
+@testable import TokenTaxKit
+
+/// One `tokentax` invocation in process, as `main.swift` makes it, with captured streams: the
+/// CLI's real entry point without a child process.
+struct InProcessRun {
+  var code: ExitCode
+  var stdout: String
+  var stderr: String
+
+  init(_ arguments: [String], in directory: URL, stdin: Data = Data()) {
+    let out = OutputStream.capture()
+    let err = OutputStream.capture()
+    let invocation = Invocation(
+      environment: [:], workingDirectory: directory, stdout: out, stderr: err, readStdin: { stdin }, stdoutIsTerminal: false)
+    code = TokenTax.run(arguments: arguments, invocation: invocation)
+    stdout = out.text
+    stderr = err.text
+  }
+}
