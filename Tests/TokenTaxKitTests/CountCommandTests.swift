@@ -20,12 +20,6 @@ import Testing
     deinit { try? FileManager.default.removeItem(at: url) }
   }
 
-  struct Run {
-    var code: ExitCode
-    var stdout: String
-    var stderr: String
-  }
-
   static let files: [String: [UInt8]] = [
     "hello.txt": Array("Hello world".utf8),
     "english.txt": Array("The quick brown fox jumps over the lazy dog. It's 5 o'clock somewhere; isn't it?\nYes -- it is.\n".utf8),
@@ -36,13 +30,9 @@ import Testing
     "docs/a.md": Array("# A\n".utf8),
   ]
 
-  func run(_ arguments: [String], stdin: String = "") throws -> Run {
+  func run(_ arguments: [String], stdin: String = "") throws -> InProcessRun {
     let folder = try Folder(Self.files)
-    let invocation = Invocation(
-      environment: [:], workingDirectory: folder.url, stdout: .capture(), stderr: .capture(),
-      readStdin: { Data(stdin.utf8) }, stdoutIsTerminal: false)
-    let code = TokenTax.run(arguments: ["count"] + arguments, invocation: invocation)
-    return Run(code: code, stdout: invocation.stdout.text, stderr: invocation.stderr.text)
+    return InProcessRun(["count"] + arguments, in: folder.url, stdin: Data(stdin.utf8))
   }
 
   @Test func tablePerFileWithTotal() throws {

@@ -4,13 +4,8 @@ import Testing
 
 @Suite struct HookCommandTests {
   static func install(_ arguments: [String] = [], in directory: URL) -> (ExitCode, String, String) {
-    let stdout = OutputStream.capture()
-    let stderr = OutputStream.capture()
-    let invocation = Invocation(
-      environment: [:], workingDirectory: directory, stdout: stdout, stderr: stderr, readStdin: { Data() },
-      stdoutIsTerminal: false)
-    let exit = TokenTax.run(arguments: ["hook", "install"] + arguments, invocation: invocation)
-    return (exit, stdout.text, stderr.text)
+    let run = InProcessRun(["hook", "install"] + arguments, in: directory)
+    return (run.code, run.stdout, run.stderr)
   }
 
   @Test func installsAnExecutableHookAndUpdatesItsOwn() throws {

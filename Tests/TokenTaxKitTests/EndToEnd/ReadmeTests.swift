@@ -15,14 +15,9 @@ import Testing
     let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
     let excerpt = text[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
     #expect(excerpt.count >= 8)
-    let out = OutputStream.capture()
-    let code = TokenTax.run(
-      arguments: ["demo", "--no-color"],
-      invocation: Invocation(
-        environment: [:], workingDirectory: Self.readme.deletingLastPathComponent(), stdout: out, stderr: .capture(),
-        readStdin: { Data() }, stdoutIsTerminal: false))
-    #expect(code == .success)
-    let printed = Set(out.text.split(separator: "\n").map(String.init))
+    let run = InProcessRun(["demo", "--no-color"], in: Self.readme.deletingLastPathComponent())
+    #expect(run.code == .success)
+    let printed = Set(run.stdout.split(separator: "\n").map(String.init))
     for line in excerpt { #expect(printed.contains(line), "README line not in the demo output: \(line)") }
   }
 

@@ -5,18 +5,8 @@ import Testing
 @Suite struct PricesCommandTests {
   static let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 
-  struct Run {
-    var code: ExitCode
-    var stdout: String
-    var stderr: String
-  }
-
-  func run(_ arguments: [String]) -> Run {
-    let invocation = Invocation(
-      environment: [:], workingDirectory: Self.testsRoot.appendingPathComponent("Fixtures/prices"),
-      stdout: .capture(), stderr: .capture(), readStdin: { Data() }, stdoutIsTerminal: false)
-    let code = TokenTax.run(arguments: ["prices"] + arguments, invocation: invocation)
-    return Run(code: code, stdout: invocation.stdout.text, stderr: invocation.stderr.text)
+  func run(_ arguments: [String]) -> InProcessRun {
+    InProcessRun(["prices"] + arguments, in: Self.testsRoot.appendingPathComponent("Fixtures/prices"))
   }
 
   /// Compares with `Snapshots/<name>`; `RECORD_SNAPSHOTS=1` rewrites the file and fails.
