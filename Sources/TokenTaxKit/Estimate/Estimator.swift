@@ -41,7 +41,6 @@ public struct Estimator: Sendable {
       model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
       factor: price.tokenFactor)
     var requests: [RequestCount] = []
-    var requestRecounts: [String: RequestRecount] = [:]
 
     var input = 0
     var messages = 0
@@ -49,7 +48,12 @@ public struct Estimator: Sendable {
     var prefixOpen = true
     var unknown = Set<String>()
     var promptTexts: [String: String] = [:]
+    var recounts: [String: PartRecount] = [:]
     for (file, template) in templates {
+      promptTexts[file.path] = file.text
+      recounts[file.path] = PartRecount(
+        file: file, model: model, prices: prices, counter: counter, variables: feature.variables,
+        defaultSize: defaults.variableTokens)
       let cacheable = prefixOpen && file.part.cache
       if !file.part.cache { prefixOpen = false }
       if file.part.kind == .request {
@@ -61,9 +65,6 @@ public struct Estimator: Sendable {
         input += request.inputTokens
         if cacheable && !hasPlaceholders { prefix += request.inputTokens }
         if hasPlaceholders { prefixOpen = false }
-        promptTexts[file.path] = file.text
-        requestRecounts[file.path] = RequestRecount(
-          file: file, model: model, prices: prices, variables: feature.variables, defaultSize: defaults.variableTokens)
         continue
       }
       guard let template else {
@@ -72,7 +73,6 @@ public struct Estimator: Sendable {
         if cacheable { prefix += tokens }
         continue
       }
-      promptTexts[file.path] = file.text
       for message in template.messages where !message.pieces.isEmpty {
         messages += 1
         var tokens = Estimator.tokensPerMessage
@@ -140,7 +140,7 @@ public struct Estimator: Sendable {
     }
     return FeatureEstimate(
       model: model, usage: usage, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: encoding,
-      price: price, promptTexts: promptTexts, counter: counter, requestRecounts: requestRecounts, warnings: warnings)
+      price: price, promptTexts: promptTexts, counter: counter, recounts: recounts, warnings: warnings)
   }
 
   private func size(of name: String, in feature: FeatureConfig, unknown: inout Set<String>) -> Int {

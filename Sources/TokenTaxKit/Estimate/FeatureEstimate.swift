@@ -10,12 +10,12 @@ public struct FeatureEstimate: Sendable {
   public var encoding: EncodingInfo
   /// The price row used (for tier comparisons).
   public var price: ModelPrice
-  /// The text of each text prompt file, for attributing a change to lines.
+  /// The text of each prompt file, for attributing a change to lines.
   public var promptTexts: [String: String]
   /// The counter the estimate used, to count changed lines the same way.
   public var counter: TokenCounter
-  /// How each request file was counted, to count edited versions of it the same way.
-  var requestRecounts: [String: RequestRecount] = [:]
+  /// How each prompt file was counted, to count edited versions of it the same way.
+  var recounts: [String: PartRecount] = [:]
   public var warnings: [String]
 
   public var inputTokens: Int { usage.totalInput }

@@ -2,8 +2,8 @@
 /// most tokens, with the head-side line number (SPEC §8 annotations, §11 `top_changes`).
 public enum TopChanges {
   /// The top changes between two revisions' prompt files. Only files whose text differs are
-  /// split into lines and counted: an unchanged file cannot have changed lines. A change to a
-  /// request body is worth what the body bills with and without it.
+  /// split into lines and counted: an unchanged file cannot have changed lines. A change is worth
+  /// what the file counts with it less what it counts without it (`PartRecount`).
   public static func compute(base: FeatureEstimate?, head: FeatureEstimate?, limit: Int = 5) -> [PromptChange] {
     let baseTexts = base?.promptTexts ?? [:]
     let headTexts = head?.promptTexts ?? [:]
@@ -12,7 +12,7 @@ public enum TopChanges {
       changes += self.changes(
         in: file, base: baseTexts[file].flatMap { text in base.map { lines(text, $0.counter) } } ?? [],
         head: headTexts[file].flatMap { text in head.map { lines(text, $0.counter) } } ?? [],
-        recount: head?.requestRecounts[file] ?? base?.requestRecounts[file])
+        recount: head?.recounts[file] ?? base?.recounts[file])
     }
     return largest(changes, limit: limit)
   }
@@ -33,19 +33,19 @@ public enum TopChanges {
     return largest(changes, limit: limit)
   }
 
-  /// One file's hunks, each worth the tokens of its lines, or for a request body (`recount`) what
-  /// the body bills with the hunk less what it bills without it.
+  /// One file's hunks, each worth what the file counts with the hunk less what it counts with the
+  /// hunk reverted (`recount`), or without a recount the tokens of its lines.
   static func changes(
-    in file: String, base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens], recount: RequestRecount?
+    in file: String, base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens], recount: PartRecount?
   ) -> [PromptChange] {
-    func billed(_ lines: [FeatureEstimate.LineTokens]) -> Int? {
+    func counted(_ lines: [FeatureEstimate.LineTokens]) -> Int? {
       lines.isEmpty ? 0 : recount?.count(lines.map(\.text).joined(separator: "\n"))
     }
-    let headBilled = recount == nil ? nil : billed(head)
+    let headCount = recount == nil ? nil : counted(head)
     return hunks(base: base, head: head).map { hunk in
       let reverted = Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]
-      // A half-reverted body that is not valid JSON falls back to the lines' own tokens.
-      let tokens = headBilled.flatMap { with in billed(reverted).map { with - $0 } } ?? hunk.tokens(base: base, head: head)
+      // A half-reverted file that no longer parses (JSON, template blocks) falls back to the lines' own tokens.
+      let tokens = headCount.flatMap { with in counted(reverted).map { with - $0 } } ?? hunk.tokens(base: base, head: head)
       return PromptChange(file: file, line: hunk.line, tokens: tokens)
     }.filter { $0.tokens != 0 }
   }

@@ -175,6 +175,36 @@ import Testing
     #expect(repo.run("check", "--base", "HEAD", "--no-color").stdout.contains("helpdesk-bot (was bot)"))
   }
 
+  /// A line that brings a placeholder is worth what the estimate counts for it: "\nContext: "
+  /// (4 tokens) plus the placeholder's 300, not the 8 tokens of its text.
+  @Test func aChangedLineIsWorthWhatTheEstimateCountsForIt() throws {
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config().replacingOccurrences(of: #""question": 50"#, with: #""question": 50, "context": 300"#))
+    try repo.write("prompts/user.hbs", "{{question}}\nContext: {{context}}")
+    let feature = try #require(try JSONParser().parse(repo.run("check", "--base", "HEAD", "--format", "json").stdout)["features"]?.arrayValue?.first)
+    #expect(feature["delta"]?["input_tokens"] == .number("304"))
+    #expect(feature["top_changes"] == .array([.object(["file": .string("prompts/user.hbs"), "line": .number("2"), "tokens": .number("304")])]))
+  }
+
+  /// A tools file is sent minified: a property added on a line of its own is worth the 7 tokens
+  /// the minified JSON gains (22 → 29), not its indented line.
+  @Test func aToolsFileChangeIsAttributedToItsLine() throws {
+    let tools = #"{ "file": "prompts/tools.json", "kind": "tools" }, { "file": "prompts/user.hbs""#
+    let repo = try baseRepository()
+    try repo.write("tokentax.json", Self.config().replacingOccurrences(of: #"{ "file": "prompts/user.hbs""#, with: tools))
+    let definition = """
+      [{"name": "lookup", "parameters": {"type": "object", "properties": {
+        "id": {"type": "string"}
+      }}}]
+      """
+    try repo.write("prompts/tools.json", definition)
+    try repo.commit("tools")
+    try repo.write("prompts/tools.json", definition.replacingOccurrences(of: "\n  \"id\"", with: "\n  \"region\": {\"type\": \"string\"},\n  \"id\""))
+    let feature = try #require(try JSONParser().parse(repo.run("check", "--base", "HEAD", "--format", "json").stdout)["features"]?.arrayValue?.first)
+    #expect(feature["delta"]?["input_tokens"] == .number("7"))
+    #expect(feature["top_changes"] == .array([.object(["file": .string("prompts/tools.json"), "line": .number("2"), "tokens": .number("7")])]))
+  }
+
   @Test func pricesShowsTheConfigsOverrides() throws {
     let repo = try baseRepository()
     let result = repo.run("prices", "acme-ft-1", "gpt-5", "--json")
