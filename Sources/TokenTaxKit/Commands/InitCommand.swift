@@ -17,16 +17,20 @@ enum InitCommand: Command {
     if FileManager.default.fileExists(atPath: target.path), !arguments.flag("--force") {
       throw UsageError("\(Config.fileName) already exists at the repo root; pass --force to overwrite it")
     }
-    let features = StarterConfig.features(in: try WorktreeFiles(git: git).listFiles())
+    let features = StarterConfig.features(in: try WorktreeFiles(git: git).listFiles()) { path in
+      try? String(contentsOf: git.root.appendingPathComponent(path), encoding: .utf8)
+    }
     if features.isEmpty {
       throw UsageError(
         "no prompt files found (prompts/**, *.prompt, *.prompty, *.hbs, *.j2, *.mustache); add one or write tokentax.json by hand (see README)")
     }
     let model = arguments.value("--model") ?? "gpt-5"
     try ReportWriter.writeFile(StarterConfig.render(features: features, model: model), to: target, name: Config.fileName)
-    let count = features.map(\.files.count).reduce(0, +)
+    let count = features.map(\.parts.count).reduce(0, +)
     invocation.stdout.line("wrote \(Config.fileName): \(features.count) feature(s) from \(count) prompt file(s)")
-    invocation.stdout.line("next: set calls_per_day, variables and output_tokens, then run 'tokentax estimate'")
+    let guessed = features.flatMap(\.parts).contains { !$0.placeholders.isEmpty }
+    invocation.stdout.line(
+      "next: set calls_per_day\(guessed ? ", the guessed placeholder sizes" : "") and output_tokens, then run 'tokentax estimate'")
     return .success
   }
 }

@@ -10,8 +10,56 @@ public enum StarterConfig {
     return textual && (lowered.hasPrefix("prompts/") || lowered.contains("/prompts/"))
   }
 
-  /// One feature per folder of prompt files, ids from the folder names.
-  public static func features(in files: [String]) -> [(id: String, files: [String])] {
+  /// What the draft says of one prompt file, read from its name and text.
+  public struct Part: Equatable, Sendable {
+    public var file: String
+    public var kind: PromptPart.Kind = .text
+    public var role: PromptPart.Role?
+    /// Placeholder names in the order they first appear.
+    public var placeholders: [String] = []
+    /// The model a dotprompt / prompty front matter or a request body names.
+    public var model: String?
+
+    /// Reads `text` (nil when unreadable: the part is listed as plain text).
+    public init(file: String, text: String?) {
+      self.file = file
+      let stem = file.split(separator: "/").last.map { String($0.prefix { $0 != "." }).lowercased() } ?? ""
+      role = PromptPart.Role.allCases.first { stem == $0.rawValue || stem.hasPrefix($0.rawValue + "_") || stem.hasPrefix($0.rawValue + "-") }
+      guard let text else { return }
+      if file.lowercased().hasSuffix(".json") {
+        let value = try? JSONParser(relaxed: true).parse(text)
+        if value?["messages"] != nil || value?["input"] != nil || value?["contents"] != nil {
+          kind = .request
+          model = value?["model"]?.stringValue
+          role = nil
+        } else {
+          kind = value?["properties"] != nil || value?["$schema"] != nil ? .schema : .tools
+          role = nil
+          return
+        }
+      }
+      let template = try? TemplateParser.parse(text, file: file, syntax: kind == .request ? .mustache : .auto)
+      model = model ?? template?.model
+      for message in template?.messages ?? [] {
+        for case .placeholder(let name, _) in message.pieces where !placeholders.contains(name) {
+          placeholders.append(name)
+        }
+      }
+    }
+
+    /// Sort rank for the order parts are sent: system text first, the user's turn last.
+    var rank: Int {
+      switch role {
+      case .system, .developer: 0
+      case nil: kind == .text || kind == .examples ? 1 : 2
+      case .assistant: 3
+      case .user: 4
+      }
+    }
+  }
+
+  /// One feature per folder of prompt files, ids from the folder names; `read` gives a file's text.
+  public static func features(in files: [String], read: (String) -> String?) -> [(id: String, parts: [Part])] {
     var groups: [String: [String]] = [:]
     for file in files where isPrompt(file) {
       let folder = file.split(separator: "/").dropLast().joined(separator: "/")
@@ -20,12 +68,16 @@ public enum StarterConfig {
     return groups.keys.sorted().map { folder in
       let name = folder.split(separator: "/").last.map(String.init) ?? "prompts"
       let id = name == "prompts" || name.isEmpty ? "main" : name
-      return (id, (groups[folder] ?? []).sorted())
+      let parts = (groups[folder] ?? []).sorted().map { Part(file: $0, text: read($0)) }
+      return (id, parts.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element))
     }
   }
 
+  /// The size the draft gives every placeholder it finds, for the user to correct.
+  static let guessedPlaceholderTokens = 100
+
   /// The text of the starter config: valid JSON with comments that say what to fill in.
-  public static func render(features: [(id: String, files: [String])], model: String) -> String {
+  public static func render(features: [(id: String, parts: [Part])], model: String) -> String {
     var ids = Set<String>()
     let blocks = features.map { feature -> String in
       var id = feature.id
@@ -34,19 +86,27 @@ public enum StarterConfig {
         id = "\(feature.id)-\(suffix)"
         suffix += 1
       }
-      let parts = feature.files.map { file -> String in
-        let kind = file.hasSuffix(".json") ? #", "kind": "tools""# : ""
-        return #"        { "file": "\#(file)"\#(kind) }"#
+      let parts = feature.parts.map { part -> String in
+        let kind = part.kind == .text ? "" : #", "kind": "\#(part.kind.rawValue)""#
+        let role = part.role.map { #", "role": "\#($0.rawValue)""# } ?? ""
+        return #"        { "file": "\#(part.file)"\#(role)\#(kind) }"#
       }.joined(separator: ",\n")
+      // A model named in a file (front matter, request body) is the feature's: the config would override it.
+      let modelLine = feature.parts.contains { $0.model != nil } ? "" : "\n      \"model\": \"\(model)\","
+      let names = feature.parts.flatMap(\.placeholders).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+      let variables =
+        names.isEmpty
+        ? #""variables": {},              // tokens per placeholder, e.g. { "question": 60 }"#
+        : #""variables": { "# + names.map { #""\#($0)": \#(guessedPlaceholderTokens)"# }.joined(separator: ", ")
+          + " },  // guessed: set each placeholder's typical size in tokens"
       return """
             {
-              "id": "\(id)",
-              "model": "\(model)",
+              "id": "\(id)",\(modelLine)
               "calls_per_day": 1000,        // traffic: set it to get a monthly cost
-              "prompt": [                   // in the order they are sent; add "role" and "cache": true
+              "prompt": [                   // in the order they are sent; mark a stable prefix "cache": true
         \(parts)
               ],
-              "variables": {},              // tokens per placeholder, e.g. { "question": 60 }
+              \(variables)
               "output_tokens": 300          // until canary traces say otherwise
             }
         """
