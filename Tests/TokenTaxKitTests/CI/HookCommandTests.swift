@@ -59,8 +59,7 @@ import Testing
   }
 
   @Test func outsideARepositoryIsExitTwo() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nogit-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("nogit")
     let (exit, _, err) = Self.install(in: directory)
     #expect(exit == .couldNotRun)
     #expect(err.hasSuffix("' is not inside a git repository; run tokentax from your repo (or 'git init' first)\n"))

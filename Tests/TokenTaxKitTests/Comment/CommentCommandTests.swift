@@ -14,8 +14,7 @@ import Testing
 
   /// A temp directory holding `report.json` (the canonical sample unless given).
   static func workspace(_ report: Report = SampleReport.report) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("comment-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("comment")
     try JSONReporter.render(report, context: ReportContext()).write(
       to: directory.appendingPathComponent("report.json"), atomically: true, encoding: .utf8)
     return directory

@@ -73,9 +73,7 @@ import Testing
   }
 
   @Test func outsideAGitRepository() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-nogit-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory = try Scratch.directory("nogit")
     let err = OutputStream.capture()
     let code = TokenTax.run(
       arguments: ["check"],

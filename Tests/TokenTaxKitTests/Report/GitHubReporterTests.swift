@@ -21,8 +21,7 @@ import Testing
   }
 
   @Test func stepSummaryAppendsWhenSet() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("summary-\(UUID().uuidString).md").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    let path = try Scratch.directory("summary").appendingPathComponent("summary.md").path
     let environment = ["GITHUB_STEP_SUMMARY": path]
     #expect(try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: environment) == path)
     try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: environment)

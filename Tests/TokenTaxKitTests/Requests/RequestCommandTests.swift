@@ -23,11 +23,9 @@ import Testing
         + "\n")
   }
 
-  @Test func countRequestTableMarksEstimatesAndTotals() {
+  @Test func countRequestTableMarksEstimatesAndTotals() throws {
     let claude = #"{"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "Hi"}]}"#
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-requests-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("requests")
     try? Data(cookbook.utf8).write(to: directory.appendingPathComponent("a.json"))
     try? Data(claude.utf8).write(to: directory.appendingPathComponent("b.json"))
     let result = run(["count", "--request", "a.json", "b.json"], in: directory)
@@ -60,9 +58,7 @@ import Testing
     #expect(table.stdout.contains("estimated  - (4 requests)  2 models or methods; --json shows each request"))
     #expect(table.stdout.contains("\(total)  total"))
 
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-batch-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("batch")
     try Data().write(to: directory.appendingPathComponent("empty.jsonl"))
     #expect(run(["count", "--request", "empty.jsonl"], in: directory).stdout.contains("     0  exact      empty.jsonl (0 requests)\n"))
 

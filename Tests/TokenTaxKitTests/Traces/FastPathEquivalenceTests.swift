@@ -217,9 +217,7 @@ import Testing
     var bytes = Array(#"{"id":"a","object":"chat.completion","model":"gpt-4o","choices":[{"message":{"content":"x"#.utf8)
     bytes += [0xFF]
     bytes += Array(#""}}],"usage":{"prompt_tokens":5,"completion_tokens":1}}"#.utf8) + [0x0A]
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-fast-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let url = directory.appendingPathComponent("bad.jsonl")
+    let url = try Scratch.directory("fast").appendingPathComponent("bad.jsonl")
     try Data(bytes).write(to: url)
     let file = TraceFile(url: url, displayName: "bad.jsonl")
     let fast = Self.read([file], TraceLoadOptions(), fast: true)

@@ -14,9 +14,7 @@ enum TraceTestSupport {
 
   /// Writes `text` to a fresh temporary file named `name`.
   static func temporaryFile(_ name: String, _ text: String) throws -> TraceFile {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-traces-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let url = directory.appendingPathComponent(name)
+    let url = try Scratch.directory("traces").appendingPathComponent(name)
     try text.write(to: url, atomically: true, encoding: .utf8)
     return TraceFile(url: url, displayName: name)
   }
