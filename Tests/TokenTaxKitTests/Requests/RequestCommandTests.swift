@@ -102,10 +102,10 @@ import Testing
     let json = run(["calibrate", "recorded-anthropic.jsonl", "--min-tokens", "500", "--json"])
     #expect(json.code == .success, "\(json.stderr)")
     let leftOut = try #require(try JSONParser().parse(json.stdout)["left_out"])
-    #expect(leftOut["images"]?.intValue == 21)
+    #expect(leftOut["images"]?.intValue == 18)
     #expect((leftOut["small"]?.intValue ?? 0) > 200)
     let text = run(["calibrate", "recorded-anthropic.jsonl", "--min-tokens", "500"])
-    #expect(text.stdout.contains("left out: 21 with images"))
+    #expect(text.stdout.contains("left out: 18 with images"))
     #expect(text.stdout.contains("under --min-tokens"))
   }
 
