@@ -36,19 +36,27 @@ public enum TopChanges {
   /// One file's hunks, each worth what the file counts with the hunk less what it counts with the
   /// hunk reverted (`recount`), or without a recount the tokens of its lines.
   static func changes(
-    in file: String, base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens], recount: PartRecount?
+    in file: String, base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens], recount: PartRecount?,
+    budget: Int = recountBudget
   ) -> [PromptChange] {
     func counted(_ lines: [FeatureEstimate.LineTokens]) -> Int? {
       lines.isEmpty ? 0 : recount?.count(lines.map(\.text).joined(separator: "\n"))
     }
-    let headCount = recount == nil ? nil : counted(head)
-    return hunks(base: base, head: head).map { hunk in
+    let hunks = hunks(base: base, head: head)
+    // One recount per hunk is quadratic in the file: a 160 KB prompt rewritten line by line took
+    // seconds. Past the budget the hunks count their lines' own tokens.
+    let bytes = head.reduce(0) { $0 + $1.text.utf8.count + 1 }
+    let headCount = recount != nil && hunks.count * bytes <= budget ? counted(head) : nil
+    return hunks.map { hunk in
       let reverted = Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]
       // A half-reverted file that no longer parses (JSON, template blocks) falls back to the lines' own tokens.
       let tokens = headCount.flatMap { with in counted(reverted).map { with - $0 } } ?? hunk.tokens(base: base, head: head)
       return PromptChange(file: file, line: hunk.line, tokens: tokens)
     }.filter { $0.tokens != 0 }
   }
+
+  /// Bytes of prompt text recounted for one file's hunks (hunks × file size).
+  static let recountBudget = 2_000_000
 
   private static func largest(_ changes: [PromptChange], limit: Int) -> [PromptChange] {
     Array(

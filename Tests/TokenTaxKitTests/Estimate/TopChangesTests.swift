@@ -18,4 +18,20 @@ import Testing
     let changes = TopChanges.compute(base: ["p.md": lines([("a", 1), ("gone", 7)])], head: ["p.md": lines([("a", 1)])])
     #expect(changes == [PromptChange(file: "p.md", line: 1, tokens: -7)])
   }
+
+  /// A template whose hunks are recounted: the line that brings `{{context}}` (sized 300) is worth
+  /// "Context: " (3 tokens) + 300. Past the recount budget (hunks × file size) the same hunk counts
+  /// its line's own tokens instead, so a rewritten long prompt stays linear.
+  @Test func templateHunksAreRecountedWithinTheBudget() {
+    let file = FeatureSnapshot.PromptFile(part: PromptPart(file: "p.hbs"), path: "p.hbs", text: "")
+    let recount = PartRecount(
+      file: file, model: "gpt-4o", prices: .builtIn(), counter: TokenCounter(model: "gpt-4o", tokenizer: "o200k_base"),
+      variables: ["context": 300], defaultSize: 100)
+    let base = TopChanges.lines("Answer briefly.", recount.counter)
+    let head = TopChanges.lines("Answer briefly.\nContext: {{context}}", recount.counter)
+    #expect(TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount) == [PromptChange(file: "p.hbs", line: 2, tokens: 303)])
+
+    let lineTokens = recount.counter.count("Context: {{context}}")
+    #expect(TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount, budget: 30) == [PromptChange(file: "p.hbs", line: 2, tokens: lineTokens)])
+  }
 }
