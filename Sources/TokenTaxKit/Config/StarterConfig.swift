@@ -27,16 +27,15 @@ public enum StarterConfig {
       role = PromptPart.Role.allCases.first { stem == $0.rawValue || stem.hasPrefix($0.rawValue + "_") || stem.hasPrefix($0.rawValue + "-") }
       guard let text else { return }
       if file.lowercased().hasSuffix(".json") {
+        // JSON is a definition or a whole request body: neither takes a role.
+        role = nil
         let value = try? JSONParser(relaxed: true).parse(text)
-        if value?["messages"] != nil || value?["input"] != nil || value?["contents"] != nil {
-          kind = .request
-          model = value?["model"]?.stringValue
-          role = nil
-        } else {
+        guard value?["messages"] != nil || value?["input"] != nil || value?["contents"] != nil else {
           kind = value?["properties"] != nil || value?["$schema"] != nil ? .schema : .tools
-          role = nil
           return
         }
+        kind = .request
+        model = value?["model"]?.stringValue
       }
       let template = try? TemplateParser.parse(text, file: file, syntax: kind == .request ? .mustache : .auto)
       model = model ?? template?.model

@@ -11,20 +11,24 @@ import Testing
     try repo.write("prompts/support/examples.md", "Q: {{sample}}")
     try repo.write("prompts/support/user.hbs", "{{question}}")
     try repo.write("prompts/support/tools.json", #"[{"name": "lookup", "parameters": {"type": "object", "properties": {}}}]"#)
+    try repo.write("prompts/support/reply.json", #"{"type": "object", "properties": {"answer": {"type": "string"}}}"#)
     try repo.write("prompts/triage/request.json", #"{"model": "gpt-4o", "messages": [{"role": "user", "content": "{{ticket}}"}]}"#)
     try repo.write("agents/notes.prompt", "---\nmodel: googleai/gemini-2.5-flash\n---\nWrite notes.")
     try repo.write("src/app.py", "print('not a prompt')")
     let result = repo.run("init", "--model", "gpt-5")
     #expect(result.code == .success, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("wrote tokentax.json: 3 feature(s) from 6 prompt file(s)"))
+    #expect(result.stdout.hasPrefix("wrote tokentax.json: 3 feature(s) from 7 prompt file(s)"))
     let text = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
     let config = try ConfigDecoder.decode(Data(text.utf8), file: "tokentax.json")
     #expect(config.features.map(\.id) == ["agents", "support", "triage"])
     // Sent in order: system text first, the user's turn last; roles and kinds from names and contents.
     let support = config.features[1]
-    #expect(support.prompt.map(\.file) == ["prompts/support/system.md", "prompts/support/examples.md", "prompts/support/tools.json", "prompts/support/user.hbs"])
-    #expect(support.prompt.map(\.role) == [.system, nil, nil, .user])
-    #expect(support.prompt.map(\.kind) == [.text, .text, .tools, .text])
+    #expect(support.prompt.map(\.file) == [
+      "prompts/support/system.md", "prompts/support/examples.md", "prompts/support/reply.json", "prompts/support/tools.json",
+      "prompts/support/user.hbs",
+    ])
+    #expect(support.prompt.map(\.role) == [.system, nil, nil, nil, .user])
+    #expect(support.prompt.map(\.kind) == [.text, .text, .schema, .tools, .text])
     #expect(config.features[2].prompt.map(\.kind) == [.request])
     // Placeholders found are listed at a guessed size, for the user to correct.
     #expect(support.variables == ["sample": 100, "question": 100])
