@@ -99,9 +99,7 @@ enum CountRequest {
       let methods = Set(requests.map { "\($0.count.model): \($0.count.method)" })
       let method = methods.count <= 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"
       invocation.stdout.line("\(number(tokens))  \(exact ? "exact    " : "estimated")  \(label)" + (method.isEmpty ? "" : "  \(method)"))
-      var notes: [String] = []
-      for note in requests.flatMap(\.count.notes) where !notes.contains(note) { notes.append(note) }
-      for note in notes { invocation.stdout.line(String(repeating: " ", count: width + 13) + "· " + note) }
+      for note in requests.flatMap(\.count.notes).uniqued() { invocation.stdout.line(String(repeating: " ", count: width + 13) + "· " + note) }
     }
     if files.count > 1 || files.contains(where: { $0.requests.count > 1 }) {
       invocation.stdout.line(number(total) + "  total")

@@ -39,11 +39,9 @@ public enum StarterConfig {
       }
       let template = try? TemplateParser.parse(text, file: file, syntax: kind == .request ? .mustache : .auto)
       model = model ?? template?.model
-      for message in template?.messages ?? [] {
-        for case .placeholder(let name, _) in message.pieces where !placeholders.contains(name) {
-          placeholders.append(name)
-        }
-      }
+      placeholders = (template?.messages ?? []).flatMap(\.pieces).compactMap { piece in
+        if case .placeholder(let name, _) = piece { name } else { nil }
+      }.uniqued()
     }
 
     /// Sort rank for the order parts are sent: system text first, the user's turn last.
@@ -92,7 +90,7 @@ public enum StarterConfig {
       }.joined(separator: ",\n")
       // A model named in a file (front matter, request body) is the feature's: the config would override it.
       let modelLine = feature.parts.contains { $0.model != nil } ? "" : "\n      \"model\": \"\(model)\","
-      let names = feature.parts.flatMap(\.placeholders).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+      let names = feature.parts.flatMap(\.placeholders).uniqued()
       let variables =
         names.isEmpty
         ? #""variables": {},              // tokens per placeholder, e.g. { "question": 60 }"#

@@ -131,7 +131,7 @@ public struct Estimator: Sendable {
     if !requests.isEmpty {
       // The feature is exact only if every request part and every other part is.
       let othersExact = requests.count == snapshot.files.count || counter.exact
-      let methods = requests.map(\.method).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+      let methods = requests.map(\.method).uniqued()
       encoding = EncodingInfo(
         name: encoding.name, exact: othersExact && requests.allSatisfy(\.exact),
         method: "request: " + methods.joined(separator: "; "))
