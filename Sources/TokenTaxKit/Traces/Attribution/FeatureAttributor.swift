@@ -29,6 +29,12 @@ public struct FeatureAttributor: Sendable {
     return TraceCall.unattributed
   }
 
+  /// A line read in place (a fast path) as the whole record the rules match: pass it where
+  /// `record` is taken, so it is parsed only when there are rules; `null` if it does not parse.
+  static func record(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue {
+    (try? JSONParser().parse(bytes)) ?? .null
+  }
+
   /// The feature named by a `feature:x` or `feature=x` tag in a tag list.
   static func featureTag(in tags: JSONValue?) -> String? {
     guard let items = tags?.arrayValue ?? tags?.embeddedJSON?.arrayValue else { return nil }

@@ -16,7 +16,7 @@ extension AnthropicReader {
       context.notes.duplicates += 1
       return true
     }
-    var call = template(line.record, context, line: (try? JSONParser().parse(bytes)) ?? .null, batch: false, caseID: nil)
+    var call = template(line.record, context, line: FeatureAttributor.record(bytes), batch: false, caseID: nil)
     try fill(&call, from: line.usage)
     context.emit(call)
     return true

@@ -105,13 +105,12 @@ struct FileRecordReader {
       return false
     }
     if let detected, detected != format { context.notes.formatMismatches += 1 }
-    func line() -> JSONValue { (try? JSONParser().parse(bytes)) ?? .null }
     switch format {
-    case .gemini: try GeminiReader.read(record, line: line(), context)
-    case .bedrock: try BedrockReader.read(record, line: line(), context)
-    case .langfuse: try LangfuseReader.read(record, line: line(), context)
-    case .litellm: try LiteLLMReader.read(record, line: line(), context)
-    default: try PromptfooReader.read(record, line: line(), context)
+    case .gemini: try GeminiReader.read(record, line: FeatureAttributor.record(bytes), context)
+    case .bedrock: try BedrockReader.read(record, line: FeatureAttributor.record(bytes), context)
+    case .langfuse: try LangfuseReader.read(record, line: FeatureAttributor.record(bytes), context)
+    case .litellm: try LiteLLMReader.read(record, line: FeatureAttributor.record(bytes), context)
+    default: try PromptfooReader.read(record, line: FeatureAttributor.record(bytes), context)
     }
     return true
   }

@@ -9,11 +9,9 @@ extension GeminiReader {
   {
     guard let line = ScannedLine(bytes, fields, usage: "usageMetadata", declining: otherShapeKeys) else { return false }
     let record = line.record
-    // The whole line for config rules, built only when there are rules (the parameter is an autoclosure).
-    func whole() -> JSONValue { (try? JSONParser().parse(bytes)) ?? .null }
     let id = record.text("responseId") ?? ""
     guard context.geminiStreams[id] == nil, isFinal(bytes, fields) else {
-      try readResponse(record, wrapper: record, line: whole(), context, batch: false, caseID: nil)
+      try readResponse(record, wrapper: record, line: FeatureAttributor.record(bytes), context, batch: false, caseID: nil)
       return true
     }
     if !id.isEmpty {
@@ -23,7 +21,7 @@ extension GeminiReader {
       }
       context.finishedStreams.insert(id)
     }
-    var call = template(record, record, line: whole(), context, false, nil)
+    var call = template(record, record, line: FeatureAttributor.record(bytes), context, false, nil)
     if let model = record.text("modelVersion") { call.model = model }
     call.usage = try usage(line.usage)
     context.emit(call)

@@ -68,7 +68,7 @@ enum NativeReader {
     }
     guard sawTokens else { return nil }
     try check(usage)
-    let resolved = attributor.feature(explicit: feature, record: (try? JSONParser().parse(bytes)) ?? .null)
+    let resolved = attributor.feature(explicit: feature, record: FeatureAttributor.record(bytes))
     return TraceCall(
       feature: resolved, model: model ?? TraceCall.unknownModel, caseID: caseID, timestamp: timestamp, batch: batch,
       usage: usage)

@@ -16,7 +16,7 @@ extension OpenAIReader {
       context.notes.duplicates += 1
       return true
     }
-    var call = template(line.record, context, line: (try? JSONParser().parse(bytes)) ?? .null, batchLine: false, caseID: nil)
+    var call = template(line.record, context, line: FeatureAttributor.record(bytes), batchLine: false, caseID: nil)
     call.usage = try usage(line.usage)
     context.emit(call)
     return true
