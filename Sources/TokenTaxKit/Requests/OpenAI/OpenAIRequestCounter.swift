@@ -27,7 +27,8 @@ struct OpenAIRequestCounter {
   func count(_ request: ChatRequest) -> Result {
     var result = Result()
     let joinsSystem = !request.functions.isEmpty && format.toolsJoinSystem
-    let systemIndex = joinsSystem ? request.messages.firstIndex { ["system", "developer"].contains($0.role) } : nil
+    let firstSystem = request.messages.firstIndex { ["system", "developer"].contains($0.role) }
+    let systemIndex = joinsSystem ? firstSystem : nil
     var calledNames: [String: String] = [:]
     var parallel: ParallelToolCalls?
     for (index, message) in request.messages.enumerated() {
@@ -53,7 +54,7 @@ struct OpenAIRequestCounter {
       let namespace = FunctionNamespace(style: format.style, order: order)
       result.tokens += tokens(namespace.render(request.functions)) + format.toolsOverhead
       if systemIndex != nil { result.tokens -= 4 }
-      if request.messages.contains(where: { ["system", "developer"].contains($0.role) }) {
+      if firstSystem != nil {
         result.tokens += format.toolsBesideSystem
       }
       let bare = request.functions.filter(namespace.startsWithBareProperty)
@@ -70,9 +71,7 @@ struct OpenAIRequestCounter {
     if let schema = request.responseSchema {
       // Tools that open a system message of their own give the section one to join, too.
       let framing: Int
-      if request.messages.contains(where: { ["system", "developer"].contains($0.role) })
-        || (!request.functions.isEmpty && format.toolsJoinSystem)
-      {
+      if firstSystem != nil || joinsSystem {
         framing = format.responseFormatBesideSystem
       } else {
         framing = request.functions.isEmpty ? format.responseFormatAlone : format.responseFormatBesideTools
