@@ -23,16 +23,6 @@ public enum TopChanges {
     }
   }
 
-  /// The hunks of per-line token lists, largest first.
-  static func compute(
-    base: [String: [FeatureEstimate.LineTokens]], head: [String: [FeatureEstimate.LineTokens]], limit: Int = 5
-  ) -> [PromptChange] {
-    let changes = Set(base.keys).union(head.keys).sorted().flatMap {
-      self.changes(in: $0, base: base[$0] ?? [], head: head[$0] ?? [], recount: nil)
-    }
-    return largest(changes, limit: limit)
-  }
-
   /// One file's hunks, each worth what the file counts with the hunk less what it counts with the
   /// hunk reverted (`recount`), or without a recount the tokens of its lines.
   static func changes(

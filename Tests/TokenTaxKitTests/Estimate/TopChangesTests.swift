@@ -10,12 +10,12 @@ import Testing
   @Test func groupsContiguousChangesIntoHunksOnHeadLines() {
     let base = lines([("a", 1), ("b", 2), ("c", 3), ("d", 4)])
     let head = lines([("a", 1), ("x", 10), ("y", 20), ("c", 3), ("d", 4), ("z", 5)])
-    let changes = TopChanges.compute(base: ["p.md": base], head: ["p.md": head])
+    let changes = TopChanges.changes(in: "p.md", base: base, head: head, recount: nil)
     #expect(changes == [PromptChange(file: "p.md", line: 2, tokens: 28), PromptChange(file: "p.md", line: 6, tokens: 5)])
   }
 
   @Test func removedLinesAreNegative() {
-    let changes = TopChanges.compute(base: ["p.md": lines([("a", 1), ("gone", 7)])], head: ["p.md": lines([("a", 1)])])
+    let changes = TopChanges.changes(in: "p.md", base: lines([("a", 1), ("gone", 7)]), head: lines([("a", 1)]), recount: nil)
     #expect(changes == [PromptChange(file: "p.md", line: 1, tokens: -7)])
   }
 
