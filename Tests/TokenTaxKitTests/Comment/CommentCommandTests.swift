@@ -6,12 +6,6 @@ import Testing
 @Suite struct CommentCommandTests {
   static let token = "ghs_TEST_TOKEN_0123456789"
 
-  struct Run {
-    var exit: ExitCode
-    var stdout: String
-    var stderr: String
-  }
-
   /// A temp directory holding `report.json` (the canonical sample unless given).
   static func workspace(_ report: Report = SampleReport.report) throws -> URL {
     let directory = try Scratch.directory("comment")
@@ -20,14 +14,8 @@ import Testing
     return directory
   }
 
-  static func run(_ arguments: [String], in directory: URL, environment: [String: String]) -> Run {
-    let stdout = OutputStream.capture()
-    let stderr = OutputStream.capture()
-    let invocation = Invocation(
-      environment: environment, workingDirectory: directory, stdout: stdout, stderr: stderr, readStdin: { Data() },
-      stdoutIsTerminal: false)
-    let exit = TokenTax.run(arguments: arguments, invocation: invocation)
-    return Run(exit: exit, stdout: stdout.text, stderr: stderr.text)
+  static func run(_ arguments: [String], in directory: URL, environment: [String: String]) -> InProcessRun {
+    InProcessRun(arguments, in: directory, environment: environment)
   }
 
   static func github(_ host: FakeCommentHost, _ extra: [String: String] = [:]) -> [String: String] {
@@ -41,7 +29,7 @@ import Testing
     let arguments = ["comment", "github", "--report", "report.json", "--pr", "7"]
 
     let first = Self.run(arguments, in: directory, environment: Self.github(host))
-    #expect(first.exit == .success, "\(first.stderr)")
+    #expect(first.code == .success, "\(first.stderr)")
     #expect(first.stdout == "tokentax: posted the cost comment on octo-org/web#7\n")
     #expect(host.bodies.count == 1)
     #expect(host.bodies.first?.hasPrefix("<!-- tokentax -->\n### ❌ tokentax: +\\$2,298/month (+70.9 %)") == true)
@@ -110,7 +98,7 @@ import Testing
     let push = Self.run(
       ["comment", "github", "--report", "report.json"], in: directory,
       environment: Self.github(host, ["GITHUB_EVENT_PATH": event.path, "GITHUB_EVENT_NAME": "push"]))
-    #expect(push.exit == .couldNotRun)
+    #expect(push.code == .couldNotRun)
     #expect(push.stderr == "error: the workflow event (push) is not about a pull request; run on 'pull_request' events or pass --pr N\n")
   }
 
@@ -128,7 +116,7 @@ import Testing
     defer { host.stop() }
     let result = Self.run(
       ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(), environment: Self.github(host))
-    #expect(result.exit == .couldNotRun)
+    #expect(result.code == .couldNotRun)
     #expect(result.stderr == message)
     #expect(!(result.stdout + result.stderr).contains(Self.token))
   }
@@ -141,7 +129,7 @@ import Testing
     defer { host.stop() }
     let result = Self.run(
       ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(), environment: Self.github(host))
-    #expect(result.exit == .success, "\(result.stderr)")
+    #expect(result.code == .success, "\(result.stderr)")
     #expect(host.requests.map(\.method) == ["GET", "GET", "POST"])
   }
 
@@ -152,7 +140,7 @@ import Testing
     defer { host.stop() }
     let result = Self.run(
       ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(), environment: Self.github(host))
-    #expect(result.exit == .couldNotRun)
+    #expect(result.code == .couldNotRun)
     #expect(result.stderr == "error: GitHub rate-limited the request to list the comments of octo-org/web#7 (retry after 0 s); rerun the job later\n")
     #expect(host.requests.count == 2)
   }
@@ -238,14 +226,14 @@ import Testing
     ]
     for (arguments, environment, message) in cases {
       let result = Self.run(arguments, in: directory, environment: environment)
-      #expect(result.exit == .couldNotRun)
+      #expect(result.code == .couldNotRun)
       #expect(result.stderr == message)
     }
   }
 
   @Test func dryRunPrintsTheBody() throws {
     let result = Self.run(["comment", "github", "--report", "report.json", "--dry-run", "--tag", "web"], in: try Self.workspace(), environment: [:])
-    #expect(result.exit == .success)
+    #expect(result.code == .success)
     #expect(result.stdout == MarkdownReporter.render(SampleReport.report, context: ReportContext(tag: "web")))
   }
 }

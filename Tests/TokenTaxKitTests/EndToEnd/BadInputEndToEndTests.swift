@@ -74,13 +74,9 @@ import Testing
 
   @Test func outsideAGitRepository() throws {
     let directory = try Scratch.directory("nogit")
-    let err = OutputStream.capture()
-    let code = TokenTax.run(
-      arguments: ["check"],
-      invocation: Invocation(
-        environment: [:], workingDirectory: directory, stdout: .capture(), stderr: err, readStdin: { Data() }, stdoutIsTerminal: false))
-    #expect(code == .couldNotRun)
-    #expect(err.text.contains("is not inside a git repository"), "\(err.text)")
+    let run = InProcessRun(["check"], in: directory)
+    #expect(run.code == .couldNotRun)
+    #expect(run.stderr.contains("is not inside a git repository"), "\(run.stderr)")
   }
 
   @Test func emptyRepositoryHasNoBase() throws {

@@ -136,15 +136,10 @@ import Testing
   ])
   func couldNotRunExitsTwoWithOneSentence(arguments: [String], message: String) throws {
     let repo = try baseRepository()
-    let out = OutputStream.capture()
-    let err = OutputStream.capture()
-    let code = TokenTax.run(
-      arguments: arguments,
-      invocation: Invocation(
-        environment: [:], workingDirectory: repo.root, stdout: out, stderr: err, readStdin: { Data() }, stdoutIsTerminal: false))
-    #expect(code == .couldNotRun)
-    #expect(err.text.contains(message), "\(err.text)")
-    #expect(err.text.split(separator: "\n").count == 1)
+    let run = InProcessRun(arguments, in: repo.root)
+    #expect(run.code == .couldNotRun)
+    #expect(run.stderr.contains(message), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1)
   }
 
   @Test(arguments: [

@@ -38,11 +38,7 @@ final class TestRepository {
 
   /// Runs tokentax in-process in this repository.
   func run(_ arguments: String..., environment: [String: String] = [:]) -> (code: ExitCode, stdout: String, stderr: String) {
-    let out = OutputStream.capture()
-    let err = OutputStream.capture()
-    let invocation = Invocation(
-      environment: environment, workingDirectory: root, stdout: out, stderr: err, readStdin: { Data() }, stdoutIsTerminal: false)
-    let code = TokenTax.run(arguments: arguments, invocation: invocation)
-    return (code, out.text, err.text)
+    let run = InProcessRun(arguments, in: root, environment: environment)
+    return (run.code, run.stdout, run.stderr)
   }
 }

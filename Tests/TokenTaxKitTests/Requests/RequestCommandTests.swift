@@ -26,8 +26,8 @@ import Testing
   @Test func countRequestTableMarksEstimatesAndTotals() throws {
     let claude = #"{"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "Hi"}]}"#
     let directory = try Scratch.directory("requests")
-    try? Data(cookbook.utf8).write(to: directory.appendingPathComponent("a.json"))
-    try? Data(claude.utf8).write(to: directory.appendingPathComponent("b.json"))
+    try Data(cookbook.utf8).write(to: directory.appendingPathComponent("a.json"))
+    try Data(claude.utf8).write(to: directory.appendingPathComponent("b.json"))
     let result = run(["count", "--request", "a.json", "b.json"], in: directory)
     #expect(result.code == .success, "\(result.stderr)")
     #expect(result.stdout.contains("    33  exact      a.json  gpt-4o: o200k_base, gpt-4o chat framing"))

@@ -9,11 +9,11 @@ struct InProcessRun {
   var stdout: String
   var stderr: String
 
-  init(_ arguments: [String], in directory: URL, stdin: Data = Data()) {
+  init(_ arguments: [String], in directory: URL, stdin: Data = Data(), environment: [String: String] = [:]) {
     let out = OutputStream.capture()
     let err = OutputStream.capture()
     let invocation = Invocation(
-      environment: [:], workingDirectory: directory, stdout: out, stderr: err, readStdin: { stdin }, stdoutIsTerminal: false)
+      environment: environment, workingDirectory: directory, stdout: out, stderr: err, readStdin: { stdin }, stdoutIsTerminal: false)
     code = TokenTax.run(arguments: arguments, invocation: invocation)
     stdout = out.text
     stderr = err.text
