@@ -73,8 +73,8 @@ public struct CheckPipeline {
     var taken = Set<String>()
     var result: [String: String] = [:]
     for id in head.keys.filter({ base[$0] == nil }).sorted() {
-      guard let files = head[id]?.files.map(\.path), !files.isEmpty else { continue }
-      if let old = removed.first(where: { !taken.contains($0) && base[$0]?.files.map(\.path) == files }) {
+      guard let files = head[id]?.files.map(\.id), !files.isEmpty else { continue }
+      if let old = removed.first(where: { !taken.contains($0) && base[$0]?.files.map(\.id) == files }) {
         taken.insert(old)
         result[id] = old
       }

@@ -41,7 +41,9 @@ struct ReportBuilder {
       model: Pair(base: baseEstimate?.model, head: headEstimate?.model),
       encoding: (headEstimate ?? baseEstimate)?.encoding ?? EncodingInfo(name: "o200k_base", exact: false),
       base: baseEstimate?.callEstimate, head: headEstimate?.callEstimate,
-      topChanges: TopChanges.compute(base: baseEstimate, head: headEstimate),
+      topChanges: TopChanges.compute(base: baseEstimate, head: headEstimate).map {
+        PromptChange.inSource($0, files: (headEstimate?.promptFiles ?? [:]).merging(baseEstimate?.promptFiles ?? [:]) { head, _ in head })
+      },
       traces: traces.flatMap { $0.comparison.metrics.isEmpty ? nil : $0.comparison })
     result.renamedFrom = renamedFrom
     let featureConfig = head?.feature ?? base?.feature

@@ -6,7 +6,7 @@ public enum ConfigDecoder {
   static let featureKeys = [
     "id", "model", "calls_per_day", "prompt", "variables", "history", "output_tokens", "batch", "traces", "thresholds", "budget",
   ]
-  static let partKeys = ["file", "role", "kind", "cache", "syntax"]
+  static let partKeys = ["file", "role", "kind", "cache", "syntax", "symbol", "key"]
 
   /// Decodes `data`; `file` names the file in errors.
   public static func decode(_ data: Data, file: String) throws -> Config {
@@ -99,8 +99,18 @@ public enum ConfigDecoder {
     if let variables = reader.members["variables"] {
       guard let members = variables.objectValue else { throw reader.invalid("variables", "an object of placeholder → tokens") }
       for (name, size) in members {
+        if case .object = size {
+          let bound = try ObjectReader(size, file: file, path: reader.fieldPath("variables.\(name)"), allowed: ["file", "symbol", "key", "syntax"])
+          guard let path = try bound.relativePath("file"), !path.isEmpty, !Glob(path).isPattern else {
+            throw bound.invalid("file", "one repo-relative file (no glob)")
+          }
+          feature.boundVariables[name] = BoundSource(
+            file: path, selector: try selector(bound, file: path), syntax: try enumValue(bound, "syntax", PromptPart.Syntax.self) ?? .auto)
+          continue
+        }
         guard case .number = size, let tokens = size.intValue, tokens >= 0, tokens <= 10_000_000 else {
-          throw reader.invalid("variables.\(name)", "a whole number of tokens from 0 to 10000000")
+          throw reader.invalid(
+            "variables.\(name)", "a whole number of tokens from 0 to 10000000, or a source { \"file\": …, \"symbol\" or \"key\": … }")
         }
         feature.variables[name] = tokens
       }
@@ -131,7 +141,27 @@ public enum ConfigDecoder {
     part.kind = try enumValue(reader, "kind", PromptPart.Kind.self) ?? .text
     part.syntax = try enumValue(reader, "syntax", PromptPart.Syntax.self) ?? .auto
     part.cache = try reader.bool("cache") ?? false
+    part.selector = try selector(reader, file: filePath)
+    if part.selector != nil, Glob(filePath).isPattern {
+      throw reader.invalid("file", "one file when \"symbol\" or \"key\" names a value in it, not a glob")
+    }
     return part
+  }
+
+  /// `symbol` (a name in Python/TS/JS code) or `key` (a path in YAML/JSON), never both.
+  static func selector(_ reader: ObjectReader, file: String) throws -> PromptSource.Selector? {
+    let symbol = try reader.string("symbol")
+    let key = try reader.string("key")
+    if symbol != nil, key != nil { throw reader.invalid("symbol", "given without \"key\" (a part names one value)") }
+    let selector = symbol.map(PromptSource.Selector.symbol) ?? key.map(PromptSource.Selector.key)
+    guard let selector else { return nil }
+    guard !selector.name.isEmpty else { throw reader.invalid(symbol != nil ? "symbol" : "key", "a non-empty name") }
+    guard let language = PromptSource.Language(file: file) else {
+      throw reader.invalid("file", "a Python, TypeScript/JavaScript, YAML or JSON file when \"symbol\" or \"key\" is given")
+    }
+    if language.usesKeys, symbol != nil { throw reader.invalid("symbol", "\"key\" for a YAML or JSON file (a dotted path such as a.b[0].c)") }
+    if !language.usesKeys, key != nil { throw reader.invalid("key", "\"symbol\" for a code file (NAME or Class.attr)") }
+    return selector
   }
 
   static func decodeTraceSources(_ value: JSONValue, reader: ObjectReader) throws -> FeatureConfig.TraceSources {

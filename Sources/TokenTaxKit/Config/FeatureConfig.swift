@@ -8,6 +8,9 @@ public struct FeatureConfig: Sendable, Equatable {
   public var prompt: [PromptPart]
   /// Tokens per placeholder name.
   public var variables: [String: Int]
+  /// Placeholders filled with the text of another prompt source (`.format()`, f-strings and
+  /// `${}` composing a prompt out of constants): counted where the placeholder occurs.
+  public var boundVariables: [String: BoundSource] = [:]
   public var history: History?
   public var outputTokens: Int?
   public var batch: Bool
@@ -50,6 +53,19 @@ public struct FeatureConfig: Sendable, Equatable {
   }
 }
 
+/// A value in a source file that fills a placeholder: `{ "file": "app/prompts.py", "symbol": "Tips.go_ahead" }`.
+public struct BoundSource: Sendable, Equatable {
+  public var file: String
+  public var selector: PromptSource.Selector?
+  public var syntax: PromptPart.Syntax
+
+  public init(file: String, selector: PromptSource.Selector?, syntax: PromptPart.Syntax = .auto) {
+    self.file = file
+    self.selector = selector
+    self.syntax = syntax
+  }
+}
+
 /// One file (or glob) of a feature's prompt, in the order it is sent.
 public struct PromptPart: Sendable, Equatable {
   public enum Role: String, Sendable, CaseIterable { case system, user, assistant, developer }
@@ -62,9 +78,15 @@ public struct PromptPart: Sendable, Equatable {
   /// Part of the cacheable prefix.
   public var cache: Bool
   public var syntax: Syntax
+  /// The value inside `file` this part is (`symbol` in code, `key` in YAML/JSON); nil: the whole file.
+  public var selector: PromptSource.Selector?
 
-  public init(file: String, role: Role? = nil, kind: Kind = .text, cache: Bool = false, syntax: Syntax = .auto) {
+  public init(
+    file: String, role: Role? = nil, kind: Kind = .text, cache: Bool = false, syntax: Syntax = .auto,
+    selector: PromptSource.Selector? = nil
+  ) {
     self.file = file
+    self.selector = selector
     self.role = role
     self.kind = kind
     self.cache = cache

@@ -20,8 +20,8 @@ public struct Estimator: Sendable {
   public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheHitRate: Double? = nil) throws
     -> FeatureEstimate
   {
-    let feature = snapshot.feature
-    var warnings: [String] = []
+    var feature = snapshot.feature
+    var warnings: [String] = snapshot.files.flatMap(\.notes).map { "feature '\(snapshot.feature.id)': \($0)" }
     var templates: [(FeatureSnapshot.PromptFile, Template?)] = []
     for file in snapshot.files {
       switch file.part.kind {
@@ -41,6 +41,8 @@ public struct Estimator: Sendable {
       model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
       factor: price.tokenFactor)
     var requests: [RequestCount] = []
+    let bound = try BoundValues(snapshot: snapshot, templates: templates.compactMap(\.1), counter: counter, defaultSize: defaults.variableTokens)
+    feature.variables.merge(bound.sizes) { _, boundSize in boundSize }
 
     var input = 0
     var messages = 0
@@ -48,10 +50,18 @@ public struct Estimator: Sendable {
     var prefixOpen = true
     var unknown = Set<String>()
     var promptTexts: [String: String] = [:]
+    var promptFiles: [String: FeatureSnapshot.PromptFile] = [:]
     var recounts: [String: PartRecount] = [:]
+    for file in bound.files {
+      promptTexts[file.id] = file.text
+      promptFiles[file.id] = file
+      recounts[file.id] = PartRecount(
+        file: file, model: model, prices: prices, counter: counter, variables: feature.variables, defaultSize: defaults.variableTokens)
+    }
     for (file, template) in templates {
-      promptTexts[file.path] = file.text
-      recounts[file.path] = PartRecount(
+      promptTexts[file.id] = file.text
+      promptFiles[file.id] = file
+      recounts[file.id] = PartRecount(
         file: file, model: model, prices: prices, counter: counter, variables: feature.variables,
         defaultSize: defaults.variableTokens)
       let cacheable = prefixOpen && file.part.cache
@@ -140,7 +150,7 @@ public struct Estimator: Sendable {
     }
     return FeatureEstimate(
       model: model, usage: usage, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: encoding,
-      price: price, promptTexts: promptTexts, counter: counter, recounts: recounts, warnings: warnings)
+      price: price, promptTexts: promptTexts, promptFiles: promptFiles, counter: counter, recounts: recounts, warnings: warnings)
   }
 
   private func size(of name: String, in feature: FeatureConfig, unknown: inout Set<String>) -> Int {

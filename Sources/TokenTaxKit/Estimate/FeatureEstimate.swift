@@ -12,6 +12,9 @@ public struct FeatureEstimate: Sendable {
   public var price: ModelPrice
   /// The text of each prompt file, for attributing a change to lines.
   public var promptTexts: [String: String]
+  /// The prompt file behind each key of `promptTexts`, to point a changed line of a value read
+  /// out of code or config at its line in the source file.
+  public var promptFiles: [String: FeatureSnapshot.PromptFile] = [:]
   /// The counter the estimate used, to count changed lines the same way.
   public var counter: TokenCounter
   /// How each prompt file was counted, to count edited versions of it the same way.

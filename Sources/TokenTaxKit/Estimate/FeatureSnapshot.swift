@@ -4,12 +4,44 @@ import Foundation
 public struct FeatureSnapshot: Sendable {
   public var feature: FeatureConfig
   public var files: [PromptFile]
+  /// The values bound to placeholders (`variables` naming a source), by placeholder; an error
+  /// is kept and raised only if the placeholder occurs.
+  public var bound: [String: Result<PromptFile, PromptSourceError>] = [:]
 
   public struct PromptFile: Sendable {
     public var part: PromptPart
     /// The repo-relative path (a glob in the config expands to several files).
     public var path: String
+    /// The prompt text: the whole file, or the value the part's `symbol` / `key` names in it,
+    /// as template text of `part.syntax`.
     public var text: String
+    /// For a value inside a file: the file line each line of `text` starts on.
+    public var lineOrigins: [Int]?
+    /// What reading the value assumed (several returns: the largest).
+    public var notes: [String] = []
+
+    /// Names this prompt text among a feature's: the path, and the value's name in it.
+    public var id: String { part.selector.map { path + "#" + $0.name } ?? path }
+
+    /// The file line of line `line` (1-based) of `text`.
+    public func sourceLine(_ line: Int) -> Int {
+      guard let origins = lineOrigins, !origins.isEmpty else { return line }
+      return origins[min(max(line, 1), origins.count) - 1]
+    }
+
+    /// The value a selector names in `data`, or the whole file's text.
+    static func read(part: PromptPart, path: String, data: Data, revision: String) throws -> PromptFile {
+      let whole = try FeatureSnapshot.text(of: data, file: path)
+      guard let selector = part.selector else { return PromptFile(part: part, path: path, text: whole) }
+      do {
+        let value = try PromptSource.value(of: selector, in: whole, file: path, syntax: part.syntax)
+        var read = part
+        read.syntax = value.syntax
+        return PromptFile(part: read, path: path, text: value.text, lineOrigins: value.lineOrigins, notes: value.notes)
+      } catch let error as PromptSourceError {
+        throw error.at(label(revision))
+      }
+    }
   }
 
   /// Reads every feature of `config` from `source` with one batched read.
@@ -27,16 +59,31 @@ public struct FeatureSnapshot: Sendable {
       }
       wanted.append(files)
     }
-    let contents = try source.read(wanted.flatMap { $0.map(\.1) })
+    let boundPaths = config.features.flatMap { $0.boundVariables.values.map(\.file) }
+    let contents = try source.read(Array(Set(wanted.flatMap { $0.map(\.1) } + boundPaths)))
     return try zip(config.features, wanted).map { feature, files in
-      FeatureSnapshot(
+      var snapshot = FeatureSnapshot(
         feature: feature,
         files: try files.map { part, path in
           guard let data = contents[path] else {
             throw PromptError.noFiles(feature: feature.id, pattern: path, revision: label(source.revision))
           }
-          return PromptFile(part: part, path: path, text: try text(of: data, file: path))
+          return try PromptFile.read(part: part, path: path, data: data, revision: source.revision)
         })
+      for (name, bound) in feature.boundVariables {
+        let part = PromptPart(file: bound.file, syntax: bound.syntax, selector: bound.selector)
+        guard let data = contents[bound.file] else {
+          snapshot.bound[name] = .failure(
+            .notFound(file: bound.file, selector: bound.selector?.name ?? "the file", revision: label(source.revision), closest: []))
+          continue
+        }
+        do {
+          snapshot.bound[name] = .success(try PromptFile.read(part: part, path: bound.file, data: data, revision: source.revision))
+        } catch let error as PromptSourceError {
+          snapshot.bound[name] = .failure(error)
+        }
+      }
+      return snapshot
     }
   }
 

@@ -16,8 +16,17 @@ struct PythonEvaluator {
     self.formatFields = formatFields
   }
 
-  /// The value of `symbol` (`NAME` or `Class.attr`).
+  /// The value of `symbol` (`NAME` or `Class.attr`); with `formatFields`, its `{field}`s read
+  /// as `str.format` reads the built string.
   func value(of symbol: String) throws -> SourceString {
+    let value = try rawValue(of: symbol)
+    guard formatFields else { return value }
+    let binding = try module.binding(symbol).0
+    return try PythonStringLiteral.formatTemplate(value, file: module.file, column: binding.column)
+  }
+
+  /// The string Python builds for `symbol`, before any `.format()`.
+  func rawValue(of symbol: String) throws -> SourceString {
     let (binding, classPath) = try module.binding(symbol)
     var evaluator = self
     let key = (classPath.map { $0 + "." } ?? "") + (symbol.split(separator: ".").last.map(String.init) ?? symbol)
@@ -47,16 +56,16 @@ struct PythonEvaluator {
   fileprivate func lookup(_ name: String, classPath: String?) throws -> SourceString? {
     var scope = classPath
     while let path = scope {
-      if module.classes[path]?.attributes[name] != nil { return try value(of: path + "." + name) }
+      if module.classes[path]?.attributes[name] != nil { return try rawValue(of: path + "." + name) }
       scope = path.contains(".") ? String(path[..<(path.lastIndex(of: ".") ?? path.endIndex)]) : nil
     }
-    if module.constants[name] != nil { return try value(of: name) }
+    if module.constants[name] != nil { return try rawValue(of: name) }
     return nil
   }
 
   fileprivate func literal(_ token: PythonToken, classPath: String?) throws -> SourceString {
     try PythonStringLiteral(
-      token: token, file: module.file, formatFields: formatFields,
+      token: token, file: module.file,
       resolve: { name in try self.lookup(name, classPath: classPath) }
     ).decode()
   }
@@ -162,7 +171,7 @@ private struct ExpressionParser {
         return argument
       }
       if !name.contains("."), let constant = try evaluator.lookup(name, classPath: classPath) { return constant }
-      if name.contains("."), (try? evaluator.module.binding(name)) != nil { return try evaluator.value(of: name) }
+      if name.contains("."), (try? evaluator.module.binding(name)) != nil { return try evaluator.rawValue(of: name) }
       // A name the file does not define (an import, a parameter): a placeholder `variables` can size or bind.
       var value = SourceString(line: token.line)
       value.appendPlaceholder(name, line: token.line)
@@ -219,7 +228,8 @@ private struct ExpressionParser {
       }
       _ = take(",")
     }
-    return template.substituting(values)
+    let fields = try PythonStringLiteral.formatTemplate(template, file: file, column: tokens.first?.column ?? 1)
+    return fields.substituting(values)
   }
 
   /// Moves past one call argument whose value is not a string the file holds.

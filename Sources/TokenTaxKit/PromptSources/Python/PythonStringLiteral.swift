@@ -2,13 +2,11 @@ import Foundation
 
 /// Decodes one Python string literal token into the value Python holds: escapes as Python reads
 /// them (none in raw strings), f-string fields as placeholders named by their expression (or the
-/// value of the constant they name), and, when the value is a `str.format` template, its
-/// `{field}`s as placeholders and `{{` / `}}` as braces.
+/// value of the constant they name). `formatTemplate` then reads a built value's `str.format`
+/// fields.
 struct PythonStringLiteral {
   let token: PythonToken
   let file: String
-  /// Read `{field}` of a plain string as a `str.format` placeholder.
-  let formatFields: Bool
   /// The value of a name an f-string field names, when it is a constant of the file.
   let resolve: (String) throws -> SourceString?
 
@@ -33,8 +31,7 @@ struct PythonStringLiteral {
     if prefix.contains("f") || prefix.contains("t") {
       return try reader.formatted(resolve: resolve)
     }
-    let text = reader.plain()
-    return formatFields ? try Self.formatTemplate(text, file: file, column: token.column) : text
+    return reader.plain()
   }
 
   /// Reads `str.format` fields out of a decoded value: `{name}`, `{0}`, `{}` (numbered as Python
