@@ -4,18 +4,21 @@ extension Encoding {
   /// Appends the tokens of `text` to `sink`.
   func encode<Sink: TokenSink>(_ text: String, allowSpecial: Bool, into sink: inout Sink) {
     var text = text
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-      withExtendedLifetime(vocabulary) {
-        // Below a few kilobytes, setting the memos up costs more than they save.
-        guard buffer.count >= 4096 else {
-          encodeSegments(base, count: buffer.count, allowSpecial: allowSpecial, memo: nil, cache: nil, into: &sink)
-          return
-        }
-        ScalarClassMemo.with { memo in
-          PieceCache.with(textLength: buffer.count) { cache in
-            encodeSegments(base, count: buffer.count, allowSpecial: allowSpecial, memo: memo, cache: cache, into: &sink)
-          }
+    text.withUTF8 { encode(bytes: $0, allowSpecial: allowSpecial, into: &sink) }
+  }
+
+  /// Appends the tokens of UTF-8 bytes to `sink`.
+  func encode<Sink: TokenSink>(bytes buffer: UnsafeBufferPointer<UInt8>, allowSpecial: Bool, into sink: inout Sink) {
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    withExtendedLifetime(vocabulary) {
+      // Below a few kilobytes, setting the memos up costs more than they save.
+      guard buffer.count >= 4096 else {
+        encodeSegments(base, count: buffer.count, allowSpecial: allowSpecial, memo: nil, cache: nil, into: &sink)
+        return
+      }
+      ScalarClassMemo.with { memo in
+        PieceCache.with(textLength: buffer.count) { cache in
+          encodeSegments(base, count: buffer.count, allowSpecial: allowSpecial, memo: memo, cache: cache, into: &sink)
         }
       }
     }

@@ -4,23 +4,27 @@ import TokenTaxKit
 /// The benchmark text: `bench/make_bench_text.py`'s deterministic ~10 MB mix (prose, prompt
 /// templates, code, JSONL traces, multilingual lines), the same file tiktoken is timed on.
 enum BenchText {
-  /// Writes the text with python3 (seeded, byte-identical on every machine) into `directory`, or
-  /// — without python3 — a Swift generator with the same recipe but its own random numbers.
+  /// Writes the text with python3 into `directory`, from a fresh seed on every run: the same
+  /// recipe, but text no tokenizer in this run (nor a cache of whole pieces kept across runs)
+  /// has seen. Without python3, a Swift generator with the same recipe.
   static func make(in directory: URL, repoRoot: URL) throws -> (url: URL, origin: String) {
-    let url = directory.appendingPathComponent("bench.txt")
-    if FileManager.default.fileExists(atPath: url.path) { return (url, "bench/make_bench_text.py (cached)") }
+    let url = directory.appendingPathComponent("bench-cold.txt")
+    let seed = UInt64(Date().timeIntervalSince1970 * 1000) % 1_000_000_007
     let script = repoRoot.appendingPathComponent("bench/make_bench_text.py")
-    if Shell.output(["python3", script.path, url.path]) != nil, FileManager.default.fileExists(atPath: url.path) {
-      return (url, "bench/make_bench_text.py")
+    try? FileManager.default.removeItem(at: url)
+    if Shell.output(["python3", script.path, url.path, "--seed", String(seed)]) != nil,
+      FileManager.default.fileExists(atPath: url.path)
+    {
+      return (url, "bench/make_bench_text.py --seed \(seed)")
     }
     let fallback = directory.appendingPathComponent("bench-swift.txt")
-    try Data(generate(bytes: 10_000_000).utf8).write(to: fallback)
-    return (fallback, "Swift fallback generator (no python3: same recipe, different random text)")
+    try Data(generate(bytes: 10_000_000, seed: seed).utf8).write(to: fallback)
+    return (fallback, "Swift fallback generator, seed \(seed) (no python3: same recipe, different random text)")
   }
 
   /// The recipe of `make_bench_text.py` with a small seeded generator instead of Python's.
-  static func generate(bytes target: Int) -> String {
-    var random = SplitMix64(seed: 42)
+  static func generate(bytes target: Int, seed: UInt64) -> String {
+    var random = SplitMix64(seed: seed)
     let words = ("the of and to in a is that for it as was with be by on not he I this are or his from at which but have an "
       + "they you were her she there been one all we their has would when if so no will can more who its what about up said "
       + "out into them do model token prompt cost budget feature system user assistant context cache output input price "

@@ -35,26 +35,36 @@ let bench = try BenchText.make(in: workDirectory, repoRoot: repoRoot)
 let text = try String(contentsOf: bench.url, encoding: .utf8)
 let megabytes = Double(text.utf8.count) / 1e6
 print("\nbench text: \(format(megabytes, 2)) MB from \(bench.origin)")
-let tiktoken = Shell.output(["python3", "-c", "import tiktoken"]) != nil
+let bytes = Array(text.utf8)
+let cores = ProcessInfo.processInfo.activeProcessorCount
+var inProcessCount: [EncodingName: Double] = [:]
 for name in EncodingName.allCases {
   let encoding = Encoding.load(name)
   var tokens = 0
   let encodeTime = Stopwatch.median(runs: 3) { tokens = encoding.encode(text).count }
-  let countTime = Stopwatch.median(runs: 3) { tokens = encoding.count(text) }
+  let countTime = Stopwatch.median(runs: 3) { tokens = bytes.withUnsafeBytes { encoding.count(utf8: $0) } }
+  let parallelTime = Stopwatch.median(runs: 3) { tokens = bytes.withUnsafeBytes { encoding.count(utf8: $0, jobs: cores) } }
+  inProcessCount[name] = megabytes / countTime
   var line = "  \(name.rawValue): encode \(format(megabytes / encodeTime)) MB/s (\(format(Double(tokens) / encodeTime / 1e6, 2)) M tokens/s)"
-  line += ", count \(format(megabytes / countTime)) MB/s, \(tokens) tokens"
+  line += ", count \(format(megabytes / countTime)) MB/s, on \(cores) threads \(format(megabytes / parallelTime)) MB/s"
+  line += " (\(format(countTime / parallelTime, 2))×), \(tokens) tokens"
   print(line)
-  guard tiktoken else { continue }
-  let oracle = repoRoot.appendingPathComponent("bench/tiktoken-oracle").path
-  guard let report = Shell.output(["python3", oracle, "bench", "--encoding", name.rawValue, "--repeat", "3", bench.url.path]) else {
-    print("  tiktoken: bench/tiktoken-oracle failed")
+  // The peers in the same run, each in its own process (bench/peers.py skips what is not installed).
+  let peers = repoRoot.appendingPathComponent("bench/peers.py").path
+  guard let report = Shell.output(["python3", peers, bench.url.path, "--encoding", name.rawValue, "--repeat", "3"]) else {
+    print("    peers: python3 bench/peers.py failed (`pip install tiktoken bpe-openai` to compare)")
     continue
   }
-  let rate = report.split(separator: " ").firstIndex(of: "MB/s,").flatMap { Double(report.split(separator: " ")[$0 - 1]) }
-  let ratio = rate.map { " → tokentax encode is \(format(megabytes / encodeTime / $0))× tiktoken" } ?? ""
-  print("  \(report.trimmingCharacters(in: .whitespacesAndNewlines))\(ratio)")
+  for peer in report.split(separator: "\n") {
+    let fields = peer.split(separator: " ")
+    guard fields.count >= 3, let rate = Double(fields[1]) else {
+      print("    \(peer)")
+      continue
+    }
+    let same = Int(fields[2]) == tokens ? "same count" : "count differs: \(fields[2])"
+    print("    \(fields[0]): \(format(rate)) MB/s → tokentax encode \(format(megabytes / encodeTime / rate))× (\(same))")
+  }
 }
-if !tiktoken { print("  (tiktoken is not importable: `pip install tiktoken` to compare in the same run)") }
 
 // 3. Pathological single pieces at 10× steps.
 print()
@@ -68,9 +78,23 @@ try Data(text.utf8.prefix(10_000)).write(to: sample)
 try Data().write(to: empty)
 if FileManager.default.isExecutableFile(atPath: binary) {
   print("\n`tokentax count`, whole process, median of 5:")
+  var medians: [String: Double] = [:]
   for (label, file) in [("empty file (start + vocabulary)", empty), ("10 KB file", sample)] {
     let times = (0..<5).compactMap { _ in Shell.timeProcess(binary, ["count", file.path]) }.sorted()
+    medians[label] = times.isEmpty ? nil : times[times.count / 2]
     print("  \(label): \(times.isEmpty ? "failed" : milliseconds(times[times.count / 2]))")
+  }
+  // The bench text from the command line on one thread, start-up subtracted, against the
+  // in-process count above.
+  for name in EncodingName.allCases {
+    let times = (0..<3).compactMap { _ in
+      Shell.timeProcess(binary, ["count", "--jobs", "1", "--encoding", name.rawValue, bench.url.path])
+    }.sorted()
+    guard let median = times.isEmpty ? nil : times[times.count / 2], let start = medians["empty file (start + vocabulary)"],
+      let inProcess = inProcessCount[name]
+    else { continue }
+    let rate = megabytes / max(median - start, 1e-6)
+    print("  bench text, \(name.rawValue), --jobs 1: \(format(rate)) MB/s minus start-up (\(format(rate / inProcess * 100, 0)) % of in process)")
   }
   // 5. The pre-commit gate as a whole process.
   print("\n`tokentax check --staged`, whole process, 7 runs:")

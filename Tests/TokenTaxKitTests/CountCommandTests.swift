@@ -111,7 +111,7 @@ import Testing
   @Test func helpHasExamples() throws {
     let result = try run(["--help"])
     #expect(result.code == .success)
-    #expect(result.stdout.contains("USAGE: tokentax count [--model M | --encoding E] [--ids] [--json] [--allow-special] FILE... | -"))
+    #expect(result.stdout.contains("USAGE: tokentax count [--model M | --encoding E] [--ids] [--json] [--allow-special] [--jobs N] FILE... | -"))
     #expect(result.stdout.contains("EXAMPLES:"))
   }
 

@@ -6,13 +6,14 @@ import Tokenizer
 enum CountCommand: Command {
   static let spec = CommandSpec(
     path: ["count"], abstract: "Count the tokens of files or stdin with an exact OpenAI tokenizer.",
-    usage: "count [--model M | --encoding E] [--ids] [--json] [--allow-special] FILE... | -\n"
+    usage: "count [--model M | --encoding E] [--ids] [--json] [--allow-special] [--jobs N] FILE... | -\n"
       + "       count --request [--model M] [--prices PATH] [--json] FILE... | -",
     discussion: """
       Token ids are identical to tiktoken's (o200k_base: GPT-4o, GPT-4.1, GPT-5, o-series;
       cl100k_base: GPT-4, GPT-3.5-turbo, text-embedding-3). Other model families are counted
       with o200k_base and marked estimated. The default is o200k_base. Special-token strings
-      such as <|endoftext|> are ordinary text unless --allow-special is given.
+      such as <|endoftext|> are ordinary text unless --allow-special is given. A large input
+      is encoded on all cores (--jobs 1 for one thread), with the same ids.
 
       With --request each file is an API request body (OpenAI Chat Completions or Responses,
       Anthropic Messages, Gemini generateContent) and the count is the input tokens the
@@ -28,6 +29,7 @@ enum CountCommand: Command {
       OptionSpec(["--ids"], help: "Also print the token ids."),
       OptionSpec(["--json"], help: "Print one JSON object per file instead of a table."),
       OptionSpec(["--allow-special"], help: "Encode special-token strings as their special ids."),
+      OptionSpec(["--jobs", "-j"], .value("N"), help: "Encode a large input on N threads (default: the core count)."),
       OptionSpec(["--request"], help: "Count API request bodies as the provider bills them."), .prices,
     ],
     positionals: PositionalSpec("files", help: "Text files to count; - reads stdin.", minimum: 1),
@@ -45,15 +47,16 @@ enum CountCommand: Command {
     let encoding = Encoding.load(choice.name)
     let allowSpecial = arguments.flag("--allow-special")
     let withIDs = arguments.flag("--ids")
+    let jobs = max(try arguments.int("--jobs") ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     var rows: [(file: String, count: Int, ids: [Int]?)] = []
     for file in arguments.positionals {
-      let text = try read(file, invocation)
-      if withIDs {
-        let ids = encoding.encode(text, allowSpecial: allowSpecial)
-        rows.append((file, ids.count, ids))
-      } else {
-        rows.append((file, encoding.count(text, allowSpecial: allowSpecial), nil))
+      // The bytes go to the tokenizer as they are mapped; the count alone builds no ids.
+      let row = try CountInput.withBytes(file, invocation) { bytes -> (count: Int, ids: [Int]?) in
+        guard withIDs else { return (encoding.count(utf8: bytes, allowSpecial: allowSpecial, jobs: jobs), nil) }
+        let ids = encoding.encode(utf8: bytes, allowSpecial: allowSpecial, jobs: jobs)
+        return (ids.count, ids)
       }
+      rows.append((file, row.count, row.ids))
     }
 
     if arguments.flag("--json") {
@@ -108,25 +111,7 @@ enum CountCommand: Command {
 
   /// The text of a file or of stdin (`-`), or an error naming the file and the byte offset.
   static func read(_ file: String, _ invocation: Invocation) throws -> String {
-    let data: Data
-    if file == "-" {
-      data = invocation.readStdin()
-    } else {
-      let url = invocation.url(for: file)
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-        throw CountInputError(file: file, problem: .missing)
-      }
-      if isDirectory.boolValue { throw CountInputError(file: file, problem: .directory) }
-      guard let contents = try? Data(contentsOf: url) else { throw CountInputError(file: file, problem: .unreadable) }
-      data = contents
-    }
-    do {
-      return try FeatureSnapshot.text(of: data, file: file)
-    } catch PromptError.notText(_, let offset) {
-      let isNUL = offset < data.count && data[data.startIndex + offset] == 0
-      throw CountInputError(file: file, problem: isNUL ? .binary(byteOffset: offset) : .invalidUTF8(byteOffset: offset))
-    }
+    try CountInput.withBytes(file, invocation) { String(decoding: $0, as: UTF8.self) }
   }
 
   private static func pad(_ text: String, _ width: Int) -> String {

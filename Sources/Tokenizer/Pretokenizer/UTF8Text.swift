@@ -1,5 +1,7 @@
-/// Valid UTF-8 (it comes from a Swift `String`) read scalar by scalar, classified for the
-/// pre-tokenizers. ASCII takes an inlined fast path; other scalars are decoded out of line.
+/// UTF-8 read scalar by scalar, classified for the pre-tokenizers. ASCII takes an inlined fast
+/// path; other scalars are decoded out of line. Callers validate the bytes first (a `String`,
+/// or `count(utf8:)`'s callers); a scalar cut off by the end of the text is still never read
+/// past it.
 struct UTF8Text {
   let base: UnsafePointer<UInt8>
   let count: Int
@@ -27,6 +29,8 @@ struct UTF8Text {
   private func decodeScalar(at offset: Int, lead: UInt8) -> (ScalarClass, Int) {
     let value: UInt32
     let length: Int
+    let scalarLength = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    if offset + scalarLength > count { return (.none, 1) }
     if lead < 0xE0 {
       value = UInt32(lead & 0x1F) << 6 | UInt32(base[offset + 1] & 0x3F)
       length = 2

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import TokenTaxKit
+
+/// `count`'s UTF-8 check answers as a scalar-by-scalar decode does: the offset of the first
+/// scalar that is not UTF-8, and a NUL anywhere before that.
+@Suite struct UTF8CheckTests {
+  static func problem(_ bytes: [UInt8]) -> CountInputError.Problem? {
+    bytes.withUnsafeBytes { UTF8Check.problem(in: $0) }
+  }
+
+  @Test func validTextHasNoProblem() {
+    for text in ["", "Hello world", "大型语言模型 😱📈 Стоимость", String(repeating: "abcdefgh", count: 100) + "é"] {
+      #expect(Self.problem(Array(text.utf8)) == nil)
+    }
+  }
+
+  @Test(arguments: [
+    ([0x61, 0x62, 0x63, 0xE9, 0x0A], 3),  // Latin-1 é
+    ([0xC0, 0x80], 0),  // overlong NUL
+    ([0x61, 0xED, 0xA0, 0x80], 1),  // a surrogate
+    ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+    ([0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0xE6, 0x97], 9),  // cut off at the end
+    ([0x80], 0),  // a lone continuation byte
+  ] as [([UInt8], Int)])
+  func invalidUTF8IsReportedAtTheScalarThatBreaks(_ bytes: [UInt8], _ offset: Int) {
+    #expect(Self.problem(bytes) == .invalidUTF8(byteOffset: offset))
+    #expect(String(validating: bytes, as: UTF8.self) == nil)
+  }
+
+  @Test func aNulAnywhereMeansBinary() {
+    #expect(Self.problem(Array("0123456789\u{0}".utf8)) == .binary(byteOffset: 10))
+    #expect(Self.problem([0xE9, 0x61, 0x00]) == .binary(byteOffset: 2))
+  }
+}
