@@ -20,8 +20,9 @@ mkdir -p "$1"
 out="$(cd "$1" && pwd)"
 log() { echo "release: $*" >&2; }
 
-commit="$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
-if [ "$commit" != unknown ] && ! git -C "$root" diff --quiet HEAD -- 2>/dev/null; then commit="$commit-dirty"; fi
+# TOKENTAX_COMMIT names the commit when the tree is a copy without its .git (scripts/check-packaging.sh).
+commit="${TOKENTAX_COMMIT:-$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)}"
+if [ -z "${TOKENTAX_COMMIT:-}" ] && [ "$commit" != unknown ] && ! git -C "$root" diff --quiet HEAD -- 2>/dev/null; then commit="$commit-dirty"; fi
 
 case "$(uname -s)" in
   Linux) os=linux ;;
