@@ -16,8 +16,10 @@ let package = Package(
   targets: [
     // The vocabularies, embedded in the binary with C23 `#embed` so a copied binary still works.
     .target(name: "VocabData", exclude: ["o200k_base.tiktoken", "cl100k_base.tiktoken"]),
+    // The commit a release binary was built from (`tokentax --version`), set by scripts/release.sh.
+    .target(name: "BuildInfo"),
     .target(name: "Tokenizer", dependencies: ["VocabData"], swiftSettings: strict),
-    .target(name: "TokenTaxKit", dependencies: ["Tokenizer"], swiftSettings: strict),
+    .target(name: "TokenTaxKit", dependencies: ["Tokenizer", "BuildInfo"], swiftSettings: strict),
     .executableTarget(name: "tokentax", dependencies: ["TokenTaxKit"], swiftSettings: strict),
     .executableTarget(name: "tokentax-bench", dependencies: ["TokenTaxKit", "Tokenizer"], swiftSettings: strict),
 

@@ -14,6 +14,7 @@ enum CommandRegistry {
       CommentCommand.self,
       HookCommand.self,
       DemoCommand.self,
+      CompletionsCommand.self,
     ]
   }
 }

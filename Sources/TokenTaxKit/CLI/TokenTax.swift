@@ -1,8 +1,18 @@
+import BuildInfo
 import Foundation
 
 /// The command-line entry point, callable in-process by tests.
 public enum TokenTax {
   public static let version = "0.1.0"
+
+  /// The commit a release binary was built from; nil in a plain `swift build`.
+  public static var commit: String? {
+    let commit = String(cString: tokentax_build_commit())
+    return commit.isEmpty ? nil : commit
+  }
+
+  /// What `tokentax --version` prints: the version, and the commit so a bug report pins the build.
+  static var versionLine: String { "tokentax \(version) (commit \(commit ?? "unknown: not a release build"))" }
 
   /// Every subcommand, in the order `tokentax --help` lists them.
   static var commands: [any Command.Type] { CommandRegistry.all }
@@ -34,7 +44,7 @@ public enum TokenTax {
     }
     switch first {
     case "--version", "-V", "version":
-      invocation.stdout.line("tokentax \(version)")
+      invocation.stdout.line(versionLine)
       return .success
     case "--help", "-h":
       invocation.stdout.write(HelpFormatter.root(specs, version: version))

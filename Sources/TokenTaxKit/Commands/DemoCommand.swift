@@ -15,7 +15,8 @@ enum DemoCommand: Command {
     examples: [Example("See a failing cost check", "tokentax demo"), Example("The same report as JSON", "tokentax demo --format json")])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    guard let fixtures = DemoRepository.locateFixtures(workingDirectory: invocation.workingDirectory) else {
+    guard let fixtures = DemoRepository.locateFixtures(
+      workingDirectory: invocation.workingDirectory, executable: Bundle.main.executableURL) else {
       throw UsageError("the demo fixtures (fixtures/demo) were not found; run 'tokentax demo' from the tokentax checkout")
     }
     let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table

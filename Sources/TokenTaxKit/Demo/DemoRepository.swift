@@ -6,12 +6,17 @@ public struct DemoRepository {
   public static let baseMessage = "Support bot, docs Q&A, release-notes agent and ticket triage"
   public static let headMessage = "Support: escalation policy, no answer-length limit; reword docs format; release notes on gemini-2.5-pro; triage tool for customer lookup"
 
-  /// The fixture folder: `fixtures/demo` under the working directory, else in this checkout.
-  public static func locateFixtures(workingDirectory: URL) -> URL? {
+  /// The fixture folder: `fixtures/demo` under the working directory; else beside the
+  /// executable, as release archives and npm packages ship it, or in `../share/tokentax/demo`,
+  /// as the Python wheel installs it; else in the checkout this binary was built from.
+  public static func locateFixtures(workingDirectory: URL, executable: URL? = nil) -> URL? {
+    let directory = executable?.resolvingSymlinksInPath().deletingLastPathComponent()
     let candidates = [
       workingDirectory.appendingPathComponent("fixtures/demo"),
+      directory?.appendingPathComponent("fixtures/demo"),
+      directory?.appendingPathComponent("../share/tokentax/demo").standardized,
       URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../fixtures/demo").standardized,
-    ]
+    ].compactMap { $0 }
     return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("base").path) }
   }
 
