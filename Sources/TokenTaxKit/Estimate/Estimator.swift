@@ -22,16 +22,8 @@ public struct Estimator: Sendable {
   {
     let feature = snapshot.feature
     var warnings: [String] = []
-    var templates: [(FeatureSnapshot.PromptFile, Template?)] = []
-    for file in snapshot.files {
-      switch file.part.kind {
-      case .text, .examples:
-        templates.append((file, try TemplateParser.parse(file.text, file: file.path, syntax: file.part.syntax)))
-      case .tools, .schema, .request:
-        templates.append((file, nil))
-      }
-    }
-    let frontMatterModel = templates.lazy.compactMap { $0.1?.model }.first
+    let frontMatterModel = snapshot.files.lazy.filter { $0.part.kind == .text || $0.part.kind == .examples }
+      .compactMap { FrontMatter.model(in: $0.text, file: $0.path) }.first
     let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap { RequestPart.model(in: $0.text) }.first
     guard let model = feature.model ?? frontMatterModel ?? requestModel ?? defaults.model else {
       throw EstimateError.noModel(feature: feature.id)
@@ -41,6 +33,14 @@ public struct Estimator: Sendable {
       model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
       factor: price.tokenFactor)
     var requests: [RequestCount] = []
+    let variables = feature.variables
+    let featureTemplates = FeatureTemplates(
+      snapshot: snapshot, defaults: defaults.templates,
+      sizes: TemplateSizes(
+        text: { counter.count($0) }, placeholder: { Self.size(of: $0, variables: variables) }, defaultSize: defaults.variableTokens))
+    let rendering = try featureTemplates.render()
+    let templates = snapshot.files.map { ($0, rendering.templates[$0.path]) }
+    var requestNames = Set<String>()
 
     var input = 0
     var messages = 0
@@ -53,13 +53,15 @@ public struct Estimator: Sendable {
       promptTexts[file.path] = file.text
       recounts[file.path] = PartRecount(
         file: file, model: model, prices: prices, counter: counter, variables: feature.variables,
-        defaultSize: defaults.variableTokens)
+        defaultSize: defaults.variableTokens, templates: featureTemplates,
+        entries: featureTemplates.files.filter { rendering.reached[$0.path]?.contains(file.path) ?? false }.map(\.path))
       let cacheable = prefixOpen && file.part.cache
       if !file.part.cache { prefixOpen = false }
       if file.part.kind == .request {
         // A whole request body: its count already holds the message framing and reply priming.
         let (request, hasPlaceholders) = try RequestPart.count(file, model: model, prices: prices) { name in
-          size(of: name, in: feature, unknown: &unknown)
+          requestNames.insert(name)
+          return size(of: name, in: feature, unknown: &unknown)
         }
         requests.append(request)
         input += request.inputTokens
@@ -92,6 +94,15 @@ public struct Estimator: Sendable {
         input += tokens
       }
     }
+    // Files the templates include count in the prompt files' messages; their edits are theirs.
+    for (path, text) in featureTemplates.library.texts.sorted(by: { $0.key < $1.key }) where promptTexts[path] == nil {
+      let entries = featureTemplates.files.filter { rendering.reached[$0.path]?.contains(path) ?? false }
+      guard let first = entries.first else { continue }
+      promptTexts[path] = text
+      recounts[path] = PartRecount(
+        file: FeatureSnapshot.PromptFile(part: first.part, path: path, text: text), model: model, prices: prices, counter: counter,
+        variables: feature.variables, defaultSize: defaults.variableTokens, templates: featureTemplates, entries: entries.map(\.path))
+    }
     if messages > 0 { input += Estimator.replyPriming }
     if let history = feature.history, history.turns > 1 {
       // Call k of a conversation carries k-1 earlier turns (a user and an assistant message each).
@@ -102,6 +113,7 @@ public struct Estimator: Sendable {
       warnings.append(
         "feature '\(feature.id)': placeholder '\(name)' has no size in variables; counted as \(defaults.variableTokens) tokens")
     }
+    warnings += FeatureTemplates.warnings(feature: feature, rendering: rendering, otherNames: requestNames)
 
     var sources = ["input_tokens": "template", "cached_input_tokens": "template"]
     let output: Int

@@ -4,6 +4,8 @@ import Foundation
 public struct FeatureSnapshot: Sendable {
   public var feature: FeatureConfig
   public var files: [PromptFile]
+  /// The template files `files` reach through includes, parents, imports and partials.
+  public var library = TemplateLibrary()
 
   public struct PromptFile: Sendable {
     public var part: PromptPart
@@ -28,7 +30,7 @@ public struct FeatureSnapshot: Sendable {
       wanted.append(files)
     }
     let contents = try source.read(wanted.flatMap { $0.map(\.1) })
-    return try zip(config.features, wanted).map { feature, files in
+    let snapshots = try zip(config.features, wanted).map { feature, files in
       FeatureSnapshot(
         feature: feature,
         files: try files.map { part, path in
@@ -38,6 +40,7 @@ public struct FeatureSnapshot: Sendable {
           return PromptFile(part: part, path: path, text: try text(of: data, file: path))
         })
     }
+    return try TemplateLibrary.attach(to: snapshots, defaults: config.defaults.templates, from: source)
   }
 
   /// Decodes a prompt file as UTF-8, naming the first bad byte.

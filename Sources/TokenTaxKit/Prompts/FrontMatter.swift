@@ -9,6 +9,11 @@ struct FrontMatter {
   var body: String
   var bodyLine: Int
 
+  /// The model a dotprompt or prompty file's front matter names; nil for other files.
+  static func model(in text: String, file: String) -> String? {
+    file.hasSuffix(".prompt") || file.hasSuffix(".prompty") ? FrontMatter(text).model : nil
+  }
+
   init(_ text: String) {
     model = nil
     body = text
