@@ -199,6 +199,7 @@ struct TemplateRenderer {
   /// size stands for what its items output unless `variables` sizes the item's fields.
   private mutating func repeatBody(_ loop: TemplateLoop) throws -> [Piece] {
     let configured = options.loops[loop.iterable] ?? options.loops[TemplateExpression.root(loop.iterable)]
+    names.insert(loop.iterable)
     state.loops.append(LoopFrame(loop: loop))
     defer { state.loops.removeLast() }
     var pieces: [Piece] = []
