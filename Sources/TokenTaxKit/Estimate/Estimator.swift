@@ -20,10 +20,11 @@ public struct Estimator: Sendable {
   public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheHitRate: Double? = nil) throws
     -> FeatureEstimate
   {
-    let feature = snapshot.feature
+    var feature = snapshot.feature
     var warnings: [String] = []
-    let frontMatterModel = snapshot.files.lazy.filter { $0.part.kind == .text || $0.part.kind == .examples }
-      .compactMap { FrontMatter.model(in: $0.text, file: $0.path) }.first
+    let frontMatters = snapshot.files.filter { ($0.part.kind == .text || $0.part.kind == .examples) && FrontMatter.applies(to: $0.path) }
+      .map { FrontMatter($0.text) }
+    let frontMatterModel = frontMatters.lazy.compactMap(\.model).first
     let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap { RequestPart.model(in: $0.text) }.first
     guard let model = feature.model ?? frontMatterModel ?? requestModel ?? defaults.model else {
       throw EstimateError.noModel(feature: feature.id)
@@ -33,6 +34,12 @@ public struct Estimator: Sendable {
       model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
       factor: price.tokenFactor)
     var requests: [RequestCount] = []
+    // Input defaults and samples in dotprompt / prompty front matter size what `variables` leaves out.
+    for (name, text) in frontMatters.flatMap(\.defaults).sorted(by: { $0.key < $1.key })
+    where Self.size(of: name, variables: feature.variables) == nil {
+      feature.variables[name] = counter.count(text)
+      warnings.append("feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(counter.count(text)) tokens)")
+    }
     let variables = feature.variables
     let featureTemplates = FeatureTemplates(
       snapshot: snapshot, defaults: defaults.templates,
@@ -113,7 +120,7 @@ public struct Estimator: Sendable {
       warnings.append(
         "feature '\(feature.id)': placeholder '\(name)' has no size in variables; counted as \(defaults.variableTokens) tokens")
     }
-    warnings += FeatureTemplates.warnings(feature: feature, rendering: rendering, otherNames: requestNames)
+    warnings += FeatureTemplates.warnings(feature: snapshot.feature, rendering: rendering, otherNames: requestNames)
 
     var sources = ["input_tokens": "template", "cached_input_tokens": "template"]
     let output: Int
@@ -123,6 +130,10 @@ public struct Estimator: Sendable {
     } else if let configured = feature.outputTokens {
       output = configured
       sources["output_tokens"] = "config"
+    } else if let limit = frontMatters.lazy.compactMap(\.maxOutputTokens).first {
+      output = limit
+      sources["output_tokens"] = "template"
+      warnings.append("feature '\(feature.id)': output counted at the front matter's limit of \(limit) tokens, an upper bound; set output_tokens or add traces")
     } else {
       output = 0
       sources["output_tokens"] = "none"
