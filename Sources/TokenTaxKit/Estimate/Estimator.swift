@@ -37,8 +37,9 @@ public struct Estimator: Sendable {
     // Input defaults and samples in dotprompt / prompty front matter size what `variables` leaves out.
     for (name, text) in frontMatters.flatMap(\.defaults).sorted(by: { $0.key < $1.key })
     where Self.size(of: name, variables: feature.variables) == nil {
-      feature.variables[name] = counter.count(text)
-      warnings.append("feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(counter.count(text)) tokens)")
+      let tokens = counter.count(text)
+      feature.variables[name] = tokens
+      warnings.append("feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(tokens) tokens)")
     }
     let variables = feature.variables
     let featureTemplates = FeatureTemplates(
@@ -61,7 +62,7 @@ public struct Estimator: Sendable {
       recounts[file.path] = PartRecount(
         file: file, model: model, prices: prices, counter: counter, variables: feature.variables,
         defaultSize: defaults.variableTokens, templates: featureTemplates,
-        entries: featureTemplates.files.filter { rendering.reached[$0.path]?.contains(file.path) ?? false }.map(\.path))
+        entries: featureTemplates.files(reaching: file.path, in: rendering).map(\.path))
       let cacheable = prefixOpen && file.part.cache
       if !file.part.cache { prefixOpen = false }
       if file.part.kind == .request {
@@ -103,7 +104,7 @@ public struct Estimator: Sendable {
     }
     // Files the templates include count in the prompt files' messages; their edits are theirs.
     for (path, text) in featureTemplates.library.texts.sorted(by: { $0.key < $1.key }) where promptTexts[path] == nil {
-      let entries = featureTemplates.files.filter { rendering.reached[$0.path]?.contains(path) ?? false }
+      let entries = featureTemplates.files(reaching: path, in: rendering)
       guard let first = entries.first else { continue }
       promptTexts[path] = text
       recounts[path] = PartRecount(

@@ -42,6 +42,11 @@ struct FeatureTemplates: Sendable {
     return rendering
   }
 
+  /// The prompt files whose render read `path`.
+  func files(reaching path: String, in rendering: Rendering) -> [FeatureSnapshot.PromptFile] {
+    files.filter { rendering.reached[$0.path]?.contains(path) ?? false }
+  }
+
   /// The report's sentences on what the count assumed, and on `variables` no placeholder uses.
   static func warnings(feature: FeatureConfig, rendering: Rendering, otherNames: Set<String>) -> [String] {
     var warnings: [String] = []

@@ -89,9 +89,7 @@ struct TemplateTreeBuilder {
     switch keyword {
     case "if":
       open(.branches, closer: "endif", position)
-    case "elif":
-      try separate(position, keyword: keyword)
-    case "else":
+    case "elif", "else":
       try separate(position, keyword: keyword)
     case "for":
       let (variables, iterable) = TemplateExpression.forLoop(rest)
@@ -104,8 +102,7 @@ struct TemplateTreeBuilder {
       open(.macro(name, parameters: parameters), closer: "endmacro", position)
     case "call":
       // `call(args) macro(…)`: the caller's own arguments come first in parentheses.
-      var callee = Substring(rest)
-      if keyword == "call", content.dropFirst(4).first == "(" { callee = Substring(TemplateExpression.afterParenthesis(String(content.dropFirst(4)))) }
+      let callee = rest.hasPrefix("(") ? TemplateExpression.afterParenthesis(rest) : rest
       open(.call(callee.trimmingCharacters(in: .whitespaces)), closer: "endcall", position)
     case "set":
       // `{% set x = … %}` outputs nothing; `{% set x %}…{% endset %}` captures its body.
