@@ -83,6 +83,8 @@ import Testing
     #expect(text(try render("a.j2", files, branches: .all).pieces) == "shortthe longest onemid <big>!")
     #expect(try render("a.j2", files).renderer.assumptions == [.branch(file: "a.j2", line: 1)])
     #expect(try render("a.j2", files, branches: .largest).renderer.assumptions.isEmpty)
+    // dotprompt's helpers are ordinary values in other handlebars files.
+    #expect(text(try render("h.hbs", ["h.hbs": "{{history}}"]).pieces) == "<history>")
     let mustache = ["a.hbs": "{{#if x}}yes {{x}}{{else}}no{{/if}}{{^y}}none{{/y}}"]
     #expect(text(try render("a.hbs", mustache).pieces) == "yes <x>none")
   }

@@ -70,10 +70,11 @@ struct TemplateTreeBuilder {
     case "role":
       // dotprompt names the assistant turn `model`.
       if let role = TemplateExpression.role(words.dropFirst().first) { append(.role(role)) }
-    case "history", "section":
-      // Conversation history is sized by the feature's `history`; a section only marks a place.
+    case "history" where file.hasSuffix(".prompt"), "section" where file.hasSuffix(".prompt"):
+      // dotprompt: conversation history is sized by the feature's `history`; a section only
+      // marks a place. In other handlebars files these are ordinary values.
       break
-    case "media":
+    case "media" where file.hasSuffix(".prompt"):
       let url = words.first { $0.hasPrefix("url=") }.map { String($0.dropFirst(4)) }
       append(.media(name: url.flatMap(TemplateExpression.literal) == nil ? url : nil, position))
     default:
