@@ -17,7 +17,7 @@ enum InitCommand: Command {
     if FileManager.default.fileExists(atPath: target.path), !arguments.flag("--force") {
       throw UsageError("\(Config.fileName) already exists at the repo root; pass --force to overwrite it")
     }
-    let features = StarterConfig.features(in: try WorktreeFiles(git: git).listFiles()) { path in
+    var features = StarterConfig.features(in: try WorktreeFiles(git: git).listFiles()) { path in
       try? String(contentsOf: git.root.appendingPathComponent(path), encoding: .utf8)
     }
     if features.isEmpty {
@@ -25,12 +25,39 @@ enum InitCommand: Command {
         "no prompt files found (prompts/**, *.prompt, *.prompty, *.hbs, *.j2, *.mustache); add one or write tokentax.json by hand (see README)")
     }
     let model = arguments.value("--model") ?? "gpt-5"
-    try ReportWriter.writeFile(StarterConfig.render(features: features, model: model), to: target, name: Config.fileName)
+    // The draft is read back and estimated before it is written: a feature that would not
+    // estimate (a template that does not parse, an include that resolves nowhere) is left out.
+    var draft = StarterConfig.render(features: features, model: model)
+    while let (index, reason) = try failure(in: draft, git: git, workingDirectory: invocation.workingDirectory) {
+      invocation.stderr.line("note: left \(features[index].parts.map(\.file).joined(separator: ", ")) out of the draft: \(reason)")
+      features.remove(at: index)
+      guard !features.isEmpty else { throw UsageError("no prompt file could be estimated; fix the files above or write tokentax.json by hand (see README)") }
+      draft = StarterConfig.render(features: features, model: model)
+    }
+    try ReportWriter.writeFile(draft, to: target, name: Config.fileName)
     let count = features.map(\.parts.count).reduce(0, +)
     invocation.stdout.line("wrote \(Config.fileName): \(features.count) feature(s) from \(count) prompt file(s)")
     let guessed = features.flatMap(\.parts).contains { !$0.placeholders.isEmpty }
     invocation.stdout.line(
       "next: set calls_per_day\(guessed ? ", the guessed placeholder sizes" : "") and output_tokens, then run 'tokentax estimate'")
     return .success
+  }
+
+  /// The first feature of `draft` that does not estimate, with the reason; nil when all do.
+  private static func failure(in draft: String, git: Git, workingDirectory: URL) throws -> (Int, String)? {
+    let config = try ConfigDecoder.decode(Data(draft.utf8), file: Config.fileName)
+    let source = WorktreeFiles(git: git)
+    let prices = try PriceSetup.table(config: config, source: source, extraFiles: [], workingDirectory: workingDirectory)
+    let estimator = Estimator(defaults: config.defaults, prices: prices)
+    for (index, feature) in config.features.enumerated() {
+      var single = config
+      single.features = [feature]
+      do {
+        for snapshot in try FeatureSnapshot.load(config: single, from: source) { _ = try estimator.estimate(snapshot) }
+      } catch let error as any UserFacingError {
+        return (index, error.description)
+      }
+    }
+    return nil
   }
 }

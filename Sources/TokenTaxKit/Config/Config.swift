@@ -40,6 +40,8 @@ public struct Config: Sendable, Equatable {
     public var encoding: String = "auto"
     /// The size of a placeholder that has no entry in `variables`.
     public var variableTokens: Int = 100
+    /// `template_paths` and `branches` of every feature.
+    public var templates = TemplateOptions()
     public init() {}
   }
 

@@ -5,7 +5,7 @@ public enum ConfigDecoder {
   static let topKeys = ["$schema", "version", "defaults", "prices", "features", "thresholds", "budgets", "approval", "traces"]
   static let featureKeys = [
     "id", "model", "calls_per_day", "prompt", "variables", "history", "output_tokens", "batch", "traces", "thresholds", "budget",
-  ]
+  ] + TemplateOptions.featureKeys
   static let partKeys = ["file", "role", "kind", "cache", "syntax", "symbol", "key"]
 
   /// Decodes `data`; `file` names the file in errors.
@@ -26,7 +26,8 @@ public enum ConfigDecoder {
     guard version == Config.currentVersion else { throw ConfigError.unsupportedVersion(file: file, version: version) }
 
     var config = Config(features: [])
-    if let defaults = try top.object("defaults", allowed: ["model", "days_per_month", "encoding", "variable_tokens"]) {
+    if let defaults = try top.object("defaults", allowed: ["model", "days_per_month", "encoding", "variable_tokens"] + TemplateOptions.defaultsKeys) {
+      config.defaults.templates = try TemplateOptions.decode(defaults)
       config.defaults.model = try defaults.string("model")
       config.defaults.daysPerMonth = try defaults.decimal("days_per_month", maximum: 31) ?? 30
       if let encoding = try defaults.string("encoding") {
@@ -93,6 +94,7 @@ public enum ConfigDecoder {
     feature.callsPerDay = try reader.decimal("calls_per_day", maximum: 100_000_000_000)
     feature.outputTokens = try reader.int("output_tokens", maximum: 10_000_000)
     feature.batch = try reader.bool("batch") ?? false
+    feature.templates = try TemplateOptions.decode(reader)
     for (index, part) in (try reader.array("prompt") ?? []).enumerated() {
       feature.prompt.append(try decodePart(part, file: file, path: reader.fieldPath("prompt[\(index)]")))
     }

@@ -17,6 +17,8 @@ public struct FeatureConfig: Sendable, Equatable {
   public var traces: TraceSources?
   public var thresholds: Thresholds
   public var budgetMonthlyUSD: Decimal?
+  /// `template_paths`, `branches` and `loops`.
+  public var templates = TemplateOptions()
 
   public init(
     id: String, model: String? = nil, callsPerDay: Decimal? = nil, prompt: [PromptPart] = [], variables: [String: Int] = [:],

@@ -1,11 +1,21 @@
+import Foundation
+
 /// `tokentax init`: finds prompt files and drafts a commented `tokentax.json` around them.
 public enum StarterConfig {
   static let promptExtensions = [".prompt", ".prompty", ".hbs", ".handlebars", ".mustache", ".j2", ".jinja", ".jinja2"]
 
+  /// Formats that template engines also render but that are not prompts (`Dockerfile.j2`,
+  /// `page.html.j2`, `query.sql.jinja`).
+  static let otherFormats = ["html", "htm", "xml", "sql", "yaml", "yml", "toml", "ini", "conf", "cfg", "sh", "py", "js", "ts", "css", "tf", "service"]
+
   /// Whether `path` looks like a prompt file.
   public static func isPrompt(_ path: String) -> Bool {
     let lowered = path.lowercased()
-    if promptExtensions.contains(where: lowered.hasSuffix) { return true }
+    if promptExtensions.contains(where: lowered.hasSuffix) {
+      let name = lowered.split(separator: "/").last.map(String.init) ?? lowered
+      let inner = name.split(separator: ".").dropLast().dropFirst()
+      return !name.hasPrefix("dockerfile") && !name.hasPrefix("makefile") && !inner.contains { otherFormats.contains(String($0)) }
+    }
     let textual = [".md", ".txt", ".json"].contains(where: lowered.hasSuffix)
     return textual && (lowered.hasPrefix("prompts/") || lowered.contains("/prompts/"))
   }
@@ -20,8 +30,9 @@ public enum StarterConfig {
     /// The model a dotprompt / prompty front matter or a request body names.
     public var model: String?
 
-    /// Reads `text` (nil when unreadable: the part is listed as plain text).
-    public init(file: String, text: String?) {
+    /// Reads `text` (nil when unreadable: the part is listed as plain text), with the files
+    /// it includes from `library` when given.
+    public init(file: String, text: String?, library: TemplateLibrary? = nil) {
       self.file = file
       let stem = file.split(separator: "/").last.map { String($0.prefix { $0 != "." }).lowercased() } ?? ""
       role = PromptPart.Role.allCases.first { stem == $0.rawValue || stem.hasPrefix($0.rawValue + "_") || stem.hasPrefix($0.rawValue + "-") }
@@ -37,10 +48,16 @@ public enum StarterConfig {
         kind = .request
         model = value?["model"]?.stringValue
       }
-      let template = try? TemplateParser.parse(text, file: file, syntax: kind == .request ? .mustache : .auto)
+      let syntax: PromptPart.Syntax = kind == .request ? .mustache : .auto
+      var renderer = library.map { TemplateRenderer(library: $0, options: TemplateOptions(), sizes: .rough) }
+      let template = try? renderer?.render(file, syntax: syntax) ?? TemplateParser.parse(text, file: file, syntax: syntax)
       model = model ?? template?.model
+      // Loop counters and the item itself are not values a caller passes.
       placeholders = (template?.messages ?? []).flatMap(\.pieces).compactMap { piece in
         if case .placeholder(let name, _) = piece { name } else { nil }
+      }.filter { name in
+        !name.hasPrefix("loop.") && !name.hasPrefix("@") && !name.hasPrefix("../") && name != "this" && name != "."
+          && !name.contains("\"") && !name.contains("'")
       }.uniqued()
     }
 
@@ -55,19 +72,47 @@ public enum StarterConfig {
     }
   }
 
-  /// One feature per folder of prompt files, ids from the folder names; `read` gives a file's text.
+  /// One feature per folder of prompt files, and one per dotprompt / prompty file (each is a
+  /// whole call: alternatives side by side are separate features, never summed). Files another
+  /// prompt includes, extends, imports or uses as a partial are left out: they count through
+  /// the file that reaches them. `read` gives a file's text.
   public static func features(in files: [String], read: (String) -> String?) -> [(id: String, parts: [Part])] {
+    let candidates = files.filter(isPrompt)
+    let texts = Dictionary(uniqueKeysWithValues: candidates.map { ($0, read($0)) })
+    let library = TemplateLibrary(texts: texts.compactMapValues { $0 })
+    var reached = Set<String>()
+    for file in candidates {
+      guard let text = texts[file] ?? nil, let document = try? TemplateDocument.parse(text, file: file, syntax: .auto) else { continue }
+      for reference in document.references {
+        if let path = library.resolve(reference, from: file, entry: file), path != file { reached.insert(path) }
+      }
+    }
     var groups: [String: [String]] = [:]
-    for file in files where isPrompt(file) {
-      let folder = file.split(separator: "/").dropLast().joined(separator: "/")
-      groups[folder, default: []].append(file)
+    for file in candidates where !reached.contains(file) && !TemplateLibrary.folder(of: file).hasSuffix("partials") {
+      let folder = TemplateLibrary.folder(of: file)
+      groups[FrontMatter.applies(to: file) ? file : folder, default: []].append(file)
     }
-    return groups.keys.sorted().map { folder in
-      let name = folder.split(separator: "/").last.map(String.init) ?? "prompts"
-      let id = name == "prompts" || name.isEmpty ? "main" : name
-      let parts = (groups[folder] ?? []).sorted().map { Part(file: $0, text: read($0)) }
-      return (id, parts.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element))
+    return groups.keys.sorted().map { key in
+      let parts = (groups[key] ?? []).sorted().map { Part(file: $0, text: texts[$0] ?? nil, library: library) }
+      let ordered = parts.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
+      return (id(for: key, isFile: FrontMatter.applies(to: key)), ordered)
     }
+  }
+
+  /// Names that say nothing about the prompt: the folder above says more.
+  static let genericNames: Set<String> = ["prompts", "prompt", "main", "index", "default", "system", "user", "template", "templates", ""]
+
+  /// The prompt's own name: a file's stem, else its folder's, skipping generic names.
+  static func id(for key: String, isFile: Bool) -> String {
+    var components = key.split(separator: "/").map(String.init)
+    if isFile, let last = components.popLast() {
+      let stem = String(last.prefix { $0 != "." }).lowercased()
+      if !genericNames.contains(stem.trimmingCharacters(in: CharacterSet(charactersIn: "_"))) { return stem }
+    }
+    while let last = components.popLast() {
+      if !genericNames.contains(last.lowercased()) { return last }
+    }
+    return "main"
   }
 
   /// The size the draft gives every placeholder it finds, for the user to correct.
@@ -86,19 +131,19 @@ public enum StarterConfig {
       let parts = feature.parts.map { part -> String in
         let kind = part.kind == .text ? "" : #", "kind": "\#(part.kind.rawValue)""#
         let role = part.role.map { #", "role": "\#($0.rawValue)""# } ?? ""
-        return #"        { "file": "\#(part.file)"\#(role)\#(kind) }"#
+        return #"        { "file": \#(quoted(part.file))\#(role)\#(kind) }"#
       }.joined(separator: ",\n")
       // A model named in a file (front matter, request body) is the feature's: the config would override it.
-      let modelLine = feature.parts.contains { $0.model != nil } ? "" : "\n      \"model\": \"\(model)\","
+      let modelLine = feature.parts.contains { $0.model != nil } ? "" : "\n      \"model\": \(quoted(model)),"
       let names = feature.parts.flatMap(\.placeholders).uniqued()
       let variables =
         names.isEmpty
         ? #""variables": {},              // tokens per placeholder, e.g. { "question": 60 }"#
-        : #""variables": { "# + names.map { #""\#($0)": \#(guessedPlaceholderTokens)"# }.joined(separator: ", ")
+        : #""variables": { "# + names.map { #"\#(quoted($0)): \#(guessedPlaceholderTokens)"# }.joined(separator: ", ")
           + " },  // guessed: set each placeholder's typical size in tokens"
       return """
             {
-              "id": "\(id)",\(modelLine)
+              "id": \(quoted(id)),\(modelLine)
               "calls_per_day": 1000,        // traffic: set it to get a monthly cost
               "prompt": [                   // in the order they are sent; mark a stable prefix "cache": true
         \(parts)
@@ -112,7 +157,7 @@ public enum StarterConfig {
       // tokentax configuration: see the README (Configuration) and schema/tokentax.schema.json
       {
         "version": 1,
-        "defaults": { "model": "\(model)", "days_per_month": 30 },
+        "defaults": { "model": \(quoted(model)), "days_per_month": 30 },
         "features": [
       \(blocks.joined(separator: ",\n"))
         ],
@@ -125,4 +170,7 @@ public enum StarterConfig {
 
       """
   }
+
+  /// A JSON string literal: file names and placeholder names may hold quotes or backslashes.
+  private static func quoted(_ text: String) -> String { JSONWriter.string(.string(text), pretty: false) }
 }

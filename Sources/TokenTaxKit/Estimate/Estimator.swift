@@ -22,16 +22,9 @@ public struct Estimator: Sendable {
   {
     var feature = snapshot.feature
     var warnings: [String] = snapshot.files.flatMap(\.notes).map { "feature '\(snapshot.feature.id)': \($0)" }
-    var templates: [(FeatureSnapshot.PromptFile, Template?)] = []
-    for file in snapshot.files {
-      switch file.part.kind {
-      case .text, .examples:
-        templates.append((file, try TemplateParser.parse(file.text, file: file.path, syntax: file.part.syntax)))
-      case .tools, .schema, .request:
-        templates.append((file, nil))
-      }
-    }
-    let frontMatterModel = templates.lazy.compactMap { $0.1?.model }.first
+    let frontMatters = snapshot.files.filter { ($0.part.kind == .text || $0.part.kind == .examples) && $0.part.selector == nil && FrontMatter.applies(to: $0.path) }
+      .map { FrontMatter($0.text) }
+    let frontMatterModel = frontMatters.lazy.compactMap(\.model).first
     let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap { RequestPart.model(in: $0.text) }.first
     guard let model = feature.model ?? frontMatterModel ?? requestModel ?? defaults.model else {
       throw EstimateError.noModel(feature: feature.id)
@@ -41,8 +34,23 @@ public struct Estimator: Sendable {
       model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
       factor: price.tokenFactor)
     var requests: [RequestCount] = []
+    // Input defaults and samples in dotprompt / prompty front matter size what `variables` leaves out.
+    for (name, text) in frontMatters.flatMap(\.defaults).sorted(by: { $0.key < $1.key })
+    where Self.size(of: name, variables: feature.variables) == nil {
+      let tokens = counter.count(text)
+      feature.variables[name] = tokens
+      warnings.append("feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(tokens) tokens)")
+    }
+    let variables = feature.variables
+    let featureTemplates = FeatureTemplates(
+      snapshot: snapshot, defaults: defaults.templates,
+      sizes: TemplateSizes(
+        text: { counter.count($0) }, placeholder: { Self.size(of: $0, variables: variables) }, defaultSize: defaults.variableTokens))
+    let rendering = try featureTemplates.render()
+    let templates = snapshot.files.map { ($0, rendering.templates[$0.id]) }
     let bound = try BoundValues(snapshot: snapshot, templates: templates.compactMap(\.1), counter: counter, defaultSize: defaults.variableTokens)
     feature.variables.merge(bound.sizes) { _, boundSize in boundSize }
+    var requestNames = Set<String>()
 
     var input = 0
     var messages = 0
@@ -63,13 +71,15 @@ public struct Estimator: Sendable {
       promptFiles[file.id] = file
       recounts[file.id] = PartRecount(
         file: file, model: model, prices: prices, counter: counter, variables: feature.variables,
-        defaultSize: defaults.variableTokens)
+        defaultSize: defaults.variableTokens, templates: featureTemplates,
+        entries: featureTemplates.files(reaching: file.id, in: rendering).map(\.id))
       let cacheable = prefixOpen && file.part.cache
       if !file.part.cache { prefixOpen = false }
       if file.part.kind == .request {
         // A whole request body: its count already holds the message framing and reply priming.
         let (request, hasPlaceholders) = try RequestPart.count(file, model: model, prices: prices) { name in
-          size(of: name, in: feature, unknown: &unknown)
+          requestNames.insert(name)
+          return size(of: name, in: feature, unknown: &unknown)
         }
         requests.append(request)
         input += request.inputTokens
@@ -102,6 +112,15 @@ public struct Estimator: Sendable {
         input += tokens
       }
     }
+    // Files the templates include count in the prompt files' messages; their edits are theirs.
+    for (path, text) in featureTemplates.library.texts.sorted(by: { $0.key < $1.key }) where promptTexts[path] == nil {
+      let entries = featureTemplates.files(reaching: path, in: rendering)
+      guard let first = entries.first else { continue }
+      promptTexts[path] = text
+      recounts[path] = PartRecount(
+        file: FeatureSnapshot.PromptFile(part: first.part, path: path, text: text), model: model, prices: prices, counter: counter,
+        variables: feature.variables, defaultSize: defaults.variableTokens, templates: featureTemplates, entries: entries.map(\.id))
+    }
     if messages > 0 { input += Estimator.replyPriming }
     if let history = feature.history, history.turns > 1 {
       // Call k of a conversation carries k-1 earlier turns (a user and an assistant message each).
@@ -112,6 +131,7 @@ public struct Estimator: Sendable {
       warnings.append(
         "feature '\(feature.id)': placeholder '\(name)' has no size in variables; counted as \(defaults.variableTokens) tokens")
     }
+    warnings += FeatureTemplates.warnings(feature: snapshot.feature, rendering: rendering, otherNames: requestNames)
 
     var sources = ["input_tokens": "template", "cached_input_tokens": "template"]
     let output: Int
@@ -121,6 +141,10 @@ public struct Estimator: Sendable {
     } else if let configured = feature.outputTokens {
       output = configured
       sources["output_tokens"] = "config"
+    } else if let limit = frontMatters.lazy.compactMap(\.maxOutputTokens).first {
+      output = limit
+      sources["output_tokens"] = "template"
+      warnings.append("feature '\(feature.id)': output counted at the front matter's limit of \(limit) tokens, an upper bound; set output_tokens or add traces")
     } else {
       output = 0
       sources["output_tokens"] = "none"

@@ -7,6 +7,8 @@ public struct FeatureSnapshot: Sendable {
   /// The values bound to placeholders (`variables` naming a source), by placeholder; an error
   /// is kept and raised only if the placeholder occurs.
   public var bound: [String: Result<PromptFile, PromptSourceError>] = [:]
+  /// The template files `files` reach through includes, parents, imports and partials.
+  public var library = TemplateLibrary()
 
   public struct PromptFile: Sendable {
     public var part: PromptPart
@@ -61,7 +63,7 @@ public struct FeatureSnapshot: Sendable {
     }
     let boundPaths = config.features.flatMap { $0.boundVariables.values.map(\.file) }
     let contents = try source.read(Array(Set(wanted.flatMap { $0.map(\.1) } + boundPaths)))
-    return try zip(config.features, wanted).map { feature, files in
+    let snapshots = try zip(config.features, wanted).map { feature, files in
       var snapshot = FeatureSnapshot(
         feature: feature,
         files: try files.map { part, path in
@@ -85,6 +87,7 @@ public struct FeatureSnapshot: Sendable {
       }
       return snapshot
     }
+    return try TemplateLibrary.attach(to: snapshots, defaults: config.defaults.templates, from: source)
   }
 
   /// Decodes a prompt file as UTF-8, naming the first bad byte.

@@ -11,6 +11,10 @@ struct PartRecount: Sendable {
   var counter: TokenCounter
   var variables: [String: Int]
   var defaultSize: Int
+  /// The feature's templates, rendered again with the edited text in place of the file's.
+  var templates: FeatureTemplates?
+  /// The prompt files whose render reads this file (itself, or those that include it).
+  var entries: [String] = []
 
   /// The input tokens `text` adds to a call as this file; nil when it does not parse as one.
   func count(_ text: String) -> Int? {
@@ -23,8 +27,14 @@ struct PartRecount: Sendable {
     case .tools, .schema:
       return (try? JSONParser(relaxed: true).parse(text)).map { counter.count(JSONWriter.string($0, pretty: false)) }
     case .text, .examples:
-      guard let template = try? TemplateParser.parse(text, file: file.path, syntax: file.part.syntax) else { return nil }
-      return template.messages.filter { !$0.pieces.isEmpty }.reduce(0) { total, message in
+      let rendered: [Template]?
+      if let templates {
+        rendered = (try? templates.render(only: entries, overriding: [file.id: text])).map { Array($0.templates.values) }
+      } else {
+        rendered = (try? TemplateParser.parse(text, file: file.path, syntax: file.part.syntax)).map { [$0] }
+      }
+      guard let rendered else { return nil }
+      return rendered.flatMap(\.messages).filter { !$0.pieces.isEmpty }.reduce(0) { total, message in
         message.pieces.reduce(total + Estimator.tokensPerMessage) { sum, piece in
           switch piece {
           case .text(let text, _): sum + counter.count(text)

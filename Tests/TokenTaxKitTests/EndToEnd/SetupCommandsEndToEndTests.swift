@@ -20,7 +20,8 @@ import Testing
     #expect(result.stdout.hasPrefix("wrote tokentax.json: 3 feature(s) from 7 prompt file(s)"))
     let text = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
     let config = try ConfigDecoder.decode(Data(text.utf8), file: "tokentax.json")
-    #expect(config.features.map(\.id) == ["agents", "support", "triage"])
+    // Ids from the prompt's own name: a dotprompt file's stem, a folder of parts' name.
+    #expect(config.features.map(\.id) == ["notes", "support", "triage"])
     // Sent in order: system text first, the user's turn last; roles and kinds from names and contents.
     let support = config.features[1]
     #expect(support.prompt.map(\.file) == [
@@ -43,6 +44,31 @@ import Testing
     #expect(estimate.code == .success, "\(estimate.stderr)")
     #expect(!estimate.stderr.contains("no size in variables"), "\(estimate.stderr)")
     #expect(repo.run("init").stderr.contains("already exists"))
+  }
+
+  /// Alternatives, partials, non-prompt templates, helpers and a broken file: the draft still
+  /// estimates without editing.
+  @Test func initDraftsATrustworthyConfigOnHostileTemplates() throws {
+    let repo = try TestRepository()
+    try repo.write("prompts/poem/v1.prompt", "---\nmodel: openai/gpt-4o\n---\n{{role \"user\"}}Write about {{topic}}. {{> style}}")
+    try repo.write("prompts/poem/v2.prompt", "# header\n\n---\nmodel: openai/gpt-4o\n---\n{{media url=photo mime=\"image/jpeg\"}}{{#each lines}}{{this}} {{@index}}{{/each}}")
+    try repo.write("prompts/poem/_style.prompt", "Be brief, {{tone}}.")
+    try repo.write("deploy/Dockerfile.j2", "FROM {{ image }}")
+    try repo.write("web/page.html.j2", "<html>{{ title }}</html>")
+    try repo.write("agent/main.j2", "{% for doc in docs %}{{ doc.text }} {{ loop.index }}{% endfor %}{% include 'rules.j2' %}")
+    try repo.write("agent/rules.j2", "Cite {{ source }}.")
+    try repo.write("broken/main.j2", "{% if x %}never closed")
+    let result = repo.run("init")
+    #expect(result.code == .success, "\(result.stderr)")
+    #expect(result.stderr.contains("left broken/main.j2 out of the draft: broken/main.j2:1:1: this block is never closed"), "\(result.stderr)")
+    let config = try ConfigDecoder.decode(try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
+    #expect(config.features.map(\.id) == ["agent", "v1", "v2"])
+    #expect(config.features[0].prompt.map(\.file) == ["agent/main.j2"])
+    #expect(config.features[0].variables == ["docs": 100, "source": 100])
+    #expect(config.features[1].variables == ["topic": 100, "tone": 100])
+    #expect(config.features[2].variables == ["photo": 100, "lines": 100])
+    let estimate = repo.run("estimate")
+    #expect(estimate.code == .success, "\(estimate.stderr)")
   }
 
   @Test func initWithoutPromptsSaysWhatItLooksFor() throws {

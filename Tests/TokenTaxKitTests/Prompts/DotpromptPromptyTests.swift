@@ -1,0 +1,90 @@
+import Testing
+
+@testable import TokenTaxKit
+
+/// dotprompt and prompty files read as their reference parsers read them.
+@Suite struct DotpromptPromptyTests {
+  static let dotprompt = """
+    # Copyright 2025 Example LLC
+    # SPDX-License-Identifier: Apache-2.0
+
+    ---
+    model: googleai/gemini-2.5-flash
+    config:
+      maxOutputTokens: 512
+    input:
+      schema:
+        topic: string
+        photoUrl: string
+      default:
+        topic: the weather in Paris
+    ---
+    {{role "system"}}
+    You are a poet.{{section "intro"}}
+    {{role "model"}}
+    Ready.
+    {{#role "user"}}Write about {{topic}}. {{json style indent=2}}{{media url=photoUrl}}{{/role}}
+    {{history}}
+    """
+
+  @Test func dotpromptHeaderRolesAndHelpers() throws {
+    let template = try TemplateParser.parse(Self.dotprompt, file: "p/poem.prompt", syntax: .auto)
+    #expect(template.model == "gemini-2.5-flash")
+    #expect(template.messages.map(\.role) == [.system, .assistant, .user])
+    #expect(template.messages[0].pieces == [.text("\nYou are a poet.", line: 15), .text("\n", line: 16)])
+    #expect(template.messages[2].pieces.compactMap { if case .placeholder(let name, _) = $0 { name } else { nil } } == ["topic", "style", "photoUrl"])
+    let frontMatter = FrontMatter(Self.dotprompt)
+    #expect(frontMatter.defaults == ["topic": "the weather in Paris"])
+    #expect(frontMatter.maxOutputTokens == 512)
+  }
+
+  static let prompty = """
+    ---
+    name: Chat
+    model:
+      api: chat
+      configuration:
+        type: azure_openai
+        azure_deployment: ${env:AZURE_OPENAI_DEPLOYMENT}
+      parameters:
+        max_tokens: 128
+    sample:
+      question: What tent should I buy for a week in the Alps?
+    inputs:
+      customer:
+        type: string
+        default: Jane
+    ---
+    system:
+    You help {{customer}}.
+
+    user:
+    {{question}}
+    """
+
+  @Test func promptyEnvModelSampleAndLimit() throws {
+    let template = try TemplateParser.parse(Self.prompty, file: "chat.prompty", syntax: .auto)
+    #expect(template.model == nil)
+    #expect(template.messages.map(\.role) == [.system, .user])
+    let frontMatter = FrontMatter(Self.prompty)
+    #expect(frontMatter.defaults == ["question": "What tent should I buy for a week in the Alps?", "customer": "Jane"])
+    #expect(frontMatter.maxOutputTokens == 128)
+  }
+
+  /// The prompty's model comes from the config; its samples size the placeholders, its limit the output.
+  @Test func promptyEstimatesWithSamplesAndLimit() throws {
+    let repo = try TestRepository()
+    try repo.write("chat.prompty", Self.prompty)
+    try repo.write("tokentax.json", """
+      { "version": 1, "prices": { "overrides": { "acme-ft-1": { "input": 3.0, "output": 12.0, "encoding": "o200k_base" } } },
+        "features": [ { "id": "chat", "model": "acme-ft-1", "prompt": [ { "file": "chat.prompty" } ] } ] }
+      """)
+    try repo.commit("chat")
+    let result = repo.run("estimate", "--json")
+    #expect(result.code == .success, "\(result.stderr)")
+    let row = try #require(try JSONParser().parse(result.stdout)["features"]?.arrayValue?.first)
+    #expect(row["output_tokens"] == .number("128"))
+    #expect(result.stderr.contains("placeholder 'question' sized by its front-matter default or sample"), "\(result.stderr)")
+    #expect(!result.stderr.contains("has no size in variables"), "\(result.stderr)")
+  }
+}
