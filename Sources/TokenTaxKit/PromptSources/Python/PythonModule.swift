@@ -145,8 +145,16 @@ struct PythonModule {
       let attribute = parts[parts.count - 1]
       if let scope = classes[classPath] {
         if let binding = scope.attributes[attribute] { return (binding, classPath) }
-        if !scope.bases.isEmpty, !scope.bases.allSatisfy({ $0 == "object" }) {
-          throw PromptSourceError.inherited(file: file, selector: symbol, baseClasses: scope.bases)
+        // Inherited: from a base of this file that defines it, or from one elsewhere when the
+        // class has no attribute of a close name (then it is likelier a typo).
+        let bases = scope.bases.filter { $0 != "object" }
+        let definers = bases.filter { classes[$0]?.attributes[attribute] != nil }
+        let elsewhere = bases.filter { classes[$0] == nil }
+        if !definers.isEmpty {
+          throw PromptSourceError.inherited(file: file, selector: symbol, baseClasses: definers)
+        }
+        if !elsewhere.isEmpty, Suggestion.closest(to: attribute, in: scope.order).isEmpty {
+          throw PromptSourceError.inherited(file: file, selector: symbol, baseClasses: elsewhere)
         }
       }
     }
