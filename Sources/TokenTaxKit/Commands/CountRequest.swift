@@ -94,7 +94,7 @@ enum CountRequest {
       let requests = file.requests
       let tokens = requests.reduce(0) { $0 + $1.count.inputTokens }
       let exact = requests.allSatisfy(\.count.exact)
-      var label = file.name
+      var label = SafeText.escaped(file.name)
       if file.isJSONLines { label += " (\(Money.tokens(requests.count)) request\(requests.count == 1 ? "" : "s"))" }
       let methods = Set(requests.map { "\($0.count.model): \($0.count.method)" })
       let method = methods.count <= 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"

@@ -26,6 +26,31 @@ public enum SafeText {
     return escaped(String(text.prefix(limit))) + "… (\(text.count) characters)"
   }
 
+  /// A whole error or warning line: escaped, and any quoted value in it longer than 120
+  /// characters cut, for messages built before the value's length was known.
+  public static func errorLine(_ message: String) -> String {
+    let text = escaped(message)
+    guard text.count > 300 else { return text }
+    var out = ""
+    var quoted: String?
+    for character in text {
+      if character == "'" {
+        if let value = quoted {
+          out += (value.count > 120 ? String(value.prefix(120)) + "… (\(value.count) characters)" : value) + "'"
+          quoted = nil
+        } else {
+          out += "'"
+          quoted = ""
+        }
+      } else if quoted != nil {
+        quoted?.append(character)
+      } else {
+        out.append(character)
+      }
+    }
+    return out + (quoted.map { $0.count > 120 ? String($0.prefix(120)) + "…" : $0 } ?? "")
+  }
+
   static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F: return true
