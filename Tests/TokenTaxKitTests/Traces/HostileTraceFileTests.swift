@@ -84,3 +84,36 @@ import Testing
     #expect(try summarize(extra).features["a"]?.calls == 1)
   }
 }
+
+/// Summaries read as input merge as they are read, and one whose statistics disagree with its
+/// rows is refused rather than reported.
+@Suite struct SummaryInputTests {
+  private func summaryLine() throws -> String {
+    let calls = try TraceTestSupport.temporaryFile("c.jsonl", BadLineTests.good + "\n" + BadLineTests.good + "\n")
+    let summary = try TraceLoader.summarize([calls], prices: TraceTestSupport.prices)
+    return JSONWriter.string(TraceSummaryJSON.encode(summary), pretty: false)
+  }
+
+  @Test func manySummaryRecordsMergeIntoOne() throws {
+    let line = try summaryLine()
+    let file = try TraceTestSupport.temporaryFile("many.jsonl", Array(repeating: line, count: 500).joined(separator: "\n") + "\n")
+    var collected = 0
+    let outcome = try TraceLoader.read([file], onSummary: { _ in collected += 1 }) { _ in }
+    #expect(collected == 500)
+    #expect(outcome.summaries.isEmpty)
+    #expect(try TraceLoader.summarize([file], prices: TraceTestSupport.prices).features["a"]?.calls == 1_000)
+  }
+
+  @Test func anInconsistentSummaryIsRefused() throws {
+    let line = try summaryLine()
+    let inflated = line.replacingOccurrences(of: #""calls":2,"cost_usd""#, with: #""calls":1000000000,"cost_usd""#)
+    #expect(inflated != line)
+    let file = try TraceTestSupport.temporaryFile("bad-summary.jsonl", inflated + "\n")
+    do {
+      _ = try TraceLoader.summarize([file], prices: TraceTestSupport.prices)
+      Issue.record("an inconsistent summary was accepted")
+    } catch let error as TraceError {
+      #expect(error.description.contains("stats.calls is 2 but its models' calls add up to 1000000000"), "\(error.description)")
+    }
+  }
+}

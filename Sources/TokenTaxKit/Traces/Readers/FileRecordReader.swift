@@ -187,7 +187,7 @@ struct FileRecordReader {
     case .langfuse: try LangfuseReader.read(value, line: value, context)
     case .litellm: try LiteLLMReader.read(value, line: value, context)
     case .promptfoo: try PromptfooReader.read(value, line: value, context)
-    case .summary: context.summaries.append(try TraceSummaryJSON.decode(value))
+    case .summary: context.onSummary(try TraceSummaryJSON.decode(value))
     }
   }
 
