@@ -58,7 +58,7 @@ import Testing
     let url = try Scratch.directory("utf8").appendingPathComponent("calls.jsonl")
     try bytes.write(to: url)
     let file = TraceFile(url: url, displayName: "calls.jsonl")
-    #expect(throws: TraceError.badRecord(file: "calls.jsonl", line: 2, column: 79, reason: "the line is not valid UTF-8")) {
+    #expect(throws: TraceError.badRecord(file: "calls.jsonl", line: 2, column: 79, reason: "invalid UTF-8 in the line")) {
       try summarize(file)
     }
     let lenient = try summarize(file, TraceLoadOptions(lenient: true))

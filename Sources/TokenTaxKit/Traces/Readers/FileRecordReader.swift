@@ -67,7 +67,7 @@ struct FileRecordReader {
     // dropped silently (a misread key loses its tokens), so the whole line is checked first.
     guard Self.isValidUTF8(bytes) else {
       let column = Self.firstInvalidUTF8(bytes).map { JSONFieldScanner.column(ofByte: $0, in: bytes) } ?? 1
-      try fail(TraceError.badRecord(file: file.displayName, line: number, column: column, reason: "the line is not valid UTF-8"))
+      try fail(TraceError.badRecord(file: file.displayName, line: number, column: column, reason: "invalid UTF-8 in the line"))
       return
     }
     do {
