@@ -48,6 +48,8 @@ public enum TraceFormat: String, Sendable, CaseIterable {
       return .openai
     }
     if let type, type.hasPrefix("response.") { return .openai }
+    // Azure OpenAI opens a stream with a chunk holding only the prompt's content-filter results.
+    if has("prompt_filter_results"), object?.isEmpty ?? true { return .openai }
     if has("custom_id") {
       if has("result") { return .anthropic }
       if has("response") { return .openai }

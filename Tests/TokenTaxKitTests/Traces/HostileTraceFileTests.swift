@@ -117,3 +117,18 @@ import Testing
     }
   }
 }
+
+@Suite struct AzureStreamTests {
+  @Test func anAzureStreamCountsOnce() throws {
+    let lines = [
+      #"{"choices":[],"created":0,"id":"","model":"","object":"","prompt_filter_results":[{"prompt_index":0,"content_filter_results":{"hate":{"filtered":false,"severity":"safe"}}}]}"#,
+      #"{"choices":[{"delta":{"content":"Hi"},"index":0,"finish_reason":null}],"created":1,"id":"chatcmpl-1","model":"gpt-5","object":"chat.completion.chunk"}"#,
+      #"{"choices":[],"created":1,"id":"chatcmpl-1","model":"gpt-5","object":"chat.completion.chunk","usage":{"prompt_tokens":20,"completion_tokens":3,"total_tokens":23}}"#,
+    ]
+    let file = try TraceTestSupport.temporaryFile("azure.jsonl", lines.joined(separator: "\n") + "\n")
+    let summary = try TraceLoader.summarize([file], prices: TraceTestSupport.prices)
+    #expect(summary.totalCalls == 1)
+    #expect(TraceTestSupport.rows(summary).map(\.usage.uncachedInput) == [20])
+    #expect(summary.notes.messages.isEmpty, "\(summary.notes.messages)")
+  }
+}
