@@ -71,6 +71,8 @@ public enum TraceFormat: String, Sendable, CaseIterable {
     }
     if has("litellm_call_id") || has("response_cost") || (has("spend") && has("request_id")) { return .litellm }
     if members["data"]?.arrayValue != nil, members["meta"] != nil { return .langfuse }
+    // A trace as the Langfuse UI downloads it and the traces API returns it.
+    if members["observations"]?.arrayValue != nil, members.member("trace") != nil || has("htmlPath") { return .langfuse }
     if (has("input_tokens") || has("output_tokens")) && !has("usage") { return .native }
     if let usage = members.member("usage") {
       // A bare provider response without its `object`/`type` marker.

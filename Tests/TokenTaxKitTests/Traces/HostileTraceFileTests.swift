@@ -132,3 +132,20 @@ import Testing
     #expect(summary.notes.messages.isEmpty, "\(summary.notes.messages)")
   }
 }
+
+@Suite struct LangfuseTraceExportTests {
+  /// The UI download / traces API shape: observations under the trace and beside it, usage on
+  /// the agent and on its generations. Each generation counts once; the agent's sum not at all.
+  @Test func aTraceExportCountsEachGenerationOnce() throws {
+    let agent = #"{"id":"o-1","traceId":"t-1","type":"AGENT","parentObservationId":null,"model":null,"usageDetails":{"input":300,"output":30}}"#
+    let first = #"{"id":"o-2","traceId":"t-1","type":"GENERATION","parentObservationId":"o-1","model":"gpt-5","usageDetails":{"input":100,"output":10}}"#
+    let second = #"{"id":"o-3","traceId":"t-1","type":"GENERATION","parentObservationId":"o-1","model":"gpt-5","usageDetails":{"input":200,"output":20}}"#
+    let observations = "[\(agent),\n\(first),\n\(second)]"
+    let text = "{\n\"trace\": {\"id\": \"t-1\", \"name\": \"support\", \"observations\": \(observations)},\n\"observations\": \(observations)\n}\n"
+    let file = try TraceTestSupport.temporaryFile("trace-t-1.json", text)
+    let summary = try TraceLoader.summarize([file], prices: TraceTestSupport.prices)
+    #expect(summary.totalCalls == 2)
+    #expect(TraceTestSupport.rows(summary).map(\.usage.uncachedInput) == [300])
+    #expect(TraceTestSupport.rows(summary).map(\.usage.output) == [30])
+  }
+}
