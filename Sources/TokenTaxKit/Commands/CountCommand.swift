@@ -118,8 +118,11 @@ enum CountCommand: Command {
         throw CountInputError(file: file, problem: .missing)
       }
       if isDirectory.boolValue { throw CountInputError(file: file, problem: .directory) }
-      guard let contents = try? Data(contentsOf: url) else { throw CountInputError(file: file, problem: .unreadable) }
-      data = contents
+      do {
+        data = try RegularFile.contents(url.path)
+      } catch {
+        throw CountInputError(file: file, problem: error.notRegular ? .notRegular(error.reason) : .unreadable)
+      }
     }
     do {
       return try FeatureSnapshot.text(of: data, file: file)

@@ -31,6 +31,8 @@ enum CountRequest {
     for file in arguments.positionals {
       let bytes = Array(try CountCommand.read(file, invocation).utf8)
       if let lines = jsonLines(bytes, file: file) {
+        // Empty is an error rather than empty output: `--json` would print nothing at all.
+        guard !lines.isEmpty else { throw CountInputError(file: file, problem: .noRequests) }
         var requests: [Counted] = []
         for (number, line) in lines {
           let envelope = try RequestEnvelope.open(line, file: file, line: number)
