@@ -22,3 +22,24 @@ import Testing
     }
   }
 }
+
+/// Numbers that underflow are refused with the rule they break, not a range they satisfy.
+@Suite struct UnderflowingNumberTests {
+  @Test func underflowIsNeitherZeroNorAWholeNumber() {
+    #expect(JSONValue.number("1e-400").intValue == nil)
+    #expect(JSONValue.number("0e-400").intValue == 0)
+    #expect(JSONValue.number("2.5").intValue == nil)
+    #expect(JSONValue.number("1e2").intValue == 100)
+  }
+
+  @Test func aTinyCallsPerDayNamesTheRealRule() throws {
+    let repo = try TestRepository()
+    try repo.write("tokentax.json", CheckEndToEndTests.config(callsPerDay: "1e-300"))
+    try repo.write("prompts/system.md", "You are helpful.")
+    try repo.write("prompts/user.hbs", "{{question}}")
+    try repo.commit("one")
+    let result = repo.run("check", "--base", "HEAD")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("that is 0 or at least 1e-100 ('1e-300' is too small to keep)"), "\(result.stderr)")
+  }
+}
