@@ -27,11 +27,11 @@ public enum TokenTax {
     do {
       return try dispatch(arguments, invocation)
     } catch let error as any UserFacingError {
-      invocation.stderr.line("error: \(error.description)")
+      invocation.stderr.line("error: " + SafeText.errorLine(error.description))
       return .couldNotRun
     } catch {
       // Not expected: every layer throws UserFacingError. Still one line, never a trace.
-      invocation.stderr.line("error: \(error)")
+      invocation.stderr.line("error: " + SafeText.errorLine("\(error)"))
       return .couldNotRun
     }
   }

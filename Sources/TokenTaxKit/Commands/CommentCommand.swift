@@ -5,7 +5,7 @@ enum CommentCommand: Command {
   static let spec = CommandSpec(
     path: ["comment"], abstract: "Post or update the sticky cost comment on a pull or merge request.",
     usage: "comment github|gitlab --report <path> [--behavior update|new|delete-and-new] [--tag <tag>] "
-      + "[--skip-unchanged] [--min-change-usd <usd>] [--min-change-percent <percent>] [--repo <repo>] [--pr <number>]",
+      + "[--skip-unchanged] [--min-change-usd <usd>] [--min-change-percent <percent>] [--repo <repo>] [--pr <number>] [--timeout <seconds>]",
     discussion: """
       Reads the JSON report of 'tokentax check --format json' and keeps one comment, found by its
       hidden <!-- tokentax --> marker, up to date on the pull request (GitHub) or merge request
@@ -24,6 +24,7 @@ enum CommentCommand: Command {
       OptionSpec(["--min-change-percent"], .value("percent"), help: "With --skip-unchanged: cost-per-call changes below this do not count."),
       OptionSpec(["--repo"], .value("repo"), help: "owner/name (GitHub) or project id or path (GitLab); default from CI."),
       OptionSpec(["--pr"], .value("number"), help: "Pull request number (GitHub) or merge request iid (GitLab); default from CI."),
+      OptionSpec(["--timeout"], .value("seconds"), help: "Give up on the API after this long, waits included (default 120)."),
       OptionSpec(["--dry-run"], help: "Print the comment body instead of posting it (needs no token)."),
     ],
     positionals: PositionalSpec("platform", help: "github or gitlab", minimum: 1, maximum: 1),
@@ -48,6 +49,10 @@ enum CommentCommand: Command {
     }
     let behavior = try arguments.choice("--behavior", as: CommentUpsert.Behavior.self) ?? .update
     let report = try readReport(path, invocation)
+    let timeout = try arguments.int("--timeout") ?? 120
+    guard (1...3_600).contains(timeout) else {
+      throw UsageError("option '--timeout' needs a number of seconds from 1 to 3600, got '\(timeout)'")
+    }
 
     let marker = MarkdownReporter.marker(tag: tag)
     let minimumUSD = try arguments.decimal("--min-change-usd") ?? 0
@@ -69,7 +74,8 @@ enum CommentCommand: Command {
 
     let target = try CommentTarget.resolve(
       host, repository: arguments.value("--repo"), number: try pullRequest(arguments), environment: invocation.environment)
-    let api = CommentAPI(host: host, base: target.api, token: target.token, client: URLSessionHTTPClient())
+    var api = CommentAPI(host: host, base: target.api, token: target.token, client: URLSessionHTTPClient())
+    api.timeout = TimeInterval(timeout)
     let thread: any CommentThread = host == .github
       ? GitHubThread(api: api, repository: target.repository, number: target.number)
       : GitLabThread(api: api, project: target.repository, iid: target.number)
@@ -79,9 +85,14 @@ enum CommentCommand: Command {
   }
 
   private static func readReport(_ path: String, _ invocation: Invocation) throws -> Report {
-    let url = invocation.url(for: path)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw CommentError("cannot read the report '\(path)'; write it first with 'tokentax check --format json --output \(path)'")
+    let data: Data
+    do {
+      data = try RegularFile.contents(invocation.url(for: path).path)
+    } catch {
+      guard error.notRegular else {
+        throw CommentError("cannot read the report '\(path)'; write it first with 'tokentax check --format json --output \(path)'")
+      }
+      throw CommentError("cannot read the report '\(path)': \(error.reason); pass the file 'tokentax check --format json --output' wrote")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw CommentError("the report '\(path)' is not UTF-8 text; write it with 'tokentax check --format json --output \(path)'")

@@ -75,7 +75,7 @@ enum CountCommand: Command {
     let total = rows.reduce(0) { $0 + $1.count }
     let width = max(6, Money.tokens(total).count)
     for row in rows {
-      invocation.stdout.line(pad(Money.tokens(row.count), width) + "  " + row.file)
+      invocation.stdout.line(pad(Money.tokens(row.count), width) + "  " + SafeText.escaped(row.file))
       if let ids = row.ids {
         invocation.stdout.line(String(repeating: " ", count: width + 2) + "[" + ids.map(String.init).joined(separator: ", ") + "]")
       }

@@ -13,9 +13,18 @@ enum CountInput {
   /// file and, for text that is not UTF-8, the byte offset.
   static func withBytes<R>(_ file: String, _ invocation: Invocation, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
     if file == "-" { return try invocation.readStdin().withUnsafeBytes { try checked(file, $0, body) } }
-    let descriptor = open(invocation.url(for: file).path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw CountInputError(file: file, problem: errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable)
+    let path = invocation.url(for: file).path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw CountInputError(file: file, problem: .missing)
+    }
+    if isDirectory.boolValue { throw CountInputError(file: file, problem: .directory) }
+    // A named pipe or a device is refused before it can block the read.
+    let descriptor: Int32
+    do {
+      descriptor = try RegularFile.descriptor(path)
+    } catch {
+      throw CountInputError(file: file, problem: error.notRegular ? .notRegular(error.reason) : .unreadable)
     }
     defer { close(descriptor) }
     var status = stat()

@@ -31,6 +31,8 @@ enum CountRequest {
     for file in arguments.positionals {
       let bytes = Array(try CountCommand.read(file, invocation).utf8)
       if let lines = jsonLines(bytes, file: file) {
+        // Empty is an error rather than empty output: `--json` would print nothing at all.
+        guard !lines.isEmpty else { throw CountInputError(file: file, problem: .noRequests) }
         var requests: [Counted] = []
         for (number, line) in lines {
           let envelope = try RequestEnvelope.open(line, file: file, line: number)
@@ -94,7 +96,7 @@ enum CountRequest {
       let requests = file.requests
       let tokens = requests.reduce(0) { $0 + $1.count.inputTokens }
       let exact = requests.allSatisfy(\.count.exact)
-      var label = file.name
+      var label = SafeText.escaped(file.name)
       if file.isJSONLines { label += " (\(Money.tokens(requests.count)) request\(requests.count == 1 ? "" : "s"))" }
       let methods = Set(requests.map { "\($0.count.model): \($0.count.method)" })
       let method = methods.count <= 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"

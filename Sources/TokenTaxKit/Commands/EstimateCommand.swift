@@ -15,7 +15,7 @@ enum EstimateCommand: Command {
       rev: arguments.value("--rev"), configPath: arguments.value("--config"), priceFiles: arguments.allValues("--prices"),
       workingDirectory: invocation.workingDirectory)
     invocation.stdout.write(arguments.flag("--json") ? json(forecast) : table(forecast))
-    for warning in forecast.warnings { invocation.stderr.line("warning: \(warning)") }
+    for warning in forecast.warnings { invocation.stderr.line("warning: " + SafeText.errorLine(warning)) }
     return .success
   }
 

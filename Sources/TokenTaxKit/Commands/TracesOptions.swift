@@ -20,6 +20,6 @@ enum TracesOptions {
 
 
   static func printWarnings(_ warnings: [String], _ invocation: Invocation) {
-    for warning in warnings { invocation.stderr.line("warning: \(warning)") }
+    for warning in warnings { invocation.stderr.line("warning: " + SafeText.errorLine(warning)) }
   }
 }

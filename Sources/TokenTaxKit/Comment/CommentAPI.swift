@@ -12,10 +12,18 @@ struct CommentAPI {
   let client: any HTTPClient
   /// The longest rate-limit wait worth sitting through before failing.
   var maximumWait: TimeInterval = 60
+  /// The most one exchange may take.
+  var requestTimeout: TimeInterval = 30
+  /// The most all exchanges together (and the rate-limit waits between them) may take.
+  var timeout: TimeInterval = 120
   var sleep: @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
   var now: @Sendable () -> Date = { Date() }
+  /// When `timeout` started counting: the API is made right before its first call.
+  var started = Date()
   /// Bounds a list call (100 per page): 5,000 comments.
-  static let maximumPages = 50
+  var maximumPages = 50
+  /// Same-origin redirects followed for one call (a renamed repository answers 301).
+  static let maximumRedirects = 5
 
   /// `base` joined with already-encoded path segments and a query.
   func url(_ path: [String], query: String? = nil) throws -> URL {
@@ -34,12 +42,14 @@ struct CommentAPI {
       request.body = Data(JSONWriter.string(json, pretty: false).utf8)
       request.headers["Content-Type"] = "application/json"
     }
-    var response = try transport(request, action: action)
-    if let wait = rateLimitWait(response) {
-      guard wait <= maximumWait else { throw rateLimited(wait, action: action) }
-      sleep(wait)
-      response = try transport(request, action: action)
-      if let again = rateLimitWait(response) { throw rateLimited(again, action: action) }
+    var response = try exchange(request, action: action)
+    if let wait = RetryWait.of(response, now: now()) {
+      guard case .seconds(let seconds) = wait, seconds <= maximumWait, seconds < remaining else {
+        throw rateLimited(wait, action: action)
+      }
+      sleep(seconds)
+      response = try exchange(request, action: action)
+      if let again = RetryWait.of(response, now: now()) { throw rateLimited(again, action: action) }
     }
     guard (200..<300).contains(response.status) else { throw failure(response, action: action) }
     return response
@@ -49,18 +59,28 @@ struct CommentAPI {
   func list(_ first: URL, action: String) throws -> [JSONValue] {
     var items: [JSONValue] = []
     var next: URL? = first
-    var pages = 0
-    while let url = next, pages < Self.maximumPages {
+    var visited: Set<URL> = []
+    while let url = next {
+      // A listing cut short could miss tokentax's own comment, and the upsert would then post
+      // a duplicate: an endless or looping listing is an error, never a partial answer.
+      let problem =
+        visited.contains(url) ? "sent a next-page link back to a page already read"
+        : visited.count == maximumPages ? "kept sending next-page links after \(maximumPages) pages" : nil
+      if let problem {
+        throw CommentError(
+          "\(host.name) \(problem) trying to \(action); not posting, so as not to add a duplicate comment: "
+            + "check \(baseVariable)")
+      }
+      visited.insert(url)
       let response = try send("GET", url, action: action)
       guard case .array(let page)? = try? JSONParser().parse(response.body) else {
         throw CommentError("\(host.name) answered \(action) with something other than a JSON list; check \(baseVariable)")
       }
       items += page
-      pages += 1
-      next = try LinkHeader.next(response.header("Link")).map { link in
+      next = try LinkHeader.next(response.header("Link"), relativeTo: url).map { link in
         // The token must never travel to another host, whatever a header says.
-        guard link.scheme == base.scheme, link.host == base.host, link.port == base.port else {
-          throw CommentError("\(host.name) sent a next-page link to another host (\(link.host ?? "?")); not following it")
+        guard isSameOrigin(link) else {
+          throw CommentError("\(host.name) sent a next-page link to another host (\(origin(of: link))); not following it")
         }
         return link
       }
@@ -85,32 +105,78 @@ struct CommentAPI {
 
   private var baseVariable: String { host == .github ? "GITHUB_API_URL" : "CI_API_V4_URL" }
 
+  /// Seconds left before the overall timeout.
+  private var remaining: TimeInterval { timeout - now().timeIntervalSince(started) }
+
+  /// One call, following same-origin redirects itself: URLSession would resend the token to
+  /// any origin a `Location` names.
+  private func exchange(_ request: HTTPRequest, action: String) throws -> HTTPResponse {
+    var request = request
+    for _ in 0...Self.maximumRedirects {
+      let response = try transport(request, action: action)
+      guard [301, 302, 303, 307, 308].contains(response.status) else { return response }
+      guard let location = response.header("Location"), let target = URL(string: location, relativeTo: request.url)?.absoluteURL
+      else {
+        throw CommentError("\(host.name) redirected the request to \(action) without a usable Location; check \(baseVariable)")
+      }
+      guard isSameOrigin(target) else {
+        throw CommentError(
+          "\(host.name) redirected the request to \(action) to another host (\(origin(of: target))); not sending the "
+            + "token there: set \(baseVariable) to the API's own address")
+      }
+      if response.status == 303 || (request.method == "POST" && [301, 302].contains(response.status)) {
+        request.method = "GET"
+        request.body = nil
+        request.headers["Content-Type"] = nil
+      }
+      request.url = target
+    }
+    throw CommentError("\(host.name) redirected the request to \(action) more than \(Self.maximumRedirects) times; check \(baseVariable)")
+  }
+
   private func transport(_ request: HTTPRequest, action: String) throws -> HTTPResponse {
+    let left = remaining
+    guard left > 0 else { throw timedOut(after: timeout, action: action) }
+    var request = request
+    request.timeout = min(requestTimeout, left)
     do {
       return try client.send(request)
     } catch let error as HTTPTransportError {
+      if error.timedOut { throw timedOut(after: request.timeout < requestTimeout ? timeout : requestTimeout, action: action) }
       throw CommentError(
         "could not reach \(host.name) at \(base.host ?? base.absoluteString) to \(action): "
           + "\(scrub(error.reason)); check \(baseVariable) and the network")
     }
   }
 
-  /// Seconds to wait when the response is a rate limit (429, or 403 with an exhausted quota).
-  private func rateLimitWait(_ response: HTTPResponse) -> TimeInterval? {
-    let exhausted = response.header("x-ratelimit-remaining") == "0"
-    let retryAfter = response.header("retry-after").flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }
-    guard response.status == 429 || (response.status == 403 && (exhausted || retryAfter != nil)) else { return nil }
-    if let retryAfter { return max(0, retryAfter) }
-    if let reset = response.header("x-ratelimit-reset").flatMap(TimeInterval.init) {
-      return max(0, reset - now().timeIntervalSince1970)
-    }
-    return 60
+  private func timedOut(after seconds: TimeInterval, action: String) -> CommentError {
+    CommentError(
+      "\(host.name) at \(base.host ?? base.absoluteString) did not answer the request to \(action): timed out after "
+        + "\(URLSessionHTTPClient.seconds(seconds)) s; rerun the job, or raise --timeout")
   }
 
-  private func rateLimited(_ wait: TimeInterval, action: String) -> CommentError {
-    CommentError(
-      "\(host.name) rate-limited the request to \(action) (retry after \(Int(wait.rounded(.up))) s); "
-        + "rerun the job later")
+  /// Scheme, host and port, with the scheme's default port made explicit, as browsers compare.
+  private func isSameOrigin(_ url: URL) -> Bool {
+    func key(_ url: URL) -> String { origin(of: url).lowercased() }
+    return key(url) == key(base)
+  }
+
+  private func origin(of url: URL) -> String {
+    let scheme = url.scheme?.lowercased() ?? ""
+    let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : 0)
+    return "\(scheme)://\(String((url.host ?? "?").prefix(100))):\(port)"
+  }
+
+  private func rateLimited(_ wait: RetryWait, action: String) -> CommentError {
+    switch wait {
+    case .seconds(let seconds):
+      let shown = seconds > 86_400 ? "more than a day" : "\(Int(seconds.rounded(.up))) s"
+      return CommentError("\(host.name) rate-limited the request to \(action) (retry after \(shown)); rerun the job later")
+    case .unusable(let header, let value):
+      return CommentError(
+        "\(host.name) rate-limited the request to \(action) with \(header) '\(SafeText.quoted(value, limit: 40))', which is not "
+          + "a number of seconds; rerun the job later")
+    }
   }
 
   private func failure(_ response: HTTPResponse, action: String) -> CommentError {

@@ -66,14 +66,22 @@ struct CommentTarget {
     }
     let event: JSONValue
     do {
-      event = try JSONParser().parse(try Data(contentsOf: URL(fileURLWithPath: path)))
+      event = try JSONParser().parse(try RegularFile.contents(path))
     } catch let error as JSONParseError {
       throw error.in(path)
-    } catch {
-      throw CommentError("cannot read the workflow event '\(path)' (GITHUB_EVENT_PATH): \(error.localizedDescription)")
+    } catch let error as RegularFile.Problem {
+      throw CommentError("cannot read the workflow event '\(path)' (GITHUB_EVENT_PATH): \(error.reason)")
     }
     let issueIsPullRequest = event["issue"]?["pull_request"] != nil
-    if let number = event["pull_request"]?["number"]?.intValue ?? (issueIsPullRequest ? event["issue"]?["number"]?.intValue : nil) {
+    let field = event["pull_request"]?["number"] != nil ? "pull_request.number" : "issue.number"
+    if let value = event["pull_request"]?["number"] ?? (issueIsPullRequest ? event["issue"]?["number"] : nil) {
+      // The payload is a file anyone with write access to the workflow can shape: a number
+      // that is not a positive whole number would address some other thread, or none.
+      guard let number = value.intValue, number > 0 else {
+        throw CommentError(
+          "the workflow event's \(field) \(SafeText.quoted(JSONWriter.string(value, pretty: false), limit: 40)) is not a "
+            + "pull request number of 1 or more; pass --pr N")
+      }
       return number
     }
     let name = environment["GITHUB_EVENT_NAME"].map { " (\($0))" } ?? ""

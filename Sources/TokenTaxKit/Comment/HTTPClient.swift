@@ -14,12 +14,15 @@ public struct HTTPRequest: Sendable, Equatable {
   public var url: URL
   public var headers: [String: String]
   public var body: Data?
+  /// Seconds the whole exchange may take, from connecting to the last byte of the body.
+  public var timeout: TimeInterval
 
-  public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+  public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval = 30) {
     self.method = method
     self.url = url
     self.headers = headers
     self.body = body
+    self.timeout = timeout
   }
 }
 
@@ -41,5 +44,10 @@ public struct HTTPResponse: Sendable, Equatable {
 /// No response: DNS, refused connection, TLS, timeout.
 public struct HTTPTransportError: Error, Equatable {
   public var reason: String
-  public init(reason: String) { self.reason = reason }
+  /// The exchange ran out of its `HTTPRequest.timeout`.
+  public var timedOut: Bool
+  public init(reason: String, timedOut: Bool = false) {
+    self.reason = reason
+    self.timedOut = timedOut
+  }
 }

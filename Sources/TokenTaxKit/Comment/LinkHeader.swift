@@ -2,8 +2,9 @@ import Foundation
 
 /// The RFC 8288 `Link` header both GitHub and GitLab paginate with.
 enum LinkHeader {
-  /// The `rel="next"` target, nil on the last page.
-  static func next(_ header: String?) -> URL? {
+  /// The `rel="next"` target, nil on the last page. A relative target is resolved against
+  /// `page`, the address the header came with.
+  static func next(_ header: String?, relativeTo page: URL? = nil) -> URL? {
     guard let header else { return nil }
     for link in header.split(separator: ",") {
       let parts = link.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -13,7 +14,7 @@ enum LinkHeader {
         guard pair.count == 2, pair[0].lowercased() == "rel" else { return false }
         return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).split(separator: " ").contains("next")
       }
-      if isNext { return URL(string: String(target.dropFirst().dropLast())) }
+      if isNext { return URL(string: String(target.dropFirst().dropLast()), relativeTo: page)?.absoluteURL }
     }
     return nil
   }

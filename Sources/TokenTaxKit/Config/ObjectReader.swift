@@ -52,9 +52,13 @@ struct ObjectReader {
   /// A non-negative decimal (money, percent, rates).
   func decimal(_ key: String, maximum: Decimal = 1_000_000_000) throws -> Decimal? {
     guard let value = members[key], value != .null else { return nil }
-    guard case .number = value, let number = value.decimalValue, number >= 0, number <= maximum else {
-      throw invalid(key, "a number from 0 to \(maximum)")
+    guard case .number(let literal) = value else { throw invalid(key, "a number from 0 to \(maximum)") }
+    // Decimal holds exponents down to about -128: a smaller number is in range but cannot be
+    // kept, and the message must say so rather than restate a range it satisfies.
+    guard let number = value.decimalValue, number != 0 || !JSONValue.hasNonzeroMantissa(literal) else {
+      throw invalid(key, "a number from 0 to \(maximum) that is 0 or at least 1e-100 ('\(SafeText.quoted(literal, limit: 40))' is too small to keep)")
     }
+    guard number >= 0, number <= maximum else { throw invalid(key, "a number from 0 to \(maximum)") }
     return number
   }
 

@@ -38,9 +38,11 @@ public enum TopChanges {
     let bytes = head.reduce(0) { $0 + $1.text.utf8.count + 1 }
     let headCount = recount != nil && hunks.count * bytes <= budget ? counted(head) : nil
     return hunks.map { hunk in
-      let reverted = Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]
       // A half-reverted file that no longer parses (JSON, template blocks) falls back to the lines' own tokens.
-      let tokens = headCount.flatMap { with in counted(reverted).map { with - $0 } } ?? hunk.tokens(base: base, head: head)
+      // The reverted file is built only under the budget: a copy per hunk is quadratic too.
+      let tokens = headCount.flatMap { with in
+        counted(Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]).map { with - $0 }
+      } ?? hunk.tokens(base: base, head: head)
       return PromptChange(file: file, line: hunk.line, tokens: tokens)
     }.filter { $0.tokens != 0 }
   }
@@ -68,16 +70,12 @@ public enum TopChanges {
     }
   }
 
+  /// Line pairs of the changed middle past which the exact diff gives way to a linear one:
+  /// Myers' diff is O(lines × edits), quadratic for a large file changed all over.
+  static let exactDiffBudget = 4_000_000
+
   static func hunks(base: [FeatureEstimate.LineTokens], head: [FeatureEstimate.LineTokens]) -> [Hunk] {
-    let difference = head.map(\.text).difference(from: base.map(\.text))
-    var removed = Set<Int>()
-    var inserted = Set<Int>()
-    for change in difference {
-      switch change {
-      case .remove(let offset, _, _): removed.insert(offset)
-      case .insert(let offset, _, _): inserted.insert(offset)
-      }
-    }
+    let (removed, inserted) = changedLines(base: base.map(\.text), head: head.map(\.text))
     var result: [Hunk] = []
     var start: (base: Int, head: Int)?
     var i = 0
@@ -101,5 +99,48 @@ public enum TopChanges {
     }
     close()
     return result
+  }
+
+  /// Which base lines are removed and which head lines inserted. The common prefix and suffix
+  /// are unchanged; the middle is diffed exactly when small, otherwise by counting: a line
+  /// is kept as often as it occurs on both sides (its first occurrences), the rest change.
+  /// Kept lines then pair up in order, as the hunk walk needs.
+  private static func changedLines(base: [String], head: [String]) -> (removed: Set<Int>, inserted: Set<Int>) {
+    var prefix = 0
+    while prefix < base.count, prefix < head.count, base[prefix] == head[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < base.count - prefix, suffix < head.count - prefix, base[base.count - 1 - suffix] == head[head.count - 1 - suffix] {
+      suffix += 1
+    }
+    let baseMiddle = prefix..<(base.count - suffix)
+    let headMiddle = prefix..<(head.count - suffix)
+    var removed = Set<Int>()
+    var inserted = Set<Int>()
+    if baseMiddle.count * headMiddle.count <= exactDiffBudget {
+      for change in head[headMiddle].difference(from: base[baseMiddle]) {
+        switch change {
+        case .remove(let offset, _, _): removed.insert(prefix + offset)
+        case .insert(let offset, _, _): inserted.insert(prefix + offset)
+        }
+      }
+      return (removed, inserted)
+    }
+    var inBase: [String: Int] = [:]
+    var inHead: [String: Int] = [:]
+    for index in baseMiddle { inBase[base[index], default: 0] += 1 }
+    for index in headMiddle { inHead[head[index], default: 0] += 1 }
+    var keptBase: [String: Int] = [:]
+    for index in baseMiddle {
+      let line = base[index]
+      let kept = keptBase[line, default: 0]
+      if kept < inHead[line, default: 0] { keptBase[line] = kept + 1 } else { removed.insert(index) }
+    }
+    var keptHead: [String: Int] = [:]
+    for index in headMiddle {
+      let line = head[index]
+      let kept = keptHead[line, default: 0]
+      if kept < inBase[line, default: 0] { keptHead[line] = kept + 1 } else { inserted.insert(index) }
+    }
+    return (removed, inserted)
   }
 }

@@ -46,7 +46,7 @@ public struct CommitFiles: FileSource {
   }
 
   public func read(_ paths: [String]) throws -> [String: Data] {
-    try CatFile.read(paths, git: git, prefix: sha + ":")
+    try CatFile.read(paths, git: git, prefix: sha + ":", followSymlinks: true)
   }
 
   public func fileURL(_ path: String) throws -> URL? { nil }
@@ -85,7 +85,11 @@ public struct WorktreeFiles: FileSource {
     var result: [String: Data] = [:]
     for path in paths {
       guard let url = try fileURL(path) else { continue }
-      result[path] = try Data(contentsOf: url)
+      do {
+        result[path] = try RegularFile.contents(url.path)
+      } catch {
+        throw GitError.unreadableFile(path: path, reason: error.reason)
+      }
     }
     return result
   }
@@ -107,11 +111,14 @@ public struct WorktreeFiles: FileSource {
 
 /// `git cat-file --batch`: many blobs through one process.
 enum CatFile {
-  static func read(_ paths: [String], git: Git, prefix: String) throws -> [String: Data] {
+  /// With `followSymlinks` (for `<tree-ish>:path` only), a committed symlink reads as its
+  /// target inside the tree, as the working tree reads it, and one that leaves the repository
+  /// is refused; otherwise its blob would be the target's path text.
+  static func read(_ paths: [String], git: Git, prefix: String, followSymlinks: Bool = false) throws -> [String: Data] {
     let unique = Array(Set(paths)).sorted()
     guard !unique.isEmpty else { return [:] }
     let request = unique.map { prefix + $0 + "\n" }.joined()
-    let output = try git.run(["cat-file", "--batch"], input: Data(request.utf8))
+    let output = try git.run(["cat-file", "--batch"] + (followSymlinks ? ["--follow-symlinks"] : []), input: Data(request.utf8))
     var result: [String: Data] = [:]
     var index = output.startIndex
     for path in unique {
@@ -119,6 +126,13 @@ enum CatFile {
       let header = String(decoding: output[index..<newline], as: UTF8.self)
       index = output.index(after: newline)
       let fields = header.split(separator: " ")
+      // `symlink <size>` + target: a link out of the tree; `dangling`/`notdir` + the path and
+      // `loop` carry a body too, and read as missing.
+      if fields.count == 2, ["symlink", "dangling", "loop", "notdir"].contains(fields[0]), let size = Int(fields[1]) {
+        if fields[0] == "symlink" { throw ConfigError.pathOutsideRepository(path) }
+        index = output.index(index, offsetBy: size + 1, limitedBy: output.endIndex) ?? output.endIndex
+        continue
+      }
       // "<name> missing" / "<name> ambiguous" carry no body.
       guard fields.count == 3, let size = Int(fields[2]) else { continue }
       let end = output.index(index, offsetBy: size, limitedBy: output.endIndex) ?? output.endIndex

@@ -6,6 +6,8 @@ public enum GitError: UserFacingError, Equatable {
   case noDefaultBase
   case noCommits
   case commandFailed(command: String, message: String)
+  /// A file a config path names that cannot be read as a file (a pipe, a device, unreadable).
+  case unreadableFile(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -24,6 +26,8 @@ public enum GitError: UserFacingError, Equatable {
       return "the repository has no commits yet, so there is no base to compare with; commit once, then run tokentax check"
     case .commandFailed(let command, let message):
       return "git \(command) failed: \(message)"
+    case .unreadableFile(let path, let reason):
+      return "cannot read '\(SafeText.quoted(path, limit: 200))': \(reason); config paths must name regular files in the repository"
     }
   }
 }

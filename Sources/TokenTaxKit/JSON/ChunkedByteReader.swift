@@ -6,11 +6,21 @@ import Foundation
 /// The buffer only grows when a single record is larger than it, so memory stays flat in the
 /// size of the file (SPEC §7 "Streaming").
 final class ChunkedByteReader {
-  /// Why the file could not be opened or read; `code` is the `errno`.
+  /// Why the file could not be opened or read.
   struct ReadError: Error {
-    var code: Int32
-    var reason: String { String(cString: strerror(code)) }
+    var reason: String
+    init(code: Int32) { reason = String(cString: strerror(code)) }
+    init(reason: String) { self.reason = reason }
   }
+
+  /// One record (a line, or a value of a document) outgrew `maximumRecordBytes`.
+  struct RecordTooLarge: Error {
+    var limit: Int
+  }
+
+  /// The most one record may take in memory: without it a file with no newline (or a
+  /// minified document that is one object) would be buffered whole.
+  let maximumRecordBytes: Int
 
   private let descriptor: Int32
   private var storage: UnsafeMutablePointer<UInt8>
@@ -22,17 +32,21 @@ final class ChunkedByteReader {
   private var end = 0
   private var reachedEOF = false
 
-  init(path: String, chunkSize: Int = 1 << 20) throws {
-    let fd = open(path, O_RDONLY)
-    if fd < 0 { throw ReadError(code: errno) }
-    descriptor = fd
-    capacity = max(chunkSize, 16)
+  init(path: String, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 64 << 20) throws {
+    do {
+      descriptor = try RegularFile.descriptor(path)
+    } catch {
+      throw ReadError(reason: error.reason)
+    }
+    self.maximumRecordBytes = maximumRecordBytes
+    capacity = max(min(chunkSize, maximumRecordBytes), 16)
     storage = .allocate(capacity: capacity)
   }
 
   /// Frames bytes already in memory (a file read from git).
-  init(bytes: Data) {
+  init(bytes: Data, maximumRecordBytes: Int = 64 << 20) {
     descriptor = -1
+    self.maximumRecordBytes = maximumRecordBytes
     capacity = max(bytes.count, 16)
     storage = .allocate(capacity: capacity)
     bytes.copyBytes(to: storage, count: bytes.count)
@@ -43,6 +57,18 @@ final class ChunkedByteReader {
   deinit {
     storage.deallocate()
     if descriptor >= 0 { close(descriptor) }
+  }
+
+  /// The first byte that is not blank or a byte-order mark, nil for an empty file.
+  func peekFirstByte() throws -> UInt8? {
+    var from = start
+    while true {
+      while from < end, isBlank(storage[from]) { from += 1 }
+      if from < end { return storage[from] }
+      let offset = from - start
+      if try !fill() { return nil }
+      from = start + offset
+    }
   }
 
   /// The first non-blank byte of the file and the complete first non-blank line, for format
@@ -153,11 +179,13 @@ final class ChunkedByteReader {
       end = pending
     }
     if end == capacity {
-      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+      guard capacity < maximumRecordBytes else { throw RecordTooLarge(limit: maximumRecordBytes) }
+      let larger = min(capacity * 2, maximumRecordBytes)
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
       grown.update(from: storage, count: end)
       storage.deallocate()
       storage = grown
-      capacity *= 2
+      capacity = larger
     }
     while true {
       let count = read(descriptor, storage + end, capacity - end)

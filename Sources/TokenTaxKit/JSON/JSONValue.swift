@@ -56,13 +56,22 @@ public enum JSONValue: Sendable, Equatable {
     switch self {
     case .number(let text), .string(let text):
       if let exact = Int(text) { return exact }
-      if let double = Double(text), double.rounded() == double, abs(double) < 9e15 { return Int(double) }
+      // `1e-400` underflows to 0 as a Double; it is not a whole number any more than 2.5 is.
+      if let double = Double(text), double.rounded() == double, abs(double) < 9e15, double != 0 || !Self.hasNonzeroMantissa(text) {
+        return Int(double)
+      }
       return nil
     default: return nil
     }
   }
 
   /// The number as an exact `Decimal` (prices); also accepts numeric strings.
+  /// Whether a number's digits before any exponent are not all zero: such a number that reads
+  /// as 0 underflowed.
+  static func hasNonzeroMantissa(_ text: String) -> Bool {
+    text.prefix { $0 != "e" && $0 != "E" }.contains { $0 >= "1" && $0 <= "9" }
+  }
+
   public var decimalValue: Decimal? {
     switch self {
     case .number(let text), .string(let text):

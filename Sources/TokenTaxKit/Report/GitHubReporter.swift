@@ -38,8 +38,10 @@ public enum GitHubReporter: Reporter {
 
   /// Message text of a workflow command (`@actions/core` `escapeData`).
   static func escapeData(_ text: String) -> String {
-    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-      .replacingOccurrences(of: "\n", with: "%0A")
+    // The log viewer is a terminal too: other control and bidi characters become visible escapes.
+    SafeText.escaped(
+      text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        .replacingOccurrences(of: "\n", with: "%0A"))
   }
 
   /// A `key=value` property of a workflow command (`@actions/core` `escapeProperty`).

@@ -15,6 +15,9 @@ struct TextTable {
 
   /// One line per row, columns separated by two spaces, no trailing spaces.
   func lines(indent: String = "", color: Bool) -> [String] {
+    // Input text (feature ids, models, files) is escaped before it is measured: a control
+    // character must neither reach the terminal nor shift a column.
+    let rows = rows.map { $0.map { Cell(text: SafeText.escaped($0.text), alignment: $0.alignment, style: $0.style) } }
     let columns = rows.map(\.count).max() ?? 0
     let widths = (0..<columns).map { column in
       rows.map { column < $0.count ? $0[column].text.count : 0 }.max() ?? 0

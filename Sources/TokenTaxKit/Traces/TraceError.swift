@@ -5,6 +5,8 @@ public enum TraceError: UserFacingError, Equatable {
   /// A valid JSON record that no reader recognises.
   case unknownRecord(file: String, line: Int, keys: [String])
   case unreadable(file: String, reason: String)
+  /// One line, or one value of a document, larger than a record may be.
+  case recordTooLarge(file: String, line: Int, limit: Int)
   /// A config `traces` path or glob that names no file at the revision checked.
   case noMatch(pattern: String, feature: String, revision: String)
 
@@ -18,6 +20,9 @@ public enum TraceError: UserFacingError, Equatable {
         + "pass --format (one of \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))) or --lenient to skip it"
     case .unreadable(let file, let reason):
       return "cannot read trace file '\(file)': \(reason); check the path and its permissions"
+    case .recordTooLarge(let file, let line, let limit):
+      return "\(file):\(line): a single record is larger than \(limit >> 20) MB; write one call per line (JSON Lines) "
+        + "or one per element of a top-level array"
     case .noMatch(let pattern, let feature, let revision):
       return "trace path '\(pattern)' of feature '\(feature)' matches no file at \(revision); fix traces in tokentax.json"
     }

@@ -48,6 +48,8 @@ public enum TraceFormat: String, Sendable, CaseIterable {
       return .openai
     }
     if let type, type.hasPrefix("response.") { return .openai }
+    // Azure OpenAI opens a stream with a chunk holding only the prompt's content-filter results.
+    if has("prompt_filter_results"), object?.isEmpty ?? true { return .openai }
     if has("custom_id") {
       if has("result") { return .anthropic }
       if has("response") { return .openai }
@@ -69,6 +71,8 @@ public enum TraceFormat: String, Sendable, CaseIterable {
     }
     if has("litellm_call_id") || has("response_cost") || (has("spend") && has("request_id")) { return .litellm }
     if members["data"]?.arrayValue != nil, members["meta"] != nil { return .langfuse }
+    // A trace as the Langfuse UI downloads it and the traces API returns it.
+    if members["observations"]?.arrayValue != nil, members.member("trace") != nil || has("htmlPath") { return .langfuse }
     if (has("input_tokens") || has("output_tokens")) && !has("usage") { return .native }
     if let usage = members.member("usage") {
       // A bare provider response without its `object`/`type` marker.

@@ -9,6 +9,8 @@ public struct TraceLoadOptions: Sendable {
   /// Whether lines may take the fast paths that read fields straight from the bytes; off only in
   /// tests that check the fast paths give what the general path gives.
   var fastPaths = true
+  /// The most one line or document value may take; tests lower it.
+  var maximumRecordBytes = 64 << 20
 
   public init(
     format: TraceFormat? = nil, lenient: Bool = false, attributor: FeatureAttributor = FeatureAttributor(),

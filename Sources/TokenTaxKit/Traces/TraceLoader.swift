@@ -11,8 +11,8 @@ public enum TraceLoader {
     throws -> TraceSummary
   {
     var builder = TraceSummaryBuilder(prices: prices, sampleCapacity: options.sampleCapacity)
-    let outcome = try read(files, options: options) { builder.add($0) }
-    for summary in outcome.summaries { builder.merge(summary) }
+    // Summaries merge as they are read: memory follows features × models, not the inputs.
+    let outcome = try read(files, options: options, onSummary: { builder.merge($0) }) { builder.add($0) }
     builder.skippedLines += outcome.skippedLines
     builder.skippedExamples += outcome.skippedExamples
     builder.notes.add(outcome.notes)
@@ -27,11 +27,14 @@ public enum TraceLoader {
     public var notes = TraceNotes()
   }
 
-  /// Reads `files` and hands every call to `onCall`, in file order.
-  public static func read(_ files: [TraceFile], options: TraceLoadOptions = TraceLoadOptions(), onCall: @escaping (TraceCall) -> Void)
-    throws -> Outcome
-  {
-    let context = TraceReadContext(attributor: options.attributor, sink: onCall)
+  /// Reads `files` and hands every call to `onCall`, in file order. Summaries read as input go
+  /// to `onSummary`, or without it into `Outcome.summaries`.
+  public static func read(
+    _ files: [TraceFile], options: TraceLoadOptions = TraceLoadOptions(), onSummary: ((TraceSummary) -> Void)? = nil,
+    onCall: @escaping (TraceCall) -> Void
+  ) throws -> Outcome {
+    var collected: [TraceSummary] = []
+    let context = TraceReadContext(attributor: options.attributor, sink: onCall, onSummary: onSummary ?? { collected.append($0) })
     var outcome = Outcome()
     for file in files {
       var reader = FileRecordReader(file: file, options: options, context: context)
@@ -40,7 +43,7 @@ public enum TraceLoader {
       outcome.skippedExamples += reader.examples.prefix(max(0, 3 - outcome.skippedExamples.count))
     }
     context.finishLoad()
-    outcome.summaries = context.summaries
+    outcome.summaries = collected
     outcome.notes = context.notes
     return outcome
   }

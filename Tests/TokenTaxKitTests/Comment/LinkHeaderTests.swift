@@ -13,7 +13,7 @@ import Testing
   @Test func neverFollowsALinkToAnotherHost() throws {
     let stub = StubClient(response: HTTPResponse(status: 200, headers: ["Link": #"<https://evil.example/steal>; rel="next""#], body: Data("[]".utf8)))
     let api = CommentAPI(host: .github, base: try #require(URL(string: "https://api.github.com")), token: "t", client: stub)
-    #expect(throws: CommentError("GitHub sent a next-page link to another host (evil.example); not following it")) {
+    #expect(throws: CommentError("GitHub sent a next-page link to another host (https://evil.example:443); not following it")) {
       try api.list(try #require(URL(string: "https://api.github.com/x")), action: "list")
     }
   }

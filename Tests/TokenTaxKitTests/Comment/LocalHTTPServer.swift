@@ -30,8 +30,12 @@ final class LocalHTTPServer: @unchecked Sendable {
   private var stopping = false
   private let finished = DispatchSemaphore(value: 0)
 
-  init(lifetime: TimeInterval = 60, handler: @escaping @Sendable (Request) -> HTTPResponse) throws {
+  /// Seconds between the bytes of a response; 0 sends each response at once.
+  private let trickle: TimeInterval
+
+  init(lifetime: TimeInterval = 60, trickle: TimeInterval = 0, handler: @escaping @Sendable (Request) -> HTTPResponse) throws {
     self.handler = handler
+    self.trickle = trickle
     #if canImport(Glibc)
       let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     #else
@@ -148,12 +152,21 @@ final class LocalHTTPServer: @unchecked Sendable {
     for (name, value) in response.headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
     let bytes = Array((head + "\r\n").utf8) + Array(response.body)
     var offset = 0
-    while offset < bytes.count {
-      let sent = bytes[offset...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
+    while offset < bytes.count, !isStopping {
+      let chunk = trickle > 0 ? bytes[offset..<(offset + 1)] : bytes[offset...]
+      // The client may have given up and closed: that must not raise SIGPIPE in the tests.
+      let sent = chunk.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Self.noSignal) }
       guard sent > 0 else { return }
       offset += sent
+      if trickle > 0 { Thread.sleep(forTimeInterval: trickle) }
     }
   }
+
+  #if canImport(Glibc)
+    private static let noSignal = Int32(MSG_NOSIGNAL)
+  #else
+    private static let noSignal: Int32 = 0
+  #endif
 
   struct ServerError: Error { var reason: String }
 }

@@ -51,6 +51,45 @@ import Testing
     try expectRefusedWhenLinkedOutside("canary/bot.jsonl", in: repo)
   }
 
+  /// At a revision the link is a blob holding its target's path: it must be refused like on
+  /// disk, not counted as the prompt's text.
+  @Test func symlinkCommittedAtTheBaseIsRefused() throws {
+    let repo = try repository()
+    try repo.remove("prompts/system.md")
+    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "/etc/hostname")
+    let base = try repo.commit("linked out")
+    try repo.remove("prompts/system.md")
+    try repo.write("prompts/system.md", "You are helpful.")
+    let result = repo.run("check", "--base", base)
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("path 'prompts/system.md' leaves the repository"), "\(result.stderr)")
+  }
+
+  @Test func symlinkCommittedInsideTheRepositoryReadsItsTarget() throws {
+    let repo = try repository()
+    try repo.write("prompts/shared.md", "You are helpful.")
+    try repo.remove("prompts/system.md")
+    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "shared.md")
+    let base = try repo.commit("linked in")
+    let result = repo.run("check", "--base", base, "--format", "json")
+    #expect(result.code == .success, "\(result.stderr)")
+    // The head has the same text in a plain file: no token changes, as on disk.
+    let report = try JSONParser().parse(Data(result.stdout.utf8))
+    #expect(report["features"]?.arrayValue?.first?["delta"]?["input_tokens"]?.intValue == 0, "\(result.stdout)")
+  }
+
+  @Test func namedPipePromptIsRefusedWithoutBlocking() throws {
+    let repo = try repository()
+    try repo.commit("one")
+    try repo.remove("prompts/system.md")
+    #expect(mkfifo(repo.root.appendingPathComponent("prompts/system.md").path, 0o600) == 0)
+    let result = repo.run("check", "--base", "HEAD")
+    #expect(result.code == .couldNotRun)
+    #expect(
+      result.stderr == "error: cannot read 'prompts/system.md': it is a named pipe (FIFO), not a regular file; config paths "
+        + "must name regular files in the repository\n")
+  }
+
   /// Replaces the committed `path` with a symlink to a file outside the repository: `check`
   /// against HEAD must refuse it, naming the path.
   private func expectRefusedWhenLinkedOutside(

@@ -34,4 +34,15 @@ import Testing
     let lineTokens = recount.counter.count("Context: {{context}}")
     #expect(TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount, budget: 30) == [PromptChange(file: "p.hbs", line: 2, tokens: lineTokens)])
   }
+
+  /// A large file changed all over is past the exact diff's budget: the linear diff still finds
+  /// one hunk per changed line, on the right head line, and leaves the common prefix and suffix alone.
+  @Test func aLargeFileChangedAllOverIsDiffedLinearly() {
+    let base = (0..<3_000).map { ("line \($0)", 2) }
+    let head = base.enumerated().map { index, line in index % 10 == 5 ? (line.0 + " changed", 3) : line }
+    #expect(base.count * base.count > TopChanges.exactDiffBudget)
+    let changes = TopChanges.changes(in: "p.md", base: lines(base), head: lines(head), recount: nil)
+    #expect(changes.count == 300)
+    #expect(changes.allSatisfy { $0.tokens == 1 && $0.line % 10 == 6 })
+  }
 }

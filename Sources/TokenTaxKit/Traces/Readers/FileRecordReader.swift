@@ -27,15 +27,20 @@ struct FileRecordReader {
   mutating func run() throws {
     let reader: ChunkedByteReader
     do {
-      reader = try file.contents.map(ChunkedByteReader.init(bytes:)) ?? ChunkedByteReader(path: file.url.path)
-      guard let firstLine = try reader.peekFirstLine() else { return }
-      if isLineDelimited(firstLine) {
+      reader = try file.contents.map { ChunkedByteReader(bytes: $0) }
+        ?? ChunkedByteReader(path: file.url.path, maximumRecordBytes: options.maximumRecordBytes)
+      guard let firstByte = try reader.peekFirstByte() else { return }
+      // A document that opens with `[` is framed element by element: its first line may be the
+      // whole (minified) file, which must not be buffered just to look at it.
+      if (firstByte != UInt8(ascii: "[") || hasLinesName), try isLineDelimited(reader) {
         try reader.forEachLine { bytes, number in try self.line(bytes, number) }
       } else {
         try reader.forEachValue { bytes, line, column in try self.document(bytes, line, column) }
       }
     } catch let error as ChunkedByteReader.ReadError {
       throw TraceError.unreadable(file: file.displayName, reason: error.reason)
+    } catch let error as ChunkedByteReader.RecordTooLarge {
+      throw TraceError.recordTooLarge(file: file.displayName, line: lastLine + 1, limit: error.limit)
     }
     do {
       try context.finishFile()
@@ -44,15 +49,27 @@ struct FileRecordReader {
     }
   }
 
-  private mutating func isLineDelimited(_ firstLine: [UInt8]) -> Bool {
+  private var hasLinesName: Bool {
     let name = file.displayName.lowercased()
-    if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonlines") { return true }
+    return name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonlines")
+  }
+
+  private mutating func isLineDelimited(_ reader: ChunkedByteReader) throws -> Bool {
+    if hasLinesName { return true }
+    guard let firstLine = try reader.peekFirstLine() else { return false }
     return firstLine.withUnsafeBufferPointer { bytes in (try? scanner.scan(bytes)) != nil }
   }
 
   private mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int) throws {
     lastLine = number
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+    // The fast paths skip what they do not read: a key or value that is not UTF-8 would be
+    // dropped silently (a misread key loses its tokens), so the whole line is checked first.
+    guard Self.isValidUTF8(bytes) else {
+      let column = Self.firstInvalidUTF8(bytes).map { JSONFieldScanner.column(ofByte: $0, in: bytes) } ?? 1
+      try fail(TraceError.badRecord(file: file.displayName, line: number, column: column, reason: "invalid UTF-8 in the line"))
+      return
+    }
     do {
       var scanned = false
       if tryNative {
@@ -64,9 +81,8 @@ struct FileRecordReader {
         }
         tryNative = options.format == .native
       }
-      // The fast path skips the members it does not read, so it needs their UTF-8 checked
-      // here; a scan error is left to the full parse below, which reports it as always.
-      if fastMissesLeft > 0, Self.isValidUTF8(bytes), scanned || (try? scanner.scan(bytes)) != nil, scanner.isObject {
+      // A scan error is left to the full parse below, which reports it as always.
+      if fastMissesLeft > 0, scanned || (try? scanner.scan(bytes)) != nil, scanner.isObject {
         if try fastRead(bytes) {
           fastMissesLeft = Self.fastMissLimit
           return
@@ -115,6 +131,20 @@ struct FileRecordReader {
     return true
   }
 
+  /// The offset of the first byte that does not belong to valid UTF-8.
+  private static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): offset += UTF8.width(scalar)
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
+  }
+
   /// Whether `bytes` are UTF-8; ASCII, the common case, is checked by one OR over the line.
   private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var bits: UInt8 = 0
@@ -157,7 +187,7 @@ struct FileRecordReader {
     case .langfuse: try LangfuseReader.read(value, line: value, context)
     case .litellm: try LiteLLMReader.read(value, line: value, context)
     case .promptfoo: try PromptfooReader.read(value, line: value, context)
-    case .summary: context.summaries.append(try TraceSummaryJSON.decode(value))
+    case .summary: context.onSummary(try TraceSummaryJSON.decode(value))
     }
   }
 

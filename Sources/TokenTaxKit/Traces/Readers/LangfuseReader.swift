@@ -18,6 +18,16 @@ enum LangfuseReader {
       for observation in page { try read(observation, line: observation, context) }
       return
     }
+    // A trace export: `{"trace": {…, "observations": […]}, "observations": […]}`, where the
+    // same observations may be listed in both places; each id is read once.
+    if let observations = record["observations"]?.arrayValue {
+      var seen: Set<String> = []
+      for observation in observations + (record["trace"]?["observations"]?.arrayValue ?? []) {
+        if let id = observation.text("id"), !seen.insert(id).inserted { continue }
+        try read(observation, line: observation, context)
+      }
+      return
+    }
     let id = record.text("id")
     let parent = record.text("parentObservationId")
     guard context.spans.register(id: id, parent: parent, namespace: "langfuse") else {

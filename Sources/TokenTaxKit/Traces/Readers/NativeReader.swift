@@ -23,6 +23,7 @@ enum NativeReader {
     var timestamp: String?
     var batch = false
     var sawTokens = false
+    var misspelt: TraceRecordError?
     for field in fields {
       let length = field.keyEnd - field.keyStart
       // Dispatch on the key's length first: one compare rejects most keys.
@@ -64,9 +65,15 @@ enum NativeReader {
         }
       default:
         for key in foreignKeys where JSONFieldScanner.key(field, in: bytes, is: key) { return nil }
+        if (8...24).contains(length), let base = bytes.baseAddress {
+          let key = String(decoding: UnsafeBufferPointer(start: base + field.keyStart, count: length), as: UTF8.self)
+          // Thrown only once the line proves native: another format may have such a key.
+          if misspelt == nil { misspelt = spellingProblem(key, offset: field.start) }
+        }
       }
     }
     guard sawTokens else { return nil }
+    if let misspelt { throw misspelt }
     try check(usage)
     let resolved = attributor.feature(explicit: feature, record: FeatureAttributor.record(bytes))
     return TraceCall(
@@ -78,6 +85,9 @@ enum NativeReader {
   static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
     guard record["input_tokens"] != nil || record["output_tokens"] != nil else {
       throw TraceRecordError("not a tokentax record: it has neither input_tokens nor output_tokens")
+    }
+    for key in record.objectValue?.keys.sorted() ?? [] {
+      if let problem = spellingProblem(key, offset: nil) { throw problem }
     }
     let usage = TokenUsage(
       uncachedInput: try TokenField.count(record, "input_tokens") ?? 0,
@@ -91,6 +101,22 @@ enum NativeReader {
         feature: context.attributor.feature(explicit: record.text("feature"), record: record),
         model: record.text("model") ?? TraceCall.unknownModel, caseID: record.text("case"),
         timestamp: TraceTimestamp.text(record["ts"]), batch: record["batch"]?.boolValue ?? false, usage: usage))
+  }
+
+  private static let tokenKeys = ["input_tokens", "output_tokens", "reasoning_tokens", "cache_read_tokens", "cache_write_tokens"]
+
+  /// Refuses a key that looks like a misspelt token count (`inpt_tokens`): read as an extra
+  /// field it would leave its tokens out of the call without a word. Other extra keys stay
+  /// allowed, since attribution rules may read them.
+  private static func spellingProblem(_ key: String, offset: Int?) -> TraceRecordError? {
+    guard !tokenKeys.contains(key) else { return nil }
+    let close = tokenKeys.first { Suggestion.editDistance(Array(key.utf8), Array($0.utf8)) <= 2 }
+    let lowered = key.lowercased()
+    guard let suggestion = close ?? (lowered.hasSuffix("tokens") ? Suggestion.closest(to: key, in: tokenKeys, limit: 1).first : nil)
+    else { return nil }
+    return TraceRecordError(
+      "unknown key '\(SafeText.quoted(key, limit: 40))' in a tokentax record (did you mean '\(suggestion)'?); "
+        + "the token counts are \(tokenKeys.joined(separator: ", "))", offset: offset)
   }
 
   private static func check(_ usage: TokenUsage) throws(TraceRecordError) {

@@ -29,6 +29,10 @@ enum OpenAIReader {
       try readChunk(record, context)
       return
     }
+    // Azure's first stream chunk (empty `id`, `model` and `object`) is no call of its own.
+    if record["prompt_filter_results"] != nil, record["id"]?.stringValue?.isEmpty ?? true, record["usage"] ?? .null == .null {
+      return
+    }
     guard let usage = record["usage"], usage != .null else {
       context.notes.failedRequests += 1
       return

@@ -6,8 +6,8 @@
 final class TraceReadContext {
   let attributor: FeatureAttributor
   private let sink: (TraceCall) -> Void
-  /// Summaries (`traces summarize --json` output) read as inputs.
-  var summaries: [TraceSummary] = []
+  /// Takes each summary (`traces summarize --json` output) read as input, as it is read.
+  let onSummary: (TraceSummary) -> Void
   var notes = TraceNotes()
 
   var openAIStreams: [String: PendingCall] = [:]
@@ -18,9 +18,10 @@ final class TraceReadContext {
   var finishedStreams = RecentIDs(capacity: 4096)
   var spans = SpanLedger()
 
-  init(attributor: FeatureAttributor, sink: @escaping (TraceCall) -> Void) {
+  init(attributor: FeatureAttributor, sink: @escaping (TraceCall) -> Void, onSummary: @escaping (TraceSummary) -> Void) {
     self.attributor = attributor
     self.sink = sink
+    self.onSummary = onSummary
   }
 
   func emit(_ call: TraceCall) { sink(call) }

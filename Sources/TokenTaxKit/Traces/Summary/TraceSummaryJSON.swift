@@ -128,6 +128,13 @@ public enum TraceSummaryJSON {
       return stats
     }
     stats.calls = try TokenField.count(detail, "calls", field: "\(path).stats.calls") ?? modelCalls
+    // Numbers from a file anyone may edit: statistics that disagree with the rows they describe
+    // would be reported as if measured.
+    guard stats.calls == modelCalls else {
+      throw TraceRecordError(
+        "summary \(path).stats.calls is \(stats.calls) but its models' calls add up to \(modelCalls); "
+          + "write the summary again with 'tokentax traces summarize --json'")
+    }
     for quantity in TraceQuantity.allCases {
       guard let entry = detail["quantities"]?[quantity.rawValue] else { continue }
       let entryPath = "\(path).stats.quantities.\(quantity.rawValue)"
@@ -151,8 +158,15 @@ public enum TraceSummaryJSON {
       for (index, entry) in (sample["calls"]?.arrayValue ?? []).enumerated() {
         calls.append(try decodeCall(entry, path: "\(path).stats.sample.calls[\(index)]"))
       }
-      stats.sample = CallReservoir(capacity: sample["capacity"]?.intValue ?? CallReservoir.defaultCapacity)
-      stats.sample.restore(calls, seen: sample["seen"]?.intValue ?? calls.count)
+      let capacity = sample["capacity"]?.intValue ?? CallReservoir.defaultCapacity
+      let seen = sample["seen"]?.intValue ?? calls.count
+      guard (1...1_000_000).contains(capacity), calls.count <= min(capacity, seen), seen <= stats.calls else {
+        throw TraceRecordError(
+          "summary \(path).stats.sample is inconsistent (capacity \(capacity), seen \(seen), \(calls.count) calls kept, "
+            + "\(stats.calls) calls in all); write the summary again with 'tokentax traces summarize --json'")
+      }
+      stats.sample = CallReservoir(capacity: capacity)
+      stats.sample.restore(calls, seen: seen)
     }
     return stats
   }
