@@ -7,6 +7,7 @@ enum CountCommand: Command {
   static let spec = CommandSpec(
     path: ["count"], abstract: "Count the tokens of files or stdin with an exact OpenAI tokenizer.",
     usage: "count [--model M | --encoding E] [--ids] [--json] [--allow-special] [--jobs N] FILE... | -\n"
+      + "       count [--model M | --encoding E] [--json] --symbol NAME | --key PATH FILE...\n"
       + "       count --request [--model M] [--prices PATH] [--json] FILE... | -",
     discussion: """
       Token ids are identical to tiktoken's (o200k_base: GPT-4o, GPT-4.1, GPT-5, o-series;
@@ -22,6 +23,10 @@ enum CountCommand: Command {
       (see tokentax calibrate). A JSONL file (.jsonl, or several JSON lines on stdin) holds one
       request per line, bare or as a batch input line (OpenAI "body", Anthropic "params",
       Gemini or a recorded call's "request"): the table sums each file, --json prints each line.
+
+      With --symbol (Python, TypeScript, JavaScript) or --key (YAML, JSON) the count is of the
+      one value the name selects in each file, as the language holds it, the way a prompt part
+      with "symbol" or "key" counts it: its placeholders are listed, not counted.
       """,
     options: [
       OptionSpec(["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated."),
@@ -31,6 +36,8 @@ enum CountCommand: Command {
       OptionSpec(["--allow-special"], help: "Encode special-token strings as their special ids."),
       OptionSpec(["--jobs", "-j"], .value("N"), help: "Encode a large input on N threads (default: the core count)."),
       OptionSpec(["--request"], help: "Count API request bodies as the provider bills them."), .prices,
+      OptionSpec(["--symbol"], .value("name"), help: "Count the string constant NAME or Class.attr of each code file."),
+      OptionSpec(["--key"], .value("path"), help: "Count the string at a key path (a.b[0].c) of each YAML or JSON file."),
     ],
     positionals: PositionalSpec("files", help: "Text files to count; - reads stdin.", minimum: 1),
     examples: [
@@ -39,6 +46,7 @@ enum CountCommand: Command {
       Example("Token ids from stdin, as JSON", "echo 'Hello world' | tokentax count --ids --json -"),
       Example("What a recorded request body is billed", "tokentax count --request fixtures/requests/examples/weather-gpt-4o.json"),
       Example("The input tokens of an OpenAI Batch input file", "tokentax count --request batch-input.jsonl"),
+      Example("One prompt constant of a Python module", "tokentax count --symbol TriagePrompts.main_system app/prompts.py"),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
@@ -49,7 +57,20 @@ enum CountCommand: Command {
     let withIDs = arguments.flag("--ids")
     let jobs = max(try arguments.int("--jobs") ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     var rows: [(file: String, count: Int, ids: [Int]?)] = []
-    for file in arguments.positionals {
+    let selector = try CountValue.selector(arguments)
+    if let selector {
+      for file in arguments.positionals {
+        let value = try CountValue(selector: selector, file: file, invocation)
+        let count = value.texts.reduce(0) { $0 + encoding.count($1, allowSpecial: allowSpecial) }
+        rows.append((file + "#" + selector.name, count, nil))
+        if !value.placeholders.isEmpty {
+          invocation.stderr.line(
+            "note: \(SafeText.escaped(file))#\(SafeText.escaped(selector.name)): placeholders not counted: "
+              + value.placeholders.map { SafeText.escaped($0) }.joined(separator: ", "))
+        }
+      }
+    }
+    for file in arguments.positionals where selector == nil {
       // The bytes go to the tokenizer as they are mapped; the count alone builds no ids.
       let row = try CountInput.withBytes(file, invocation) { bytes -> (count: Int, ids: [Int]?) in
         guard withIDs else { return (encoding.count(utf8: bytes, allowSpecial: allowSpecial, jobs: jobs), nil) }
