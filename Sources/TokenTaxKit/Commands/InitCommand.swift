@@ -17,19 +17,20 @@ enum InitCommand: Command {
     if FileManager.default.fileExists(atPath: target.path), !arguments.flag("--force") {
       throw UsageError("\(Config.fileName) already exists at the repo root; pass --force to overwrite it")
     }
-    var features = StarterConfig.features(in: try WorktreeFiles(git: git).listFiles()) { path in
-      try? String(contentsOf: git.root.appendingPathComponent(path), encoding: .utf8)
-    }
+    let files = try WorktreeFiles(git: git).listFiles()
+    let read = { (path: String) in try? String(contentsOf: git.root.appendingPathComponent(path), encoding: .utf8) }
+    var features = StarterConfig.features(in: files, read: read) + CodePrompts.features(in: files, read: read)
     if features.isEmpty {
       throw UsageError(
-        "no prompt files found (prompts/**, *.prompt, *.prompty, *.hbs, *.j2, *.mustache); add one or write tokentax.json by hand (see README)")
+        "no prompt files found (prompts/**, *.prompt, *.prompty, *.hbs, *.j2, *.mustache) and no prompt values in Python, TypeScript, JavaScript or YAML files; add one or write tokentax.json by hand (see README)")
     }
     let model = arguments.value("--model") ?? "gpt-5"
     // The draft is read back and estimated before it is written: a feature that would not
     // estimate (a template that does not parse, an include that resolves nowhere) is left out.
     var draft = StarterConfig.render(features: features, model: model)
     while let (index, reason) = try failure(in: draft, git: git, workingDirectory: invocation.workingDirectory) {
-      invocation.stderr.line("note: left \(features[index].parts.map(\.file).joined(separator: ", ")) out of the draft: \(reason)")
+      invocation.stderr.line(
+        "note: left \(features[index].parts.map { $0.file + ($0.selector.map { "#" + $0.name } ?? "") }.joined(separator: ", ")) out of the draft: \(reason)")
       features.remove(at: index)
       guard !features.isEmpty else { throw UsageError("no prompt file could be estimated; fix the files above or write tokentax.json by hand (see README)") }
       draft = StarterConfig.render(features: features, model: model)

@@ -29,6 +29,21 @@ public enum StarterConfig {
     public var placeholders: [String] = []
     /// The model a dotprompt / prompty front matter or a request body names.
     public var model: String?
+    /// The value of the file this part is (a prompt in code or config), and how to read it.
+    public var selector: PromptSource.Selector?
+    public var syntax: PromptPart.Syntax?
+    /// Placeholders filled by another value of the same file.
+    public var bound: [String: PromptSource.Selector] = [:]
+
+    /// A value in code or config found by `CodePrompts`.
+    init(file: String, selector: PromptSource.Selector, syntax: PromptPart.Syntax?, role: PromptPart.Role?, placeholders: [String], bound: [String: PromptSource.Selector]) {
+      self.file = file
+      self.selector = selector
+      self.syntax = syntax
+      self.role = role
+      self.placeholders = placeholders
+      self.bound = bound
+    }
 
     /// Reads `text` (nil when unreadable: the part is listed as plain text), with the files
     /// it includes from `library` when given.
@@ -131,16 +146,25 @@ public enum StarterConfig {
       let parts = feature.parts.map { part -> String in
         let kind = part.kind == .text ? "" : #", "kind": "\#(part.kind.rawValue)""#
         let role = part.role.map { #", "role": "\#($0.rawValue)""# } ?? ""
-        return #"        { "file": \#(quoted(part.file))\#(role)\#(kind) }"#
+        let named = part.selector.map { Self.selector(in: $0) } ?? ""
+        let syntax = part.syntax.map { #", "syntax": "\#($0.rawValue)""# } ?? ""
+        return #"        { "file": \#(quoted(part.file))\#(named)\#(syntax)\#(role)\#(kind) }"#
       }.joined(separator: ",\n")
       // A model named in a file (front matter, request body) is the feature's: the config would override it.
       let modelLine = feature.parts.contains { $0.model != nil } ? "" : "\n      \"model\": \(quoted(model)),"
-      let names = feature.parts.flatMap(\.placeholders).uniqued()
+      let bound = feature.parts.reduce(into: [String: (String, PromptSource.Selector)]()) { all, part in
+        for (name, selector) in part.bound { all[name] = (part.file, selector) }
+      }
+      let names = feature.parts.flatMap(\.placeholders).uniqued().filter { bound[$0] == nil }
+      let bindings = bound.sorted { $0.key < $1.key }.map { name, target in
+        #"\#(quoted(name)): { "file": \#(quoted(target.0))\#(selector(in: target.1)) }"#
+      }
+      let sizes = names.map { #"\#(quoted($0)): \#(guessedPlaceholderTokens)"# }
       let variables =
-        names.isEmpty
+        names.isEmpty && bindings.isEmpty
         ? #""variables": {},              // tokens per placeholder, e.g. { "question": 60 }"#
-        : #""variables": { "# + names.map { #"\#(quoted($0)): \#(guessedPlaceholderTokens)"# }.joined(separator: ", ")
-          + " },  // guessed: set each placeholder's typical size in tokens"
+        : #""variables": { "# + (bindings + sizes).joined(separator: ", ")
+          + (names.isEmpty ? " }," : " },  // guessed: set each placeholder's typical size in tokens")
       return """
             {
               "id": \(quoted(id)),\(modelLine)
@@ -169,6 +193,13 @@ public enum StarterConfig {
       }
 
       """
+  }
+
+  private static func selector(in selector: PromptSource.Selector) -> String {
+    switch selector {
+    case .symbol(let name): #", "symbol": \#(quoted(name))"#
+    case .key(let path): #", "key": \#(quoted(path))"#
+    }
   }
 
   /// A JSON string literal: file names and placeholder names may hold quotes or backslashes.

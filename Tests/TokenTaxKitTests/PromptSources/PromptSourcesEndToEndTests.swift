@@ -145,4 +145,35 @@ import Testing
     #expect(result.code == .couldNotRun)
     #expect(result.stderr.contains("'agent.templates.system_template' not found at the working tree; names that exist: agent.templates.system"), "\(result.stderr)")
   }
+
+  /// `init` on each app without its config drafts one feature per prompt value (values that
+  /// another prompt binds or inlines are not features), and the draft estimates unedited.
+  @Test(arguments: [
+    ("python-app", ["summary-prompt", "base-prompts-system-reminder", "triage-prompts-main-system"]),
+    ("nextjs-app", ["get-request-prompt-from-hints", "system-prompt", "title-prompt"]),
+    ("agent-yaml", ["default-templates-system-template", "default-templates-instance-template"]),
+  ])
+  func initDraftsAConfigThatEstimates(app: String, ids: [String]) throws {
+    let repo = try repository(app)
+    try repo.remove("tokentax.json")
+    try repo.commit("no config")
+    let drafted = repo.run("init")
+    #expect(drafted.code == .success, "\(drafted.stderr)")
+    let config = try ConfigDecoder.decode(
+      try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
+    #expect(config.features.map(\.id) == ids)
+    #expect(config.features.allSatisfy { $0.prompt.allSatisfy { $0.selector != nil } })
+    let estimated = repo.run("estimate")
+    #expect(estimated.code == .success, "\(estimated.stderr)")
+  }
+
+  @Test func initBindsAFormatFieldToTheAttributeOfItsName() throws {
+    let repo = try repository("python-app")
+    try repo.remove("tokentax.json")
+    #expect(repo.run("init").code == .success)
+    let config = try ConfigDecoder.decode(
+      try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
+    let triage = try #require(config.features.first { $0.id == "triage-prompts-main-system" })
+    #expect(triage.boundVariables["go_ahead_tip"] == BoundSource(file: "helpdesk/prompts.py", selector: .symbol("TriagePrompts.go_ahead_tip")))
+  }
 }
