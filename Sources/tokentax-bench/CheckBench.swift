@@ -1,6 +1,7 @@
 import Foundation
 
-/// `tokentax check --staged` as a whole process on a generated repository of 20 features and
+/// `tokentax check --staged` as a whole process on a generated repository of 20 features (half
+/// of their system prompts in Python and TypeScript modules) and
 /// ~200 KB of prompts, one of them changed in the index (SPEC §9: under 100 ms).
 enum CheckBench {
   static func run(binary: String) throws {
@@ -11,7 +12,7 @@ enum CheckBench {
     git(["init", "-q"], root)
     git(["add", "-A"], root)
     git(["-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "commit", "-q", "-m", "base"], root)
-    let changed = root.appendingPathComponent("prompts/f3/system.md")
+    let changed = root.appendingPathComponent("prompts/f2/system.md")
     let handle = try FileHandle(forWritingTo: changed)
     try handle.seekToEnd()
     try handle.write(contentsOf: Data("Always cite the policy section you used.\n".utf8))
@@ -44,12 +45,29 @@ enum CheckBench {
         if next(10) == 0 { text += "{{ var\(next(4)) }}\n" }
       }
       total += text.utf8.count
-      try Data(text.utf8).write(to: folder.appendingPathComponent("system.md"))
+      // Half of the system prompts live in code, as teams keep them: Python and TypeScript constants.
+      var system = #"{"file": "prompts/f\#(index)/system.md", "role": "system", "cache": true}"#
+      switch index % 4 {
+      case 1:
+        let module = "import textwrap\n\nclass Prompts:\n    system = textwrap.dedent(\"\"\"\\\n"
+          + text.replacingOccurrences(of: "{{ var", with: "{var").replacingOccurrences(of: " }}", with: "}")
+            .split(separator: "\n", omittingEmptySubsequences: false).map { "        " + $0 }.joined(separator: "\n")
+          + "\"\"\")\n"
+        try Data(module.utf8).write(to: folder.appendingPathComponent("prompts.py"))
+        system = #"{"file": "prompts/f\#(index)/prompts.py", "symbol": "Prompts.system", "role": "system", "cache": true}"#
+      case 3:
+        let module = "export const systemPrompt = `"
+          + text.replacingOccurrences(of: "{{ var", with: "${var").replacingOccurrences(of: " }}", with: "}") + "`;\n"
+        try Data(module.utf8).write(to: folder.appendingPathComponent("prompts.ts"))
+        system = #"{"file": "prompts/f\#(index)/prompts.ts", "symbol": "systemPrompt", "role": "system", "cache": true}"#
+      default:
+        try Data(text.utf8).write(to: folder.appendingPathComponent("system.md"))
+      }
       try Data("Question: {{question}}\n".utf8).write(to: folder.appendingPathComponent("user.hbs"))
       features.append(
         """
         {"id": "feature-\(index)", "model": "\(models[index % 4])", "calls_per_day": \(1000 + index), "output_tokens": 300,
-         "prompt": [{"file": "prompts/f\(index)/system.md", "role": "system", "cache": true}, {"file": "prompts/f\(index)/user.hbs", "role": "user"}],
+         "prompt": [\(system), {"file": "prompts/f\(index)/user.hbs", "role": "user"}],
          "variables": {"question": 50, "var0": 10, "var1": 10, "var2": 10, "var3": 10}}
         """)
     }
