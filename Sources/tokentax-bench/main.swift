@@ -20,6 +20,12 @@ if CommandLine.arguments.contains("--pathological") {
   exit(0)
 }
 
+// `--check`: only `check --staged` on the generated repository.
+if CommandLine.arguments.contains("--check") {
+  let tokentax = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokentax").path
+  try CheckBench.run(binary: tokentax)
+  exit(0)
+}
 // `--traces`: only the trace ingestion section (6), for profiling the readers.
 if CommandLine.arguments.contains("--traces") {
   try TraceBench.run(megabytes: CommandLine.arguments.contains("--quick") ? 32 : 256)

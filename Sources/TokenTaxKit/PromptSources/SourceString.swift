@@ -121,28 +121,34 @@ struct SourceString: Sendable, Equatable {
   func rendered(as syntax: PromptPart.Syntax) -> (text: String, syntax: PromptPart.Syntax) {
     let target: PromptPart.Syntax = syntax == .none || syntax == .auto ? (placeholders.isEmpty ? .none : .python) : syntax
     if target == .none { return (text, .none) }
-    var output = ""
+    var output = String.UnicodeScalarView()
     var index = 0
-    let characters = Array(text)
-    for (offset, character) in characters.enumerated() {
-      if character == SourceString.marker {
+    let marker = SourceString.marker.unicodeScalars.first
+    var previousDollar = false
+    for scalar in text.unicodeScalars {
+      // `${` in text is escaped for the `${}` reader: `\${`.
+      if previousDollar, scalar == "{" { output.append("\\") }
+      if previousDollar { output.append("$") }
+      previousDollar = false
+      if scalar == marker {
         let name = index < placeholders.count ? placeholders[index] : "value"
         index += 1
         let bare = name.filter { $0 != "{" && $0 != "}" }
         switch target {
-        case .js: output += "${" + bare + "}"
-        case .jinja, .mustache: output += "{{ " + bare + " }}"
-        default: output += "{" + bare + "}"
+        case .js: output.append(contentsOf: ("${" + bare + "}").unicodeScalars)
+        case .jinja, .mustache: output.append(contentsOf: ("{{ " + bare + " }}").unicodeScalars)
+        default: output.append(contentsOf: ("{" + bare + "}").unicodeScalars)
         }
         continue
       }
-      switch (target, character) {
-      case (.python, "{"): output += "{{"
-      case (.python, "}"): output += "}}"
-      case (.js, "$") where offset + 1 < characters.count && characters[offset + 1] == "{": output += "\\$"
-      default: output.append(character)
+      switch (target, scalar) {
+      case (.python, "{"): output.append(contentsOf: "{{".unicodeScalars)
+      case (.python, "}"): output.append(contentsOf: "}}".unicodeScalars)
+      case (.js, "$"): previousDollar = true
+      default: output.append(scalar)
       }
     }
-    return (output, target)
+    if previousDollar { output.append("$") }
+    return (String(output), target)
   }
 }

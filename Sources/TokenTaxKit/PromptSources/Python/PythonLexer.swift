@@ -6,6 +6,9 @@ import Foundation
 struct PythonLexer {
   let file: String
   private let scalars: [Unicode.Scalar]
+  private let utf8: [UInt8]
+  /// The UTF-8 offset of each scalar, and of the end.
+  private let utf8Offsets: [Int32]
   private var index = 0
   private var line = 1
   private var lineStart = 0
@@ -13,6 +16,7 @@ struct PythonLexer {
   init(_ text: String, file: String) {
     self.file = file
     scalars = Array(text.unicodeScalars)
+    (utf8, utf8Offsets) = Self.offsets(text)
   }
 
   mutating func lines() throws -> [PythonLine] {
@@ -111,10 +115,11 @@ struct PythonLexer {
     return PythonToken(kind: .op, text: text(start..<index), line: line, column: start - lineStart + 1)
   }
 
+  /// The source text of scalars `range`, copied from the UTF-8 bytes in one go.
   private func text(_ range: Range<Int>) -> String {
-    var string = ""
-    string.unicodeScalars.append(contentsOf: scalars[range])
-    return string
+    let start = Int(utf8Offsets[range.lowerBound])
+    let end = Int(utf8Offsets[range.upperBound])
+    return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
   }
 
   /// A string literal at `index` (with its prefix), or nil when there is none.
@@ -192,5 +197,16 @@ struct PythonLexer {
       file: file, line: startLine, column: startColumn,
       reason: "string literal is not closed" + (formatted ? " (an f-string's braces or quotes do not balance)" : "")
         + "; fix the Python source or point the prompt part at another constant")
+  }
+
+  /// The bytes of `text` and the offset of each of its scalars in them (and of the end), so a
+  /// token's text is one copy of bytes instead of a string built scalar by scalar.
+  static func offsets(_ text: String) -> ([UInt8], [Int32]) {
+    let bytes = Array(text.utf8)
+    var offsets: [Int32] = []
+    offsets.reserveCapacity(bytes.count + 1)
+    for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { offsets.append(Int32(index)) }
+    offsets.append(Int32(bytes.count))
+    return (bytes, offsets)
   }
 }

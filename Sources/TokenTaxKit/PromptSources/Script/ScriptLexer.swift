@@ -7,11 +7,16 @@ import Foundation
 /// does not stop the read of the value a part names.
 struct ScriptLexer {
   private let scalars: [Unicode.Scalar]
+  private let utf8: [UInt8]
+  private let utf8Offsets: [Int32]
   private var index = 0
   private var line = 1
   private var lineStart = 0
 
-  init(_ text: String) { scalars = Array(text.unicodeScalars) }
+  init(_ text: String) {
+    scalars = Array(text.unicodeScalars)
+    (utf8, utf8Offsets) = PythonLexer.offsets(text)
+  }
 
   mutating func tokens() -> [ScriptToken] { lex(untilBrace: false) }
 
@@ -82,10 +87,11 @@ struct ScriptLexer {
     lineStart = index
   }
 
+  /// The source text of scalars `range`, copied from the UTF-8 bytes in one go.
   private func text(_ range: Range<Int>) -> String {
-    var string = ""
-    string.unicodeScalars.append(contentsOf: scalars[range])
-    return string
+    let start = Int(utf8Offsets[range.lowerBound])
+    let end = Int(utf8Offsets[range.upperBound])
+    return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
   }
 
   private mutating func punctuator() -> ScriptToken {
