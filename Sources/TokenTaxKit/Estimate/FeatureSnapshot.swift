@@ -14,30 +14,41 @@ public struct FeatureSnapshot: Sendable {
 
   /// Reads every feature of `config` from `source` with one batched read.
   public static func load(config: Config, from source: some FileSource) throws -> [FeatureSnapshot] {
+    var notes: [String] = []
+    return try load(config: config, from: source, borrowed: false, notes: &notes)
+  }
+
+  /// Reads every feature of `config` from `source`. A glob that matches nothing is an empty
+  /// part, stated in `notes`; a plain path that is missing is an error (most likely a typo).
+  /// With a `borrowed` config (another side's), a missing file did not exist at this side yet,
+  /// and a feature none of whose files exist is left out.
+  static func load(config: Config, from source: some FileSource, borrowed: Bool, notes: inout [String]) throws
+    -> [FeatureSnapshot]
+  {
     let expanded = try source.expand(config.features.flatMap { $0.prompt.map(\.file) })
-    var wanted: [[(PromptPart, String)]] = []
+    let contents = try source.read(Array(Set(expanded.values.joined())).sorted())
+    var snapshots: [FeatureSnapshot] = []
     for feature in config.features {
-      var files: [(PromptPart, String)] = []
+      var files: [PromptFile] = []
       for part in feature.prompt {
-        let matches = expanded[part.file] ?? []
-        if matches.isEmpty {
-          throw PromptError.noFiles(feature: feature.id, pattern: part.file, revision: label(source.revision))
+        let matches = (expanded[part.file] ?? []).filter { !borrowed || contents[$0] != nil }
+        if matches.isEmpty && !borrowed {
+          guard Glob(part.file).isPattern else {
+            throw PromptError.noFiles(feature: feature.id, pattern: part.file, revision: label(source.revision))
+          }
+          notes.append("feature '\(feature.id)': '\(part.file)' matches no file at \(label(source.revision)); counted as empty there")
         }
-        files += matches.map { (part, $0) }
-      }
-      wanted.append(files)
-    }
-    let contents = try source.read(wanted.flatMap { $0.map(\.1) })
-    return try zip(config.features, wanted).map { feature, files in
-      FeatureSnapshot(
-        feature: feature,
-        files: try files.map { part, path in
+        for path in matches {
           guard let data = contents[path] else {
             throw PromptError.noFiles(feature: feature.id, pattern: path, revision: label(source.revision))
           }
-          return PromptFile(part: part, path: path, text: try text(of: data, file: path))
-        })
+          files.append(PromptFile(part: part, path: path, text: try text(of: data, file: path)))
+        }
+      }
+      if borrowed && files.isEmpty && !feature.prompt.isEmpty { continue }
+      snapshots.append(FeatureSnapshot(feature: feature, files: files))
     }
+    return snapshots
   }
 
   /// Decodes a prompt file as UTF-8, naming the first bad byte.
