@@ -16,12 +16,18 @@ public struct CheckOptions: Sendable {
   public var priceFiles: [String]
   /// `--approve "<reason>"`.
   public var approval: String?
+  /// `--config-from`: one side's config for both; nil = each side its own, the head's for a
+  /// base that has none.
+  public var configFrom: ConfigOrigin?
 
-  public init(base: String? = nil, head: Head = .worktree, configPath: String? = nil, priceFiles: [String] = [], approval: String? = nil) {
+  public init(base: String? = nil, head: Head = .worktree, configPath: String? = nil, priceFiles: [String] = [], approval: String? = nil,
+    configFrom: ConfigOrigin? = nil
+  ) {
     self.base = base
     self.head = head
     self.configPath = configPath
     self.priceFiles = priceFiles
     self.approval = approval
+    self.configFrom = configFrom
   }
 }

@@ -44,12 +44,19 @@ public struct CheckPipeline {
     }
     let configPath = try options.configPath.map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: workingDirectory) }
       ?? Config.fileName
-    let head = try RevisionState.load(source: headSource, configPath: configPath, required: true)
-    let baseState = try RevisionState.load(source: CommitFiles(git: git, sha: base.sha), configPath: configPath, required: false)
-    guard let headConfig = head.config else { throw ConfigError.missing(configPath) }  // `required` already threw
+    let baseSource = CommitFiles(git: git, sha: base.sha)
+    let choice = try ConfigChoice.choose(
+      options.configFrom, path: configPath, head: .init(source: headSource, label: headLabel),
+      base: .init(source: baseSource, label: base.label), worktree: WorktreeFiles(git: git))
+    let headConfig = choice.head
+    let head = try RevisionState.load(source: headSource, config: headConfig, borrowed: choice.headBorrowed)
+    let baseState = try choice.base.map { try RevisionState.load(source: baseSource, config: $0, borrowed: choice.baseBorrowed) }
+      ?? RevisionState(source: baseSource, config: nil)
 
-    let prices = try PriceSetup.table(config: headConfig, source: headSource, extraFiles: options.priceFiles, workingDirectory: workingDirectory)
+    let prices = try PriceSetup.table(
+      config: headConfig, source: choice.priceSource, extraFiles: options.priceFiles, workingDirectory: workingDirectory)
     var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
+    builder.notes = [choice.note].compactMap { $0 } + baseState.notes + head.notes
     let renames = Self.renames(base: baseState.snapshots, head: head.snapshots)
     let ids = Set(head.snapshots.keys).union(baseState.snapshots.keys).subtracting(renames.values).sorted()
     for id in ids {

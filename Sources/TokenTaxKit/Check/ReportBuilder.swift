@@ -7,6 +7,8 @@ struct ReportBuilder {
   let prices: PriceTable
   private(set) var features: [FeatureResult] = []
   private(set) var warnings: [String] = []
+  /// Statements about how the check was made (which config judged the base), in every format.
+  var notes: [String] = []
 
   init(config: Config, baseConfig: Config?, prices: PriceTable) {
     self.config = config
@@ -68,6 +70,7 @@ struct ReportBuilder {
     var report = Report(
       base: base, head: head, status: .pass, exitCode: 0, features: features,
       warnings: Array(Set(warnings)).sorted(), pricesAsOf: prices.asOf ?? "unknown")
+    report.notes = notes.uniqued()
     if let budget = config.budgets.monthlyUSD, let total = report.headMonthlyUSD,
       let violation = PolicyEvaluator.budget(total, budget: budget, warnAt: config.budgets.warnAtPercent, what: "total forecast")
     {

@@ -4,18 +4,21 @@ import Foundation
 enum CheckCommand: Command {
   static let spec = CommandSpec(
     path: ["check"], abstract: "Compare token cost per feature between two revisions and apply the thresholds.",
-    usage: "check [--base REV] [--head REV | --staged | --worktree] [--config PATH] [--format F] [--output PATH]",
+    usage: "check [--base REV] [--head REV | --staged | --worktree] [--config PATH] [--config-from SIDE] [--format F] [--output PATH]",
     discussion: """
       The base defaults to the merge-base with origin/HEAD (or main); with --staged it is HEAD.
       The head defaults to the working tree. Exit status: 0 within policy, 1 a fail threshold or
-      budget was passed, 2 the check could not run.
+      budget was passed, 2 the check could not run. A base without tokentax.json is measured with
+      the head's config (the report says so); --config-from picks one side's config for both.
       """,
     options: [
       OptionSpec(["--base"], .value("rev"), help: "Base revision (default: merge-base with the default branch)."),
       OptionSpec(["--head"], .value("rev"), help: "Head revision (default: the working tree)."),
       OptionSpec(["--staged"], help: "Use the index as the head, HEAD as the base (pre-commit)."),
       OptionSpec(["--worktree"], help: "Use the working tree as the head (the default)."),
-      .config, .format, .output,
+      .config,
+      OptionSpec(["--config-from"], .value("side"), help: "Apply one config to both sides: head, base or worktree."),
+      .format, .output,
       OptionSpec(["--json-report"], .value("path"), help: "Also write the JSON report here (one run for annotations and report.json)."),
       .prices,
       OptionSpec(["--approve"], .value("reason"), help: "Approve a failing change; the report states the reason."),
@@ -26,6 +29,7 @@ enum CheckCommand: Command {
       Example("Check the working tree against the merge-base with main", "tokentax check"),
       Example("Check a pull request in CI and keep the JSON report", "tokentax check --base origin/main --head HEAD --format json --output report.json"),
       Example("Pre-commit: what is staged, against HEAD", "tokentax check --staged --quiet"),
+      Example("History before adoption, judged by today's config", "tokentax check --base v1.0 --head v2.0 --config-from worktree"),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
@@ -35,7 +39,8 @@ enum CheckCommand: Command {
     }
     var options = CheckOptions(
       base: arguments.value("--base"), configPath: arguments.value("--config"),
-      priceFiles: arguments.allValues("--prices"), approval: arguments.value("--approve"))
+      priceFiles: arguments.allValues("--prices"), approval: arguments.value("--approve"),
+      configFrom: try arguments.choice("--config-from", as: ConfigOrigin.self))
     if let head = arguments.value("--head") {
       options.head = .revision(head)
     } else if arguments.flag("--staged") {

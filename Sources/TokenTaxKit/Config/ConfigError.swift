@@ -1,6 +1,8 @@
 /// A problem with `tokentax.json`, naming the file and the field.
 public enum ConfigError: UserFacingError, Equatable {
   case missing(String)
+  /// The config is not at one side of a check; `inWorktree` when the working tree has it.
+  case missingAt(file: String, revision: String, inWorktree: Bool)
   case syntax(JSONParseError)
   case unknownKey(file: String, path: String, key: String, suggestion: String?)
   case invalid(file: String, path: String, expected: String)
@@ -12,6 +14,11 @@ public enum ConfigError: UserFacingError, Equatable {
     switch self {
     case .missing(let file):
       return "no config at \(file); run 'tokentax init' to write a starter tokentax.json, or pass --config PATH"
+    case .missingAt(let file, let revision, let inWorktree):
+      if inWorktree {
+        return "no \(file) at \(revision), but the working tree has one; pass --config-from worktree to apply it to both sides"
+      }
+      return "no \(file) at \(revision); run 'tokentax init' to write a starter tokentax.json, pass --config PATH, or choose another side's with --config-from head|base|worktree"
     case .syntax(let error):
       return error.description
     case .unknownKey(let file, let path, let key, let suggestion):

@@ -48,30 +48,45 @@ public struct FeatureSnapshot: Sendable {
 
   /// Reads every feature of `config` from `source` with one batched read.
   public static func load(config: Config, from source: some FileSource) throws -> [FeatureSnapshot] {
+    var notes: [String] = []
+    return try load(config: config, from: source, borrowed: false, notes: &notes)
+  }
+
+  /// Reads every feature of `config` from `source`. A glob that matches nothing is an empty
+  /// part, stated in `notes`; a plain path that is missing is an error (most likely a typo).
+  /// With a `borrowed` config (another side's), a missing file did not exist at this side yet,
+  /// and a feature none of whose files exist is left out.
+  static func load(config: Config, from source: some FileSource, borrowed: Bool, notes: inout [String]) throws
+    -> [FeatureSnapshot]
+  {
     let expanded = try source.expand(config.features.flatMap { $0.prompt.map(\.file) })
-    var wanted: [[(PromptPart, String)]] = []
-    for feature in config.features {
-      var files: [(PromptPart, String)] = []
-      for part in feature.prompt {
-        let matches = expanded[part.file] ?? []
-        if matches.isEmpty {
-          throw PromptError.noFiles(feature: feature.id, pattern: part.file, revision: label(source.revision))
-        }
-        files += matches.map { (part, $0) }
-      }
-      wanted.append(files)
-    }
     let boundPaths = config.features.flatMap { $0.boundVariables.values.map(\.file) }
-    let contents = try source.read(Array(Set(wanted.flatMap { $0.map(\.1) } + boundPaths)))
-    let snapshots = try zip(config.features, wanted).map { feature, files in
-      var snapshot = FeatureSnapshot(
-        feature: feature,
-        files: try files.map { part, path in
+    let contents = try source.read(Array(Set(expanded.values.joined()).union(boundPaths)).sorted())
+    var snapshots: [FeatureSnapshot] = []
+    for feature in config.features {
+      var files: [PromptFile] = []
+      for part in feature.prompt {
+        let matches = (expanded[part.file] ?? []).filter { !borrowed || contents[$0] != nil }
+        if matches.isEmpty && !borrowed {
+          guard Glob(part.file).isPattern else {
+            throw PromptError.noFiles(feature: feature.id, pattern: part.file, revision: label(source.revision))
+          }
+          notes.append("feature '\(feature.id)': '\(part.file)' matches no file at \(label(source.revision)); counted as empty there")
+        }
+        for path in matches {
           guard let data = contents[path] else {
             throw PromptError.noFiles(feature: feature.id, pattern: path, revision: label(source.revision))
           }
-          return try PromptFile.read(part: part, path: path, data: data, revision: source.revision)
-        })
+          do {
+            files.append(try PromptFile.read(part: part, path: path, data: data, revision: source.revision))
+          } catch PromptSourceError.notFound where borrowed {
+            // With another side's config, a value that does not exist here yet is not part of this side.
+            continue
+          }
+        }
+      }
+      if borrowed && files.isEmpty && !feature.prompt.isEmpty { continue }
+      var snapshot = FeatureSnapshot(feature: feature, files: files)
       for (name, bound) in feature.boundVariables {
         let part = PromptPart(file: bound.file, syntax: bound.syntax, selector: bound.selector)
         guard let data = contents[bound.file] else {
@@ -85,7 +100,7 @@ public struct FeatureSnapshot: Sendable {
           snapshot.bound[name] = .failure(error)
         }
       }
-      return snapshot
+      snapshots.append(snapshot)
     }
     return try TemplateLibrary.attach(to: snapshots, defaults: config.defaults.templates, from: source)
   }

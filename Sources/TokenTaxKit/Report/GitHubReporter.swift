@@ -31,6 +31,7 @@ public enum GitHubReporter: Reporter {
       out += "::\(command) file=\(escapeProperty(context.configPath)),title=\(escapeProperty("tokentax: total budget"))::"
       out += escapeData(violation.message) + "\n"
     }
+    out += report.notes.map { "::notice title=tokentax::\(escapeData($0))\n" }.joined()
     var plain = context
     plain.color = false
     return out + TableReporter.render(report, context: plain)

@@ -58,6 +58,7 @@ public enum MarkdownReporter: Reporter {
       if let approval = report.approval {
         head += "> **⚠️ Cost increase approved:** \(MarkdownText.text(approval))\n\n"
       }
+      for note in report.notes { head += "> **Note:** \(MarkdownText.text(note))\n\n" }
       self.head = head
       rows = changed.map(row)
       violations = changed.map(violationLines)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The JSON report of SPEC §11, schema version 1, as a `JSONValue`.
 ///
-/// Beyond §11 (consumers may ignore them): `approval`, `warnings`, `prices_as_of`, `label` on
+/// Beyond §11 (consumers may ignore them): `approval`, `warnings`, `notes`, `prices_as_of`, `label` on
 /// `base`/`head`, `encoding.method`, `delta.percent.{input_tokens,output_tokens,monthly_usd}`
 /// `traces` and `renamed_from` per feature. Every key is always present; unknown values are `null`.
 extension Report {
@@ -18,6 +18,7 @@ extension Report {
       "exit_code": .int(Int(exitCode)),
       "approval": approval.map(JSONValue.string) ?? .null,
       "warnings": .array(warnings.map(JSONValue.string)),
+      "notes": .array(notes.map(JSONValue.string)),
       "prices_as_of": .string(pricesAsOf),
       "totals": .object([
         "base": .object(["monthly_usd": .usd(baseMonthlyUSD)]),

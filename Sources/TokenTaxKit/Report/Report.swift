@@ -19,6 +19,9 @@ public struct Report: Sendable, Equatable {
   public var warnings: [String]
   /// The date of the newest price row used, e.g. `2026-11-20`.
   public var pricesAsOf: String
+  /// How the numbers were made where a reader could assume otherwise: the config that judged
+  /// a base without one, the cache hit rate assumed, a glob that matched nothing at a side.
+  public var notes: [String] = []
 
   public init(
     toolVersion: String = TokenTax.version, base: Revision, head: Revision, status: Status, exitCode: Int32,

@@ -32,6 +32,7 @@ public enum ReportDecoder {
       features: try root["features"].array().map(feature),
       warnings: try root.optional("warnings")?.array().map { try $0.string() } ?? [],
       pricesAsOf: try root.optional("prices_as_of")?.string() ?? "")
+    report.notes = try root.optional("notes")?.array().map { try $0.string() } ?? []
     report.totalViolations = try root.optional("totals")?.optional("violations")?.array().map(violation) ?? []
     return report
   }

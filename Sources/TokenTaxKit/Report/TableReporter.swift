@@ -9,7 +9,8 @@ public enum TableReporter: Reporter {
     let report = printable(report)
     let color = context.color
     var out = ANSIStyle.bold.apply("tokentax", color)
-    out += " · base \(report.base.display) → head \(report.head.display) · prices as of \(report.pricesAsOf)\n\n"
+    out += " · base \(report.base.display) → head \(report.head.display) · prices as of \(report.pricesAsOf)\n"
+    out += report.notes.map { " note: \($0)\n" }.joined() + "\n"
     out += summary(report).lines(indent: " ", color: color).joined(separator: "\n") + "\n"
     for feature in report.features where feature.hasChange {
       out += "\n" + details(feature, color: color)
@@ -180,6 +181,7 @@ public enum TableReporter: Reporter {
     var copy = report
     copy.approval = report.approval.map(clean)
     copy.warnings = report.warnings.map(clean)
+    copy.notes = report.notes.map(clean)
     copy.base.label = report.base.label.map(clean)
     copy.head.label = report.head.label.map(clean)
     copy.features = report.features.map { feature in

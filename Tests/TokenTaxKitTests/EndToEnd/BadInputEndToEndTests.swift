@@ -108,7 +108,9 @@ import Testing
     try repo.commit("no config")
     let result = repo.run("check", "--base", "HEAD")
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr == "error: no config at tokentax.json; run 'tokentax init' to write a starter tokentax.json, or pass --config PATH\n")
+    #expect(
+      result.stderr == "error: no tokentax.json at the working tree; run 'tokentax init' to write a starter tokentax.json, "
+        + "pass --config PATH, or choose another side's with --config-from head|base|worktree\n")
   }
 
   @Test func outsideAGitRepository() throws {
