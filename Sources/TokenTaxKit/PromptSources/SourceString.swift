@@ -70,10 +70,14 @@ struct SourceString: Sendable, Equatable {
     lineOrigins += other.lineOrigins.dropFirst()
   }
 
-  static func + (lhs: SourceString, rhs: SourceString) -> SourceString {
-    var result = lhs
-    result.append(rhs)
-    return result
+  /// `sep.join(items)` / `items.join(sep)`.
+  static func joined(_ items: [SourceString], separator: SourceString, line: Int) -> SourceString {
+    var value = SourceString(line: line)
+    for (offset, item) in items.enumerated() {
+      if offset > 0 { value.append(separator) }
+      value.append(item)
+    }
+    return value
   }
 
   /// Replaces `text` with a version of it that has the same placeholders in the same order and

@@ -192,12 +192,7 @@ private struct ExpressionParser {
       if !take(","), peek?.text != close { throw refuse(peek, "a list with '\(peek?.text ?? "")'") }
     }
     guard take(")") else { throw refuse(peek, "a join with more than one argument") }
-    var value = SourceString(line: method.line)
-    for (offset, item) in items.enumerated() {
-      if offset > 0 { value.append(separator) }
-      value.append(item)
-    }
-    return value
+    return SourceString.joined(items, separator: separator, line: method.line)
   }
 
   /// `.format(a, name=value, …)`: the fields given a value the file knows are filled in, the

@@ -248,12 +248,7 @@ private struct ScriptExpression {
       separator = try sum()
       guard take(")") else { throw refuse(peek, "a join with more than one argument") }
     }
-    var value = SourceString(line: open.line)
-    for (offset, item) in items.enumerated() {
-      if offset > 0 { value.append(separator) }
-      value.append(item)
-    }
-    return value
+    return SourceString.joined(items, separator: separator, line: open.line)
   }
 
   func template(_ parts: [ScriptToken.TemplatePart], line: Int) throws -> SourceString {
