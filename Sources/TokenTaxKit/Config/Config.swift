@@ -40,6 +40,10 @@ public struct Config: Sendable, Equatable {
     public var encoding: String = "auto"
     /// The size of a placeholder that has no entry in `variables`.
     public var variableTokens: Int = 100
+    /// The share of calls that read a cacheable prefix from the cache, when no traces measure
+    /// it: a guess the report states, never "every call hits".
+    public var cacheHitRate: Double = Config.Defaults.assumedCacheHitRate
+    public static let assumedCacheHitRate = 0.5
     public init() {}
   }
 

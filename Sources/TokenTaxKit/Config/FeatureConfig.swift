@@ -14,6 +14,8 @@ public struct FeatureConfig: Sendable, Equatable {
   public var traces: TraceSources?
   public var thresholds: Thresholds
   public var budgetMonthlyUSD: Decimal?
+  /// This feature's cache hit rate (0–1) when no traces measure it; nil = `defaults`.
+  public var cacheHitRate: Double?
 
   public init(
     id: String, model: String? = nil, callsPerDay: Decimal? = nil, prompt: [PromptPart] = [], variables: [String: Int] = [:],
