@@ -58,12 +58,16 @@ public struct CheckPipeline {
     var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
     builder.notes = [choice.note].compactMap { $0 } + baseState.notes + head.notes
     let renames = Self.renames(base: baseState.snapshots, head: head.snapshots)
+    // A commit is judged on what it touches; a pull request on everything.
+    let scope = options.head == .index ? try StagedScope.load(git: git, base: base.sha) : nil
     let ids = Set(head.snapshots.keys).union(baseState.snapshots.keys).subtracting(renames.values).sorted()
     for id in ids {
       let baseID = renames[id] ?? id
       try builder.add(
         id: id, base: baseState.snapshots[baseID], baseSource: baseState.source, head: head.snapshots[id], headSource: headSource,
-        renamedFrom: renames[id])
+        renamedFrom: renames[id],
+        judged: scope?.touches(
+          base: baseState.snapshots[baseID], head: head.snapshots[id], baseConfig: baseState.config, headConfig: headConfig) ?? true)
     }
     // The commit log is read only when there is a failure to approve.
     let trailer = headConfig.approvalTrailer

@@ -9,6 +9,8 @@ struct ReportBuilder {
   private(set) var warnings: [String] = []
   /// Statements about how the check was made (which config judged the base), in every format.
   var notes: [String] = []
+  /// Features whose cache hits are the configured default's guess, not measured.
+  private var assumedCacheHits: [String] = []
 
   init(config: Config, baseConfig: Config?, prices: PriceTable) {
     self.config = config
@@ -17,10 +19,10 @@ struct ReportBuilder {
   }
 
   /// Estimates both sides of feature `id` (with its canary traces, when configured) and judges
-  /// the change.
+  /// the change, unless it is not `judged` (a commit that does not touch it).
   mutating func add(
     id: String, base: FeatureSnapshot?, baseSource: any FileSource, head: FeatureSnapshot?, headSource: any FileSource,
-    renamedFrom: String? = nil
+    renamedFrom: String? = nil, judged: Bool = true
   ) throws {
     let evidence = TraceEvidence(prices: prices, rules: config.traceRules, minSamples: config.minSamples)
     let traces = try evidence.compare(
@@ -33,6 +35,9 @@ struct ReportBuilder {
     let baseEstimate = try base.map {
       try Estimator(defaults: baseConfig?.defaults ?? config.defaults, prices: prices).estimate(
         $0, observedOutput: traces?.base.map { Int($0.meanOutputTokens.rounded()) }, observedCacheHitRate: traces?.base?.cacheHitRate)
+    }
+    if [headEstimate, baseEstimate].contains(where: { $0?.sources["cache_hit_rate"] == "default" }) {
+      assumedCacheHits.append(id)
     }
     // Warnings describe the head: the base's problems are history.
     warnings += headEstimate?.warnings ?? []
@@ -52,7 +57,7 @@ struct ReportBuilder {
     let evaluator = PolicyEvaluator(
       thresholds: config.thresholds.overridden(by: featureConfig?.thresholds ?? Thresholds()),
       budgetMonthlyUSD: head?.feature.budgetMonthlyUSD, warnAtPercent: config.budgets.warnAtPercent)
-    if head != nil {
+    if head != nil, judged {
       let judged = evaluator.evaluate(result, basePrice: baseEstimate?.price, headPrice: headEstimate?.price)
       result.violations = judged.violations
       warnings += judged.warnings
@@ -71,8 +76,15 @@ struct ReportBuilder {
       base: base, head: head, status: .pass, exitCode: 0, features: features,
       warnings: Array(Set(warnings)).sorted(), pricesAsOf: prices.asOf ?? "unknown")
     report.notes = notes.uniqued()
+    if !assumedCacheHits.isEmpty {
+      let rate = Money.absPercent(config.defaults.cacheHitRate * 100)
+      report.notes.append(
+        "cache hits assumed on \(rate) of calls where no traces measure them (defaults.cache_hit_rate): "
+          + assumedCacheHits.joined(separator: ", "))
+    }
     if let budget = config.budgets.monthlyUSD, let total = report.headMonthlyUSD,
-      let violation = PolicyEvaluator.budget(total, budget: budget, warnAt: config.budgets.warnAtPercent, what: "total forecast")
+      let violation = PolicyEvaluator.budget(
+        total, base: report.baseMonthlyUSD, budget: budget, warnAt: config.budgets.warnAtPercent, what: "total forecast")
     {
       report.totalViolations.append(violation)
     }

@@ -42,6 +42,10 @@ public struct Config: Sendable, Equatable {
     public var variableTokens: Int = 100
     /// `template_paths` and `branches` of every feature.
     public var templates = TemplateOptions()
+    /// The share of calls that read a cacheable prefix from the cache, when no traces measure
+    /// it: a guess the report states, never "every call hits".
+    public var cacheHitRate: Double = Config.Defaults.assumedCacheHitRate
+    public static let assumedCacheHitRate = 0.5
     public init() {}
   }
 

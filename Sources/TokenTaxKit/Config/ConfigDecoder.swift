@@ -5,6 +5,7 @@ public enum ConfigDecoder {
   static let topKeys = ["$schema", "version", "defaults", "prices", "features", "thresholds", "budgets", "approval", "traces"]
   static let featureKeys = [
     "id", "model", "calls_per_day", "prompt", "variables", "history", "output_tokens", "batch", "traces", "thresholds", "budget",
+    "cache_hit_rate",
   ] + TemplateOptions.featureKeys
   static let partKeys = ["file", "role", "kind", "cache", "syntax", "symbol", "key"]
 
@@ -26,7 +27,7 @@ public enum ConfigDecoder {
     guard version == Config.currentVersion else { throw ConfigError.unsupportedVersion(file: file, version: version) }
 
     var config = Config(features: [])
-    if let defaults = try top.object("defaults", allowed: ["model", "days_per_month", "encoding", "variable_tokens"] + TemplateOptions.defaultsKeys) {
+    if let defaults = try top.object("defaults", allowed: ["model", "days_per_month", "encoding", "variable_tokens", "cache_hit_rate"] + TemplateOptions.defaultsKeys) {
       config.defaults.templates = try TemplateOptions.decode(defaults)
       config.defaults.model = try defaults.string("model")
       config.defaults.daysPerMonth = try defaults.decimal("days_per_month", maximum: 31) ?? 30
@@ -37,6 +38,7 @@ public enum ConfigDecoder {
         config.defaults.encoding = encoding
       }
       config.defaults.variableTokens = try defaults.int("variable_tokens", maximum: 10_000_000) ?? 100
+      config.defaults.cacheHitRate = try rate(defaults, "cache_hit_rate") ?? Config.Defaults.assumedCacheHitRate
     }
     if let prices = try top.object("prices", allowed: ["files", "overrides"]) {
       config.prices.files = try (prices.array("files") ?? []).enumerated().map { index, item in
@@ -95,6 +97,7 @@ public enum ConfigDecoder {
     feature.outputTokens = try reader.int("output_tokens", maximum: 10_000_000)
     feature.batch = try reader.bool("batch") ?? false
     feature.templates = try TemplateOptions.decode(reader)
+    feature.cacheHitRate = try rate(reader, "cache_hit_rate")
     for (index, part) in (try reader.array("prompt") ?? []).enumerated() {
       feature.prompt.append(try decodePart(part, file: file, path: reader.fieldPath("prompt[\(index)]")))
     }
@@ -197,7 +200,14 @@ public enum ConfigDecoder {
     ThresholdSet(
       costPercent: try reader.decimal("cost_percent"), costPerCallPercent: try reader.decimal("cost_per_call_percent"),
       monthlyUSD: try reader.decimal("monthly_usd"), outputTokensPercent: try reader.decimal("output_tokens_percent"),
+      inputTokensPercent: try reader.decimal("input_tokens_percent"), inputTokens: try reader.int("input_tokens"),
       inputTokensPerCall: try reader.int("input_tokens_per_call"), pricierModel: try reader.bool("pricier_model"))
+  }
+
+  /// A share from 0 to 1 (`cache_hit_rate`).
+  static func rate(_ reader: ObjectReader, _ key: String) throws -> Double? {
+    guard let value = try reader.decimal(key, maximum: 1) else { return nil }
+    return NSDecimalNumber(decimal: value).doubleValue
   }
 
   static func enumValue<T: RawRepresentable & CaseIterable>(_ reader: ObjectReader, _ key: String, _ type: T.Type) throws -> T?

@@ -19,6 +19,8 @@ public struct FeatureConfig: Sendable, Equatable {
   public var budgetMonthlyUSD: Decimal?
   /// `template_paths`, `branches` and `loops`.
   public var templates = TemplateOptions()
+  /// This feature's cache hit rate (0–1) when no traces measure it; nil = `defaults`.
+  public var cacheHitRate: Double?
 
   public init(
     id: String, model: String? = nil, callsPerDay: Decimal? = nil, prompt: [PromptPart] = [], variables: [String: Int] = [:],

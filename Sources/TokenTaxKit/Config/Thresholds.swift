@@ -23,23 +23,32 @@ public struct ThresholdSet: Sendable, Equatable {
   /// Increase of monthly cost in USD.
   public var monthlyUSD: Decimal?
   public var outputTokensPercent: Decimal?
+  /// Percent change of all input tokens per call, cached ones included: a prompt that grows
+  /// is a regression whatever the cache hides of its price.
+  public var inputTokensPercent: Decimal?
+  /// Increase of all input tokens per call.
+  public var inputTokens: Int?
   /// The head's input tokens per call (a level, not a change).
   public var inputTokensPerCall: Int?
   /// Switching to a model with higher list prices.
   public var pricierModel: Bool?
 
   public static let keys = [
-    "cost_percent", "cost_per_call_percent", "monthly_usd", "output_tokens_percent", "input_tokens_per_call", "pricier_model",
+    "cost_percent", "cost_per_call_percent", "monthly_usd", "output_tokens_percent", "input_tokens_percent", "input_tokens",
+    "input_tokens_per_call", "pricier_model",
   ]
 
   public init(
     costPercent: Decimal? = nil, costPerCallPercent: Decimal? = nil, monthlyUSD: Decimal? = nil,
-    outputTokensPercent: Decimal? = nil, inputTokensPerCall: Int? = nil, pricierModel: Bool? = nil
+    outputTokensPercent: Decimal? = nil, inputTokensPercent: Decimal? = nil, inputTokens: Int? = nil,
+    inputTokensPerCall: Int? = nil, pricierModel: Bool? = nil
   ) {
     self.costPercent = costPercent
     self.costPerCallPercent = costPerCallPercent
     self.monthlyUSD = monthlyUSD
     self.outputTokensPercent = outputTokensPercent
+    self.inputTokensPercent = inputTokensPercent
+    self.inputTokens = inputTokens
     self.inputTokensPerCall = inputTokensPerCall
     self.pricierModel = pricierModel
   }
@@ -48,6 +57,7 @@ public struct ThresholdSet: Sendable, Equatable {
     ThresholdSet(
       costPercent: other.costPercent ?? costPercent, costPerCallPercent: other.costPerCallPercent ?? costPerCallPercent,
       monthlyUSD: other.monthlyUSD ?? monthlyUSD, outputTokensPercent: other.outputTokensPercent ?? outputTokensPercent,
+      inputTokensPercent: other.inputTokensPercent ?? inputTokensPercent, inputTokens: other.inputTokens ?? inputTokens,
       inputTokensPerCall: other.inputTokensPerCall ?? inputTokensPerCall, pricierModel: other.pricierModel ?? pricierModel)
   }
 }

@@ -16,7 +16,8 @@ public struct Estimator: Sendable {
 
   /// The estimate for `snapshot`. Canary traces win where they know better (SPEC §7):
   /// `observedOutput` (mean output tokens) over the config's `output_tokens`, and
-  /// `observedCacheHitRate` (cache reads / all input) over the assumed always-hit prefix.
+  /// `observedCacheHitRate` (cache reads / all input) over the configured hit rate of the
+  /// cacheable prefix.
   public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheHitRate: Double? = nil) throws
     -> FeatureEstimate
   {
@@ -150,12 +151,24 @@ public struct Estimator: Sendable {
       sources["output_tokens"] = "none"
       warnings.append("feature '\(feature.id)': no output_tokens and no traces; output counted as 0")
     }
-    var cached = cachedTokens(prefix: prefix, price: price)
+    let cacheable = cachedTokens(prefix: prefix, price: price)
+    var cached = 0
+    var written = 0
+    var hitRate: Double?
     if let observedCacheHitRate, price.cacheRead != nil {
       cached = min(input, Int((Double(input) * observedCacheHitRate).rounded()))
+      hitRate = observedCacheHitRate
       sources["cached_input_tokens"] = "traces"
+      sources["cache_hit_rate"] = "traces"
+    } else if cacheable > 0 {
+      // An average call: hits read the prefix, misses write it where the provider bills writes.
+      let rate = feature.cacheHitRate ?? defaults.cacheHitRate
+      cached = Int((Double(cacheable) * rate).rounded())
+      if price.cacheWrite != nil { written = cacheable - cached }
+      hitRate = rate
+      sources["cache_hit_rate"] = feature.cacheHitRate == nil ? "default" : "config"
     }
-    let usage = TokenUsage(uncachedInput: input - cached, cacheRead: cached, output: output)
+    let usage = TokenUsage(uncachedInput: input - cached - written, cacheRead: cached, cacheWrite: written, output: output)
     let cost = prices.cost(of: usage, at: price, batch: feature.batch)
     let monthly = feature.callsPerDay.map { cost * $0 * defaults.daysPerMonth }
     if feature.callsPerDay == nil {
@@ -173,7 +186,7 @@ public struct Estimator: Sendable {
       if sources["cached_input_tokens"] == "template" { sources["cached_input_tokens"] = "request" }
     }
     return FeatureEstimate(
-      model: model, usage: usage, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: encoding,
+      model: model, usage: usage, cacheHitRate: hitRate, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: encoding,
       price: price, promptTexts: promptTexts, promptFiles: promptFiles, counter: counter, recounts: recounts, warnings: warnings)
   }
 

@@ -4,6 +4,9 @@ import Foundation
 public struct FeatureEstimate: Sendable {
   public var model: String
   public var usage: TokenUsage
+  /// The share of calls assumed (or, from traces, measured) to hit the cache; nil when the
+  /// feature has nothing cacheable.
+  public var cacheHitRate: Double?
   public var costPerCallUSD: Decimal
   public var monthlyUSD: Decimal?
   public var sources: [String: String]
@@ -28,7 +31,7 @@ public struct FeatureEstimate: Sendable {
   public var callEstimate: CallEstimate {
     CallEstimate(
       inputTokens: inputTokens, cachedInputTokens: cachedInputTokens, outputTokens: usage.output,
-      costPerCallUSD: costPerCallUSD, monthlyUSD: monthlyUSD, sources: sources)
+      costPerCallUSD: costPerCallUSD, monthlyUSD: monthlyUSD, sources: sources, cacheHitRate: cacheHitRate)
   }
 
   /// One line of a prompt file and what it costs on its own.

@@ -29,7 +29,8 @@ public struct PolicyEvaluator: Sendable {
       warnings += judged.warnings
     }
     if let budget = budgetMonthlyUSD, let monthly = result.head?.monthlyUSD {
-      if let violation = PolicyEvaluator.budget(monthly, budget: budget, warnAt: warnAtPercent, what: "forecast") {
+      let base = result.status == .added ? nil : result.base?.monthlyUSD
+      if let violation = PolicyEvaluator.budget(monthly, base: base, budget: budget, warnAt: warnAtPercent, what: "forecast") {
         violations.append(violation)
       }
     } else if budgetMonthlyUSD != nil, result.head != nil {
@@ -38,15 +39,19 @@ public struct PolicyEvaluator: Sendable {
     return (violations, Array(Set(warnings)).sorted())
   }
 
-  /// A budget violation for a monthly level, or nil when under `warnAt` % of the budget.
-  public static func budget(_ monthly: Decimal, budget: Decimal, warnAt: Decimal, what: String) -> Violation? {
+  /// A budget violation for a monthly level, or nil when under `warnAt` % of the budget. Over
+  /// the budget fails only when the change made it worse (`base` is the level before; nil when
+  /// there was none): a feature that was already over it and did not grow warns.
+  public static func budget(_ monthly: Decimal, base: Decimal?, budget: Decimal, warnAt: Decimal, what: String) -> Violation? {
     guard budget > 0 else { return nil }
     let used = monthly / budget * 100
     let usedText = Money.absPercent(NSDecimalNumber(decimal: used).doubleValue)
     if monthly > budget {
+      let worse = base.map { monthly > $0 } ?? true
+      let message = "\(what) \(Money.usd(monthly))/month is over the budget of \(Money.usd(budget)) (\(usedText))"
       return Violation(
-        rule: "budget", level: .fail, limit: budget, actual: Money.rounded(monthly, scale: 2),
-        message: "\(what) \(Money.usd(monthly))/month is over the budget of \(Money.usd(budget)) (\(usedText))")
+        rule: "budget", level: worse ? .fail : .warn, limit: budget, actual: Money.rounded(monthly, scale: 2),
+        message: worse ? message : message + ", no more than at the base")
     }
     if used >= warnAt {
       return Violation(
@@ -70,12 +75,22 @@ public struct PolicyEvaluator: Sendable {
           message: "\(label) \(Money.percent(actual)) (limit \(limit) %)"))
     }
     if let head = result.head, let limit = set.inputTokensPerCall, head.inputTokens > limit {
+      // A level blocks only the change that makes it worse; a feature already over it warns.
+      let worse = result.base.map { head.inputTokens > $0.inputTokens } ?? true
+      let message = "\(Money.tokens(head.inputTokens)) input tokens per call (limit \(Money.tokens(limit)))"
       violations.append(
         Violation(
-          rule: "input_tokens_per_call", level: level, limit: Decimal(limit), actual: Decimal(head.inputTokens),
-          message: "\(Money.tokens(head.inputTokens)) input tokens per call (limit \(Money.tokens(limit)))"))
+          rule: "input_tokens_per_call", level: worse ? level : .warn, limit: Decimal(limit), actual: Decimal(head.inputTokens),
+          message: worse ? message : message + ", no more than at the base"))
     }
     guard let base = result.base, let head = result.head else { return (violations, warnings) }
+    percentRule("input_tokens_percent", set.inputTokensPercent, result.deltaInputTokensPercent, "input tokens per call")
+    if let limit = set.inputTokens, result.deltaInputTokens > limit {
+      violations.append(
+        Violation(
+          rule: "input_tokens", level: level, limit: Decimal(limit), actual: Decimal(result.deltaInputTokens),
+          message: "input tokens per call \(Money.signedTokens(result.deltaInputTokens)) (limit +\(Money.tokens(limit)))"))
+    }
 
     let monthlyKnown = base.monthlyUSD != nil && head.monthlyUSD != nil
     let costChange: Double? =

@@ -32,11 +32,19 @@ public struct PriceTable: Sendable {
       ?? PriceTable(rows: [])
   }()
 
-  /// The canonical id `model` resolves to, or nil.
+  /// The canonical id `model` resolves to, or nil. An id prefixed by a host resolves only to a
+  /// row of that host (imported under its full id) or of a maker it resells at list price.
   public func resolve(_ model: String) -> String? {
     if rows[model] != nil { return model }
+    let host = ModelHost.host(of: model)
     for candidate in ModelID.candidates(model) {
-      if let id = index[candidate.lowercased()] { return id }
+      guard let id = index[candidate.lowercased()] else { continue }
+      if let host, candidate.lowercased().hasPrefix(host + "/") == false,
+        let row = rows[id], !ModelHost.allows(host, provider: row.provider)
+      {
+        return nil
+      }
+      return id
     }
     return nil
   }
@@ -45,6 +53,12 @@ public struct PriceTable: Sendable {
   /// Throws `PricingError.unknownModel` naming the closest known ids.
   public func lookup(_ model: String) throws -> ModelPrice {
     if let id = resolve(model), let row = rows[id] { return row }
+    if let host = ModelHost.host(of: model) {
+      let own = rows.keys.filter { $0.lowercased().hasPrefix(host + "/") }.sorted()
+      let elsewhere = ModelID.candidates(model).lazy.compactMap { self.index[$0.lowercased()] }.first
+      throw PricingError.unpricedAtHost(
+        model, host: host, closest: Suggestion.closest(to: model.lowercased(), in: own), otherHost: elsewhere)
+    }
     let closest = Suggestion.closest(to: ModelID.base(model), in: rows.keys.sorted())
     throw PricingError.unknownModel(model, closest: closest)
   }

@@ -85,6 +85,8 @@ extension CallEstimate {
     .object([
       "input_tokens": .int(inputTokens),
       "cached_input_tokens": .int(cachedInputTokens),
+      "uncached_input_tokens": .int(uncachedInputTokens),
+      "cache_hit_rate": .percent(cacheHitRate),
       "output_tokens": .int(outputTokens),
       "cost_per_call_usd": .usd(costPerCallUSD),
       "monthly_usd": .usd(monthlyUSD),

@@ -123,6 +123,11 @@ public struct FeatureResult: Sendable, Equatable {
       return h - b
     }
   }
+  /// Percent change of all input tokens per call; nil when the base has none or is absent.
+  public var deltaInputTokensPercent: Double? {
+    guard let base, let head else { return nil }
+    return Money.percentChange(base.inputTokens, head.inputTokens)
+  }
   /// Nil when the base cost is zero or absent.
   public var deltaCostPerCallPercent: Double? {
     guard let base, let head else { return nil }
@@ -163,13 +168,16 @@ public struct CallEstimate: Sendable, Equatable {
   public var costPerCallUSD: Decimal
   /// Nil when the feature has no `calls_per_day`: "monthly: unknown", never $0.
   public var monthlyUSD: Decimal?
-  /// Where each number came from: key (`input_tokens`, `output_tokens`, `cached_input_tokens`)
-  /// → `template`, `traces`, `config` or `request`.
+  /// Where each number came from: key (`input_tokens`, `output_tokens`, `cached_input_tokens`,
+  /// `cache_hit_rate`) → `template`, `traces`, `config`, `request` or `default`.
   public var sources: [String: String]
+  /// The share of calls that read the cacheable prefix from the cache (traces, config or the
+  /// default); nil when nothing is cacheable.
+  public var cacheHitRate: Double?
 
   public init(
     inputTokens: Int, cachedInputTokens: Int, outputTokens: Int, costPerCallUSD: Decimal, monthlyUSD: Decimal?,
-    sources: [String: String]
+    sources: [String: String], cacheHitRate: Double? = nil
   ) {
     self.inputTokens = inputTokens
     self.cachedInputTokens = cachedInputTokens
@@ -177,7 +185,11 @@ public struct CallEstimate: Sendable, Equatable {
     self.costPerCallUSD = costPerCallUSD
     self.monthlyUSD = monthlyUSD
     self.sources = sources
+    self.cacheHitRate = cacheHitRate
   }
+
+  /// Input tokens billed at the full input price (and cache writes), not read from the cache.
+  public var uncachedInputTokens: Int { inputTokens - cachedInputTokens }
 }
 
 /// A threshold or budget the change passed.

@@ -70,7 +70,8 @@ public enum ReportDecoder {
       outputTokens: try node["output_tokens"].int(),
       costPerCallUSD: try node["cost_per_call_usd"].decimal(),
       monthlyUSD: try node.optional("monthly_usd")?.decimal(),
-      sources: try sources.mapValues { try $0.string() })
+      sources: try sources.mapValues { try $0.string() },
+      cacheHitRate: try node.optional("cache_hit_rate")?.double())
   }
 
   private static func violation(_ node: Node) throws -> Violation {

@@ -58,10 +58,13 @@ public enum TableReporter: Reporter {
       out += indent + label("model") + feature.modelDisplay { $0 } + method + "\n"
     }
     var table = TextTable()
-    let rows: [(String, String, KeyPath<CallEstimate, Int>)] = [
+    let caches = [feature.base, feature.head].contains { ($0?.cachedInputTokens ?? 0) > 0 || $0?.cacheHitRate != nil }
+    var rows: [(String, String, KeyPath<CallEstimate, Int>)] = [
       ("input tokens", "input_tokens", \.inputTokens), ("cached input", "cached_input_tokens", \.cachedInputTokens),
       ("output tokens", "output_tokens", \.outputTokens),
     ]
+    // Cached vs uncached matters only where something is cached.
+    if caches { rows.insert(("uncached input", "", \.uncachedInputTokens), at: 2) }
     for (name, key, path) in rows {
       let base = feature.base?[keyPath: path]
       let head = feature.head?[keyPath: path]
@@ -70,6 +73,13 @@ public enum TableReporter: Reporter {
         .init(text: name), .init(text: sides(base.map(Money.tokens), head.map(Money.tokens)), alignment: .right),
         .init(text: delta == 0 ? "" : Money.signedTokens(delta), alignment: .right),
         .init(text: (feature.head ?? feature.base)?.sources[key] ?? "", style: .dim),
+      ])
+    }
+    if caches {
+      let rate = { (side: CallEstimate?) in side.map { $0.cacheHitRate.map { Money.absPercent($0 * 100) } ?? "—" } }
+      table.add([
+        .init(text: "cache hits"), .init(text: sides(rate(feature.base), rate(feature.head)), alignment: .right), .init(text: ""),
+        .init(text: (feature.head ?? feature.base)?.sources["cache_hit_rate"] ?? "", style: .dim),
       ])
     }
     let cost = { (side: CallEstimate?) in side.map { Money.usd($0.costPerCallUSD) } }

@@ -76,18 +76,28 @@ import Testing
     #expect(report["status"] == .string("approved"))
   }
 
-  /// The total forecast $41.67/month (see above) is over a $40 budget: a fail at the level of
-  /// the whole change, reported in every format, even though no threshold on the change fired.
-  @Test func totalBudgetFailsEvenWithoutAChange() throws {
+  /// The total forecast $41.67/month (see above) is over a $40 budget. Without a change that is
+  /// a warning (the level was there before); the system prompt growing from 4 to 11 tokens
+  /// (input 70: $42.30/month) makes it worse, a fail at the level of the whole change, reported
+  /// in every format, even though no threshold on the change fired.
+  @Test func totalBudgetFailsOnlyWhenTheChangeMakesItWorse() throws {
     let repo = try baseRepository()
     try repo.write("tokentax.json", Self.config(extra: #", "budgets": { "monthly_usd": 40 }"#))
+    try repo.commit("budget")
+    let unchanged = repo.run("check", "--base", "HEAD", "--format", "json")
+    #expect(unchanged.code == .success, "\(unchanged.stderr)")
+    let before = try JSONParser().parse(unchanged.stdout)["totals"]?["violations"]?.arrayValue?.first
+    #expect(before?["level"] == .string("warn"))
+    #expect(before?["message"] == .string("total forecast $41.67/month is over the budget of $40.00 (104.2 %), no more than at the base"))
+
+    try repo.write("prompts/system.md", "You are helpful. Always cite the document you used.")
     let result = repo.run("check", "--base", "HEAD", "--format", "json")
     #expect(result.code == .regression)
     let totals = try JSONParser().parse(result.stdout)["totals"]
     #expect(totals?["violations"]?.arrayValue?.first?["rule"] == .string("budget"))
-    #expect(totals?["violations"]?.arrayValue?.first?["message"] == .string("total forecast $41.67/month is over the budget of $40.00 (104.2 %)"))
+    #expect(totals?["violations"]?.arrayValue?.first?["message"] == .string("total forecast $42.30/month is over the budget of $40.00 (105.8 %)"))
     let table = repo.run("check", "--base", "HEAD", "--no-color").stdout
-    #expect(table.contains("✖ fail  total forecast $41.67/month is over the budget of $40.00 (104.2 %) [budget]"))
+    #expect(table.contains("✖ fail  total forecast $42.30/month is over the budget of $40.00 (105.8 %) [budget]"))
     #expect(table.contains("FAIL  the total over its budget (exit 1)"))
   }
 

@@ -39,7 +39,6 @@ import Testing
     ("mistral/mistral-large-latest", "mistral-large-3"),
     ("meta-llama/Llama-3.3-70B-Instruct", "llama-3.3-70b-instruct"),
     ("us.meta.llama3-3-70b-instruct-v1:0", "llama-3.3-70b-instruct"),
-    ("vertex_ai/meta/llama-3.3-70b-instruct-maas", "llama-3.3-70b-instruct"),
   ]
 
   @Test(arguments: spellings)
@@ -83,5 +82,19 @@ import Testing
     #expect(table.resolve("b") == "b")
     #expect(table.resolve("C") == "a")
     #expect(table.resolve("d") == nil)
+  }
+}
+
+/// A host-prefixed id is priced at that host's rows or refused, never at another host's rate.
+@Suite struct ModelHostTests {
+  @Test(arguments: ["deepinfra/meta-llama/Llama-3.3-70B-Instruct", "vertex_ai/meta/llama-3.3-70b-instruct-maas", "bedrock/mistral-large-3"])
+  func ownRateHostsAreRefused(_ id: String) {
+    #expect(PriceTable.builtIn().resolve(id) == nil)
+    #expect(throws: PricingError.self) { try PriceTable.builtIn().lookup(id) }
+  }
+
+  @Test func listPriceHostsUseTheMakersRow() {
+    #expect(PriceTable.builtIn().resolve("azure/gpt-4o") == "gpt-4o")
+    #expect(PriceTable.builtIn().resolve("openrouter/anthropic/claude-sonnet-4.5") == "claude-sonnet-4-5")
   }
 }

@@ -11,10 +11,11 @@ enum SampleReport {
   static func estimate(
     _ input: Int, cached: Int = 0, output: Int, cost: String, monthly: String?, outputSource: String = "config"
   ) -> CallEstimate {
-    CallEstimate(
+    var sources = ["input_tokens": "template", "cached_input_tokens": "template", "output_tokens": outputSource]
+    if cached > 0 { sources["cache_hit_rate"] = "default" }
+    return CallEstimate(
       inputTokens: input, cachedInputTokens: cached, outputTokens: output, costPerCallUSD: usd(cost),
-      monthlyUSD: monthly.map(usd),
-      sources: ["input_tokens": "template", "cached_input_tokens": "template", "output_tokens": outputSource])
+      monthlyUSD: monthly.map(usd), sources: sources, cacheHitRate: cached > 0 ? 0.5 : nil)
   }
 
   static let claude = EncodingInfo(name: "o200k_base", exact: false, method: "o200k_base × 1.15 (claude)")
