@@ -37,7 +37,8 @@ extension Encoding {
     // end-of-text rules apply at each special token.
     var start = 0
     while let special = specials.next(in: UTF8Text(base: base, count: count), from: start) {
-      encodeOrdinary(UTF8Text(base: base + start, count: special.range.lowerBound - start, memo: memo), cache: cache, into: &sink)
+      encodeOrdinary(
+        UTF8Text(base: base + start, count: special.range.lowerBound - start, memo: memo), cache: cache, into: &sink)
       sink.append(UInt32(special.id))
       start = special.range.upperBound
     }

@@ -25,7 +25,8 @@ enum BenchText {
   /// The recipe of `make_bench_text.py` with a small seeded generator instead of Python's.
   static func generate(bytes target: Int, seed: UInt64) -> String {
     var random = SplitMix64(seed: seed)
-    let words = ("the of and to in a is that for it as was with be by on not he I this are or his from at which but have an "
+    let words =
+      ("the of and to in a is that for it as was with be by on not he I this are or his from at which but have an "
       + "they you were her she there been one all we their has would when if so no will can more who its what about up said "
       + "out into them do model token prompt cost budget feature system user assistant context cache output input price "
       + "latency regression canary trace review deploy pipeline threshold estimate month invoice engineering finance team "
@@ -38,8 +39,10 @@ enum BenchText {
     ]
     func sentence() -> String {
       // Zipf-like word choice, as the script's weights 1/(i+1)^0.9.
-      var text = (0..<random.int(6...24)).map { _ in words[min(words.count - 1, Int(Double(words.count) * pow(random.unit(), 2.2)))] }
-        .joined(separator: " ")
+      var text = (0..<random.int(6...24)).map { _ in
+        words[min(words.count - 1, Int(Double(words.count) * pow(random.unit(), 2.2)))]
+      }
+      .joined(separator: " ")
       if random.unit() < 0.2 { text += " \(random.int(0...Int(pow(10, Double(random.int(1...7))))))" }
       if random.unit() < 0.1 { text += " don't" }
       return text.prefix(1).uppercased() + text.dropFirst() + [".", ".", ".", "?", "!", ";", ":"][random.int(0...6)]
@@ -49,14 +52,17 @@ enum BenchText {
       switch random.int(0...10) {
       case 0...4: out += (0..<random.int(3...8)).map { _ in sentence() }.joined(separator: " ") + "\n\n"
       case 5:
-        out += "## Instructions\nYou are a careful assistant for {{company}}. Answer in {{language}}.\n"
+        out +=
+          "## Instructions\nYou are a careful assistant for {{company}}. Answer in {{language}}.\n"
           + "- Keep answers under \(random.int(50...400)) words.\n- Cite sources as [n].\n\n{{context}}\n\nUser: {{question}}\n\n"
       case 6, 7:
-        out += "func estimate\(random.int(0...999))(_ items: [Int]) -> Int {\n    var total = 0\n"
+        out +=
+          "func estimate\(random.int(0...999))(_ items: [Int]) -> Int {\n    var total = 0\n"
           + "    for i in items where i % \(random.int(2...9)) == 0 {\n        total += i * \(random.int(1...100))\n    }\n"
           + "    return total // \(sentence())\n}\n\n"
       case 8, 9:
-        out += "{\"feature\":\"support-bot\",\"case\":\"c-\(random.int(10000...99999))\",\"model\":\"gpt-5\",\"input_tokens\":"
+        out +=
+          "{\"feature\":\"support-bot\",\"case\":\"c-\(random.int(10000...99999))\",\"model\":\"gpt-5\",\"input_tokens\":"
           + "\(random.int(100...20000)),\"cache_read_tokens\":\(random.int(0...8000)),\"output_tokens\":\(random.int(10...2000)),"
           + "\"ts\":\"2026-11-1\(random.int(0...9))T0\(random.int(0...9)):\(random.int(10...59)):00Z\"}\n"
       default: out += (0..<random.int(2...6)).map { _ in multilingual[random.int(0...7)] }.joined(separator: " ") + "\n"

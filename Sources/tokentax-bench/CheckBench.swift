@@ -26,11 +26,12 @@ enum CheckBench {
 
   /// Deterministic prompt text: ~10 KB per feature with a few placeholders.
   private static func writeRepository(at root: URL) throws -> Int {
-    let words = "the of and to in a is that for it as was with be by on not customer support answer cite document policy refund escalation"
+    let words =
+      "the of and to in a is that for it as was with be by on not customer support answer cite document policy refund escalation"
       .split(separator: " ")
     var state: UInt64 = 42
     func next(_ bound: Int) -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(bound))
     }
     var total = 0
@@ -49,17 +50,21 @@ enum CheckBench {
       var system = #"{"file": "prompts/f\#(index)/system.md", "role": "system", "cache": true}"#
       switch index % 4 {
       case 1:
-        let module = "import textwrap\n\nclass Prompts:\n    system = textwrap.dedent(\"\"\"\\\n"
+        let module =
+          "import textwrap\n\nclass Prompts:\n    system = textwrap.dedent(\"\"\"\\\n"
           + text.replacingOccurrences(of: "{{ var", with: "{var").replacingOccurrences(of: " }}", with: "}")
-            .split(separator: "\n", omittingEmptySubsequences: false).map { "        " + $0 }.joined(separator: "\n")
+          .split(separator: "\n", omittingEmptySubsequences: false).map { "        " + $0 }.joined(separator: "\n")
           + "\"\"\")\n"
         try Data(module.utf8).write(to: folder.appendingPathComponent("prompts.py"))
-        system = #"{"file": "prompts/f\#(index)/prompts.py", "symbol": "Prompts.system", "role": "system", "cache": true}"#
+        system =
+          #"{"file": "prompts/f\#(index)/prompts.py", "symbol": "Prompts.system", "role": "system", "cache": true}"#
       case 3:
-        let module = "export const systemPrompt = `"
+        let module =
+          "export const systemPrompt = `"
           + text.replacingOccurrences(of: "{{ var", with: "${var").replacingOccurrences(of: " }}", with: "}") + "`;\n"
         try Data(module.utf8).write(to: folder.appendingPathComponent("prompts.ts"))
-        system = #"{"file": "prompts/f\#(index)/prompts.ts", "symbol": "systemPrompt", "role": "system", "cache": true}"#
+        system =
+          #"{"file": "prompts/f\#(index)/prompts.ts", "symbol": "systemPrompt", "role": "system", "cache": true}"#
       default:
         try Data(text.utf8).write(to: folder.appendingPathComponent("system.md"))
       }
@@ -71,7 +76,9 @@ enum CheckBench {
          "variables": {"question": 50, "var0": 10, "var1": 10, "var2": 10, "var3": 10}}
         """)
     }
-    let config = #"{"version": 1, "thresholds": {"fail": {"cost_percent": 15}}, "features": ["# + features.joined(separator: ",\n") + "]}\n"
+    let config =
+      #"{"version": 1, "thresholds": {"fail": {"cost_percent": 15}}, "features": ["# + features.joined(separator: ",\n")
+      + "]}\n"
     try Data(config.utf8).write(to: root.appendingPathComponent("tokentax.json"))
     return total
   }

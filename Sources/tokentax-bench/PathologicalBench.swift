@@ -10,7 +10,10 @@ enum PathologicalBench {
     let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
     let cases: [(String, (Int) -> String)] = [
       ("one letter repeated      ", { String(repeating: "a", count: $0) }),
-      ("random letters, no spaces", { size in String(decoding: (0..<size).map { _ in letters[random.int(0...25)] }, as: UTF8.self) }),
+      (
+        "random letters, no spaces",
+        { size in String(decoding: (0..<size).map { _ in letters[random.int(0...25)] }, as: UTF8.self) }
+      ),
       ("one emoji repeated       ", { String(repeating: "😀", count: $0 / 4) }),
     ]
     for (label, make) in cases {

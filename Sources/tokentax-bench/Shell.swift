@@ -26,7 +26,7 @@ enum Shell {
     if let directory, !FileManager.default.changeCurrentDirectoryPath(directory) { return nil }
     defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     let argv = ([executable] + arguments).map { strdup($0) }
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }

@@ -22,7 +22,9 @@ if CommandLine.arguments.contains("--pathological") {
 
 // `--check`: only `check --staged` on the generated repository.
 if CommandLine.arguments.contains("--check") {
-  let tokentax = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokentax").path
+  let tokentax = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+    "tokentax"
+  ).path
   try CheckBench.run(binary: tokentax)
   exit(0)
 }
@@ -33,7 +35,9 @@ if CommandLine.arguments.contains("--traces") {
 }
 
 // 1. The first `load` parses the embedded vocabulary and builds its tables.
-let loads = EncodingName.allCases.map { name in "\(name.rawValue) \(milliseconds(Stopwatch.seconds { _ = Encoding.load(name) }))" }
+let loads = EncodingName.allCases.map { name in
+  "\(name.rawValue) \(milliseconds(Stopwatch.seconds { _ = Encoding.load(name) }))"
+}
 print("vocabulary ready on first use (in process): \(loads.joined(separator: ", "))")
 
 // 2. Throughput on the bench text, median of 3, next to tiktoken's on the same file.
@@ -49,15 +53,19 @@ for name in EncodingName.allCases {
   var tokens = 0
   let encodeTime = Stopwatch.median(runs: 3) { tokens = encoding.encode(text).count }
   let countTime = Stopwatch.median(runs: 3) { tokens = bytes.withUnsafeBytes { encoding.count(utf8: $0) } }
-  let parallelTime = Stopwatch.median(runs: 3) { tokens = bytes.withUnsafeBytes { encoding.count(utf8: $0, jobs: cores) } }
+  let parallelTime = Stopwatch.median(runs: 3) {
+    tokens = bytes.withUnsafeBytes { encoding.count(utf8: $0, jobs: cores) }
+  }
   inProcessCount[name] = megabytes / countTime
-  var line = "  \(name.rawValue): encode \(format(megabytes / encodeTime)) MB/s (\(format(Double(tokens) / encodeTime / 1e6, 2)) M tokens/s)"
+  var line =
+    "  \(name.rawValue): encode \(format(megabytes / encodeTime)) MB/s (\(format(Double(tokens) / encodeTime / 1e6, 2)) M tokens/s)"
   line += ", count \(format(megabytes / countTime)) MB/s, on \(cores) threads \(format(megabytes / parallelTime)) MB/s"
   line += " (\(format(countTime / parallelTime, 2))×), \(tokens) tokens"
   print(line)
   // The peers in the same run, each in its own process (bench/peers.py skips what is not installed).
   let peers = repoRoot.appendingPathComponent("bench/peers.py").path
-  guard let report = Shell.output(["python3", peers, bench.url.path, "--encoding", name.rawValue, "--repeat", "3"]) else {
+  guard let report = Shell.output(["python3", peers, bench.url.path, "--encoding", name.rawValue, "--repeat", "3"])
+  else {
     print("    peers: python3 bench/peers.py failed (`pip install tiktoken bpe-openai` to compare)")
     continue
   }
@@ -68,7 +76,8 @@ for name in EncodingName.allCases {
       continue
     }
     let same = Int(fields[2]) == tokens ? "same count" : "count differs: \(fields[2])"
-    print("    \(fields[0]): \(format(rate)) MB/s → tokentax encode \(format(megabytes / encodeTime / rate))× (\(same))")
+    print(
+      "    \(fields[0]): \(format(rate)) MB/s → tokentax encode \(format(megabytes / encodeTime / rate))× (\(same))")
   }
 }
 
@@ -77,7 +86,9 @@ print()
 PathologicalBench.run()
 
 // 4. `tokentax count` as a whole process: start, vocabulary, read, count, exit.
-let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tokentax").path
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+  "tokentax"
+).path
 let sample = workDirectory.appendingPathComponent("sample-10k.txt")
 let empty = workDirectory.appendingPathComponent("empty.txt")
 try Data(text.utf8.prefix(10_000)).write(to: sample)
@@ -96,11 +107,14 @@ if FileManager.default.isExecutableFile(atPath: binary) {
     let times = (0..<3).compactMap { _ in
       Shell.timeProcess(binary, ["count", "--jobs", "1", "--encoding", name.rawValue, bench.url.path])
     }.sorted()
-    guard let median = times.isEmpty ? nil : times[times.count / 2], let start = medians["empty file (start + vocabulary)"],
+    guard let median = times.isEmpty ? nil : times[times.count / 2],
+      let start = medians["empty file (start + vocabulary)"],
       let inProcess = inProcessCount[name]
     else { continue }
     let rate = megabytes / max(median - start, 1e-6)
-    print("  bench text, \(name.rawValue), --jobs 1: \(format(rate)) MB/s minus start-up (\(format(rate / inProcess * 100, 0)) % of in process)")
+    print(
+      "  bench text, \(name.rawValue), --jobs 1: \(format(rate)) MB/s minus start-up (\(format(rate / inProcess * 100, 0)) % of in process)"
+    )
   }
   // 5. The pre-commit gate as a whole process.
   print("\n`tokentax check --staged`, whole process, 7 runs:")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 /// `tokentax count` in-process through `TokenTax.run`, and a few runs of the built binary.
@@ -22,7 +23,8 @@ import Testing
 
   static let files: [String: [UInt8]] = [
     "hello.txt": Array("Hello world".utf8),
-    "english.txt": Array("The quick brown fox jumps over the lazy dog. It's 5 o'clock somewhere; isn't it?\nYes -- it is.\n".utf8),
+    "english.txt": Array(
+      "The quick brown fox jumps over the lazy dog. It's 5 o'clock somewhere; isn't it?\nYes -- it is.\n".utf8),
     "empty.txt": [],
     "special.txt": Array("hi <|endoftext|>".utf8),
     "latin1.txt": [0x63, 0x61, 0x66, 0xE9, 0x0A],
@@ -67,7 +69,8 @@ import Testing
     let estimated = try run(["--json", "--model", "claude-sonnet-4-6", "hello.txt"])
     #expect(
       estimated.stdout
-        == "{\"count\":2,\"encoding\":\"o200k_base\",\"exact\":false,\"file\":\"hello.txt\",\"model\":\"claude-sonnet-4-6\"}\n")
+        == "{\"count\":2,\"encoding\":\"o200k_base\",\"exact\":false,\"file\":\"hello.txt\",\"model\":\"claude-sonnet-4-6\"}\n"
+    )
   }
 
   @Test func stdinAndIDsInTheTable() throws {
@@ -86,7 +89,10 @@ import Testing
   @Test(arguments: [
     (["nope.txt"], "error: nope.txt: no such file; check the path (use - to read stdin)\n"),
     (["docs"], "error: docs: is a directory; pass the files inside it, e.g. 'docs/*.md'\n"),
-    (["hello.txt", "latin1.txt"], "error: latin1.txt: invalid UTF-8 at byte offset 3; convert the file to UTF-8 (e.g. iconv -t UTF-8)\n"),
+    (
+      ["hello.txt", "latin1.txt"],
+      "error: latin1.txt: invalid UTF-8 at byte offset 3; convert the file to UTF-8 (e.g. iconv -t UTF-8)\n"
+    ),
     (
       ["utf16.txt"],
       "error: utf16.txt: looks binary (NUL byte at byte offset 3); count text files only, or convert UTF-16 text to UTF-8\n"
@@ -111,7 +117,9 @@ import Testing
   @Test func helpHasExamples() throws {
     let result = try run(["--help"])
     #expect(result.code == .success)
-    #expect(result.stdout.contains("USAGE: tokentax count [--model M | --encoding E] [--ids] [--json] [--allow-special] [--jobs N] FILE... | -"))
+    #expect(
+      result.stdout.contains(
+        "USAGE: tokentax count [--model M | --encoding E] [--ids] [--json] [--allow-special] [--jobs N] FILE... | -"))
     #expect(result.stdout.contains("EXAMPLES:"))
   }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TokenTaxKit
 
 /// Pins the parser's results and error positions, so speed work cannot change what it accepts
@@ -63,22 +64,26 @@ import Testing
   }
 
   @Test func stringsDecodeEscapesSurrogatesAndUnicode() throws {
-    let text = #"["plain", "é ü 日本", "a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud83d\ude00", "\ud800x", "\ud800\u0041", "x\u0000y", ""]"#
+    let text =
+      #"["plain", "é ü 日本", "a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud83d\ude00", "\ud800x", "\ud800\u0041", "x\u0000y", ""]"#
     let value = try JSONParser().parse(text)
     #expect(
       value
         == .array([
-          .string("plain"), .string("é ü 日本"), .string("a\"b\\c/d\u{08}\u{0C}\n\r\t"), .string("é😀"), .string("\u{FFFD}x"),
+          .string("plain"), .string("é ü 日本"), .string("a\"b\\c/d\u{08}\u{0C}\n\r\t"), .string("é😀"),
+          .string("\u{FFFD}x"),
           .string("\u{FFFD}A"), .string("x\u{0}y"), .string(""),
         ]))
   }
 
   @Test func valuesKeepTheirShape() throws {
-    let value = try JSONParser().parse("\u{FEFF}{\"n\":[-0.5e+3,0,12],\"t\":true,\"f\":false,\"z\":null,\"o\":{},\"a\":[],\"d\":1,\"d\":2}")
+    let value = try JSONParser().parse(
+      "\u{FEFF}{\"n\":[-0.5e+3,0,12],\"t\":true,\"f\":false,\"z\":null,\"o\":{},\"a\":[],\"d\":1,\"d\":2}")
     #expect(
       value
         == .object([
-          "n": .array([.number("-0.5e+3"), .number("0"), .number("12")]), "t": .bool(true), "f": .bool(false), "z": .null,
+          "n": .array([.number("-0.5e+3"), .number("0"), .number("12")]), "t": .bool(true), "f": .bool(false),
+          "z": .null,
           "o": .object([:]), "a": .array([]), "d": .number("2"),
         ]))
   }

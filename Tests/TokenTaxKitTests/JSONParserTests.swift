@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TokenTaxKit
 
 @Suite struct JSONParserTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 /// `count`'s UTF-8 check answers as a scalar-by-scalar decode does: the offset of the first
@@ -15,14 +16,15 @@ import Testing
     }
   }
 
-  @Test(arguments: [
-    ([0x61, 0x62, 0x63, 0xE9, 0x0A], 3),  // Latin-1 é
-    ([0xC0, 0x80], 0),  // overlong NUL
-    ([0x61, 0xED, 0xA0, 0x80], 1),  // a surrogate
-    ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
-    ([0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0xE6, 0x97], 9),  // cut off at the end
-    ([0x80], 0),  // a lone continuation byte
-  ] as [([UInt8], Int)])
+  @Test(
+    arguments: [
+      ([0x61, 0x62, 0x63, 0xE9, 0x0A], 3),  // Latin-1 é
+      ([0xC0, 0x80], 0),  // overlong NUL
+      ([0x61, 0xED, 0xA0, 0x80], 1),  // a surrogate
+      ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+      ([0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0xE6, 0x97], 9),  // cut off at the end
+      ([0x80], 0),  // a lone continuation byte
+    ] as [([UInt8], Int)])
   func invalidUTF8IsReportedAtTheScalarThatBreaks(_ bytes: [UInt8], _ offset: Int) {
     #expect(Self.problem(bytes) == .invalidUTF8(byteOffset: offset))
     #expect(String(validating: bytes, as: UTF8.self) == nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tokenizer
 
 /// Every corpus file, both encodings: the ids (not only the count) equal tiktoken's.
@@ -27,10 +28,13 @@ import Testing
 
   /// Equal ids, or one issue naming the first difference and the text around it.
   static func expectIDs(
-    _ ids: [Int], _ expected: Fixture.Expectation, _ encoding: Encoding, sourceLocation: SourceLocation = #_sourceLocation
+    _ ids: [Int], _ expected: Fixture.Expectation, _ encoding: Encoding,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) {
     #expect(ids.count == expected.count, sourceLocation: sourceLocation)
-    guard let index = zip(ids, expected.ids).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset else { return }
+    guard let index = zip(ids, expected.ids).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset else {
+      return
+    }
     let context = Array(expected.ids[max(0, index - 3)..<min(expected.ids.count, index + 3)])
     let text = String(decoding: encoding.decode(context), as: UTF8.self).debugDescription
     Issue.record(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tokenizer
 
 /// `encode(utf8:jobs:)` cuts a long text into parts on several threads; the ids must be the
@@ -44,7 +45,9 @@ import Testing
       for (left, right) in zip(parts, parts.dropFirst()) {
         #expect(left.upperBound == right.lowerBound)
         #expect(buffer[left.upperBound - 1] == UInt8(ascii: "\n"))
-        #expect((buffer[right.lowerBound] | 0x20) >= UInt8(ascii: "a") && (buffer[right.lowerBound] | 0x20) <= UInt8(ascii: "z"))
+        #expect(
+          (buffer[right.lowerBound] | 0x20) >= UInt8(ascii: "a")
+            && (buffer[right.lowerBound] | 0x20) <= UInt8(ascii: "z"))
       }
     }
   }

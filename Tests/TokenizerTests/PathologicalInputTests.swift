@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tokenizer
 
 /// Long single pieces (the pre-tokenizer cannot split them) go through the large-piece merger

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tokenizer
 
 /// Invariants that hold for any text, checked on seeded random strings that mix scripts,

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tokenizer
 
 /// Special tokens are ordinary text by default (tiktoken's `encode_ordinary`) and their own
@@ -29,7 +30,9 @@ import Testing
   @Test func textAroundASpecialTokenIsEncodedOnItsOwn() {
     let encoding = Encoding.load(.cl100kBase)
     // "  " before the token is the end of its segment: one whitespace piece, as in tiktoken.
-    #expect(encoding.encode("a  <|endoftext|>b", allowSpecial: true) == encoding.encode("a  ") + [100_257] + encoding.encode("b"))
+    #expect(
+      encoding.encode("a  <|endoftext|>b", allowSpecial: true) == encoding.encode("a  ") + [100_257]
+        + encoding.encode("b"))
     #expect(encoding.count("<|endoftext|><|endoftext|>", allowSpecial: true) == 2)
     // Not a special token: unterminated, or a string only cl100k_base knows.
     #expect(!Encoding.load(.o200kBase).encode("<|fim_prefix|><|endoftext", allowSpecial: true).contains(199_999))

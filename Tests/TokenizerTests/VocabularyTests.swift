@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tokenizer
 
 /// The embedded vocabularies are OpenAI's files, and the compact tables built from them are exact.
@@ -49,7 +50,9 @@ import Testing
     let ranks = Encoding.load(.o200kBase).vocabulary.encoder.ranks
     for text in ["qzxqzxqzx", "\u{0}\u{0}\u{0}", String(repeating: "ab", count: 70)] {
       let bytes = Array(text.utf8)
-      let rank = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { ranks.rank(of: $0, count: buffer.count) } }
+      let rank = bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.map { ranks.rank(of: $0, count: buffer.count) }
+      }
       #expect(rank == RankTable.absent)
     }
   }

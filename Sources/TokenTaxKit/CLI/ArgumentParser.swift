@@ -55,13 +55,17 @@ enum ArgumentParser {
     let count = parsed.positionals.count
     if let positional {
       if count < positional.minimum {
-        throw UsageError("'tokentax \(spec.name)' needs \(positional.name); run 'tokentax \(spec.name) --help' for usage")
+        throw UsageError(
+          "'tokentax \(spec.name)' needs \(positional.name); run 'tokentax \(spec.name) --help' for usage")
       }
       if let maximum = positional.maximum, count > maximum {
-        throw UsageError("'tokentax \(spec.name)' takes at most \(maximum) \(positional.name), got \(count): '\(parsed.positionals[maximum])' is one too many")
+        throw UsageError(
+          "'tokentax \(spec.name)' takes at most \(maximum) \(positional.name), got \(count): '\(parsed.positionals[maximum])' is one too many"
+        )
       }
     } else if let first = parsed.positionals.first {
-      throw UsageError("'tokentax \(spec.name)' takes no arguments, got '\(first)'; run 'tokentax \(spec.name) --help' for usage")
+      throw UsageError(
+        "'tokentax \(spec.name)' takes no arguments, got '\(first)'; run 'tokentax \(spec.name) --help' for usage")
     }
     return parsed
   }
@@ -106,7 +110,9 @@ public struct ParsedArguments: Sendable {
     guard let raw = value(name) else { return nil }
     guard let value = T(rawValue: raw) else {
       let all = T.allCases.map(\.rawValue)
-      throw UsageError("option '\(name)' must be one of \(all.joined(separator: ", ")), got '\(raw)'\(Suggestion.didYouMean(raw, in: all))")
+      throw UsageError(
+        "option '\(name)' must be one of \(all.joined(separator: ", ")), got '\(raw)'\(Suggestion.didYouMean(raw, in: all))"
+      )
     }
     return value
   }

@@ -56,10 +56,14 @@ public struct OptionSpec: Sendable {
   public var longName: String { names[0] }
 
   public static let help = OptionSpec(["--help", "-h"], help: "Show help information.")
-  public static let config = OptionSpec(["--config"], .value("path"), help: "Config file (default: tokentax.json at the repo root).")
-  public static let format = OptionSpec(["--format"], .value("format"), help: "Output format: table, markdown, json or github (default: table).")
-  public static let output = OptionSpec(["--output", "-o"], .value("path"), help: "Write the report to a file instead of stdout.")
-  public static let prices = OptionSpec(["--prices"], .repeated("path"), help: "Extra price file (LiteLLM or tokentax format); later files win.")
+  public static let config = OptionSpec(
+    ["--config"], .value("path"), help: "Config file (default: tokentax.json at the repo root).")
+  public static let format = OptionSpec(
+    ["--format"], .value("format"), help: "Output format: table, markdown, json or github (default: table).")
+  public static let output = OptionSpec(
+    ["--output", "-o"], .value("path"), help: "Write the report to a file instead of stdout.")
+  public static let prices = OptionSpec(
+    ["--prices"], .repeated("path"), help: "Extra price file (LiteLLM or tokentax format); later files win.")
   public static let noColor = OptionSpec(["--no-color"], help: "Never colour the output (also: NO_COLOR).")
   public static let quiet = OptionSpec(["--quiet", "-q"], help: "Print only problems.")
   public static let json = OptionSpec(["--json"], help: "Print JSON instead of a table.")

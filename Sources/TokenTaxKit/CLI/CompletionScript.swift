@@ -252,7 +252,8 @@ enum CompletionScript {
     }
     for group in model.groups {
       for spec in group.commands {
-        out += "complete -c tokentax -n '__tokentax_at \(group.word)' -a \(spec.path[1]) -d \(fishQuote(spec.abstract))\n"
+        out +=
+          "complete -c tokentax -n '__tokentax_at \(group.word)' -a \(spec.path[1]) -d \(fishQuote(spec.abstract))\n"
       }
     }
     for spec in model.commands {

@@ -60,7 +60,8 @@ public enum TokenTax {
       break
     }
     // Longest command path that prefixes the arguments wins ("traces summarize" over "traces").
-    let match = commands
+    let match =
+      commands
       .filter { Array(arguments.prefix($0.spec.path.count)) == $0.spec.path }
       .max { $0.spec.path.count < $1.spec.path.count }
     guard let command = match else {
@@ -77,7 +78,8 @@ public enum TokenTax {
             + "'tokentax \(first)' has: \(names.joined(separator: ", "))")
       }
       let names = Array(Set(specs.map { $0.path[0] })).sorted()
-      throw UsageError("unknown command '\(first)'\(Suggestion.didYouMean(first, in: names)); run 'tokentax --help' for the list")
+      throw UsageError(
+        "unknown command '\(first)'\(Suggestion.didYouMean(first, in: names)); run 'tokentax --help' for the list")
     }
     let spec = command.spec
     let parsed = try ArgumentParser.parse(Array(arguments.dropFirst(spec.path.count)), spec: spec)

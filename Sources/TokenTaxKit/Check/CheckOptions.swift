@@ -20,7 +20,9 @@ public struct CheckOptions: Sendable {
   /// base that has none.
   public var configFrom: ConfigOrigin?
 
-  public init(base: String? = nil, head: Head = .worktree, configPath: String? = nil, priceFiles: [String] = [], approval: String? = nil,
+  public init(
+    base: String? = nil, head: Head = .worktree, configPath: String? = nil, priceFiles: [String] = [],
+    approval: String? = nil,
     configFrom: ConfigOrigin? = nil
   ) {
     self.base = base

@@ -42,7 +42,8 @@ public struct CheckPipeline {
       headSource = CommitFiles(git: git, sha: headCommit)
       headLabel = rev
     }
-    let configPath = try options.configPath.map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: workingDirectory) }
+    let configPath =
+      try options.configPath.map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: workingDirectory) }
       ?? Config.fileName
     let baseSource = CommitFiles(git: git, sha: base.sha)
     let choice = try ConfigChoice.choose(
@@ -50,11 +51,13 @@ public struct CheckPipeline {
       base: .init(source: baseSource, label: base.label), worktree: WorktreeFiles(git: git))
     let headConfig = choice.head
     let head = try RevisionState.load(source: headSource, config: headConfig, borrowed: choice.headBorrowed)
-    let baseState = try choice.base.map { try RevisionState.load(source: baseSource, config: $0, borrowed: choice.baseBorrowed) }
+    let baseState =
+      try choice.base.map { try RevisionState.load(source: baseSource, config: $0, borrowed: choice.baseBorrowed) }
       ?? RevisionState(source: baseSource, config: nil)
 
     let prices = try PriceSetup.table(
-      config: headConfig, source: choice.priceSource, extraFiles: options.priceFiles, workingDirectory: workingDirectory)
+      config: headConfig, source: choice.priceSource, extraFiles: options.priceFiles, workingDirectory: workingDirectory
+    )
     var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
     builder.notes = [choice.note].compactMap { $0 } + baseState.notes + head.notes
     let renames = Self.renames(base: baseState.snapshots, head: head.snapshots)
@@ -64,10 +67,12 @@ public struct CheckPipeline {
     for id in ids {
       let baseID = renames[id] ?? id
       try builder.add(
-        id: id, base: baseState.snapshots[baseID], baseSource: baseState.source, head: head.snapshots[id], headSource: headSource,
+        id: id, base: baseState.snapshots[baseID], baseSource: baseState.source, head: head.snapshots[id],
+        headSource: headSource,
         renamedFrom: renames[id],
         judged: scope?.touches(
-          base: baseState.snapshots[baseID], head: head.snapshots[id], baseConfig: baseState.config, headConfig: headConfig) ?? true)
+          base: baseState.snapshots[baseID], head: head.snapshots[id], baseConfig: baseState.config,
+          headConfig: headConfig) ?? true)
     }
     // The commit log is read only when there is a failure to approve.
     let trailer = headConfig.approvalTrailer

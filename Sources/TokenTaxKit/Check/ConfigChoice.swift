@@ -41,27 +41,35 @@ struct ConfigChoice {
         throw try missing(path, at: head, worktree: head.source.revision == "worktree" ? nil : worktree)
       }
       if let baseConfig = try RevisionState.readConfig(path, in: base.source) {
-        return ConfigChoice(head: headConfig, base: baseConfig, baseBorrowed: false, headBorrowed: false, priceSource: head.source)
+        return ConfigChoice(
+          head: headConfig, base: baseConfig, baseBorrowed: false, headBorrowed: false, priceSource: head.source)
       }
       return ConfigChoice(
         head: headConfig, base: headConfig, baseBorrowed: true, headBorrowed: false, priceSource: head.source,
         note: "the base (\(base.name)) has no \(path): the head's config is applied to both sides")
     case .head?:
-      guard let config = try RevisionState.readConfig(path, in: head.source) else { throw try missing(path, at: head, worktree: nil) }
+      guard let config = try RevisionState.readConfig(path, in: head.source) else {
+        throw try missing(path, at: head, worktree: nil)
+      }
       return ConfigChoice(
         head: config, base: config, baseBorrowed: true, headBorrowed: false, priceSource: head.source,
         note: "--config-from head: the head's \(path) is applied to both sides")
     case .base?:
-      guard let config = try RevisionState.readConfig(path, in: base.source) else { throw try missing(path, at: base, worktree: nil) }
+      guard let config = try RevisionState.readConfig(path, in: base.source) else {
+        throw try missing(path, at: base, worktree: nil)
+      }
       return ConfigChoice(
         head: config, base: config, baseBorrowed: false, headBorrowed: true, priceSource: base.source,
         note: "--config-from base: the base's \(path) is applied to both sides")
     case .worktree?:
       let source = worktree
       let side = Side(source: source, label: nil)
-      guard let config = try RevisionState.readConfig(path, in: source) else { throw try missing(path, at: side, worktree: nil) }
+      guard let config = try RevisionState.readConfig(path, in: source) else {
+        throw try missing(path, at: side, worktree: nil)
+      }
       return ConfigChoice(
-        head: config, base: config, baseBorrowed: true, headBorrowed: head.source.revision != "worktree", priceSource: source,
+        head: config, base: config, baseBorrowed: true, headBorrowed: head.source.revision != "worktree",
+        priceSource: source,
         note: "--config-from worktree: the working tree's \(path) is applied to both sides")
     }
   }

@@ -24,13 +24,19 @@ public struct Forecast: Sendable {
   }
 
   /// Forecasts the working tree (rev nil) or a commit.
-  public static func make(rev: String?, configPath: String?, priceFiles: [String], workingDirectory: URL) throws -> Forecast {
+  public static func make(rev: String?, configPath: String?, priceFiles: [String], workingDirectory: URL) throws
+    -> Forecast
+  {
     let git = try Git.discover(from: workingDirectory)
-    let source: any FileSource = try rev.map { CommitFiles(git: git, sha: try git.resolve($0)) } ?? WorktreeFiles(git: git)
-    let path = try configPath.map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: workingDirectory) } ?? Config.fileName
+    let source: any FileSource =
+      try rev.map { CommitFiles(git: git, sha: try git.resolve($0)) } ?? WorktreeFiles(git: git)
+    let path =
+      try configPath.map { try CheckPipeline.repoRelative($0, git: git, workingDirectory: workingDirectory) }
+      ?? Config.fileName
     let state = try RevisionState.load(source: source, configPath: path, required: true)
     guard let config = state.config else { throw ConfigError.missing(path) }
-    let prices = try PriceSetup.table(config: config, source: source, extraFiles: priceFiles, workingDirectory: workingDirectory)
+    let prices = try PriceSetup.table(
+      config: config, source: source, extraFiles: priceFiles, workingDirectory: workingDirectory)
     let estimator = Estimator(defaults: config.defaults, prices: prices)
     var rows: [Row] = []
     var warnings: [String] = []
@@ -38,7 +44,8 @@ public struct Forecast: Sendable {
       guard let snapshot = state.snapshots[feature.id] else { continue }
       let estimate = try estimator.estimate(snapshot)
       warnings += estimate.warnings
-      rows.append(Row(id: feature.id, model: estimate.model, encoding: estimate.encoding, estimate: estimate.callEstimate))
+      rows.append(
+        Row(id: feature.id, model: estimate.model, encoding: estimate.encoding, estimate: estimate.callEstimate))
     }
     return Forecast(
       revision: source.revision, configPath: path, configURL: git.root.appendingPathComponent(path), features: rows,

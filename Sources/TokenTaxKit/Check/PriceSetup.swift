@@ -3,13 +3,16 @@ import Foundation
 /// Builds the effective price table of a check: built-in, then the config's price files (read
 /// at head), then `--prices` files, then the config's overrides — later sources win.
 enum PriceSetup {
-  static func table(config: Config, source: any FileSource, extraFiles: [String], workingDirectory: URL) throws -> PriceTable {
+  static func table(config: Config, source: any FileSource, extraFiles: [String], workingDirectory: URL) throws
+    -> PriceTable
+  {
     var table = PriceTable.builtIn()
     if !config.prices.files.isEmpty {
       let contents = try source.read(config.prices.files)
       for path in config.prices.files {
         guard let data = contents[path] else {
-          throw ConfigError.invalid(file: Config.fileName, path: "prices.files", expected: "existing files; '\(path)' was not found")
+          throw ConfigError.invalid(
+            file: Config.fileName, path: "prices.files", expected: "existing files; '\(path)' was not found")
         }
         table = try table.adding(fileContents: data, named: path)
       }

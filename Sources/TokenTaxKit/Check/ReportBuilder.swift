@@ -30,11 +30,13 @@ struct ReportBuilder {
     // Traces are the truth for output tokens and cache hit rates: they replace the config's guesses.
     let headEstimate = try head.map {
       try Estimator(defaults: config.defaults, prices: prices).estimate(
-        $0, observedOutput: traces?.head.map { Int($0.meanOutputTokens.rounded()) }, observedCacheHitRate: traces?.head?.cacheHitRate)
+        $0, observedOutput: traces?.head.map { Int($0.meanOutputTokens.rounded()) },
+        observedCacheHitRate: traces?.head?.cacheHitRate)
     }
     let baseEstimate = try base.map {
       try Estimator(defaults: baseConfig?.defaults ?? config.defaults, prices: prices).estimate(
-        $0, observedOutput: traces?.base.map { Int($0.meanOutputTokens.rounded()) }, observedCacheHitRate: traces?.base?.cacheHitRate)
+        $0, observedOutput: traces?.base.map { Int($0.meanOutputTokens.rounded()) },
+        observedCacheHitRate: traces?.base?.cacheHitRate)
     }
     if [headEstimate, baseEstimate].contains(where: { $0?.sources["cache_hit_rate"] == "default" }) {
       assumedCacheHits.append(id)
@@ -49,7 +51,8 @@ struct ReportBuilder {
       encoding: (headEstimate ?? baseEstimate)?.encoding ?? EncodingInfo(name: "o200k_base", exact: false),
       base: baseEstimate?.callEstimate, head: headEstimate?.callEstimate,
       topChanges: TopChanges.compute(base: baseEstimate, head: headEstimate).map {
-        PromptChange.inSource($0, files: (headEstimate?.promptFiles ?? [:]).merging(baseEstimate?.promptFiles ?? [:]) { head, _ in head })
+        PromptChange.inSource(
+          $0, files: (headEstimate?.promptFiles ?? [:]).merging(baseEstimate?.promptFiles ?? [:]) { head, _ in head })
       },
       traces: traces.flatMap { $0.comparison.metrics.isEmpty ? nil : $0.comparison })
     result.renamedFrom = renamedFrom
@@ -84,7 +87,8 @@ struct ReportBuilder {
     }
     if let budget = config.budgets.monthlyUSD, let total = report.headMonthlyUSD,
       let violation = PolicyEvaluator.budget(
-        total, base: report.baseMonthlyUSD, budget: budget, warnAt: config.budgets.warnAtPercent, what: "total forecast")
+        total, base: report.baseMonthlyUSD, budget: budget, warnAt: config.budgets.warnAtPercent, what: "total forecast"
+      )
     {
       report.totalViolations.append(violation)
     }

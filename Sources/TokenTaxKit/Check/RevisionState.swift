@@ -32,7 +32,8 @@ struct RevisionState {
     var notes: [String] = []
     let snapshots = try FeatureSnapshot.load(config: config, from: source, borrowed: borrowed, notes: &notes)
     return RevisionState(
-      source: source, config: config, snapshots: Dictionary(uniqueKeysWithValues: snapshots.map { ($0.feature.id, $0) }),
+      source: source, config: config,
+      snapshots: Dictionary(uniqueKeysWithValues: snapshots.map { ($0.feature.id, $0) }),
       notes: notes)
   }
 }

@@ -12,7 +12,8 @@ struct TraceEvidence {
   var minSamples: Int
 
   /// Nil when neither side has trace files configured.
-  func compare(feature id: String, head: (FeatureConfig, any FileSource)?, base: (FeatureConfig, any FileSource)?) throws
+  func compare(feature id: String, head: (FeatureConfig, any FileSource)?, base: (FeatureConfig, any FileSource)?)
+    throws
     -> FeatureTraceComparison?
   {
     var headFiles: [TraceFile] = []
@@ -34,7 +35,8 @@ struct TraceEvidence {
     let headStats = try summarize(headFiles, feature: id)
     let baseStats = baseFiles.isEmpty ? nil : try summarize(baseFiles, feature: id)
     return TraceComparator.compare(
-      feature: id, base: baseStats, head: headStats, prices: prices, options: TraceComparisonOptions(minSamples: minSamples))
+      feature: id, base: baseStats, head: headStats, prices: prices,
+      options: TraceComparisonOptions(minSamples: minSamples))
   }
 
   private func summarize(_ files: [TraceFile], feature: String) throws -> FeatureTraceStats? {
@@ -45,7 +47,9 @@ struct TraceEvidence {
 
   /// The trace files matching `patterns` at `source`. Working-tree files are read in place
   /// (streaming); files of a commit or the index come from git as bytes.
-  private func files(_ patterns: [String], in source: any FileSource, feature: String, optional: Bool = false) throws -> [TraceFile] {
+  private func files(_ patterns: [String], in source: any FileSource, feature: String, optional: Bool = false) throws
+    -> [TraceFile]
+  {
     let expanded = try source.expand(patterns)
     let paths = patterns.flatMap { expanded[$0] ?? [] }
     var onDisk: [String: URL] = [:]

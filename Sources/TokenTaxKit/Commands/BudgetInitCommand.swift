@@ -3,10 +3,15 @@ import Foundation
 /// `tokentax budget init`: budgets at today's forecast plus headroom.
 enum BudgetInitCommand: Command {
   static let spec = CommandSpec(
-    path: ["budget", "init"], abstract: "Write per-feature and total monthly budgets at today's forecast plus headroom.",
+    path: ["budget", "init"],
+    abstract: "Write per-feature and total monthly budgets at today's forecast plus headroom.",
     usage: "budget init [--headroom PERCENT] [--config PATH]",
-    discussion: "Teams set budgets 10–20 % above baseline; the default headroom is 15 %. Features without calls_per_day get no budget.",
-    options: [OptionSpec(["--headroom"], .value("percent"), help: "Percent above the forecast (default: 15)."), .config, .prices],
+    discussion:
+      "Teams set budgets 10–20 % above baseline; the default headroom is 15 %. Features without calls_per_day get no budget.",
+    options: [
+      OptionSpec(["--headroom"], .value("percent"), help: "Percent above the forecast (default: 15)."), .config,
+      .prices,
+    ],
     examples: [Example("Budgets 20 % above today's forecast", "tokentax budget init --headroom 20")])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
@@ -43,7 +48,8 @@ enum BudgetInitCommand: Command {
       return .success
     }
     try ReportWriter.writeFile(rendered, to: url, name: path)
-    invocation.stdout.line("wrote budgets to \(path): total \(Money.usd(forecast.monthlyUSD.map(budget)))/month (forecast + \(headroom) %)")
+    invocation.stdout.line(
+      "wrote budgets to \(path): total \(Money.usd(forecast.monthlyUSD.map(budget)))/month (forecast + \(headroom) %)")
     return .success
   }
 }

@@ -36,7 +36,9 @@ enum CalibrateCommand: Command {
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     var table = PriceTable.builtIn()
-    for path in arguments.allValues("--prices") { table = try table.adding(fileAt: invocation.url(for: path), named: path) }
+    for path in arguments.allValues("--prices") {
+      table = try table.adding(fileAt: invocation.url(for: path), named: path)
+    }
     let minimumTokens = try count(arguments, "--min-tokens", default: 0)
     let minimumCalls = max(1, try count(arguments, "--min-calls", default: 5))
     let counter = RequestCounter(prices: table)
@@ -53,7 +55,8 @@ enum CalibrateCommand: Command {
       for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
         let bytes = Array(line)
         guard bytes.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-        guard let sample = try CalibrationSample.read(line: bytes, file: path, lineNumber: index + 1, counter: counter) else {
+        guard let sample = try CalibrationSample.read(line: bytes, file: path, lineNumber: index + 1, counter: counter)
+        else {
           skipped += 1
           continue
         }
@@ -81,7 +84,9 @@ enum CalibrateCommand: Command {
 
   private static func count(_ arguments: ParsedArguments, _ option: String, default fallback: Int) throws -> Int {
     guard let text = arguments.value(option) else { return fallback }
-    guard let value = Int(text), value >= 0 else { throw UsageError("\(option) expects a whole number (0 or more), got '\(text)'") }
+    guard let value = Int(text), value >= 0 else {
+      throw UsageError("\(option) expects a whole number (0 or more), got '\(text)'")
+    }
     return value
   }
 }

@@ -4,7 +4,8 @@ import Foundation
 enum CheckCommand: Command {
   static let spec = CommandSpec(
     path: ["check"], abstract: "Compare token cost per feature between two revisions and apply the thresholds.",
-    usage: "check [--base REV] [--head REV | --staged | --worktree] [--config PATH] [--config-from SIDE] [--format F] [--output PATH]",
+    usage:
+      "check [--base REV] [--head REV | --staged | --worktree] [--config PATH] [--config-from SIDE] [--format F] [--output PATH]",
     discussion: """
       The base defaults to the merge-base with origin/HEAD (or main); with --staged it is HEAD.
       The head defaults to the working tree. Exit status: 0 within policy, 1 a fail threshold or
@@ -19,7 +20,9 @@ enum CheckCommand: Command {
       .config,
       OptionSpec(["--config-from"], .value("side"), help: "Apply one config to both sides: head, base or worktree."),
       .format, .output,
-      OptionSpec(["--json-report"], .value("path"), help: "Also write the JSON report here (one run for annotations and report.json)."),
+      OptionSpec(
+        ["--json-report"], .value("path"),
+        help: "Also write the JSON report here (one run for annotations and report.json)."),
       .prices,
       OptionSpec(["--approve"], .value("reason"), help: "Approve a failing change; the report states the reason."),
       OptionSpec(["--tag"], .value("tag"), help: "Marker tag for several configs' comments (<!-- tokentax:TAG -->)."),
@@ -27,9 +30,13 @@ enum CheckCommand: Command {
     ],
     examples: [
       Example("Check the working tree against the merge-base with main", "tokentax check"),
-      Example("Check a pull request in CI and keep the JSON report", "tokentax check --base origin/main --head HEAD --format json --output report.json"),
+      Example(
+        "Check a pull request in CI and keep the JSON report",
+        "tokentax check --base origin/main --head HEAD --format json --output report.json"),
       Example("Pre-commit: what is staged, against HEAD", "tokentax check --staged --quiet"),
-      Example("History before adoption, judged by today's config", "tokentax check --base v1.0 --head v2.0 --config-from worktree"),
+      Example(
+        "History before adoption, judged by today's config",
+        "tokentax check --base v1.0 --head v2.0 --config-from worktree"),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
@@ -53,7 +60,8 @@ enum CheckCommand: Command {
       color: ReportWriter.useColor(arguments, invocation), tag: arguments.value("--tag"),
       configPath: options.configPath ?? Config.fileName)
     if let path = arguments.value("--json-report") {
-      try ReportWriter.writeFile(report.rendered(as: .json, context: context), to: invocation.url(for: path), name: path)
+      try ReportWriter.writeFile(
+        report.rendered(as: .json, context: context), to: invocation.url(for: path), name: path)
     }
     let withinPolicy = report.status == .pass || report.status == .warn
     if arguments.flag("--quiet") && report.status == .pass && report.warnings.isEmpty {
@@ -74,13 +82,17 @@ enum CheckCommand: Command {
     let verdict = report.status == .pass ? "within policy" : "within policy, with warnings"
     var monthly = "monthly: unknown (set calls_per_day)"
     if let delta = report.deltaMonthlyUSD {
-      monthly = "monthly: \(Money.usd(report.baseMonthlyUSD)) → \(Money.usd(report.headMonthlyUSD)) (\(Money.signedUSD(delta)))"
+      monthly =
+        "monthly: \(Money.usd(report.baseMonthlyUSD)) → \(Money.usd(report.headMonthlyUSD)) (\(Money.signedUSD(delta)))"
     }
-    let warned = report.features.filter { !$0.violations.isEmpty }.map(\.id) + (report.totalViolations.isEmpty ? [] : ["total"])
-    let third = warned.isEmpty
+    let warned =
+      report.features.filter { !$0.violations.isEmpty }.map(\.id) + (report.totalViolations.isEmpty ? [] : ["total"])
+    let third =
+      warned.isEmpty
       ? "details: tokentax check --staged --format markdown"
       : "warn: " + warned.joined(separator: ", ") + " (details: tokentax check --staged --format markdown)"
     let count = report.features.count
-    return "tokentax: \(verdict) · \(count) feature\(count == 1 ? "" : "s"), \(changed.count) changed\n\(monthly)\n\(third)\n"
+    return
+      "tokentax: \(verdict) · \(count) feature\(count == 1 ? "" : "s"), \(changed.count) changed\n\(monthly)\n\(third)\n"
   }
 }

@@ -17,20 +17,32 @@ enum CommentCommand: Command {
       """,
     options: [
       OptionSpec(["--report"], .value("path"), help: "The JSON report to post (from check --format json --output)."),
-      OptionSpec(["--behavior"], .value("behavior"), help: "update (default): edit the earlier comment; new; delete-and-new."),
+      OptionSpec(
+        ["--behavior"], .value("behavior"), help: "update (default): edit the earlier comment; new; delete-and-new."),
       OptionSpec(["--tag"], .value("tag"), help: "Keeps one comment per config in a monorepo: <!-- tokentax:TAG -->."),
-      OptionSpec(["--skip-unchanged"], help: "Post nothing when no feature changed; an earlier comment becomes 'no cost change'."),
-      OptionSpec(["--min-change-usd"], .value("usd"), help: "With --skip-unchanged: monthly changes below this do not count."),
-      OptionSpec(["--min-change-percent"], .value("percent"), help: "With --skip-unchanged: cost-per-call changes below this do not count."),
-      OptionSpec(["--repo"], .value("repo"), help: "owner/name (GitHub) or project id or path (GitLab); default from CI."),
-      OptionSpec(["--pr"], .value("number"), help: "Pull request number (GitHub) or merge request iid (GitLab); default from CI."),
-      OptionSpec(["--timeout"], .value("seconds"), help: "Give up on the API after this long, waits included (default 120)."),
+      OptionSpec(
+        ["--skip-unchanged"], help: "Post nothing when no feature changed; an earlier comment becomes 'no cost change'."
+      ),
+      OptionSpec(
+        ["--min-change-usd"], .value("usd"), help: "With --skip-unchanged: monthly changes below this do not count."),
+      OptionSpec(
+        ["--min-change-percent"], .value("percent"),
+        help: "With --skip-unchanged: cost-per-call changes below this do not count."),
+      OptionSpec(
+        ["--repo"], .value("repo"), help: "owner/name (GitHub) or project id or path (GitLab); default from CI."),
+      OptionSpec(
+        ["--pr"], .value("number"), help: "Pull request number (GitHub) or merge request iid (GitLab); default from CI."
+      ),
+      OptionSpec(
+        ["--timeout"], .value("seconds"), help: "Give up on the API after this long, waits included (default 120)."),
       OptionSpec(["--dry-run"], help: "Print the comment body instead of posting it (needs no token)."),
     ],
     positionals: PositionalSpec("platform", help: "github or gitlab", minimum: 1, maximum: 1),
     examples: [
-      Example("In a pull_request workflow, after check wrote report.json", "tokentax comment github --report report.json"),
-      Example("One comment per config in a monorepo", "tokentax comment github --report web.json --tag web --skip-unchanged"),
+      Example(
+        "In a pull_request workflow, after check wrote report.json", "tokentax comment github --report report.json"),
+      Example(
+        "One comment per config in a monorepo", "tokentax comment github --report web.json --tag web --skip-unchanged"),
       Example("In a GitLab merge request pipeline", "tokentax comment gitlab --report report.json"),
     ])
 
@@ -38,13 +50,18 @@ enum CommentCommand: Command {
     let platform = arguments.positionals[0]
     guard let host = CodeHost(rawValue: platform) else {
       let names = CodeHost.allCases.map(\.rawValue)
-      throw UsageError("unknown platform '\(platform)'\(Suggestion.didYouMean(platform, in: names)); use github or gitlab")
+      throw UsageError(
+        "unknown platform '\(platform)'\(Suggestion.didYouMean(platform, in: names)); use github or gitlab")
     }
     guard let path = arguments.value("--report") else {
-      throw UsageError("'tokentax comment' needs --report <path>: write it with 'tokentax check --format json --output report.json'")
+      throw UsageError(
+        "'tokentax comment' needs --report <path>: write it with 'tokentax check --format json --output report.json'")
     }
     let tag = arguments.value("--tag")
-    if let tag, tag.isEmpty || tag.count > 64 || !tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+    if let tag,
+      tag.isEmpty || tag.count > 64
+        || !tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+    {
       throw UsageError("--tag '\(tag)' may only use letters, digits, '.', '_' and '-' (at most 64), e.g. --tag web")
     }
     let behavior = try arguments.choice("--behavior", as: CommentUpsert.Behavior.self) ?? .update
@@ -56,7 +73,8 @@ enum CommentCommand: Command {
 
     let marker = MarkdownReporter.marker(tag: tag)
     let minimumUSD = try arguments.decimal("--min-change-usd") ?? 0
-    let minimumPercent = try arguments.decimal("--min-change-percent").map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0
+    let minimumPercent =
+      try arguments.decimal("--min-change-percent").map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0
     let content: CommentUpsert.Content
     if arguments.flag("--skip-unchanged"), !report.hasChange(minimumUSD: minimumUSD, minimumPercent: minimumPercent) {
       content = .noChange(MarkdownReporter.noChangeBody(report, tag: tag))
@@ -73,10 +91,12 @@ enum CommentCommand: Command {
     }
 
     let target = try CommentTarget.resolve(
-      host, repository: arguments.value("--repo"), number: try pullRequest(arguments), environment: invocation.environment)
+      host, repository: arguments.value("--repo"), number: try pullRequest(arguments),
+      environment: invocation.environment)
     var api = CommentAPI(host: host, base: target.api, token: target.token, client: URLSessionHTTPClient())
     api.timeout = TimeInterval(timeout)
-    let thread: any CommentThread = host == .github
+    let thread: any CommentThread =
+      host == .github
       ? GitHubThread(api: api, repository: target.repository, number: target.number)
       : GitLabThread(api: api, project: target.repository, iid: target.number)
     let outcome = try CommentUpsert.run(content, marker: marker, behavior: behavior, on: thread)
@@ -90,12 +110,16 @@ enum CommentCommand: Command {
       data = try RegularFile.contents(invocation.url(for: path).path)
     } catch {
       guard error.notRegular else {
-        throw CommentError("cannot read the report '\(path)'; write it first with 'tokentax check --format json --output \(path)'")
+        throw CommentError(
+          "cannot read the report '\(path)'; write it first with 'tokentax check --format json --output \(path)'")
       }
-      throw CommentError("cannot read the report '\(path)': \(error.reason); pass the file 'tokentax check --format json --output' wrote")
+      throw CommentError(
+        "cannot read the report '\(path)': \(error.reason); pass the file 'tokentax check --format json --output' wrote"
+      )
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw CommentError("the report '\(path)' is not UTF-8 text; write it with 'tokentax check --format json --output \(path)'")
+      throw CommentError(
+        "the report '\(path)' is not UTF-8 text; write it with 'tokentax check --format json --output \(path)'")
     }
     return try ReportDecoder.decode(text, file: path)
   }

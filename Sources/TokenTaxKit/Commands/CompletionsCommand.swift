@@ -20,7 +20,8 @@ enum CompletionsCommand: Command {
     guard let shell = CompletionScript.Shell(rawValue: name) else {
       let shells = CompletionScript.Shell.allCases.map(\.rawValue)
       throw UsageError(
-        "unknown shell '\(name)'\(Suggestion.didYouMean(name, in: shells)); 'tokentax completions' supports \(shells.joined(separator: ", "))")
+        "unknown shell '\(name)'\(Suggestion.didYouMean(name, in: shells)); 'tokentax completions' supports \(shells.joined(separator: ", "))"
+      )
     }
     invocation.stdout.write(CompletionScript.render(shell, commands: TokenTax.commands.map { $0.spec }))
     return .success

@@ -29,7 +29,8 @@ enum CountCommand: Command {
       with "symbol" or "key" counts it: its placeholders are listed, not counted.
       """,
     options: [
-      OptionSpec(["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated."),
+      OptionSpec(
+        ["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated."),
       OptionSpec(["--encoding", "-e"], .value("encoding"), help: "Use this encoding: o200k_base or cl100k_base."),
       OptionSpec(["--ids"], help: "Also print the token ids."),
       OptionSpec(["--json"], help: "Print one JSON object per file instead of a table."),
@@ -37,16 +38,20 @@ enum CountCommand: Command {
       OptionSpec(["--jobs", "-j"], .value("N"), help: "Encode a large input on N threads (default: the core count)."),
       OptionSpec(["--request"], help: "Count API request bodies as the provider bills them."), .prices,
       OptionSpec(["--symbol"], .value("name"), help: "Count the string constant NAME or Class.attr of each code file."),
-      OptionSpec(["--key"], .value("path"), help: "Count the string at a key path (a.b[0].c) of each YAML or JSON file."),
+      OptionSpec(
+        ["--key"], .value("path"), help: "Count the string at a key path (a.b[0].c) of each YAML or JSON file."),
     ],
     positionals: PositionalSpec("files", help: "Text files to count; - reads stdin.", minimum: 1),
     examples: [
       Example("Count a prompt as GPT-5 would", "tokentax count --model gpt-5 prompts/system.md"),
       Example("Every prompt, with a total", "tokentax count prompts/*.md"),
       Example("Token ids from stdin, as JSON", "echo 'Hello world' | tokentax count --ids --json -"),
-      Example("What a recorded request body is billed", "tokentax count --request fixtures/requests/examples/weather-gpt-4o.json"),
+      Example(
+        "What a recorded request body is billed",
+        "tokentax count --request fixtures/requests/examples/weather-gpt-4o.json"),
       Example("The input tokens of an OpenAI Batch input file", "tokentax count --request batch-input.jsonl"),
-      Example("One prompt constant of a Python module", "tokentax count --symbol TriagePrompts.main_system app/prompts.py"),
+      Example(
+        "One prompt constant of a Python module", "tokentax count --symbol TriagePrompts.main_system app/prompts.py"),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
@@ -98,7 +103,8 @@ enum CountCommand: Command {
     for row in rows {
       invocation.stdout.line(pad(Money.tokens(row.count), width) + "  " + SafeText.escaped(row.file))
       if let ids = row.ids {
-        invocation.stdout.line(String(repeating: " ", count: width + 2) + "[" + ids.map(String.init).joined(separator: ", ") + "]")
+        invocation.stdout.line(
+          String(repeating: " ", count: width + 2) + "[" + ids.map(String.init).joined(separator: ", ") + "]")
       }
     }
     if rows.count > 1 { invocation.stdout.line(pad(Money.tokens(total), width) + "  total") }

@@ -11,7 +11,9 @@ import Foundation
 enum CountInput {
   /// Runs `body` with the bytes of `file` (`-`: stdin), or throws `CountInputError` naming the
   /// file and, for text that is not UTF-8, the byte offset.
-  static func withBytes<R>(_ file: String, _ invocation: Invocation, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+  static func withBytes<R>(_ file: String, _ invocation: Invocation, _ body: (UnsafeRawBufferPointer) throws -> R)
+    throws -> R
+  {
     if file == "-" { return try invocation.readStdin().withUnsafeBytes { try checked(file, $0, body) } }
     let path = invocation.url(for: file).path
     var isDirectory: ObjCBool = false

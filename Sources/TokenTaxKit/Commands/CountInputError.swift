@@ -28,7 +28,8 @@ public struct CountInputError: UserFacingError, Equatable {
     case .noRequests:
       return "\(file): holds no requests; a batch file has one JSON request body per line"
     case .binary(let offset):
-      return "\(file): looks binary (NUL byte at byte offset \(offset)); count text files only, or convert UTF-16 text to UTF-8"
+      return
+        "\(file): looks binary (NUL byte at byte offset \(offset)); count text files only, or convert UTF-16 text to UTF-8"
     case .invalidUTF8(let offset):
       return "\(file): invalid UTF-8 at byte offset \(offset); convert the file to UTF-8 (e.g. iconv -t UTF-8)"
     }

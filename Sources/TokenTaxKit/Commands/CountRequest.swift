@@ -24,7 +24,9 @@ enum CountRequest {
       throw UsageError("\(option) does not apply to --request: a request is counted with its model's own rules")
     }
     var table = PriceTable.builtIn()
-    for path in arguments.allValues("--prices") { table = try table.adding(fileAt: invocation.url(for: path), named: path) }
+    for path in arguments.allValues("--prices") {
+      table = try table.adding(fileAt: invocation.url(for: path), named: path)
+    }
     let counter = RequestCounter(prices: table)
     let model = arguments.value("--model")
     var files: [CountedFile] = []
@@ -99,9 +101,13 @@ enum CountRequest {
       var label = SafeText.escaped(file.name)
       if file.isJSONLines { label += " (\(Money.tokens(requests.count)) request\(requests.count == 1 ? "" : "s"))" }
       let methods = Set(requests.map { "\($0.count.model): \($0.count.method)" })
-      let method = methods.count <= 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"
-      invocation.stdout.line("\(number(tokens))  \(exact ? "exact    " : "estimated")  \(label)" + (method.isEmpty ? "" : "  \(method)"))
-      for note in requests.flatMap(\.count.notes).uniqued() { invocation.stdout.line(String(repeating: " ", count: width + 13) + "· " + note) }
+      let method =
+        methods.count <= 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"
+      invocation.stdout.line(
+        "\(number(tokens))  \(exact ? "exact    " : "estimated")  \(label)" + (method.isEmpty ? "" : "  \(method)"))
+      for note in requests.flatMap(\.count.notes).uniqued() {
+        invocation.stdout.line(String(repeating: " ", count: width + 13) + "· " + note)
+      }
     }
     if files.count > 1 || files.contains(where: { $0.requests.count > 1 }) {
       invocation.stdout.line(number(total) + "  total")

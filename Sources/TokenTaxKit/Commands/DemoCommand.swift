@@ -3,7 +3,8 @@ import Foundation
 /// `tokentax demo`: the main job on a bundled example, in a throwaway repository.
 enum DemoCommand: Command {
   static let spec = CommandSpec(
-    path: ["demo"], abstract: "Run a check on a bundled example repository and print the report.", usage: "demo [--format F]",
+    path: ["demo"], abstract: "Run a check on a bundled example repository and print the report.",
+    usage: "demo [--format F]",
     discussion: """
       Builds a temporary git repository from fixtures/demo with two commits — a support prompt
       that grew and lost its answer-length limit (canary traces: +35 % output), a reworded docs
@@ -12,12 +13,18 @@ enum DemoCommand: Command {
       itself exits 0; the check's exit code is printed.
       """,
     options: [.format, .noColor, OptionSpec(["--keep"], help: "Keep the temporary repository and print its path.")],
-    examples: [Example("See a failing cost check", "tokentax demo"), Example("The same report as JSON", "tokentax demo --format json")])
+    examples: [
+      Example("See a failing cost check", "tokentax demo"),
+      Example("The same report as JSON", "tokentax demo --format json"),
+    ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    guard let fixtures = DemoRepository.locateFixtures(
-      workingDirectory: invocation.workingDirectory, executable: Bundle.main.executableURL) else {
-      throw UsageError("the demo fixtures (fixtures/demo) were not found; run 'tokentax demo' from the tokentax checkout")
+    guard
+      let fixtures = DemoRepository.locateFixtures(
+        workingDirectory: invocation.workingDirectory, executable: Bundle.main.executableURL)
+    else {
+      throw UsageError(
+        "the demo fixtures (fixtures/demo) were not found; run 'tokentax demo' from the tokentax checkout")
     }
     let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
     let root = try DemoRepository.create(from: fixtures)
@@ -26,7 +33,9 @@ enum DemoCommand: Command {
     }
     var demo = invocation
     demo.workingDirectory = root
-    let report = try CheckPipeline(options: CheckOptions(base: "HEAD~1", head: .revision("HEAD")), workingDirectory: root).run()
+    let report = try CheckPipeline(
+      options: CheckOptions(base: "HEAD~1", head: .revision("HEAD")), workingDirectory: root
+    ).run()
     let context = ReportContext(color: ReportWriter.useColor(arguments, invocation))
     if format == .table {
       invocation.stdout.line("$ git log --oneline   # in a temporary repo built from fixtures/demo")

@@ -6,13 +6,18 @@ enum EstimateCommand: Command {
     path: ["estimate"], abstract: "Forecast tokens and cost per call and per month for every feature at one revision.",
     usage: "estimate [--rev REV] [--config PATH] [--json]",
     options: [
-      OptionSpec(["--rev"], .value("rev"), help: "Revision to forecast (default: the working tree)."), .config, .prices, .json,
+      OptionSpec(["--rev"], .value("rev"), help: "Revision to forecast (default: the working tree)."), .config, .prices,
+      .json,
     ],
-    examples: [Example("Forecast the working tree", "tokentax estimate"), Example("Forecast main as JSON", "tokentax estimate --rev main --json")])
+    examples: [
+      Example("Forecast the working tree", "tokentax estimate"),
+      Example("Forecast main as JSON", "tokentax estimate --rev main --json"),
+    ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let forecast = try Forecast.make(
-      rev: arguments.value("--rev"), configPath: arguments.value("--config"), priceFiles: arguments.allValues("--prices"),
+      rev: arguments.value("--rev"), configPath: arguments.value("--config"),
+      priceFiles: arguments.allValues("--prices"),
       workingDirectory: invocation.workingDirectory)
     invocation.stdout.write(arguments.flag("--json") ? json(forecast) : table(forecast))
     for warning in forecast.warnings { invocation.stderr.line("warning: " + SafeText.errorLine(warning)) }
@@ -33,11 +38,14 @@ enum EstimateCommand: Command {
     let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
     var out = ""
     for (index, row) in rows.enumerated() {
-      if index == rows.count - 1 { out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
-      out += zip(row, widths).enumerated().map { column, cell in
-        let pad = String(repeating: " ", count: cell.1 - cell.0.count)
-        return column >= 2 && column <= 6 ? pad + cell.0 : cell.0 + pad
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+      if index == rows.count - 1 {
+        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+      }
+      out +=
+        zip(row, widths).enumerated().map { column, cell in
+          let pad = String(repeating: " ", count: cell.1 - cell.0.count)
+          return column >= 2 && column <= 6 ? pad + cell.0 : cell.0 + pad
+        }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
     }
     return out + "prices as of \(forecast.pricesAsOf); tokens per call include chat framing\n"
   }
@@ -48,7 +56,8 @@ enum EstimateCommand: Command {
       return .object([
         "id": .string(row.id), "model": .string(row.model),
         "encoding": .object(["name": .string(row.encoding.name), "exact": .bool(row.encoding.exact)]),
-        "input_tokens": .int(e.inputTokens), "cached_input_tokens": .int(e.cachedInputTokens), "output_tokens": .int(e.outputTokens),
+        "input_tokens": .int(e.inputTokens), "cached_input_tokens": .int(e.cachedInputTokens),
+        "output_tokens": .int(e.outputTokens),
         "cost_per_call_usd": .number(Money.jsonUSD(e.costPerCallUSD)),
         "monthly_usd": e.monthlyUSD.map { .number(Money.jsonUSD($0)) } ?? .null,
       ])
@@ -56,7 +65,8 @@ enum EstimateCommand: Command {
     return JSONWriter.string(
       .object([
         "schema_version": .int(1), "revision": .string(forecast.revision), "features": .array(features),
-        "monthly_usd": forecast.monthlyUSD.map { .number(Money.jsonUSD($0)) } ?? .null, "prices_as_of": .string(forecast.pricesAsOf),
+        "monthly_usd": forecast.monthlyUSD.map { .number(Money.jsonUSD($0)) } ?? .null,
+        "prices_as_of": .string(forecast.pricesAsOf),
       ])) + "\n"
   }
 }

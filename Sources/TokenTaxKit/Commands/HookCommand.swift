@@ -10,7 +10,9 @@ enum HookCommand: Command {
       An existing hook that tokentax did not write is left alone unless --force, which keeps it
       as pre-commit.before-tokentax. With the pre-commit framework, use .pre-commit-hooks.yaml instead.
       """,
-    options: [OptionSpec(["--force"], help: "Replace an existing pre-commit hook (kept as pre-commit.before-tokentax).")],
+    options: [
+      OptionSpec(["--force"], help: "Replace an existing pre-commit hook (kept as pre-commit.before-tokentax).")
+    ],
     examples: [Example("Install in the current repository", "tokentax hook install")])
 
   /// The line that marks a hook as tokentax's own, so reinstalling may overwrite it.
@@ -46,7 +48,8 @@ enum HookCommand: Command {
       } else {
         throw HookError(
           "a pre-commit hook that tokentax did not write already exists at \(hook.path); left it unchanged: "
-            + "add 'tokentax check --staged' to it, or rerun with --force to replace it (it is kept as pre-commit.before-tokentax)")
+            + "add 'tokentax check --staged' to it, or rerun with --force to replace it (it is kept as pre-commit.before-tokentax)"
+        )
       }
     }
     try wrap(hook.path) {
@@ -69,7 +72,8 @@ enum HookCommand: Command {
     do {
       try body()
     } catch {
-      throw HookError("could not write the hook \(path): \(error.localizedDescription); check the directory's permissions")
+      throw HookError(
+        "could not write the hook \(path): \(error.localizedDescription); check the directory's permissions")
     }
   }
 }

@@ -22,7 +22,8 @@ enum InitCommand: Command {
     var features = StarterConfig.features(in: files, read: read) + CodePrompts.features(in: files, read: read)
     if features.isEmpty {
       throw UsageError(
-        "no prompt files found (prompts/**, *.prompt, *.prompty, *.hbs, *.j2, *.mustache) and no prompt values in Python, TypeScript, JavaScript or YAML files; add one or write tokentax.json by hand (see README)")
+        "no prompt files found (prompts/**, *.prompt, *.prompty, *.hbs, *.j2, *.mustache) and no prompt values in Python, TypeScript, JavaScript or YAML files; add one or write tokentax.json by hand (see README)"
+      )
     }
     let model = arguments.value("--model") ?? "gpt-5"
     // The draft is read back and estimated before it is written: a feature that would not
@@ -30,9 +31,13 @@ enum InitCommand: Command {
     var draft = StarterConfig.render(features: features, model: model)
     while let (index, reason) = try failure(in: draft, git: git, workingDirectory: invocation.workingDirectory) {
       invocation.stderr.line(
-        "note: left \(features[index].parts.map { $0.file + ($0.selector.map { "#" + $0.name } ?? "") }.joined(separator: ", ")) out of the draft: \(reason)")
+        "note: left \(features[index].parts.map { $0.file + ($0.selector.map { "#" + $0.name } ?? "") }.joined(separator: ", ")) out of the draft: \(reason)"
+      )
       features.remove(at: index)
-      guard !features.isEmpty else { throw UsageError("no prompt file could be estimated; fix the files above or write tokentax.json by hand (see README)") }
+      guard !features.isEmpty else {
+        throw UsageError(
+          "no prompt file could be estimated; fix the files above or write tokentax.json by hand (see README)")
+      }
       draft = StarterConfig.render(features: features, model: model)
     }
     try ReportWriter.writeFile(draft, to: target, name: Config.fileName)
@@ -40,7 +45,8 @@ enum InitCommand: Command {
     invocation.stdout.line("wrote \(Config.fileName): \(features.count) feature(s) from \(count) prompt file(s)")
     let guessed = features.flatMap(\.parts).contains { !$0.placeholders.isEmpty }
     invocation.stdout.line(
-      "next: set calls_per_day\(guessed ? ", the guessed placeholder sizes" : "") and output_tokens, then run 'tokentax estimate'")
+      "next: set calls_per_day\(guessed ? ", the guessed placeholder sizes" : "") and output_tokens, then run 'tokentax estimate'"
+    )
     return .success
   }
 
@@ -48,7 +54,8 @@ enum InitCommand: Command {
   private static func failure(in draft: String, git: Git, workingDirectory: URL) throws -> (Int, String)? {
     let config = try ConfigDecoder.decode(Data(draft.utf8), file: Config.fileName)
     let source = WorktreeFiles(git: git)
-    let prices = try PriceSetup.table(config: config, source: source, extraFiles: [], workingDirectory: workingDirectory)
+    let prices = try PriceSetup.table(
+      config: config, source: source, extraFiles: [], workingDirectory: workingDirectory)
     let estimator = Estimator(defaults: config.defaults, prices: prices)
     for (index, feature) in config.features.enumerated() {
       var single = config

@@ -8,7 +8,9 @@ enum ReportWriter {
       && arguments.value("--output") == nil
   }
 
-  static func write(_ report: Report, format: ReportFormat, context: ReportContext, to output: String?, _ invocation: Invocation)
+  static func write(
+    _ report: Report, format: ReportFormat, context: ReportContext, to output: String?, _ invocation: Invocation
+  )
     throws
   {
     let text = report.rendered(as: format, context: context)
@@ -26,7 +28,8 @@ enum ReportWriter {
     do {
       try Data(text.utf8).write(to: url, options: .atomic)
     } catch {
-      throw UsageError("cannot write \(name): \(error.localizedDescription); check that the folder exists and is writable")
+      throw UsageError(
+        "cannot write \(name): \(error.localizedDescription); check that the folder exists and is writable")
     }
   }
 }

@@ -1,7 +1,8 @@
 /// `tokentax traces diff BASE HEAD`: the statistical comparison of two trace sets (SPEC §7).
 enum TracesDiffCommand: Command {
   static let spec = CommandSpec(
-    path: ["traces", "diff"], abstract: "Compare two trace sets per feature: means, p50/p95, delta % with a 95 % interval.",
+    path: ["traces", "diff"],
+    abstract: "Compare two trace sets per feature: means, p50/p95, delta % with a 95 % interval.",
     usage: "traces diff BASE HEAD [--json] [--format F] [--lenient] [--min-samples N] [--prices PATH]",
     discussion: """
       Intervals come from a seeded bootstrap (2,000 resamples; the same input gives the same
@@ -10,11 +11,14 @@ enum TracesDiffCommand: Command {
       """,
     options: [
       .json, TracesOptions.format, TracesOptions.lenient,
-      OptionSpec(["--min-samples"], .value("n"), help: "Warn when a side has fewer calls than this (default: 20)."), .prices, .config,
+      OptionSpec(["--min-samples"], .value("n"), help: "Warn when a side has fewer calls than this (default: 20)."),
+      .prices, .config,
     ],
-    positionals: PositionalSpec("base-and-head", help: "The base trace file, then the head trace file.", minimum: 2, maximum: 2),
+    positionals: PositionalSpec(
+      "base-and-head", help: "The base trace file, then the head trace file.", minimum: 2, maximum: 2),
     examples: [
-      Example("Compare a canary against its baseline", "tokentax traces diff canary/support.base.jsonl canary/support.jsonl"),
+      Example(
+        "Compare a canary against its baseline", "tokentax traces diff canary/support.base.jsonl canary/support.jsonl"),
       Example("As JSON", "tokentax traces diff base.jsonl head.jsonl --json"),
     ])
 
@@ -25,10 +29,13 @@ enum TracesDiffCommand: Command {
     let files = TracesOptions.files(arguments.positionals, invocation)
     let base = try TraceLoader.summarize([files[0]], options: load, prices: prices)
     let head = try TraceLoader.summarize([files[1]], options: load, prices: prices)
-    let options = TraceComparisonOptions(minSamples: try arguments.int("--min-samples") ?? config?.config.minSamples ?? 20)
+    let options = TraceComparisonOptions(
+      minSamples: try arguments.int("--min-samples") ?? config?.config.minSamples ?? 20)
     let comparisons = TraceComparator.compare(base: base, head: head, prices: prices, options: options)
     invocation.stdout.write(
-      arguments.flag("--json") ? TraceDiffRenderer.json(comparisons, options: options) : TraceDiffRenderer.table(comparisons, options: options))
+      arguments.flag("--json")
+        ? TraceDiffRenderer.json(comparisons, options: options) : TraceDiffRenderer.table(comparisons, options: options)
+    )
     let reading = base.readingWarnings.map { "base: \($0)" } + head.readingWarnings.map { "head: \($0)" }
     var pricing = base.pricingWarnings
     pricing += head.pricingWarnings.filter { !pricing.contains($0) }

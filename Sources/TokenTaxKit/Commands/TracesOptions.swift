@@ -18,7 +18,6 @@ enum TracesOptions {
     paths.map { TraceFile(url: invocation.url(for: $0), displayName: $0) }
   }
 
-
   static func printWarnings(_ warnings: [String], _ invocation: Invocation) {
     for warning in warnings { invocation.stderr.line("warning: " + SafeText.errorLine(warning)) }
   }

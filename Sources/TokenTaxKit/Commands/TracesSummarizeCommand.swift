@@ -14,13 +14,16 @@ enum TracesSummarizeCommand: Command {
     positionals: PositionalSpec("files", help: "Trace files (JSONL or JSON).", minimum: 1),
     examples: [
       Example("Summarize a canary run", "tokentax traces summarize canary/support.jsonl"),
-      Example("Merge two exports into one mergeable summary", "tokentax traces summarize a.jsonl b.json --json > summary.json"),
+      Example(
+        "Merge two exports into one mergeable summary", "tokentax traces summarize a.jsonl b.json --json > summary.json"
+      ),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let config = try WorkingConfig.load(arguments, invocation)
     let summary = try TraceLoader.summarize(
-      TracesOptions.files(arguments.positionals, invocation), options: try TracesOptions.loadOptions(arguments, config: config),
+      TracesOptions.files(arguments.positionals, invocation),
+      options: try TracesOptions.loadOptions(arguments, config: config),
       prices: try WorkingConfig.prices(arguments, invocation, config: config))
     if arguments.flag("--json") {
       invocation.stdout.write(JSONWriter.compactLeaves(TraceSummaryJSON.encode(summary)) + "\n")

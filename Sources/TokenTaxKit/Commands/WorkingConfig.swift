@@ -11,9 +11,10 @@ struct WorkingConfig {
       if let given = arguments.value("--config") { throw ConfigError.missing(given) }
       return nil
     }
-    let path = try arguments.value("--config").map {
-      try CheckPipeline.repoRelative($0, git: git, workingDirectory: invocation.workingDirectory)
-    } ?? Config.fileName
+    let path =
+      try arguments.value("--config").map {
+        try CheckPipeline.repoRelative($0, git: git, workingDirectory: invocation.workingDirectory)
+      } ?? Config.fileName
     let source = WorktreeFiles(git: git)
     guard let data = try source.read(path) else {
       if arguments.value("--config") != nil { throw ConfigError.missing(path) }
@@ -24,7 +25,9 @@ struct WorkingConfig {
 
   /// The price table `check` would use: built-in, config files, `--prices`, config overrides;
   /// without a config, built-in and `--prices`.
-  static func prices(_ arguments: ParsedArguments, _ invocation: Invocation, config: WorkingConfig?) throws -> PriceTable {
+  static func prices(_ arguments: ParsedArguments, _ invocation: Invocation, config: WorkingConfig?) throws
+    -> PriceTable
+  {
     let extra = arguments.allValues("--prices")
     if let config {
       return try PriceSetup.table(

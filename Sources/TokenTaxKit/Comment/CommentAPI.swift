@@ -64,7 +64,8 @@ struct CommentAPI {
       // A listing cut short could miss tokentax's own comment, and the upsert would then post
       // a duplicate: an endless or looping listing is an error, never a partial answer.
       let problem =
-        visited.contains(url) ? "sent a next-page link back to a page already read"
+        visited.contains(url)
+        ? "sent a next-page link back to a page already read"
         : visited.count == maximumPages ? "kept sending next-page links after \(maximumPages) pages" : nil
       if let problem {
         throw CommentError(
@@ -74,13 +75,15 @@ struct CommentAPI {
       visited.insert(url)
       let response = try send("GET", url, action: action)
       guard case .array(let page)? = try? JSONParser().parse(response.body) else {
-        throw CommentError("\(host.name) answered \(action) with something other than a JSON list; check \(baseVariable)")
+        throw CommentError(
+          "\(host.name) answered \(action) with something other than a JSON list; check \(baseVariable)")
       }
       items += page
       next = try LinkHeader.next(response.header("Link"), relativeTo: url).map { link in
         // The token must never travel to another host, whatever a header says.
         guard isSameOrigin(link) else {
-          throw CommentError("\(host.name) sent a next-page link to another host (\(origin(of: link))); not following it")
+          throw CommentError(
+            "\(host.name) sent a next-page link to another host (\(origin(of: link))); not following it")
         }
         return link
       }
@@ -115,9 +118,11 @@ struct CommentAPI {
     for _ in 0...Self.maximumRedirects {
       let response = try transport(request, action: action)
       guard [301, 302, 303, 307, 308].contains(response.status) else { return response }
-      guard let location = response.header("Location"), let target = URL(string: location, relativeTo: request.url)?.absoluteURL
+      guard let location = response.header("Location"),
+        let target = URL(string: location, relativeTo: request.url)?.absoluteURL
       else {
-        throw CommentError("\(host.name) redirected the request to \(action) without a usable Location; check \(baseVariable)")
+        throw CommentError(
+          "\(host.name) redirected the request to \(action) without a usable Location; check \(baseVariable)")
       }
       guard isSameOrigin(target) else {
         throw CommentError(
@@ -131,7 +136,9 @@ struct CommentAPI {
       }
       request.url = target
     }
-    throw CommentError("\(host.name) redirected the request to \(action) more than \(Self.maximumRedirects) times; check \(baseVariable)")
+    throw CommentError(
+      "\(host.name) redirected the request to \(action) more than \(Self.maximumRedirects) times; check \(baseVariable)"
+    )
   }
 
   private func transport(_ request: HTTPRequest, action: String) throws -> HTTPResponse {
@@ -142,7 +149,9 @@ struct CommentAPI {
     do {
       return try client.send(request)
     } catch let error as HTTPTransportError {
-      if error.timedOut { throw timedOut(after: request.timeout < requestTimeout ? timeout : requestTimeout, action: action) }
+      if error.timedOut {
+        throw timedOut(after: request.timeout < requestTimeout ? timeout : requestTimeout, action: action)
+      }
       throw CommentError(
         "could not reach \(host.name) at \(base.host ?? base.absoluteString) to \(action): "
           + "\(scrub(error.reason)); check \(baseVariable) and the network")
@@ -171,7 +180,8 @@ struct CommentAPI {
     switch wait {
     case .seconds(let seconds):
       let shown = seconds > 86_400 ? "more than a day" : "\(Int(seconds.rounded(.up))) s"
-      return CommentError("\(host.name) rate-limited the request to \(action) (retry after \(shown)); rerun the job later")
+      return CommentError(
+        "\(host.name) rate-limited the request to \(action) (retry after \(shown)); rerun the job later")
     case .unusable(let header, let value):
       return CommentError(
         "\(host.name) rate-limited the request to \(action) with \(header) '\(SafeText.quoted(value, limit: 40))', which is not "
@@ -185,7 +195,8 @@ struct CommentAPI {
     switch response.status {
     case 401:
       return CommentError(
-        "\(host.name) rejected the token (\(status)) trying to \(action); set \(host.tokenVariable) to a valid, unexpired token")
+        "\(host.name) rejected the token (\(status)) trying to \(action); set \(host.tokenVariable) to a valid, unexpired token"
+      )
     case 403 where host == .github:
       return CommentError(
         "GitHub refused to \(action) (\(status)); the token needs 'pull-requests: write' (add 'permissions: "
@@ -200,9 +211,11 @@ struct CommentAPI {
         "\(host.name) found nothing to \(action) (\(status)); check the repository and \(host.requestNoun) number "
           + "(--repo, --pr) and that the token can see the repository")
     case 422:
-      return CommentError("\(host.name) rejected the request to \(action) (\(status)); the comment body was not accepted")
+      return CommentError(
+        "\(host.name) rejected the request to \(action) (\(status)); the comment body was not accepted")
     default:
-      return CommentError("\(host.name) answered \(status) to the request to \(action); rerun, or check \(baseVariable)")
+      return CommentError(
+        "\(host.name) answered \(status) to the request to \(action); rerun, or check \(baseVariable)")
     }
   }
 

@@ -14,7 +14,8 @@ struct CommentTarget {
   ) throws -> CommentTarget {
     func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
     guard let token = variable(host.tokenVariable) else {
-      let hint = host == .github
+      let hint =
+        host == .github
         ? "in a workflow add 'env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' to the step"
         : "create a project access token with the 'api' scope and store it as a masked CI/CD variable"
       throw CommentError("\(host.tokenVariable) is not set, so tokentax cannot post the comment; \(hint)")
@@ -26,16 +27,19 @@ struct CommentTarget {
         throw CommentError("no repository: pass --repo owner/name or run inside GitHub Actions (GITHUB_REPOSITORY)")
       }
       let parts = repository.split(separator: "/", omittingEmptySubsequences: false)
-      let valid = parts.count == 2 && parts.allSatisfy { part in
-        !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
-      }
+      let valid =
+        parts.count == 2
+        && parts.allSatisfy { part in
+          !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        }
       guard valid else { throw CommentError("--repo '\(repository)' is not owner/name, e.g. --repo octo-org/web") }
       let number = try flagNumber ?? pullRequestNumber(environment)
       return CommentTarget(api: try url(api, "GITHUB_API_URL"), token: token, repository: repository, number: number)
     case .gitlab:
       let api = variable("CI_API_V4_URL") ?? "https://gitlab.com/api/v4"
       guard let project = flagRepository ?? variable("CI_MERGE_REQUEST_PROJECT_ID") ?? variable("CI_PROJECT_ID") else {
-        throw CommentError("no project: pass --repo <project id or group/project> or run in a GitLab CI job (CI_PROJECT_ID)")
+        throw CommentError(
+          "no project: pass --repo <project id or group/project> or run in a GitLab CI job (CI_PROJECT_ID)")
       }
       guard let number = try flagNumber ?? variable("CI_MERGE_REQUEST_IID").map(iid) else {
         throw CommentError(
@@ -54,7 +58,9 @@ struct CommentTarget {
   }
 
   private static func iid(_ text: String) throws -> Int {
-    guard let number = Int(text), number > 0 else { throw CommentError("CI_MERGE_REQUEST_IID '\(text)' is not a number") }
+    guard let number = Int(text), number > 0 else {
+      throw CommentError("CI_MERGE_REQUEST_IID '\(text)' is not a number")
+    }
     return number
   }
 
@@ -62,7 +68,8 @@ struct CommentTarget {
   /// issue when that issue is a pull request.
   private static func pullRequestNumber(_ environment: [String: String]) throws -> Int {
     guard let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty else {
-      throw CommentError("no pull request: pass --pr N or run in a GitHub Actions pull_request workflow (GITHUB_EVENT_PATH)")
+      throw CommentError(
+        "no pull request: pass --pr N or run in a GitHub Actions pull_request workflow (GITHUB_EVENT_PATH)")
     }
     let event: JSONValue
     do {

@@ -40,7 +40,9 @@ struct GitHubThread: CommentThread {
   }
 
   func delete(_ id: String) throws {
-    try api.send("DELETE", try api.url(["repos", repository, "issues", "comments", id]), action: "delete comment \(id) on \(location)")
+    try api.send(
+      "DELETE", try api.url(["repos", repository, "issues", "comments", id]),
+      action: "delete comment \(id) on \(location)")
   }
 }
 
@@ -54,7 +56,10 @@ struct GitLabThread: CommentThread {
   var location: String { "\(project)!\(iid)" }
 
   private var notes: [String] {
-    ["projects", project.addingPercentEncoding(withAllowedCharacters: .unreserved) ?? project, "merge_requests", String(iid), "notes"]
+    [
+      "projects", project.addingPercentEncoding(withAllowedCharacters: .unreserved) ?? project, "merge_requests",
+      String(iid), "notes",
+    ]
   }
 
   func list() throws -> [PostedComment] {
@@ -67,7 +72,9 @@ struct GitLabThread: CommentThread {
   }
 
   func update(_ id: String, _ body: String) throws {
-    try api.send("PUT", try api.url(notes + [id]), json: .object(["body": .string(body)]), action: "update note \(id) on \(location)")
+    try api.send(
+      "PUT", try api.url(notes + [id]), json: .object(["body": .string(body)]),
+      action: "update note \(id) on \(location)")
   }
 
   func delete(_ id: String) throws {
@@ -85,5 +92,6 @@ extension PostedComment {
 
 extension CharacterSet {
   /// RFC 3986 unreserved characters: what a path segment may carry unencoded.
-  static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+  static let unreserved = CharacterSet(
+    charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

@@ -28,7 +28,9 @@ public enum CommentUpsert {
     case replaced(deleted: Int)
   }
 
-  static func run(_ content: Content, marker: String, behavior: Behavior, on thread: any CommentThread) throws -> Outcome {
+  static func run(_ content: Content, marker: String, behavior: Behavior, on thread: any CommentThread) throws
+    -> Outcome
+  {
     let ours = try thread.list().filter { $0.body.contains(marker) }
     switch (content, behavior) {
     case (.noChange(let body), _):

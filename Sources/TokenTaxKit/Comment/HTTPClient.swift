@@ -17,7 +17,8 @@ public struct HTTPRequest: Sendable, Equatable {
   /// Seconds the whole exchange may take, from connecting to the last byte of the body.
   public var timeout: TimeInterval
 
-  public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval = 30) {
+  public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval = 30)
+  {
     self.method = method
     self.url = url
     self.headers = headers

@@ -30,7 +30,8 @@ enum RetryWait: Equatable {
   /// A non-negative decimal integer of at most 12 digits (beyond year 30000 as an epoch).
   private static func wholeSeconds(_ text: String) -> TimeInterval? {
     let digits = text.trimmingCharacters(in: .whitespaces)
-    guard (1...12).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else {
+    guard (1...12).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits)
+    else {
       return nil
     }
     return TimeInterval(value)

@@ -95,8 +95,10 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     lock.lock()
     if let error, failure == nil {
       let timedOut = (error as? URLError)?.code == .timedOut
-      failure = timedOut
-        ? HTTPTransportError(reason: "timed out", timedOut: true) : HTTPTransportError(reason: error.localizedDescription)
+      failure =
+        timedOut
+        ? HTTPTransportError(reason: "timed out", timedOut: true)
+        : HTTPTransportError(reason: error.localizedDescription)
     }
     // A refused redirect completes with its 3xx response and no error.
     if error == nil, response == nil, let http = task.response as? HTTPURLResponse { response = http }

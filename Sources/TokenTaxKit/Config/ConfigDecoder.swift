@@ -2,11 +2,15 @@ import Foundation
 
 /// Turns the text of `tokentax.json` into a `Config`, or an error naming the field.
 public enum ConfigDecoder {
-  static let topKeys = ["$schema", "version", "defaults", "prices", "features", "thresholds", "budgets", "approval", "traces"]
-  static let featureKeys = [
-    "id", "model", "calls_per_day", "prompt", "variables", "history", "output_tokens", "batch", "traces", "thresholds", "budget",
-    "cache_hit_rate",
-  ] + TemplateOptions.featureKeys
+  static let topKeys = [
+    "$schema", "version", "defaults", "prices", "features", "thresholds", "budgets", "approval", "traces",
+  ]
+  static let featureKeys =
+    [
+      "id", "model", "calls_per_day", "prompt", "variables", "history", "output_tokens", "batch", "traces",
+      "thresholds", "budget",
+      "cache_hit_rate",
+    ] + TemplateOptions.featureKeys
   static let partKeys = ["file", "role", "kind", "cache", "syntax", "symbol", "key"]
 
   /// Decodes `data`; `file` names the file in errors.
@@ -27,7 +31,11 @@ public enum ConfigDecoder {
     guard version == Config.currentVersion else { throw ConfigError.unsupportedVersion(file: file, version: version) }
 
     var config = Config(features: [])
-    if let defaults = try top.object("defaults", allowed: ["model", "days_per_month", "encoding", "variable_tokens", "cache_hit_rate"] + TemplateOptions.defaultsKeys) {
+    if let defaults = try top.object(
+      "defaults",
+      allowed: ["model", "days_per_month", "encoding", "variable_tokens", "cache_hit_rate"]
+        + TemplateOptions.defaultsKeys)
+    {
       config.defaults.templates = try TemplateOptions.decode(defaults)
       config.defaults.model = try defaults.string("model")
       config.defaults.daysPerMonth = try defaults.decimal("days_per_month", maximum: 31) ?? 30
@@ -63,7 +71,8 @@ public enum ConfigDecoder {
     if let traces = try top.object("traces", allowed: ["min_samples", "rules"]) {
       config.minSamples = try traces.int("min_samples", maximum: 1_000_000) ?? 20
       config.traceRules = try (traces.array("rules") ?? []).enumerated().map { index, item in
-        let rule = try ObjectReader(item, file: file, path: traces.fieldPath("rules[\(index)]"), allowed: ["match", "feature"])
+        let rule = try ObjectReader(
+          item, file: file, path: traces.fieldPath("rules[\(index)]"), allowed: ["match", "feature"])
         guard let feature = try rule.string("feature") else { throw rule.invalid("feature", "a feature id") }
         guard let match = rule.members["match"]?.objectValue, !match.isEmpty else {
           throw rule.invalid("match", "an object of field path → value or glob")
@@ -77,7 +86,8 @@ public enum ConfigDecoder {
       }
     }
     guard let features = try top.array("features") else {
-      throw ConfigError.invalid(file: file, path: "features", expected: "present: a list of features (run 'tokentax init')")
+      throw ConfigError.invalid(
+        file: file, path: "features", expected: "present: a list of features (run 'tokentax init')")
     }
     var seen = Set<String>()
     for (index, item) in features.enumerated() {
@@ -102,27 +112,33 @@ public enum ConfigDecoder {
       feature.prompt.append(try decodePart(part, file: file, path: reader.fieldPath("prompt[\(index)]")))
     }
     if let variables = reader.members["variables"] {
-      guard let members = variables.objectValue else { throw reader.invalid("variables", "an object of placeholder → tokens") }
+      guard let members = variables.objectValue else {
+        throw reader.invalid("variables", "an object of placeholder → tokens")
+      }
       for (name, size) in members {
         if case .object = size {
-          let bound = try ObjectReader(size, file: file, path: reader.fieldPath("variables.\(name)"), allowed: ["file", "symbol", "key", "syntax"])
+          let bound = try ObjectReader(
+            size, file: file, path: reader.fieldPath("variables.\(name)"), allowed: ["file", "symbol", "key", "syntax"])
           guard let path = try bound.relativePath("file"), !path.isEmpty, !Glob(path).isPattern else {
             throw bound.invalid("file", "one repo-relative file (no glob)")
           }
           feature.boundVariables[name] = BoundSource(
-            file: path, selector: try selector(bound, file: path), syntax: try enumValue(bound, "syntax", PromptPart.Syntax.self) ?? .auto)
+            file: path, selector: try selector(bound, file: path),
+            syntax: try enumValue(bound, "syntax", PromptPart.Syntax.self) ?? .auto)
           continue
         }
         guard case .number = size, let tokens = size.intValue, tokens >= 0, tokens <= 10_000_000 else {
           throw reader.invalid(
-            "variables.\(name)", "a whole number of tokens from 0 to 10000000, or a source { \"file\": …, \"symbol\" or \"key\": … }")
+            "variables.\(name)",
+            "a whole number of tokens from 0 to 10000000, or a source { \"file\": …, \"symbol\" or \"key\": … }")
         }
         feature.variables[name] = tokens
       }
     }
     if let history = try reader.object("history", allowed: ["turns", "tokens_per_turn"]) {
       feature.history = FeatureConfig.History(
-        turns: try history.int("turns", maximum: 10_000) ?? 0, tokensPerTurn: try history.int("tokens_per_turn", maximum: 10_000_000) ?? 0)
+        turns: try history.int("turns", maximum: 10_000) ?? 0,
+        tokensPerTurn: try history.int("tokens_per_turn", maximum: 10_000_000) ?? 0)
     }
     if let traces = reader.members["traces"] {
       feature.traces = try decodeTraceSources(traces, reader: reader)
@@ -162,9 +178,12 @@ public enum ConfigDecoder {
     guard let selector else { return nil }
     guard !selector.name.isEmpty else { throw reader.invalid(symbol != nil ? "symbol" : "key", "a non-empty name") }
     guard let language = PromptSource.Language(file: file) else {
-      throw reader.invalid("file", "a Python, TypeScript/JavaScript, YAML or JSON file when \"symbol\" or \"key\" is given")
+      throw reader.invalid(
+        "file", "a Python, TypeScript/JavaScript, YAML or JSON file when \"symbol\" or \"key\" is given")
     }
-    if language.usesKeys, symbol != nil { throw reader.invalid("symbol", "\"key\" for a YAML or JSON file (a dotted path such as a.b[0].c)") }
+    if language.usesKeys, symbol != nil {
+      throw reader.invalid("symbol", "\"key\" for a YAML or JSON file (a dotted path such as a.b[0].c)")
+    }
     if !language.usesKeys, key != nil { throw reader.invalid("key", "\"symbol\" for a code file (NAME or Class.attr)") }
     return selector
   }
@@ -172,14 +191,17 @@ public enum ConfigDecoder {
   static func decodeTraceSources(_ value: JSONValue, reader: ObjectReader) throws -> FeatureConfig.TraceSources {
     func paths(_ value: JSONValue, _ key: String) throws -> [String] {
       if let single = value.stringValue { return [try RepoPath.validate(single)] }
-      guard let items = value.arrayValue else { throw reader.invalid(key, "a path, a list of paths, or { \"base\": …, \"head\": … }") }
+      guard let items = value.arrayValue else {
+        throw reader.invalid(key, "a path, a list of paths, or { \"base\": …, \"head\": … }")
+      }
       return try items.map {
         guard let text = $0.stringValue else { throw reader.invalid(key, "a list of path strings") }
         return try RepoPath.validate(text)
       }
     }
     if case .object = value {
-      let sides = try ObjectReader(value, file: reader.file, path: reader.fieldPath("traces"), allowed: ["base", "head"])
+      let sides = try ObjectReader(
+        value, file: reader.file, path: reader.fieldPath("traces"), allowed: ["base", "head"])
       guard let base = sides.members["base"], let head = sides.members["head"] else {
         throw reader.invalid("traces", "an object with both \"base\" and \"head\"")
       }
@@ -210,7 +232,8 @@ public enum ConfigDecoder {
     return NSDecimalNumber(decimal: value).doubleValue
   }
 
-  static func enumValue<T: RawRepresentable & CaseIterable>(_ reader: ObjectReader, _ key: String, _ type: T.Type) throws -> T?
+  static func enumValue<T: RawRepresentable & CaseIterable>(_ reader: ObjectReader, _ key: String, _ type: T.Type)
+    throws -> T?
   where T.RawValue == String {
     guard let raw = try reader.string(key) else { return nil }
     guard let value = T(rawValue: raw) else {

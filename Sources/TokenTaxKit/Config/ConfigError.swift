@@ -16,9 +16,11 @@ public enum ConfigError: UserFacingError, Equatable {
       return "no config at \(file); run 'tokentax init' to write a starter tokentax.json, or pass --config PATH"
     case .missingAt(let file, let revision, let inWorktree):
       if inWorktree {
-        return "no \(file) at \(revision), but the working tree has one; pass --config-from worktree to apply it to both sides"
+        return
+          "no \(file) at \(revision), but the working tree has one; pass --config-from worktree to apply it to both sides"
       }
-      return "no \(file) at \(revision); run 'tokentax init' to write a starter tokentax.json, pass --config PATH, or choose another side's with --config-from head|base|worktree"
+      return
+        "no \(file) at \(revision); run 'tokentax init' to write a starter tokentax.json, pass --config PATH, or choose another side's with --config-from head|base|worktree"
     case .syntax(let error):
       return error.description
     case .unknownKey(let file, let path, let key, let suggestion):
@@ -27,7 +29,8 @@ public enum ConfigError: UserFacingError, Equatable {
     case .invalid(let file, let path, let expected):
       return "\(file): \(path) must be \(expected)"
     case .unsupportedVersion(let file, let version):
-      return "\(file): version \(version) is newer than this tokentax understands (1); upgrade tokentax or set \"version\": 1"
+      return
+        "\(file): version \(version) is newer than this tokentax understands (1); upgrade tokentax or set \"version\": 1"
     case .pathOutsideRepository(let path):
       return "path '\(path)' leaves the repository; config paths must be relative to the repo root and stay inside it"
     case .duplicateFeature(let file, let id):

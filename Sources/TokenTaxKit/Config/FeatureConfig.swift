@@ -23,7 +23,8 @@ public struct FeatureConfig: Sendable, Equatable {
   public var cacheHitRate: Double?
 
   public init(
-    id: String, model: String? = nil, callsPerDay: Decimal? = nil, prompt: [PromptPart] = [], variables: [String: Int] = [:],
+    id: String, model: String? = nil, callsPerDay: Decimal? = nil, prompt: [PromptPart] = [],
+    variables: [String: Int] = [:],
     history: History? = nil, outputTokens: Int? = nil, batch: Bool = false, traces: TraceSources? = nil,
     thresholds: Thresholds = Thresholds(), budgetMonthlyUSD: Decimal? = nil
   ) {

@@ -9,7 +9,8 @@ struct ObjectReader {
 
   init(_ value: JSONValue, file: String, path: String, allowed: [String]) throws {
     guard case .object(let members) = value else {
-      throw ConfigError.invalid(file: file, path: path.isEmpty ? "the config" : path, expected: "an object, not \(value.kindDescription)")
+      throw ConfigError.invalid(
+        file: file, path: path.isEmpty ? "the config" : path, expected: "an object, not \(value.kindDescription)")
     }
     for key in members.keys.sorted() where !allowed.contains(key) {
       throw ConfigError.unknownKey(
@@ -56,7 +57,10 @@ struct ObjectReader {
     // Decimal holds exponents down to about -128: a smaller number is in range but cannot be
     // kept, and the message must say so rather than restate a range it satisfies.
     guard let number = value.decimalValue, number != 0 || !JSONValue.hasNonzeroMantissa(literal) else {
-      throw invalid(key, "a number from 0 to \(maximum) that is 0 or at least 1e-100 ('\(SafeText.quoted(literal, limit: 40))' is too small to keep)")
+      throw invalid(
+        key,
+        "a number from 0 to \(maximum) that is 0 or at least 1e-100 ('\(SafeText.quoted(literal, limit: 40))' is too small to keep)"
+      )
     }
     guard number >= 0, number <= maximum else { throw invalid(key, "a number from 0 to \(maximum)") }
     return number

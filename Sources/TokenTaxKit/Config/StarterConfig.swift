@@ -6,7 +6,10 @@ public enum StarterConfig {
 
   /// Formats that template engines also render but that are not prompts (`Dockerfile.j2`,
   /// `page.html.j2`, `query.sql.jinja`).
-  static let otherFormats = ["html", "htm", "xml", "sql", "yaml", "yml", "toml", "ini", "conf", "cfg", "sh", "py", "js", "ts", "css", "tf", "service"]
+  static let otherFormats = [
+    "html", "htm", "xml", "sql", "yaml", "yml", "toml", "ini", "conf", "cfg", "sh", "py", "js", "ts", "css", "tf",
+    "service",
+  ]
 
   /// Whether `path` looks like a prompt file.
   public static func isPrompt(_ path: String) -> Bool {
@@ -14,7 +17,8 @@ public enum StarterConfig {
     if promptExtensions.contains(where: lowered.hasSuffix) {
       let name = lowered.split(separator: "/").last.map(String.init) ?? lowered
       let inner = name.split(separator: ".").dropLast().dropFirst()
-      return !name.hasPrefix("dockerfile") && !name.hasPrefix("makefile") && !inner.contains { otherFormats.contains(String($0)) }
+      return !name.hasPrefix("dockerfile") && !name.hasPrefix("makefile")
+        && !inner.contains { otherFormats.contains(String($0)) }
     }
     let textual = [".md", ".txt", ".json"].contains(where: lowered.hasSuffix)
     return textual && (lowered.hasPrefix("prompts/") || lowered.contains("/prompts/"))
@@ -36,7 +40,10 @@ public enum StarterConfig {
     public var bound: [String: PromptSource.Selector] = [:]
 
     /// A value in code or config found by `CodePrompts`.
-    init(file: String, selector: PromptSource.Selector, syntax: PromptPart.Syntax?, role: PromptPart.Role?, placeholders: [String], bound: [String: PromptSource.Selector]) {
+    init(
+      file: String, selector: PromptSource.Selector, syntax: PromptPart.Syntax?, role: PromptPart.Role?,
+      placeholders: [String], bound: [String: PromptSource.Selector]
+    ) {
       self.file = file
       self.selector = selector
       self.syntax = syntax
@@ -50,7 +57,9 @@ public enum StarterConfig {
     public init(file: String, text: String?, library: TemplateLibrary? = nil) {
       self.file = file
       let stem = file.split(separator: "/").last.map { String($0.prefix { $0 != "." }).lowercased() } ?? ""
-      role = PromptPart.Role.allCases.first { stem == $0.rawValue || stem.hasPrefix($0.rawValue + "_") || stem.hasPrefix($0.rawValue + "-") }
+      role = PromptPart.Role.allCases.first {
+        stem == $0.rawValue || stem.hasPrefix($0.rawValue + "_") || stem.hasPrefix($0.rawValue + "-")
+      }
       guard let text else { return }
       if file.lowercased().hasSuffix(".json") {
         // JSON is a definition or a whole request body: neither takes a role.
@@ -65,7 +74,8 @@ public enum StarterConfig {
       }
       let syntax: PromptPart.Syntax = kind == .request ? .mustache : .auto
       var renderer = library.map { TemplateRenderer(library: $0, options: TemplateOptions(), sizes: .rough) }
-      let template = try? renderer?.render(file, syntax: syntax) ?? TemplateParser.parse(text, file: file, syntax: syntax)
+      let template =
+        try? renderer?.render(file, syntax: syntax) ?? TemplateParser.parse(text, file: file, syntax: syntax)
       model = model ?? template?.model
       // Loop counters and the item itself are not values a caller passes.
       placeholders = (template?.messages ?? []).flatMap(\.pieces).compactMap { piece in
@@ -97,7 +107,8 @@ public enum StarterConfig {
     let library = TemplateLibrary(texts: texts.compactMapValues { $0 })
     var reached = Set<String>()
     for file in candidates {
-      guard let text = texts[file] ?? nil, let document = try? TemplateDocument.parse(text, file: file, syntax: .auto) else { continue }
+      guard let text = texts[file] ?? nil, let document = try? TemplateDocument.parse(text, file: file, syntax: .auto)
+      else { continue }
       for reference in document.references {
         if let path = library.resolve(reference, from: file, entry: file), path != file { reached.insert(path) }
       }
@@ -109,13 +120,16 @@ public enum StarterConfig {
     }
     return groups.keys.sorted().map { key in
       let parts = (groups[key] ?? []).sorted().map { Part(file: $0, text: texts[$0] ?? nil, library: library) }
-      let ordered = parts.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
+      let ordered = parts.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(
+        \.element)
       return (id(for: key, isFile: FrontMatter.applies(to: key)), ordered)
     }
   }
 
   /// Names that say nothing about the prompt: the folder above says more.
-  static let genericNames: Set<String> = ["prompts", "prompt", "main", "index", "default", "system", "user", "template", "templates", ""]
+  static let genericNames: Set<String> = [
+    "prompts", "prompt", "main", "index", "default", "system", "user", "template", "templates", "",
+  ]
 
   /// The prompt's own name: a file's stem, else its folder's, skipping generic names.
   static func id(for key: String, isFile: Bool) -> String {

@@ -27,7 +27,9 @@ public struct TemplateOptions: Sendable, Equatable {
 
   /// A feature's options over the config's defaults: paths of both, the feature's rule first.
   func over(_ defaults: TemplateOptions) -> TemplateOptions {
-    TemplateOptions(paths: paths + defaults.paths.filter { !paths.contains($0) }, branches: branches ?? defaults.branches, loops: loops)
+    TemplateOptions(
+      paths: paths + defaults.paths.filter { !paths.contains($0) }, branches: branches ?? defaults.branches,
+      loops: loops)
   }
 
   static let featureKeys = ["template_paths", "branches", "loops"]
@@ -38,13 +40,17 @@ public struct TemplateOptions: Sendable, Equatable {
     var options = TemplateOptions()
     if let paths = try reader.array("template_paths") {
       options.paths = try paths.enumerated().map { index, item in
-        guard let path = item.stringValue else { throw reader.invalid("template_paths[\(index)]", "a folder path string") }
+        guard let path = item.stringValue else {
+          throw reader.invalid("template_paths[\(index)]", "a folder path string")
+        }
         return try RepoPath.validate(path)
       }
     }
     options.branches = try ConfigDecoder.enumValue(reader, "branches", BranchRule.self)
     if let loops = reader.members["loops"] {
-      guard let members = loops.objectValue else { throw reader.invalid("loops", "an object of list name → items per call") }
+      guard let members = loops.objectValue else {
+        throw reader.invalid("loops", "an object of list name → items per call")
+      }
       for (name, value) in members {
         guard case .number = value, let items = value.intValue, items >= 0, items <= 100_000 else {
           throw reader.invalid("loops.\(name)", "a whole number of items from 0 to 100000")

@@ -34,7 +34,8 @@ public struct ThresholdSet: Sendable, Equatable {
   public var pricierModel: Bool?
 
   public static let keys = [
-    "cost_percent", "cost_per_call_percent", "monthly_usd", "output_tokens_percent", "input_tokens_percent", "input_tokens",
+    "cost_percent", "cost_per_call_percent", "monthly_usd", "output_tokens_percent", "input_tokens_percent",
+    "input_tokens",
     "input_tokens_per_call", "pricier_model",
   ]
 
@@ -58,7 +59,8 @@ public struct ThresholdSet: Sendable, Equatable {
       costPercent: other.costPercent ?? costPercent, costPerCallPercent: other.costPerCallPercent ?? costPerCallPercent,
       monthlyUSD: other.monthlyUSD ?? monthlyUSD, outputTokensPercent: other.outputTokensPercent ?? outputTokensPercent,
       inputTokensPercent: other.inputTokensPercent ?? inputTokensPercent, inputTokens: other.inputTokens ?? inputTokens,
-      inputTokensPerCall: other.inputTokensPerCall ?? inputTokensPerCall, pricierModel: other.pricierModel ?? pricierModel)
+      inputTokensPerCall: other.inputTokensPerCall ?? inputTokensPerCall,
+      pricierModel: other.pricierModel ?? pricierModel)
   }
 }
 

@@ -4,7 +4,8 @@ import Foundation
 /// first commit, the `head` tree as the second.
 public struct DemoRepository {
   public static let baseMessage = "Support bot, docs Q&A, release-notes agent and ticket triage"
-  public static let headMessage = "Support: escalation policy, no answer-length limit; reword docs format; release notes on gemini-2.5-pro; triage tool for customer lookup"
+  public static let headMessage =
+    "Support: escalation policy, no answer-length limit; reword docs format; release notes on gemini-2.5-pro; triage tool for customer lookup"
 
   /// The fixture folder: `fixtures/demo` under the working directory; else beside the
   /// executable, as release archives and npm packages ship it, or in `../share/tokentax/demo`,
@@ -15,7 +16,8 @@ public struct DemoRepository {
       workingDirectory.appendingPathComponent("fixtures/demo"),
       directory?.appendingPathComponent("fixtures/demo"),
       directory?.appendingPathComponent("../share/tokentax/demo").standardized,
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../fixtures/demo").standardized,
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../fixtures/demo")
+        .standardized,
     ].compactMap { $0 }
     return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("base").path) }
   }
@@ -56,7 +58,9 @@ public struct DemoRepository {
     if let date {
       environment = ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]
     }
-    let identity = ["-c", "user.name=tokentax demo", "-c", "user.email=demo@tokentax.invalid", "-c", "commit.gpgsign=false"]
+    let identity = [
+      "-c", "user.name=tokentax demo", "-c", "user.email=demo@tokentax.invalid", "-c", "commit.gpgsign=false",
+    ]
     try Git.run(identity + arguments, in: root, environment: environment)
   }
 }

@@ -18,15 +18,21 @@ public struct Estimator: Sendable {
   /// `observedOutput` (mean output tokens) over the config's `output_tokens`, and
   /// `observedCacheHitRate` (cache reads / all input) over the configured hit rate of the
   /// cacheable prefix.
-  public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheHitRate: Double? = nil) throws
+  public func estimate(_ snapshot: FeatureSnapshot, observedOutput: Int? = nil, observedCacheHitRate: Double? = nil)
+    throws
     -> FeatureEstimate
   {
     var feature = snapshot.feature
     var warnings: [String] = snapshot.files.flatMap(\.notes).map { "feature '\(snapshot.feature.id)': \($0)" }
-    let frontMatters = snapshot.files.filter { ($0.part.kind == .text || $0.part.kind == .examples) && $0.part.selector == nil && FrontMatter.applies(to: $0.path) }
-      .map { FrontMatter($0.text) }
+    let frontMatters = snapshot.files.filter {
+      ($0.part.kind == .text || $0.part.kind == .examples) && $0.part.selector == nil
+        && FrontMatter.applies(to: $0.path)
+    }
+    .map { FrontMatter($0.text) }
     let frontMatterModel = frontMatters.lazy.compactMap(\.model).first
-    let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap { RequestPart.model(in: $0.text) }.first
+    let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap {
+      RequestPart.model(in: $0.text)
+    }.first
     guard let model = feature.model ?? frontMatterModel ?? requestModel ?? defaults.model else {
       throw EstimateError.noModel(feature: feature.id)
     }
@@ -40,16 +46,19 @@ public struct Estimator: Sendable {
     where Self.size(of: name, variables: feature.variables) == nil {
       let tokens = counter.count(text)
       feature.variables[name] = tokens
-      warnings.append("feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(tokens) tokens)")
+      warnings.append(
+        "feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(tokens) tokens)")
     }
     let variables = feature.variables
     let featureTemplates = FeatureTemplates(
       snapshot: snapshot, defaults: defaults.templates,
       sizes: TemplateSizes(
-        text: { counter.count($0) }, placeholder: { Self.size(of: $0, variables: variables) }, defaultSize: defaults.variableTokens))
+        text: { counter.count($0) }, placeholder: { Self.size(of: $0, variables: variables) },
+        defaultSize: defaults.variableTokens))
     let rendering = try featureTemplates.render()
     let templates = snapshot.files.map { ($0, rendering.templates[$0.id]) }
-    let bound = try BoundValues(snapshot: snapshot, templates: templates.compactMap(\.1), counter: counter, defaultSize: defaults.variableTokens)
+    let bound = try BoundValues(
+      snapshot: snapshot, templates: templates.compactMap(\.1), counter: counter, defaultSize: defaults.variableTokens)
     feature.variables.merge(bound.sizes) { _, boundSize in boundSize }
     var requestNames = Set<String>()
 
@@ -65,7 +74,8 @@ public struct Estimator: Sendable {
       promptTexts[file.id] = file.text
       promptFiles[file.id] = file
       recounts[file.id] = PartRecount(
-        file: file, model: model, prices: prices, counter: counter, variables: feature.variables, defaultSize: defaults.variableTokens)
+        file: file, model: model, prices: prices, counter: counter, variables: feature.variables,
+        defaultSize: defaults.variableTokens)
     }
     for (file, template) in templates {
       promptTexts[file.id] = file.text
@@ -119,8 +129,10 @@ public struct Estimator: Sendable {
       guard let first = entries.first else { continue }
       promptTexts[path] = text
       recounts[path] = PartRecount(
-        file: FeatureSnapshot.PromptFile(part: first.part, path: path, text: text), model: model, prices: prices, counter: counter,
-        variables: feature.variables, defaultSize: defaults.variableTokens, templates: featureTemplates, entries: entries.map(\.id))
+        file: FeatureSnapshot.PromptFile(part: first.part, path: path, text: text), model: model, prices: prices,
+        counter: counter,
+        variables: feature.variables, defaultSize: defaults.variableTokens, templates: featureTemplates,
+        entries: entries.map(\.id))
     }
     if messages > 0 { input += Estimator.replyPriming }
     if let history = feature.history, history.turns > 1 {
@@ -130,7 +142,8 @@ public struct Estimator: Sendable {
     }
     for name in unknown.sorted() {
       warnings.append(
-        "feature '\(feature.id)': placeholder '\(name)' has no size in variables; counted as \(defaults.variableTokens) tokens")
+        "feature '\(feature.id)': placeholder '\(name)' has no size in variables; counted as \(defaults.variableTokens) tokens"
+      )
     }
     warnings += FeatureTemplates.warnings(feature: snapshot.feature, rendering: rendering, otherNames: requestNames)
 
@@ -145,7 +158,9 @@ public struct Estimator: Sendable {
     } else if let limit = frontMatters.lazy.compactMap(\.maxOutputTokens).first {
       output = limit
       sources["output_tokens"] = "template"
-      warnings.append("feature '\(feature.id)': output counted at the front matter's limit of \(limit) tokens, an upper bound; set output_tokens or add traces")
+      warnings.append(
+        "feature '\(feature.id)': output counted at the front matter's limit of \(limit) tokens, an upper bound; set output_tokens or add traces"
+      )
     } else {
       output = 0
       sources["output_tokens"] = "none"
@@ -168,7 +183,8 @@ public struct Estimator: Sendable {
       hitRate = rate
       sources["cache_hit_rate"] = feature.cacheHitRate == nil ? "default" : "config"
     }
-    let usage = TokenUsage(uncachedInput: input - cached - written, cacheRead: cached, cacheWrite: written, output: output)
+    let usage = TokenUsage(
+      uncachedInput: input - cached - written, cacheRead: cached, cacheWrite: written, output: output)
     let cost = prices.cost(of: usage, at: price, batch: feature.batch)
     let monthly = feature.callsPerDay.map { cost * $0 * defaults.daysPerMonth }
     if feature.callsPerDay == nil {
@@ -186,8 +202,10 @@ public struct Estimator: Sendable {
       if sources["cached_input_tokens"] == "template" { sources["cached_input_tokens"] = "request" }
     }
     return FeatureEstimate(
-      model: model, usage: usage, cacheHitRate: hitRate, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources, encoding: encoding,
-      price: price, promptTexts: promptTexts, promptFiles: promptFiles, counter: counter, recounts: recounts, warnings: warnings)
+      model: model, usage: usage, cacheHitRate: hitRate, costPerCallUSD: cost, monthlyUSD: monthly, sources: sources,
+      encoding: encoding,
+      price: price, promptTexts: promptTexts, promptFiles: promptFiles, counter: counter, recounts: recounts,
+      warnings: warnings)
   }
 
   private func size(of name: String, in feature: FeatureConfig, unknown: inout Set<String>) -> Int {

@@ -71,7 +71,9 @@ public struct FeatureSnapshot: Sendable {
           guard Glob(part.file).isPattern else {
             throw PromptError.noFiles(feature: feature.id, pattern: part.file, revision: label(source.revision))
           }
-          notes.append("feature '\(feature.id)': '\(part.file)' matches no file at \(label(source.revision)); counted as empty there")
+          notes.append(
+            "feature '\(feature.id)': '\(part.file)' matches no file at \(label(source.revision)); counted as empty there"
+          )
         }
         for path in matches {
           guard let data = contents[path] else {
@@ -91,11 +93,14 @@ public struct FeatureSnapshot: Sendable {
         let part = PromptPart(file: bound.file, syntax: bound.syntax, selector: bound.selector)
         guard let data = contents[bound.file] else {
           snapshot.bound[name] = .failure(
-            .notFound(file: bound.file, selector: bound.selector?.name ?? "the file", revision: label(source.revision), closest: []))
+            .notFound(
+              file: bound.file, selector: bound.selector?.name ?? "the file", revision: label(source.revision),
+              closest: []))
           continue
         }
         do {
-          snapshot.bound[name] = .success(try PromptFile.read(part: part, path: bound.file, data: data, revision: source.revision))
+          snapshot.bound[name] = .success(
+            try PromptFile.read(part: part, path: bound.file, data: data, revision: source.revision))
         } catch let error as PromptSourceError {
           snapshot.bound[name] = .failure(error)
         }

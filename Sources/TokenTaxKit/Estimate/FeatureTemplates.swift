@@ -50,19 +50,26 @@ struct FeatureTemplates: Sendable {
   /// The report's sentences on what the count assumed, and on `variables` no placeholder uses.
   static func warnings(feature: FeatureConfig, rendering: Rendering, otherNames: Set<String>) -> [String] {
     var warnings: [String] = []
-    let branches = rendering.assumptions.compactMap { if case .branch(let file, let line) = $0 { "\(file):\(line)" } else { nil } }
+    let branches = rendering.assumptions.compactMap {
+      if case .branch(let file, let line) = $0 { "\(file):\(line)" } else { nil }
+    }
     if !branches.isEmpty {
       let shown = branches.prefix(3).joined(separator: ", ") + (branches.count > 3 ? ", …" : "")
       warnings.append(
-        "feature '\(feature.id)': \(branches.count) if/else block(s) counted by their largest branch (\(shown)); set \"branches\": \"all\" or \"first\" to count otherwise")
+        "feature '\(feature.id)': \(branches.count) if/else block(s) counted by their largest branch (\(shown)); set \"branches\": \"all\" or \"first\" to count otherwise"
+      )
     }
     for case .loop(let file, let line, let iterable) in rendering.assumptions {
       warnings.append(
-        "feature '\(feature.id)': the loop over '\(iterable)' (\(file):\(line)) is counted as one item, '\(iterable)' sized as the whole list; set \"loops\": { \"\(iterable)\": N } for N items")
+        "feature '\(feature.id)': the loop over '\(iterable)' (\(file):\(line)) is counted as one item, '\(iterable)' sized as the whole list; set \"loops\": { \"\(iterable)\": N } for N items"
+      )
     }
-    let used = Set(rendering.names.union(otherNames).map(TemplateExpression.root)).union(rendering.names).union(otherNames)
+    let used = Set(rendering.names.union(otherNames).map(TemplateExpression.root)).union(rendering.names).union(
+      otherNames)
     for name in feature.variables.keys.sorted() where !used.contains(name) {
-      warnings.append("feature '\(feature.id)': variables gives '\(name)' a size but no placeholder of its prompt uses it; remove it or fix the name")
+      warnings.append(
+        "feature '\(feature.id)': variables gives '\(name)' a size but no placeholder of its prompt uses it; remove it or fix the name"
+      )
     }
     return warnings
   }

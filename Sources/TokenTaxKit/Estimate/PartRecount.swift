@@ -29,7 +29,9 @@ struct PartRecount: Sendable {
     case .text, .examples:
       let rendered: [Template]?
       if let templates {
-        rendered = (try? templates.render(only: entries, overriding: [file.id: text])).map { Array($0.templates.values) }
+        rendered = (try? templates.render(only: entries, overriding: [file.id: text])).map {
+          Array($0.templates.values)
+        }
       } else {
         rendered = (try? TemplateParser.parse(text, file: file.path, syntax: file.part.syntax)).map { [$0] }
       }

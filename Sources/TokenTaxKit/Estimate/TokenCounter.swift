@@ -53,12 +53,14 @@ public struct TokenCounter: Sendable {
   public var info: EncodingInfo {
     if exact { return EncodingInfo(name: encoding.name.rawValue, exact: true) }
     let scale = factor == 1 ? "" : " × \(factor)"
-    return EncodingInfo(name: encoding.name.rawValue, exact: false, method: "\(encoding.name.rawValue)\(scale) (\(family) estimate)")
+    return EncodingInfo(
+      name: encoding.name.rawValue, exact: false, method: "\(encoding.name.rawValue)\(scale) (\(family) estimate)")
   }
 
   static func family(of model: String) -> String {
     let lowered = model.lowercased()
-    for family in ["claude", "gemini", "llama", "mistral", "grok", "deepseek", "command", "qwen"] where lowered.contains(family) {
+    for family in ["claude", "gemini", "llama", "mistral", "grok", "deepseek", "command", "qwen"]
+    where lowered.contains(family) {
       return family
     }
     return "other"

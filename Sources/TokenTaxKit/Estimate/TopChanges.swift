@@ -40,9 +40,12 @@ public enum TopChanges {
     return hunks.map { hunk in
       // A half-reverted file that no longer parses (JSON, template blocks) falls back to the lines' own tokens.
       // The reverted file is built only under the budget: a copy per hunk is quadratic too.
-      let tokens = headCount.flatMap { with in
-        counted(Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]).map { with - $0 }
-      } ?? hunk.tokens(base: base, head: head)
+      let tokens =
+        headCount.flatMap { with in
+          counted(Array(head[..<hunk.head.lowerBound]) + base[hunk.base] + head[hunk.head.upperBound...]).map {
+            with - $0
+          }
+        } ?? hunk.tokens(base: base, head: head)
       return PromptChange(file: file, line: hunk.line, tokens: tokens)
     }.filter { $0.tokens != 0 }
   }
@@ -81,7 +84,9 @@ public enum TopChanges {
     var i = 0
     var j = 0
     func close() {
-      if let start { result.append(Hunk(base: start.base..<i, head: start.head..<j, line: max(1, min(start.head + 1, head.count)))) }
+      if let start {
+        result.append(Hunk(base: start.base..<i, head: start.head..<j, line: max(1, min(start.head + 1, head.count))))
+      }
       start = nil
     }
     while i < base.count || j < head.count {
@@ -109,7 +114,9 @@ public enum TopChanges {
     var prefix = 0
     while prefix < base.count, prefix < head.count, base[prefix] == head[prefix] { prefix += 1 }
     var suffix = 0
-    while suffix < base.count - prefix, suffix < head.count - prefix, base[base.count - 1 - suffix] == head[head.count - 1 - suffix] {
+    while suffix < base.count - prefix, suffix < head.count - prefix,
+      base[base.count - 1 - suffix] == head[head.count - 1 - suffix]
+    {
       suffix += 1
     }
     let baseMiddle = prefix..<(base.count - suffix)

@@ -118,7 +118,8 @@ enum CatFile {
     let unique = Array(Set(paths)).sorted()
     guard !unique.isEmpty else { return [:] }
     let request = unique.map { prefix + $0 + "\n" }.joined()
-    let output = try git.run(["cat-file", "--batch"] + (followSymlinks ? ["--follow-symlinks"] : []), input: Data(request.utf8))
+    let output = try git.run(
+      ["cat-file", "--batch"] + (followSymlinks ? ["--follow-symlinks"] : []), input: Data(request.utf8))
     var result: [String: Data] = [:]
     var index = output.startIndex
     for path in unique {

@@ -57,7 +57,9 @@ public struct Git: Sendable {
 
   /// The values of `trailer` in the commits of `range` (e.g. `base..HEAD`), newest first.
   public func trailers(_ key: String, in range: String) -> [String] {
-    guard let out = try? run(["log", "--format=%(trailers:key=\(key),valueonly,separator=%x1f)%x1e", range]) else { return [] }
+    guard let out = try? run(["log", "--format=%(trailers:key=\(key),valueonly,separator=%x1f)%x1e", range]) else {
+      return []
+    }
     return String(decoding: out, as: UTF8.self)
       .split(whereSeparator: { $0 == "\u{1e}" || $0 == "\u{1f}" })
       .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -66,7 +68,9 @@ public struct Git: Sendable {
 
   /// Runs git outside any repository object (e.g. `init`).
   @discardableResult
-  public static func run(_ arguments: [String], in directory: URL, input: Data? = nil, environment extra: [String: String] = [:])
+  public static func run(
+    _ arguments: [String], in directory: URL, input: Data? = nil, environment extra: [String: String] = [:]
+  )
     throws -> Data
   {
     var environment = ProcessInfo.processInfo.environment
@@ -81,7 +85,8 @@ public struct Git: Sendable {
     }
     if result.status == 127 { throw GitError.gitMissing }
     guard result.status == 0 else {
-      let message = String(decoding: result.stderr, as: UTF8.self)
+      let message =
+        String(decoding: result.stderr, as: UTF8.self)
         .split(separator: "\n").first.map(String.init) ?? "exit \(result.status)"
       throw GitError.commandFailed(command: arguments.first ?? "", message: message)
     }

@@ -17,17 +17,20 @@ public enum GitError: UserFacingError, Equatable {
       return "the 'git' executable was not found on PATH; install git to run tokentax check"
     case .unknownRevision(let rev, let shallow):
       if shallow {
-        return "revision '\(rev)' is not in this shallow clone; fetch full history (actions/checkout with 'fetch-depth: 0', or 'git fetch --deepen=50 origin') and run again"
+        return
+          "revision '\(rev)' is not in this shallow clone; fetch full history (actions/checkout with 'fetch-depth: 0', or 'git fetch --deepen=50 origin') and run again"
       }
       return "unknown git revision '\(rev)'; pass an existing commit, branch or tag (e.g. --base origin/main)"
     case .noDefaultBase:
       return "no base revision: neither origin/HEAD nor main/master exists; pass --base REV"
     case .noCommits:
-      return "the repository has no commits yet, so there is no base to compare with; commit once, then run tokentax check"
+      return
+        "the repository has no commits yet, so there is no base to compare with; commit once, then run tokentax check"
     case .commandFailed(let command, let message):
       return "git \(command) failed: \(message)"
     case .unreadableFile(let path, let reason):
-      return "cannot read '\(SafeText.quoted(path, limit: 200))': \(reason); config paths must name regular files in the repository"
+      return
+        "cannot read '\(SafeText.quoted(path, limit: 200))': \(reason); config paths must name regular files in the repository"
     }
   }
 }

@@ -46,8 +46,8 @@ struct Subprocess {
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
     }
     var pid = pid_t()
     let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)

@@ -127,7 +127,9 @@ final class ChunkedByteReader {
   private func emitLine(upTo upper: Int, number: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
     var lower = start
     var upper = upper
-    if base + lower == 0, upper - lower >= 3, storage[lower] == 0xEF, storage[lower + 1] == 0xBB, storage[lower + 2] == 0xBF {
+    if base + lower == 0, upper - lower >= 3, storage[lower] == 0xEF, storage[lower + 1] == 0xBB,
+      storage[lower + 2] == 0xBF
+    {
       lower += 3
     }
     if upper > lower, storage[upper - 1] == 0x0D { upper -= 1 }

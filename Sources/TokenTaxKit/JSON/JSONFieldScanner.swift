@@ -97,7 +97,8 @@ struct JSONFieldScanner {
       index += 1
     }
     if index == end, digits > 0 { return negative ? -value : value }
-    let text = String(decoding: UnsafeBufferPointer(start: base + field.valueStart, count: end - field.valueStart), as: UTF8.self)
+    let text = String(
+      decoding: UnsafeBufferPointer(start: base + field.valueStart, count: end - field.valueStart), as: UTF8.self)
     return JSONValue.number(text).intValue
   }
 
@@ -122,7 +123,10 @@ struct JSONFieldScanner {
     case .null: return .null
     case .bool: return .bool(base[field.valueStart] == UInt8(ascii: "t"))
     case .number:
-      return .number(String(decoding: UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart), as: UTF8.self))
+      return .number(
+        String(
+          decoding: UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart),
+          as: UTF8.self))
     case .string where !field.valueEscaped: return string(field, in: bytes).map(JSONValue.string)
     case .string, .object, .array:
       // A string's range excludes its quotes; the parser needs them.
@@ -174,7 +178,8 @@ private struct ScanCursor {
 
   func error(_ reason: String, at position: Int? = nil) -> JSONParseError {
     let buffer = UnsafeBufferPointer(start: base, count: count)
-    return JSONParseError(line: 1, column: JSONFieldScanner.column(ofByte: position ?? index, in: buffer), reason: reason)
+    return JSONParseError(
+      line: 1, column: JSONFieldScanner.column(ofByte: position ?? index, in: buffer), reason: reason)
   }
 
   @inline(__always)
@@ -227,7 +232,8 @@ private struct ScanCursor {
     while true {
       skipSpace()
       guard !atEnd, peek == UInt8(ascii: "\"") else {
-        throw error(atEnd ? "unexpected end of input; expected a key" : "unexpected '\(printable)'; expected a quoted key")
+        throw error(
+          atEnd ? "unexpected end of input; expected a key" : "unexpected '\(printable)'; expected a quoted key")
       }
       let keyStart = index + 1
       let keyEscaped = try string()
@@ -240,7 +246,8 @@ private struct ScanCursor {
       let kind = try value(depth: depth + 1)
       if depth == 0 {
         let isString = kind == .string
-        let escaped = isString && memchr(base + valueStart + 1, Int32(UInt8(ascii: "\\")), index - valueStart - 2) != nil
+        let escaped =
+          isString && memchr(base + valueStart + 1, Int32(UInt8(ascii: "\\")), index - valueStart - 2) != nil
         fields.append(
           JSONFieldScanner.Field(
             keyStart: keyStart, keyEnd: keyEnd, keyEscaped: keyEscaped, kind: kind,
@@ -320,7 +327,8 @@ private struct ScanCursor {
       }
       if byte < 0x20 {
         let hex = String(byte, radix: 16, uppercase: true)
-        throw error("control character in string; escape it as \\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        throw error(
+          "control character in string; escape it as \\u" + String(repeating: "0", count: 4 - hex.count) + hex)
       }
       index += 1
     }

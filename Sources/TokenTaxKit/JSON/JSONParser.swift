@@ -301,7 +301,8 @@ private struct Cursor {
         return .object(popMembers(from: first))
       }
       guard !atEnd, current == UInt8(ascii: "\"") else {
-        throw error(atEnd ? "unexpected end of input; expected a key" : "unexpected '\(printable)'; expected a quoted key")
+        throw error(
+          atEnd ? "unexpected end of input; expected a key" : "unexpected '\(printable)'; expected a quoted key")
       }
       let keyStart = index
       let key = try string()

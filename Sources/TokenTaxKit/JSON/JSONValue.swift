@@ -41,7 +41,8 @@ public enum JSONValue: Sendable, Equatable {
     case .number(let text): return Double(text)
     case .string(let text):
       // Trimming through Foundation is slow; text that starts and ends in a non-space ASCII byte needs none.
-      if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, first != 0x20, first != 0x09,
+      if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, first != 0x20,
+        first != 0x09,
         last != 0x20, last != 0x09
       {
         return Double(text)
@@ -57,7 +58,9 @@ public enum JSONValue: Sendable, Equatable {
     case .number(let text), .string(let text):
       if let exact = Int(text) { return exact }
       // `1e-400` underflows to 0 as a Double; it is not a whole number any more than 2.5 is.
-      if let double = Double(text), double.rounded() == double, abs(double) < 9e15, double != 0 || !Self.hasNonzeroMantissa(text) {
+      if let double = Double(text), double.rounded() == double, abs(double) < 9e15,
+        double != 0 || !Self.hasNonzeroMantissa(text)
+      {
         return Int(double)
       }
       return nil

@@ -32,11 +32,13 @@ extension JSONWriter {
     case .array(let items):
       out += "[" + items.map { string($0, pretty: false) }.joined(separator: ", ") + "]"
     case .object(let members):
-      out += "{" + members.keys.sorted().map { key in
-        var part = ""
-        escape(key, into: &part)
-        return part + ": " + string(members[key] ?? .null, pretty: false)
-      }.joined(separator: ", ") + "}"
+      out +=
+        "{"
+        + members.keys.sorted().map { key in
+          var part = ""
+          escape(key, into: &part)
+          return part + ": " + string(members[key] ?? .null, pretty: false)
+        }.joined(separator: ", ") + "}"
     default:
       out += string(value, pretty: false)
     }

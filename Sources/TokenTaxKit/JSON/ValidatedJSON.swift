@@ -143,7 +143,9 @@ struct ValidatedJSON {
 
   private func skipSpace(_ start: Int) -> Int {
     var index = start
-    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+    while index < bytes.count,
+      bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+    {
       index += 1
     }
     return index

@@ -21,7 +21,8 @@ public struct PolicyEvaluator: Sendable {
     var warnings: [String] = []
     let outputInterval = result.traces?.metrics.first { $0.name == "output_tokens" }
     for (level, set) in [(Violation.Level.fail, thresholds.fail), (.warn, thresholds.warn)] {
-      let judged = judge(result, set: set, level: level, basePrice: basePrice, headPrice: headPrice, outputInterval: outputInterval)
+      let judged = judge(
+        result, set: set, level: level, basePrice: basePrice, headPrice: headPrice, outputInterval: outputInterval)
       // A rule that fails is not repeated as a warning.
       violations += judged.violations.filter { candidate in
         level == .fail || !violations.contains { $0.rule == candidate.rule }
@@ -30,7 +31,9 @@ public struct PolicyEvaluator: Sendable {
     }
     if let budget = budgetMonthlyUSD, let monthly = result.head?.monthlyUSD {
       let base = result.status == .added ? nil : result.base?.monthlyUSD
-      if let violation = PolicyEvaluator.budget(monthly, base: base, budget: budget, warnAt: warnAtPercent, what: "forecast") {
+      if let violation = PolicyEvaluator.budget(
+        monthly, base: base, budget: budget, warnAt: warnAtPercent, what: "forecast")
+      {
         violations.append(violation)
       }
     } else if budgetMonthlyUSD != nil, result.head != nil {
@@ -42,7 +45,9 @@ public struct PolicyEvaluator: Sendable {
   /// A budget violation for a monthly level, or nil when under `warnAt` % of the budget. Over
   /// the budget fails only when the change made it worse (`base` is the level before; nil when
   /// there was none): a feature that was already over it and did not grow warns.
-  public static func budget(_ monthly: Decimal, base: Decimal?, budget: Decimal, warnAt: Decimal, what: String) -> Violation? {
+  public static func budget(_ monthly: Decimal, base: Decimal?, budget: Decimal, warnAt: Decimal, what: String)
+    -> Violation?
+  {
     guard budget > 0 else { return nil }
     let used = monthly / budget * 100
     let usedText = Money.absPercent(NSDecimalNumber(decimal: used).doubleValue)
@@ -80,7 +85,8 @@ public struct PolicyEvaluator: Sendable {
       let message = "\(Money.tokens(head.inputTokens)) input tokens per call (limit \(Money.tokens(limit)))"
       violations.append(
         Violation(
-          rule: "input_tokens_per_call", level: worse ? level : .warn, limit: Decimal(limit), actual: Decimal(head.inputTokens),
+          rule: "input_tokens_per_call", level: worse ? level : .warn, limit: Decimal(limit),
+          actual: Decimal(head.inputTokens),
           message: worse ? message : message + ", no more than at the base"))
     }
     guard let base = result.base, let head = result.head else { return (violations, warnings) }
@@ -89,7 +95,8 @@ public struct PolicyEvaluator: Sendable {
       violations.append(
         Violation(
           rule: "input_tokens", level: level, limit: Decimal(limit), actual: Decimal(result.deltaInputTokens),
-          message: "input tokens per call \(Money.signedTokens(result.deltaInputTokens)) (limit +\(Money.tokens(limit)))"))
+          message:
+            "input tokens per call \(Money.signedTokens(result.deltaInputTokens)) (limit +\(Money.tokens(limit)))"))
     }
 
     let monthlyKnown = base.monthlyUSD != nil && head.monthlyUSD != nil
@@ -105,11 +112,15 @@ public struct PolicyEvaluator: Sendable {
         if Decimal(low) > limit, let delta = interval.deltaPercent {
           violations.append(
             Violation(
-              rule: "output_tokens_percent", level: level, limit: limit, actual: Decimal(string: Money.jsonPercent(delta)) ?? 0,
-              message: "output tokens \(Money.percent(delta)) (95 % CI \(Money.percent(low)) … \(Money.percent(interval.intervalHigh))), limit \(limit) %"))
+              rule: "output_tokens_percent", level: level, limit: limit,
+              actual: Decimal(string: Money.jsonPercent(delta)) ?? 0,
+              message:
+                "output tokens \(Money.percent(delta)) (95 % CI \(Money.percent(low)) … \(Money.percent(interval.intervalHigh))), limit \(limit) %"
+            ))
         }
       } else {
-        percentRule("output_tokens_percent", limit, Money.percentChange(base.outputTokens, head.outputTokens), "output tokens")
+        percentRule(
+          "output_tokens_percent", limit, Money.percentChange(base.outputTokens, head.outputTokens), "output tokens")
       }
     }
     if let limit = set.monthlyUSD {
@@ -121,7 +132,8 @@ public struct PolicyEvaluator: Sendable {
               message: "monthly cost \(Money.signedUSD(delta)) (limit +\(Money.usd(limit)))"))
         }
       } else {
-        warnings.append("feature '\(result.id)': monthly_usd threshold skipped, monthly cost unknown (set calls_per_day)")
+        warnings.append(
+          "feature '\(result.id)': monthly_usd threshold skipped, monthly cost unknown (set calls_per_day)")
       }
     }
     if set.pricierModel == true, let basePrice, let headPrice, basePrice.model != headPrice.model,

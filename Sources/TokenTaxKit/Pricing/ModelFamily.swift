@@ -22,13 +22,18 @@ enum ModelFamily {
     "gpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "gpt-6", "gpt-oss", "chatgpt-4o", "o1", "o3", "o4", "codex-",
     "computer-use",
   ]
-  private static let cl100k = ["gpt-4", "gpt-3.5", "text-embedding-3", "text-embedding-ada", "davinci-002", "babbage-002"]
+  private static let cl100k = [
+    "gpt-4", "gpt-3.5", "text-embedding-3", "text-embedding-ada", "davinci-002", "babbage-002",
+  ]
 
   private static let families: [(name: String, provider: String, markers: [String])] = [
     ("claude", "anthropic", ["claude"]),
     ("gemini", "google", ["gemini", "gemma"]),
     ("llama", "meta", ["llama"]),
-    ("mistral", "mistral", ["mistral", "mixtral", "codestral", "ministral", "magistral", "devstral", "pixtral", "voxtral"]),
+    (
+      "mistral", "mistral",
+      ["mistral", "mixtral", "codestral", "ministral", "magistral", "devstral", "pixtral", "voxtral"]
+    ),
     ("deepseek", "deepseek", ["deepseek"]),
     ("grok", "xai", ["grok"]),
     ("qwen", "alibaba", ["qwen"]),

@@ -11,7 +11,8 @@ enum ModelHost {
   ]
   /// Hosts with their own rates for every model they serve.
   static let ownRates: Set<String> = [
-    "deepinfra", "together", "together_ai", "togethercomputer", "fireworks", "fireworks_ai", "groq", "cerebras", "nebius",
+    "deepinfra", "together", "together_ai", "togethercomputer", "fireworks", "fireworks_ai", "groq", "cerebras",
+    "nebius",
     "novita", "hyperbolic", "sambanova", "baseten", "replicate", "perplexity", "cloudflare", "huggingface", "lambda_ai",
   ]
 

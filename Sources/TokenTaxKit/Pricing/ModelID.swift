@@ -91,4 +91,3 @@ enum ModelID {
     "anthropic", "meta", "mistral", "deepseek", "amazon", "cohere", "ai21", "openai", "xai", "google", "qwen",
   ]
 }
-

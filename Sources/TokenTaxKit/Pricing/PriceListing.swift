@@ -36,7 +36,8 @@ struct PriceListing {
     let cells = rows.map { row in
       [
         row.model, row.provider, Money.perMillion(row.input), Money.perMillion(row.output),
-        row.cacheRead.map(Money.perMillion) ?? "—", cacheWrite(row), row.batchDiscount.map(Money.fractionPercent) ?? "—",
+        row.cacheRead.map(Money.perMillion) ?? "—", cacheWrite(row),
+        row.batchDiscount.map(Money.fractionPercent) ?? "—",
         longContext(row), row.contextWindow.map(Money.tokens) ?? "—", row.tokenizer, row.source,
         row.date.isEmpty ? "—" : row.date,
       ]
@@ -54,7 +55,8 @@ struct PriceListing {
       return text + "\n"
     }
     let count = rows.count == 1 ? "1 model" : "\(rows.count) models"
-    var out = "Prices in USD per 1M tokens, as of \(table.asOf(models: rows.map(\.model)) ?? "an unknown date") (\(count))\n\n"
+    var out =
+      "Prices in USD per 1M tokens, as of \(table.asOf(models: rows.map(\.model)) ?? "an unknown date") (\(count))\n\n"
     out += line(headers)
     for row in cells { out += line(row) }
     if !resolved.isEmpty {

@@ -10,7 +10,8 @@ public enum PricingError: UserFacingError, Equatable {
       let hint = closest.isEmpty ? "" : " (closest: \(closest.joined(separator: ", ")))"
       return "unknown model '\(model)'\(hint); add it under prices.overrides in tokentax.json or pass --prices FILE"
     case .unpricedAtHost(let model, let host, let closest, let other):
-      let rows = closest.isEmpty ? "no \(host) row is loaded" : "closest \(host) rows: \(closest.joined(separator: ", "))"
+      let rows =
+        closest.isEmpty ? "no \(host) row is loaded" : "closest \(host) rows: \(closest.joined(separator: ", "))"
       let borrowed = other.map { "; '\($0)' is another host's price and is not used" } ?? ""
       return "model '\(model)' is served by \(host) at its own rates (\(rows)\(borrowed)); import \(host)'s prices "
         + "(a LiteLLM file with '\(host)/…' rows) through prices.files or --prices, or add '\(model)' under prices.overrides"

@@ -51,7 +51,8 @@ enum TokenTaxPriceFormat {
       throw fields.error("missing \"version\": 1 at the top level")
     }
     guard version.intValue == 1, case .number = version else {
-      throw fields.at("version").error("unsupported version \(JSONWriter.string(version, pretty: false)); this tokentax reads version 1")
+      throw fields.at("version").error(
+        "unsupported version \(JSONWriter.string(version, pretty: false)); this tokentax reads version 1")
     }
     let date = try root["date"].map { try fields.at("date").date($0) } ?? ""
     let source = try root["source"].map { try fields.at("source").text($0) } ?? file
@@ -130,7 +131,9 @@ enum TokenTaxPriceFormat {
   private static func longContext(_ fields: Fields) -> (JSONValue) throws -> LongContextTier {
     { value in
       guard let object = value.objectValue else {
-        throw fields.error("expected an object like {\"threshold\": 200000, \"input\": 6.0, \"output\": 22.5}, got \(value.kindDescription)")
+        throw fields.error(
+          "expected an object like {\"threshold\": 200000, \"input\": 6.0, \"output\": 22.5}, got \(value.kindDescription)"
+        )
       }
       try fields.rejectUnknownKeys(object, allowed: longContextKeys)
       for key in ["threshold", "input", "output"] where object[key] == nil {
@@ -160,7 +163,8 @@ private struct Fields {
 
   func rejectUnknownKeys(_ object: [String: JSONValue], allowed: [String]) throws {
     for key in object.keys.sorted() where !allowed.contains(key) {
-      throw at(key).error("unknown key\(Suggestion.didYouMean(key, in: allowed)); valid keys: \(allowed.joined(separator: ", "))")
+      throw at(key).error(
+        "unknown key\(Suggestion.didYouMean(key, in: allowed)); valid keys: \(allowed.joined(separator: ", "))")
     }
   }
 
@@ -184,7 +188,9 @@ private struct Fields {
 
   func factor(_ value: JSONValue) throws -> Decimal {
     guard case .number = value, let number = value.decimalValue, number > 0, number <= 10 else {
-      throw error("expected billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more), got \(describe(value))")
+      throw error(
+        "expected billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more), got \(describe(value))"
+      )
     }
     return number
   }
@@ -221,7 +227,9 @@ private struct Fields {
   }
 
   func strings(_ value: JSONValue) throws -> [String] {
-    guard let items = value.arrayValue else { throw error("expected an array of model ids, got \(value.kindDescription)") }
+    guard let items = value.arrayValue else {
+      throw error("expected an array of model ids, got \(value.kindDescription)")
+    }
     return try items.enumerated().map { offset, item in try at("\(offset)").text(item) }
   }
 

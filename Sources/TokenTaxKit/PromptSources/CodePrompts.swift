@@ -6,14 +6,22 @@ import Foundation
 /// feature of its own; a placeholder naming another value of the same file is bound to it, and a
 /// value bound that way is not a feature itself (docs/prompt-sources.md).
 public enum CodePrompts {
-  static let promptWords = ["prompt", "system", "instruction", "template", "message", "persona", "preamble", "reminder", "directive"]
-  static let skippedFolders = ["node_modules/", ".venv/", "venv/", "site-packages/", "dist/", "build/", ".next/", "vendor/", "__pycache__/"]
+  static let promptWords = [
+    "prompt", "system", "instruction", "template", "message", "persona", "preamble", "reminder", "directive",
+  ]
+  static let skippedFolders = [
+    "node_modules/", ".venv/", "venv/", "site-packages/", "dist/", "build/", ".next/", "vendor/", "__pycache__/",
+  ]
 
   /// Features of one part each, ids from the file and the value's name.
-  public static func features(in files: [String], read: (String) -> String?) -> [(id: String, parts: [StarterConfig.Part])] {
+  public static func features(in files: [String], read: (String) -> String?) -> [(
+    id: String, parts: [StarterConfig.Part]
+  )] {
     var result: [(id: String, parts: [StarterConfig.Part])] = []
     for file in files where !skippedFolders.contains(where: { file.hasPrefix($0) || file.contains("/" + $0) }) {
-      guard let language = PromptSource.Language(file: file), language != .json, let text = read(file), text.utf8.count < 2_000_000 else {
+      guard let language = PromptSource.Language(file: file), language != .json, let text = read(file),
+        text.utf8.count < 2_000_000
+      else {
         continue
       }
       let candidates: [(name: String, selector: PromptSource.Selector)]
@@ -26,7 +34,9 @@ public enum CodePrompts {
         candidates = module.symbols.map { ($0, .symbol($0)) }
       case .yaml:
         guard let document = try? ConfigDocument(text, file: file, json: false) else { continue }
-        candidates = document.stringPaths.filter { isPrompt(name: $0.path, text: $0.value.text) }.map { ($0.path, .key($0.path)) }
+        candidates = document.stringPaths.filter { isPrompt(name: $0.path, text: $0.value.text) }.map {
+          ($0.path, .key($0.path))
+        }
       case .json:
         continue
       }
@@ -50,12 +60,16 @@ public enum CodePrompts {
         }
         let lowered = candidate.name.lowercased()
         let role: PromptPart.Role? =
-          lowered.contains("system") ? .system : (lowered.contains("user") || lowered.contains("instance") || lowered.contains("human")) ? .user : nil
+          lowered.contains("system")
+          ? .system
+          : (lowered.contains("user") || lowered.contains("instance") || lowered.contains("human")) ? .user : nil
         found.append(
-          (candidate.name,
-           StarterConfig.Part(
-            file: file, selector: candidate.selector, syntax: syntax, role: role,
-            placeholders: placeholders.filter { bound[$0] == nil }, bound: bound)))
+          (
+            candidate.name,
+            StarterConfig.Part(
+              file: file, selector: candidate.selector, syntax: syntax, role: role,
+              placeholders: placeholders.filter { bound[$0] == nil }, bound: bound)
+          ))
       }
       // A value another prompt binds, or inlines (`${regularPrompt}`), is a piece of that prompt.
       let boundNames = Set(found.flatMap { $0.part.bound.values.map(\.name) })

@@ -59,17 +59,23 @@ public enum PromptSource {
   }
 
   /// The value `selector` names in `text` (the contents of `file`), read with `syntax`.
-  public static func value(of selector: Selector, in text: String, file: String, syntax: PromptPart.Syntax) throws -> Value {
+  public static func value(of selector: Selector, in text: String, file: String, syntax: PromptPart.Syntax) throws
+    -> Value
+  {
     guard let language = Language(file: file) else {
       throw PromptSourceError.unsupported(
         file: file,
-        reason: "'symbol' and 'key' read Python, TypeScript/JavaScript, YAML and JSON files; remove it to count the whole file")
+        reason:
+          "'symbol' and 'key' read Python, TypeScript/JavaScript, YAML and JSON files; remove it to count the whole file"
+      )
     }
     switch (selector, language.usesKeys) {
     case (.symbol, true):
-      throw PromptSourceError.unsupported(file: file, reason: "a YAML or JSON value is named with \"key\" (a dotted path), not \"symbol\"")
+      throw PromptSourceError.unsupported(
+        file: file, reason: "a YAML or JSON value is named with \"key\" (a dotted path), not \"symbol\"")
     case (.key, false):
-      throw PromptSourceError.unsupported(file: file, reason: "a value in code is named with \"symbol\" (NAME or Class.attr), not \"key\"")
+      throw PromptSourceError.unsupported(
+        file: file, reason: "a value in code is named with \"symbol\" (NAME or Class.attr), not \"key\"")
     default:
       break
     }

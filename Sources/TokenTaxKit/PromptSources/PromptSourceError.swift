@@ -21,14 +21,17 @@ public enum PromptSourceError: UserFacingError, Equatable {
       return "\(file):\(line):\(column): \(reason)"
     case .notFound(let file, let selector, let revision, let closest):
       let side = revision.map { " at \($0)" } ?? ""
-      let hint = closest.isEmpty ? "check the name in tokentax.json" : "names that exist: " + closest.joined(separator: ", ")
+      let hint =
+        closest.isEmpty ? "check the name in tokentax.json" : "names that exist: " + closest.joined(separator: ", ")
       return "\(file): '\(selector)' not found\(side); \(hint)"
     case .notAString(let file, let line, let column, let selector, let found):
-      return "\(file):\(line):\(column): '\(selector)' is \(found), not a string; point the prompt part at a string constant or a function that returns a string literal"
+      return
+        "\(file):\(line):\(column): '\(selector)' is \(found), not a string; point the prompt part at a string constant or a function that returns a string literal"
     case .inherited(let file, let selector, let bases):
       let attribute = selector.split(separator: ".").last.map(String.init) ?? selector
       let targets = bases.map { "'\($0).\(attribute)'" }.joined(separator: " or ")
-      return "\(file): '\(selector)' is not defined in its class but inherited from \(bases.joined(separator: ", ")); point the symbol at \(targets)"
+      return
+        "\(file): '\(selector)' is not defined in its class but inherited from \(bases.joined(separator: ", ")); point the symbol at \(targets)"
     case .unsupported(let file, let reason):
       return "\(file): \(reason)"
     case .cycle(let file, let names):

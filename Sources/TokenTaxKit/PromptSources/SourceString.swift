@@ -123,7 +123,8 @@ struct SourceString: Sendable, Equatable {
   /// the template reader takes it as text, each placeholder written as that syntax writes one.
   /// A value with placeholders read as `none` is written in `str.format` syntax, which can say both.
   func rendered(as syntax: PromptPart.Syntax) -> (text: String, syntax: PromptPart.Syntax) {
-    let target: PromptPart.Syntax = syntax == .none || syntax == .auto ? (placeholders.isEmpty ? .none : .python) : syntax
+    let target: PromptPart.Syntax =
+      syntax == .none || syntax == .auto ? (placeholders.isEmpty ? .none : .python) : syntax
     if target == .none { return (text, .none) }
     var output = String.UnicodeScalarView()
     var index = 0

@@ -27,7 +27,10 @@ struct FrontMatter {
         return !trimmed.isEmpty && !trimmed.hasPrefix("#")
       }), lines[open].trimmingCharacters(in: .whitespacesAndNewlines) == "---"
     else { return }
-    guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }) else { return }
+    guard
+      let close = lines[(open + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }
+      )
+    else { return }
     let header = lines[(open + 1)..<close]
     model = FrontMatter.model(in: header)
     values = FrontMatter.scalars(in: header)
@@ -66,7 +69,9 @@ struct FrontMatter {
       let parts = path.split(separator: ".").map(String.init)
       if parts.count == 3, parts[0] == "input", parts[1] == "default" { result[parts[2]] = value }
       if parts.count == 2, parts[0] == "sample" { result[parts[1]] = value }
-      if parts.count == 3, parts[0] == "inputs", parts[2] == "default", result[parts[1]] == nil { result[parts[1]] = value }
+      if parts.count == 3, parts[0] == "inputs", parts[2] == "default", result[parts[1]] == nil {
+        result[parts[1]] = value
+      }
     }
     return result
   }
@@ -99,7 +104,8 @@ struct FrontMatter {
         }
         finishBlock()
       }
-      guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("-"), let colon = trimmed.firstIndex(of: ":") else { continue }
+      guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("-"), let colon = trimmed.firstIndex(of: ":")
+      else { continue }
       while let last = parents.last, last.indent >= indent { parents.removeLast() }
       let key = String(trimmed[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
       let value = unquote(trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces))

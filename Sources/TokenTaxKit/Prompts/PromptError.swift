@@ -15,15 +15,19 @@ public enum PromptError: UserFacingError, Equatable {
     case .notText(let file, let offset):
       return "\(file): not UTF-8 text (invalid or binary byte at offset \(offset)); point the feature at a text file"
     case .noFiles(let feature, let pattern, let revision):
-      return "feature '\(feature)': prompt file '\(pattern)' matches no file at \(revision); fix the path in tokentax.json"
+      return
+        "feature '\(feature)': prompt file '\(pattern)' matches no file at \(revision); fix the path in tokentax.json"
     case .unresolved(let file, let line, let column, let kind, let name, let searched):
       guard !searched.isEmpty else {
-        return "\(file):\(line):\(column): the \(kind) '\(name)' is computed at run time and cannot be counted; name the file literally"
+        return
+          "\(file):\(line):\(column): the \(kind) '\(name)' is computed at run time and cannot be counted; name the file literally"
       }
       let shown = searched.prefix(4).joined(separator: ", ") + (searched.count > 4 ? ", …" : "")
-      return "\(file):\(line):\(column): \(kind) '\(name)' matches no file (looked for \(shown)); fix the name or add its folder to \"template_paths\" in tokentax.json"
+      return
+        "\(file):\(line):\(column): \(kind) '\(name)' matches no file (looked for \(shown)); fix the name or add its folder to \"template_paths\" in tokentax.json"
     case .cycle(let file, let line, let column, let chain):
-      return "\(file):\(line):\(column): templates include each other in a cycle (\(chain.joined(separator: " → "))); remove one of these includes"
+      return
+        "\(file):\(line):\(column): templates include each other in a cycle (\(chain.joined(separator: " → "))); remove one of these includes"
     }
   }
 }

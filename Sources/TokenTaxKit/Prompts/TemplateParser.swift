@@ -5,7 +5,8 @@ public enum TemplateParser {
   /// syntax. Branches are weighed by a rough size; a feature's files are rendered with its
   /// tokenizer and the files they include by `TemplateRenderer`.
   public static func parse(_ text: String, file: String, syntax declared: PromptPart.Syntax) throws -> Template {
-    var renderer = TemplateRenderer(library: TemplateLibrary(texts: [file: text]), options: TemplateOptions(), sizes: .rough)
+    var renderer = TemplateRenderer(
+      library: TemplateLibrary(texts: [file: text]), options: TemplateOptions(), sizes: .rough)
     return try renderer.render(file, syntax: declared)
   }
 

@@ -28,7 +28,8 @@ public enum GitHubReporter: Reporter {
     }
     for violation in report.totalViolations {
       let command = violation.level == .fail && report.status != .approved ? "error" : "warning"
-      out += "::\(command) file=\(escapeProperty(context.configPath)),title=\(escapeProperty("tokentax: total budget"))::"
+      out +=
+        "::\(command) file=\(escapeProperty(context.configPath)),title=\(escapeProperty("tokentax: total budget"))::"
       out += escapeData(violation.message) + "\n"
     }
     out += report.notes.map { "::notice title=tokentax::\(escapeData($0))\n" }.joined()

@@ -103,7 +103,9 @@ public enum MarkdownReporter: Reporter {
     }
     var line = "### \(icon) tokentax: \(change) — \(word)\n\n"
     if report.baseMonthlyUSD != nil || report.headMonthlyUSD != nil {
-      line += MarkdownText.money("\(Money.usd(report.baseMonthlyUSD)) → \(Money.usd(report.headMonthlyUSD))") + " per month · "
+      line +=
+        MarkdownText.money("\(Money.usd(report.baseMonthlyUSD)) → \(Money.usd(report.headMonthlyUSD))")
+        + " per month · "
     }
     line += "base \(MarkdownText.code(report.base.display)) → head \(MarkdownText.code(report.head.display))"
     let counts = report.statusCounts
@@ -117,7 +119,8 @@ public enum MarkdownReporter: Reporter {
     let monthly = feature.deltaMonthlyUSD.map { MarkdownText.money(Money.signedUSD($0)) } ?? "unknown"
     let cells = [
       icon(feature.status),
-      MarkdownText.code(feature.id, inTable: true) + (feature.renamedFrom.map { " (was " + MarkdownText.code($0, inTable: true) + ")" } ?? ""),
+      MarkdownText.code(feature.id, inTable: true)
+        + (feature.renamedFrom.map { " (was " + MarkdownText.code($0, inTable: true) + ")" } ?? ""),
       feature.modelDisplay { MarkdownText.code($0, inTable: true) }, tokens, feature.costPerCallChange, monthly,
     ]
     return "| " + cells.joined(separator: " | ") + " |\n"
@@ -182,20 +185,21 @@ public enum MarkdownReporter: Reporter {
     out += "\(Money.tokens(traces.headCalls)) calls):\n\n"
     out += "| Metric | Base mean | Head mean | Δ | 95 % interval | p95 base → head |\n|---|--:|--:|--:|--:|--:|\n"
     for metric in traces.reviewedMetrics {
-      let interval = metric.intervalLow.flatMap { low in
-        metric.intervalHigh.map { "\(Money.percent(low)) … \(Money.percent($0))" }
-      } ?? "—"
+      let interval =
+        metric.intervalLow.flatMap { low in
+          metric.intervalHigh.map { "\(Money.percent(low)) … \(Money.percent($0))" }
+        } ?? "—"
       let cells = [
         MarkdownText.code(metric.name, inTable: true), MarkdownText.money(metric.display(metric.baseMean)),
         MarkdownText.money(metric.display(metric.headMean)),
         Money.percent(metric.deltaPercent) + (metric.isSignificant ? " **significant**" : ""), interval,
-        MarkdownText.money("\(metric.display(metric.basePercentiles.p95)) → \(metric.display(metric.headPercentiles.p95))"),
+        MarkdownText.money(
+          "\(metric.display(metric.basePercentiles.p95)) → \(metric.display(metric.headPercentiles.p95))"),
       ]
       out += "| " + cells.joined(separator: " | ") + " |\n"
     }
     return out + "\n"
   }
-
 
   private static func footer(_ report: Report) -> String {
     var notes = ["Prices as of \(MarkdownText.text(report.pricesAsOf))"]

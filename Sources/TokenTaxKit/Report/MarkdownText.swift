@@ -40,8 +40,11 @@ enum MarkdownText {
 
   /// Newlines and other control characters become spaces: one table cell, one list item.
   private static func singleLine(_ text: String) -> String {
-    SafeText.escaped(String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-      scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar
-    })))
+    SafeText.escaped(
+      String(
+        String.UnicodeScalarView(
+          text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar
+          })))
   }
 }

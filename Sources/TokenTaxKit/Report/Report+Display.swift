@@ -108,6 +108,8 @@ extension TraceComparison {
   /// without caching or reasoning) say nothing and are left out. The JSON keeps every metric.
   var reviewedMetrics: [TraceMetric] {
     let order = ["output_tokens", "reasoning_tokens", "input_tokens", "cache_hit_rate", "cost_per_call_usd"]
-    return order.compactMap { name in metrics.first { $0.name == name } }.filter { $0.baseMean != 0 || $0.headMean != 0 }
+    return order.compactMap { name in metrics.first { $0.name == name } }.filter {
+      $0.baseMean != 0 || $0.headMean != 0
+    }
   }
 }

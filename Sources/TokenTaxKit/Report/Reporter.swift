@@ -19,7 +19,9 @@ public struct ReportContext: Sendable, Equatable {
   /// The markdown body is truncated to stay under this many characters (GitHub: 65,536).
   public var characterLimit: Int
 
-  public init(color: Bool = false, tag: String? = nil, configPath: String = "tokentax.json", characterLimit: Int = 65_536) {
+  public init(
+    color: Bool = false, tag: String? = nil, configPath: String = "tokentax.json", characterLimit: Int = 65_536
+  ) {
     self.color = color
     self.tag = tag
     self.configPath = configPath

@@ -16,8 +16,9 @@ public enum TableReporter: Reporter {
       out += "\n" + details(feature, color: color)
     }
     out += "\n" + totals(report)
-    out += ANSIStyle.dim.apply(
-      " Key: ~ changed  + added  - removed  ≈ estimated token count (no exact tokenizer for the model)", color) + "\n"
+    out +=
+      ANSIStyle.dim.apply(
+        " Key: ~ changed  + added  - removed  ≈ estimated token count (no exact tokenizer for the model)", color) + "\n"
     if !report.warnings.isEmpty {
       let label = ANSIStyle.yellow.apply("warning:", color)
       out += "\n" + report.warnings.map { " \(label) \($0)\n" }.joined()
@@ -40,12 +41,15 @@ public enum TableReporter: Reporter {
         "\(estimated)\(FeatureResult.totalTokens(feature.base)) → \(FeatureResult.totalTokens(feature.head))",
         feature.costPerCallChange, Money.usd(current?.costPerCallUSD),
         feature.hasUnknownMonthly
-          ? "unknown (set calls_per_day)" : "\(Money.usd(feature.base?.monthlyUSD)) → \(Money.usd(feature.head?.monthlyUSD))",
+          ? "unknown (set calls_per_day)"
+          : "\(Money.usd(feature.base?.monthlyUSD)) → \(Money.usd(feature.head?.monthlyUSD))",
         feature.hasUnknownMonthly ? "" : Money.signedUSD(feature.deltaMonthlyUSD), feature.status.rawValue,
       ]
-      table.add(zip(cells, alignments).enumerated().map { column, cell in
-        TextTable.Cell(text: cell.0, alignment: cell.1, style: column == 0 || column == 8 ? style(feature.status) : .plain)
-      })
+      table.add(
+        zip(cells, alignments).enumerated().map { column, cell in
+          TextTable.Cell(
+            text: cell.0, alignment: cell.1, style: column == 0 || column == 8 ? style(feature.status) : .plain)
+        })
     }
     return table
   }
@@ -78,7 +82,8 @@ public enum TableReporter: Reporter {
     if caches {
       let rate = { (side: CallEstimate?) in side.map { $0.cacheHitRate.map { Money.absPercent($0 * 100) } ?? "—" } }
       table.add([
-        .init(text: "cache hits"), .init(text: sides(rate(feature.base), rate(feature.head)), alignment: .right), .init(text: ""),
+        .init(text: "cache hits"), .init(text: sides(rate(feature.base), rate(feature.head)), alignment: .right),
+        .init(text: ""),
         .init(text: (feature.head ?? feature.base)?.sources["cache_hit_rate"] ?? "", style: .dim),
       ])
     }
@@ -199,7 +204,9 @@ public enum TableReporter: Reporter {
       feature.id = clean(feature.id)
       feature.renamedFrom = feature.renamedFrom.map(clean)
       feature.model = Pair(base: feature.model.base.map(clean), head: feature.model.head.map(clean))
-      for index in feature.violations.indices { feature.violations[index].message = clean(feature.violations[index].message) }
+      for index in feature.violations.indices {
+        feature.violations[index].message = clean(feature.violations[index].message)
+      }
       for index in feature.topChanges.indices { feature.topChanges[index].file = clean(feature.topChanges[index].file) }
       return feature
     }

@@ -24,7 +24,8 @@ public struct RequestCounter: Sendable {
       if !known { notes.insert("\(analysis.model): framing assumed like \(format.generation.rawValue)", at: 0) }
       return RequestCount(
         model: analysis.model, api: analysis.api, inputTokens: result.tokens, exact: result.exact && known,
-        method: "\(format.encoding.rawValue), \(format.generation.rawValue) \(analysis.api.rawValue) framing", notes: notes)
+        method: "\(format.encoding.rawValue), \(format.generation.rawValue) \(analysis.api.rawValue) framing",
+        notes: notes)
     case .estimated(let features, let profile):
       return RequestCount(
         model: analysis.model, api: analysis.api, inputTokens: profile.estimate(features), exact: false,

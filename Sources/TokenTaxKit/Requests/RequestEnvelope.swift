@@ -21,18 +21,21 @@ struct RequestEnvelope {
       throw JSONParseError(file: file, line: line, column: error.column, reason: error.reason)
     }
     return try bytes.withUnsafeBufferPointer { buffer in
-      guard scanner.isObject, let object = ScannedObject(buffer, scanner.fields), RequestAPI.detect(object, model: nil) == nil
+      guard scanner.isObject, let object = ScannedObject(buffer, scanner.fields),
+        RequestAPI.detect(object, model: nil) == nil
       else { return RequestEnvelope(body: bytes) }
       let id = (object["custom_id"] ?? object["key"])?.stringValue
       if let url = object["url"]?.stringValue, !url.hasSuffix("/chat/completions"), !url.hasSuffix("/responses") {
         throw RequestError.invalid(
           file: "\(file):\(line)", path: "url",
-          expected: "a /v1/chat/completions or /v1/responses batch line (got \(url)); count other text with tokentax count")
+          expected:
+            "a /v1/chat/completions or /v1/responses batch line (got \(url)); count other text with tokentax count")
       }
       // The last member of that name, as a full parse would keep.
       let wrappers: [(key: StaticString, namesModel: Bool)] = [("body", false), ("params", false), ("request", true)]
       for wrapper in wrappers {
-        guard let field = scanner.fields.last(where: { JSONFieldScanner.key($0, in: buffer, is: wrapper.key) }), field.kind == .object
+        guard let field = scanner.fields.last(where: { JSONFieldScanner.key($0, in: buffer, is: wrapper.key) }),
+          field.kind == .object
         else { continue }
         let model = wrapper.namesModel ? object["model"]?.stringValue : nil
         return RequestEnvelope(body: Array(bytes[field.valueStart..<field.valueEnd]), model: model, id: id)

@@ -23,7 +23,8 @@ enum RequestPart {
     var sizes: [String: Int] = [:]
     try collectPlaceholders(in: value, file: file, into: &sizes, size: size)
     let sizer = PlaceholderSizer(file: file.path, syntax: file.part.syntax, sizes: sizes)
-    let count = try RequestCounter(prices: prices).count(json: Array(file.text.utf8), file: file.path, model: model, sizer: sizer)
+    let count = try RequestCounter(prices: prices).count(
+      json: Array(file.text.utf8), file: file.path, model: model, sizer: sizer)
     return (count, !sizes.isEmpty)
   }
 

@@ -24,7 +24,8 @@ public enum TraceError: UserFacingError, Equatable {
       return "\(file):\(line): a single record is larger than \(limit >> 20) MB; write one call per line (JSON Lines) "
         + "or one per element of a top-level array"
     case .noMatch(let pattern, let feature, let revision):
-      return "trace path '\(pattern)' of feature '\(feature)' matches no file at \(revision); fix traces in tokentax.json"
+      return
+        "trace path '\(pattern)' of feature '\(feature)' matches no file at \(revision); fix traces in tokentax.json"
     }
   }
 }

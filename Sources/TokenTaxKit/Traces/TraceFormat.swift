@@ -36,10 +36,13 @@ public enum TraceFormat: String, Sendable, CaseIterable {
     let object = members["object"]?.stringValue
 
     if has("schema_version"), members["features"]?.arrayValue != nil { return .summary }
-    if has("resourceSpans") || has("resource_spans") || has("batches") || members.member("result")?.contains("resourceSpans") == true {
+    if has("resourceSpans") || has("resource_spans") || has("batches")
+      || members.member("result")?.contains("resourceSpans") == true
+    {
       return .otel
     }
-    if has("evalId") || members.member("results")?.contains("results") == true || (has("gradingResult") && has("response"))
+    if has("evalId") || members.member("results")?.contains("results") == true
+      || (has("gradingResult") && has("response"))
       || (has("testCase") && has("response"))
     {
       return .promptfoo
@@ -54,8 +57,12 @@ public enum TraceFormat: String, Sendable, CaseIterable {
       if has("result") { return .anthropic }
       if has("response") { return .openai }
     }
-    if let type, ["message", "message_start", "message_delta", "message_stop", "content_block_start",
-      "content_block_delta", "content_block_stop", "ping"].contains(type) {
+    if let type,
+      [
+        "message", "message_start", "message_delta", "message_stop", "content_block_start",
+        "content_block_delta", "content_block_stop", "ping",
+      ].contains(type)
+    {
       return .anthropic
     }
     if has("usageMetadata") || members.member("response")?.contains("usageMetadata") == true { return .gemini }
@@ -72,7 +79,9 @@ public enum TraceFormat: String, Sendable, CaseIterable {
     if has("litellm_call_id") || has("response_cost") || (has("spend") && has("request_id")) { return .litellm }
     if members["data"]?.arrayValue != nil, members["meta"] != nil { return .langfuse }
     // A trace as the Langfuse UI downloads it and the traces API returns it.
-    if members["observations"]?.arrayValue != nil, members.member("trace") != nil || has("htmlPath") { return .langfuse }
+    if members["observations"]?.arrayValue != nil, members.member("trace") != nil || has("htmlPath") {
+      return .langfuse
+    }
     if (has("input_tokens") || has("output_tokens")) && !has("usage") { return .native }
     if let usage = members.member("usage") {
       // A bare provider response without its `object`/`type` marker.

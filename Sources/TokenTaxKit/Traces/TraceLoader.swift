@@ -12,7 +12,7 @@ public enum TraceLoader {
   {
     var builder = TraceSummaryBuilder(prices: prices, sampleCapacity: options.sampleCapacity)
     // Summaries merge as they are read: memory follows features × models, not the inputs.
-    let outcome = try read(files, options: options, onSummary: { builder.merge($0) }) { builder.add($0) }
+    let outcome = try read(files, options: options, onSummary: { builder.merge($0) }, onCall: { builder.add($0) })
     builder.skippedLines += outcome.skippedLines
     builder.skippedExamples += outcome.skippedExamples
     builder.notes.add(outcome.notes)
@@ -34,7 +34,8 @@ public enum TraceLoader {
     onCall: @escaping (TraceCall) -> Void
   ) throws -> Outcome {
     var collected: [TraceSummary] = []
-    let context = TraceReadContext(attributor: options.attributor, sink: onCall, onSummary: onSummary ?? { collected.append($0) })
+    let context = TraceReadContext(
+      attributor: options.attributor, sink: onCall, onSummary: onSummary ?? { collected.append($0) })
     var outcome = Outcome()
     for file in files {
       var reader = FileRecordReader(file: file, options: options, context: context)

@@ -46,7 +46,9 @@ enum PatternParts {
     var start = offset
     if !first.isPunctuation {
       let next = offset + firstLength
-      guard text[offset] == UInt8(ascii: " "), next < text.count, text.scalar(at: next).0.isPunctuation else { return nil }
+      guard text[offset] == UInt8(ascii: " "), next < text.count, text.scalar(at: next).0.isPunctuation else {
+        return nil
+      }
       start = next
     }
     var end = text.runEnd(from: start) { $0.isPunctuation }

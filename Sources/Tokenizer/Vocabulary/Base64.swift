@@ -23,7 +23,9 @@ struct Base64Decoder {
   /// bytes written and the offset where decoding stopped, or nil for a malformed group.
   /// `destination` needs room for three bytes per four characters.
   @inline(__always)
-  func decode(_ source: UnsafePointer<UInt8>, from start: Int, limit: Int, into destination: UnsafeMutablePointer<UInt8>)
+  func decode(
+    _ source: UnsafePointer<UInt8>, from start: Int, limit: Int, into destination: UnsafeMutablePointer<UInt8>
+  )
     -> (count: Int, end: Int)?
   {
     var position = start

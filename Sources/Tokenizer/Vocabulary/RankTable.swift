@@ -25,7 +25,9 @@ struct RankTable {
   private let tokenStarts: UnsafePointer<UInt32>
 
   /// A table with `2^homeBits` home slots; `slots` holds the layout `RankTableLayout` makes.
-  init(slots: UnsafePointer<UInt64>, homeBits: Int, tokenBytes: UnsafePointer<UInt8>, tokenStarts: UnsafePointer<UInt32>) {
+  init(
+    slots: UnsafePointer<UInt64>, homeBits: Int, tokenBytes: UnsafePointer<UInt8>, tokenStarts: UnsafePointer<UInt32>
+  ) {
     self.slots = slots
     self.shift = UInt64(64 - homeBits)
     self.tokenBytes = tokenBytes
@@ -113,7 +115,9 @@ struct RankTable {
     let rawB = UnsafeRawPointer(b)
     var offset = 8
     while offset &+ 8 < count {
-      if rawA.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+      if rawA.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        != rawB.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      {
         return false
       }
       offset &+= 8

@@ -13,7 +13,9 @@ enum RankTableLayout {
     let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * slotCapacity)
     // Room for the worst-case overflow; only the slots written below are ever touched. Their
     // memory is also the sort's scratch.
-    if sortByHome(entries, slots, count: count, homeBits: homeBits) != entries { entries.update(from: slots, count: count) }
+    if sortByHome(entries, slots, count: count, homeBits: homeBits) != entries {
+      entries.update(from: slots, count: count)
+    }
     var last = -1
     for index in 0..<count { last = max(Int(entries[index] >> 32), last + 1) }
     // The home range, any overflow past it, and one empty slot that ends every probe.
@@ -27,7 +29,8 @@ enum RankTableLayout {
         slots[2 * position + 1] = RankTable.emptyMeta
         position += 1
       }
-      let slot = RankTable.slot(tokenBytes + Int(starts[rank]), count: Int(lengths[rank]), rank: UInt32(rank), home: home)
+      let slot = RankTable.slot(
+        tokenBytes + Int(starts[rank]), count: Int(lengths[rank]), rank: UInt32(rank), home: home)
       slots[2 * position] = slot.key
       slots[2 * position + 1] = slot.meta
       position += 1

@@ -28,9 +28,15 @@ import Testing
     let stage = directory.appendingPathComponent(name)
     try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
     try Data("#!/bin/sh\necho tokentax 9.9.9\n".utf8).write(to: stage.appendingPathComponent("tokentax"))
-    _ = try shell("chmod 755 '\(stage.path)/tokentax' && tar -czf '\(directory.path)/a.tar.gz' -C '\(directory.path)' \(name)")
-    let sum = try shell("(sha256sum '\(directory.path)/a.tar.gz' 2>/dev/null || shasum -a 256 '\(directory.path)/a.tar.gz') | cut -d' ' -f1")
-    return (try Data(contentsOf: directory.appendingPathComponent("a.tar.gz")), sum.output.trimmingCharacters(in: .whitespacesAndNewlines))
+    _ = try shell(
+      "chmod 755 '\(stage.path)/tokentax' && tar -czf '\(directory.path)/a.tar.gz' -C '\(directory.path)' \(name)")
+    let sum = try shell(
+      "(sha256sum '\(directory.path)/a.tar.gz' 2>/dev/null || shasum -a 256 '\(directory.path)/a.tar.gz') | cut -d' ' -f1"
+    )
+    return (
+      try Data(contentsOf: directory.appendingPathComponent("a.tar.gz")),
+      sum.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    )
   }
 
   @discardableResult
@@ -52,7 +58,8 @@ import Testing
     return try LocalHTTPServer { request in
       switch request.target {
       case name: return HTTPResponse(status: 200, body: archive)
-      case name + ".sha256": return HTTPResponse(status: 200, body: Data("\(sha256)  tokentax-9.9.9-\(platform).tar.gz\n".utf8))
+      case name + ".sha256":
+        return HTTPResponse(status: 200, body: Data("\(sha256)  tokentax-9.9.9-\(platform).tar.gz\n".utf8))
       default: return HTTPResponse(status: 404)
       }
     }

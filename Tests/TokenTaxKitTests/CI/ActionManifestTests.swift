@@ -44,11 +44,14 @@ import Testing
     let lines = try Self.lines("action/action.yml")
     let topLevel = lines.filter { $0.indent == 0 && !$0.text.isEmpty && !$0.text.hasPrefix("#") }
       .map { String($0.text.prefix { $0 != ":" }) }
-    for key in ["name", "description", "inputs", "outputs", "runs"] { #expect(topLevel.contains(key), "missing \(key)") }
+    for key in ["name", "description", "inputs", "outputs", "runs"] {
+      #expect(topLevel.contains(key), "missing \(key)")
+    }
     #expect(lines.contains { $0.text == "using: composite" })
-    #expect(Set(Self.children(of: "inputs", in: lines)).isSuperset(of: [
-      "base", "config", "fail-on", "comment", "working-directory", "github-token",
-    ]))
+    #expect(
+      Set(Self.children(of: "inputs", in: lines)).isSuperset(of: [
+        "base", "config", "fail-on", "comment", "working-directory", "github-token",
+      ]))
     #expect(Self.children(of: "outputs", in: lines) == ["status", "delta-monthly-usd", "report-path"])
     // Every shell step names its shell (composite actions require it).
     #expect(Self.runBlocks(lines).count == lines.filter { $0.text.hasPrefix("shell: bash") }.count)
@@ -102,9 +105,10 @@ import Testing
     func matches(_ path: String) -> Bool {
       regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
     }
-    for path in ["tokentax.json", "apps/web/tokentax.json", "prompts/support/system.md", "src/agent.prompt", "a/b.hbs",
-      "canary/support.jsonl", "app/prompts/rag/answer.j2", "chat.prompty"]
-    {
+    for path in [
+      "tokentax.json", "apps/web/tokentax.json", "prompts/support/system.md", "src/agent.prompt", "a/b.hbs",
+      "canary/support.jsonl", "app/prompts/rag/answer.j2", "chat.prompty",
+    ] {
       #expect(matches(path), "\(path) should trigger the hook")
     }
     for path in ["Sources/main.swift", "README.md", "package.json", "myprompts.txt"] {

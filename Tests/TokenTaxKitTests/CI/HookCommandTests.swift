@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 @Suite struct HookCommandTests {
@@ -37,13 +38,17 @@ import Testing
     let (exit, _, err) = Self.install(in: repo)
     #expect(exit == .couldNotRun)
     #expect(err.hasPrefix("error: a pre-commit hook that tokentax did not write already exists at "))
-    #expect(err.hasSuffix("left it unchanged: add 'tokentax check --staged' to it, or rerun with --force to replace it (it is kept as pre-commit.before-tokentax)\n"))
+    #expect(
+      err.hasSuffix(
+        "left it unchanged: add 'tokentax check --staged' to it, or rerun with --force to replace it (it is kept as pre-commit.before-tokentax)\n"
+      ))
     #expect(try String(contentsOf: hooks.appendingPathComponent("pre-commit"), encoding: .utf8) == foreign)
 
     let forced = Self.install(["--force"], in: repo)
     #expect(forced.0 == .success)
     #expect(forced.1.contains("kept the previous hook as "))
-    #expect(try String(contentsOf: hooks.appendingPathComponent("pre-commit.before-tokentax"), encoding: .utf8) == foreign)
+    #expect(
+      try String(contentsOf: hooks.appendingPathComponent("pre-commit.before-tokentax"), encoding: .utf8) == foreign)
     #expect(try String(contentsOf: hooks.appendingPathComponent("pre-commit"), encoding: .utf8) == HookCommand.script)
   }
 

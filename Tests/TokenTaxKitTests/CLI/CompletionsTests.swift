@@ -44,7 +44,8 @@ import Testing
       for option in command.spec.options {
         for name in option.names {
           // fish spells options without their dashes (-l base, -s o).
-          let spelled = shell == "fish" ? (name.hasPrefix("--") ? "-l \(name.dropFirst(2))" : "-s \(name.dropFirst())") : name
+          let spelled =
+            shell == "fish" ? (name.hasPrefix("--") ? "-l \(name.dropFirst(2))" : "-s \(name.dropFirst())") : name
           #expect(text.contains(spelled), "\(shell): \(command.spec.name) \(name)")
         }
       }
@@ -54,7 +55,9 @@ import Testing
   @Test func unknownShellIsExitTwoWithTheChoices() throws {
     let run = InProcessRun(["completions", "bsah"], in: try Scratch.directory("completions"))
     #expect(run.code == .couldNotRun)
-    #expect(run.stderr == "error: unknown shell 'bsah' (did you mean 'bash'?); 'tokentax completions' supports bash, zsh, fish\n")
+    #expect(
+      run.stderr
+        == "error: unknown shell 'bsah' (did you mean 'bash'?); 'tokentax completions' supports bash, zsh, fish\n")
   }
 
   @Test func bashCompletesCommandsOptionsChoicesAndPaths() throws {
@@ -94,7 +97,8 @@ import Testing
       return try Self.complete("zsh", program, in: directory)
     }
     #expect(try complete("tokentax ''", current: 2).contains { $0.hasPrefix("completions:") })
-    #expect(try complete("tokentax traces ''", current: 3).map { String($0.prefix { $0 != ":" }) } == ["summarize", "diff"])
+    #expect(
+      try complete("tokentax traces ''", current: 3).map { String($0.prefix { $0 != ":" }) } == ["summarize", "diff"])
     let check = try complete("tokentax check --", current: 3)
     #expect(check.contains("--config[Config file (default: tokentax.json at the repo root).]:path:_files"))
     #expect(check.contains { $0.hasPrefix("(--output -o)-o[Write the report") })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 /// `tokentax comment` against a real HTTP server on 127.0.0.1, through the real URLSession client.
@@ -44,11 +45,12 @@ import Testing
     #expect(host.bodies.count == 1)
     #expect(host.bodies.first?.contains("approved over policy") == true)
     let calls = host.requests.map { "\($0.method) \($0.target)" }
-    #expect(calls == [
-      "GET /repos/octo-org/web/issues/7/comments?per_page=100", "POST /repos/octo-org/web/issues/7/comments",
-      "GET /repos/octo-org/web/issues/7/comments?per_page=100", "PATCH /repos/octo-org/web/issues/comments/100",
-      "GET /repos/octo-org/web/issues/7/comments?per_page=100",
-    ])
+    #expect(
+      calls == [
+        "GET /repos/octo-org/web/issues/7/comments?per_page=100", "POST /repos/octo-org/web/issues/7/comments",
+        "GET /repos/octo-org/web/issues/7/comments?per_page=100", "PATCH /repos/octo-org/web/issues/comments/100",
+        "GET /repos/octo-org/web/issues/7/comments?per_page=100",
+      ])
     let post = try #require(host.requests.first { $0.method == "POST" })
     #expect(post.headers["authorization"] == "Bearer \(Self.token)")
     #expect(post.headers["x-github-api-version"] == "2022-11-28")
@@ -61,12 +63,16 @@ import Testing
     let host = try FakeCommentHost(pageSize: 2, comments: others + ["<!-- tokentax -->\nold table"] + ["nit"])
     defer { host.stop() }
     let directory = try Self.workspace()
-    let result = Self.run(["comment", "github", "--report", "report.json", "--pr", "7"], in: directory, environment: Self.github(host))
+    let result = Self.run(
+      ["comment", "github", "--report", "report.json", "--pr", "7"], in: directory, environment: Self.github(host))
     #expect(result.stdout == "tokentax: updated the cost comment on octo-org/web#7 (comment 105)\n", "\(result.stderr)")
-    #expect(host.requests.filter { $0.method == "GET" }.map(\.target) == [
-      "/repos/octo-org/web/issues/7/comments?per_page=100", "/repos/octo-org/web/issues/7/comments?per_page=100&page=2",
-      "/repos/octo-org/web/issues/7/comments?per_page=100&page=3", "/repos/octo-org/web/issues/7/comments?per_page=100&page=4",
-    ])
+    #expect(
+      host.requests.filter { $0.method == "GET" }.map(\.target) == [
+        "/repos/octo-org/web/issues/7/comments?per_page=100",
+        "/repos/octo-org/web/issues/7/comments?per_page=100&page=2",
+        "/repos/octo-org/web/issues/7/comments?per_page=100&page=3",
+        "/repos/octo-org/web/issues/7/comments?per_page=100&page=4",
+      ])
     #expect(host.bodies.count == 7)
   }
 
@@ -88,7 +94,8 @@ import Testing
     defer { host.stop() }
     let directory = try Self.workspace()
     let event = directory.appendingPathComponent("event.json")
-    try #"{"action": "synchronize", "number": 42, "pull_request": {"number": 42}}"#.write(to: event, atomically: true, encoding: .utf8)
+    try #"{"action": "synchronize", "number": 42, "pull_request": {"number": 42}}"#.write(
+      to: event, atomically: true, encoding: .utf8)
     let result = Self.run(
       ["comment", "github", "--report", "report.json"], in: directory,
       environment: Self.github(host, ["GITHUB_EVENT_PATH": event.path]))
@@ -99,15 +106,33 @@ import Testing
       ["comment", "github", "--report", "report.json"], in: directory,
       environment: Self.github(host, ["GITHUB_EVENT_PATH": event.path, "GITHUB_EVENT_NAME": "push"]))
     #expect(push.code == .couldNotRun)
-    #expect(push.stderr == "error: the workflow event (push) is not about a pull request; run on 'pull_request' events or pass --pr N\n")
+    #expect(
+      push.stderr
+        == "error: the workflow event (push) is not about a pull request; run on 'pull_request' events or pass --pr N\n"
+    )
   }
 
   @Test(arguments: [
-    (401, "error: GitHub rejected the token (HTTP 401: Bad credentials ***) trying to list the comments of octo-org/web#7; set GITHUB_TOKEN to a valid, unexpired token\n"),
-    (403, "error: GitHub refused to list the comments of octo-org/web#7 (HTTP 403: Bad credentials ***); the token needs 'pull-requests: write' (add 'permissions: pull-requests: write' to the job), and on pull requests from forks GITHUB_TOKEN is read-only: post the comment from a workflow_run workflow (see docs/ci.md) or set 'comment: false'\n"),
-    (404, "error: GitHub found nothing to list the comments of octo-org/web#7 (HTTP 404: Bad credentials ***); check the repository and pull request number (--repo, --pr) and that the token can see the repository\n"),
-    (422, "error: GitHub rejected the request to list the comments of octo-org/web#7 (HTTP 422: Bad credentials ***); the comment body was not accepted\n"),
-    (502, "error: GitHub answered HTTP 502: Bad credentials *** to the request to list the comments of octo-org/web#7; rerun, or check GITHUB_API_URL\n"),
+    (
+      401,
+      "error: GitHub rejected the token (HTTP 401: Bad credentials ***) trying to list the comments of octo-org/web#7; set GITHUB_TOKEN to a valid, unexpired token\n"
+    ),
+    (
+      403,
+      "error: GitHub refused to list the comments of octo-org/web#7 (HTTP 403: Bad credentials ***); the token needs 'pull-requests: write' (add 'permissions: pull-requests: write' to the job), and on pull requests from forks GITHUB_TOKEN is read-only: post the comment from a workflow_run workflow (see docs/ci.md) or set 'comment: false'\n"
+    ),
+    (
+      404,
+      "error: GitHub found nothing to list the comments of octo-org/web#7 (HTTP 404: Bad credentials ***); check the repository and pull request number (--repo, --pr) and that the token can see the repository\n"
+    ),
+    (
+      422,
+      "error: GitHub rejected the request to list the comments of octo-org/web#7 (HTTP 422: Bad credentials ***); the comment body was not accepted\n"
+    ),
+    (
+      502,
+      "error: GitHub answered HTTP 502: Bad credentials *** to the request to list the comments of octo-org/web#7; rerun, or check GITHUB_API_URL\n"
+    ),
   ])
   func httpErrorsAreOneSentenceWithoutTheToken(status: Int, message: String) throws {
     let host = try FakeCommentHost { _ in
@@ -115,7 +140,8 @@ import Testing
     }
     defer { host.stop() }
     let result = Self.run(
-      ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(), environment: Self.github(host))
+      ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(),
+      environment: Self.github(host))
     #expect(result.code == .couldNotRun)
     #expect(result.stderr == message)
     #expect(!(result.stdout + result.stderr).contains(Self.token))
@@ -124,11 +150,13 @@ import Testing
   @Test func waitsOutARateLimitOnce() throws {
     let limited = Counter()
     let host = try FakeCommentHost { _ in
-      limited.next() == 0 ? HTTPResponse(status: 403, headers: ["Retry-After": "0", "X-RateLimit-Remaining": "0"]) : nil
+      limited.next() == 0
+        ? HTTPResponse(status: 403, headers: ["Retry-After": "0", "X-RateLimit-Remaining": "0"]) : nil
     }
     defer { host.stop() }
     let result = Self.run(
-      ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(), environment: Self.github(host))
+      ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(),
+      environment: Self.github(host))
     #expect(result.code == .success, "\(result.stderr)")
     #expect(host.requests.map(\.method) == ["GET", "GET", "POST"])
   }
@@ -139,9 +167,13 @@ import Testing
     }
     defer { host.stop() }
     let result = Self.run(
-      ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(), environment: Self.github(host))
+      ["comment", "github", "--report", "report.json", "--pr", "7"], in: try Self.workspace(),
+      environment: Self.github(host))
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr == "error: GitHub rate-limited the request to list the comments of octo-org/web#7 (retry after 0 s); rerun the job later\n")
+    #expect(
+      result.stderr
+        == "error: GitHub rate-limited the request to list the comments of octo-org/web#7 (retry after 0 s); rerun the job later\n"
+    )
     #expect(host.requests.count == 2)
   }
 
@@ -183,10 +215,11 @@ import Testing
       ["comment", "github", "--report", "report.json", "--pr", "7", "--behavior", "delete-and-new"],
       in: try Self.workspace(), environment: Self.github(host))
     #expect(result.stdout == "tokentax: deleted 2 earlier cost comments and posted a new one on octo-org/web#7\n")
-    #expect(host.requests.map { "\($0.method) \($0.target)" }.filter { !$0.hasPrefix("GET") } == [
-      "DELETE /repos/octo-org/web/issues/comments/100", "DELETE /repos/octo-org/web/issues/comments/102",
-      "POST /repos/octo-org/web/issues/7/comments",
-    ])
+    #expect(
+      host.requests.map { "\($0.method) \($0.target)" }.filter { !$0.hasPrefix("GET") } == [
+        "DELETE /repos/octo-org/web/issues/comments/100", "DELETE /repos/octo-org/web/issues/comments/102",
+        "POST /repos/octo-org/web/issues/7/comments",
+      ])
     #expect(host.bodies.count == 2)
   }
 
@@ -204,25 +237,45 @@ import Testing
       to: directory.appendingPathComponent("report.json"), atomically: true, encoding: .utf8)
     let second = Self.run(["comment", "gitlab", "--report", "report.json"], in: directory, environment: environment)
     #expect(second.stdout == "tokentax: updated the cost comment on group/app!3 (comment 100)\n")
-    #expect(host.requests.map { "\($0.method) \($0.target)" } == [
-      "GET /api/v4/projects/group%2Fapp/merge_requests/3/notes?per_page=100&sort=asc&order_by=created_at",
-      "POST /api/v4/projects/group%2Fapp/merge_requests/3/notes",
-      "GET /api/v4/projects/group%2Fapp/merge_requests/3/notes?per_page=100&sort=asc&order_by=created_at",
-      "PUT /api/v4/projects/group%2Fapp/merge_requests/3/notes/100",
-    ])
-    #expect(host.requests.allSatisfy { $0.headers["private-token"] == Self.token && $0.headers["authorization"] == nil })
+    #expect(
+      host.requests.map { "\($0.method) \($0.target)" } == [
+        "GET /api/v4/projects/group%2Fapp/merge_requests/3/notes?per_page=100&sort=asc&order_by=created_at",
+        "POST /api/v4/projects/group%2Fapp/merge_requests/3/notes",
+        "GET /api/v4/projects/group%2Fapp/merge_requests/3/notes?per_page=100&sort=asc&order_by=created_at",
+        "PUT /api/v4/projects/group%2Fapp/merge_requests/3/notes/100",
+      ])
+    #expect(
+      host.requests.allSatisfy { $0.headers["private-token"] == Self.token && $0.headers["authorization"] == nil })
     #expect(host.bodies.count == 1)
   }
 
   @Test func usageProblemsAreExitTwo() throws {
     let directory = try Self.workspace()
     let cases: [([String], [String: String], String)] = [
-      (["comment", "gitub", "--report", "report.json"], [:], "error: unknown platform 'gitub' (did you mean 'github'?); use github or gitlab\n"),
-      (["comment", "github"], [:], "error: 'tokentax comment' needs --report <path>: write it with 'tokentax check --format json --output report.json'\n"),
-      (["comment", "github", "--report", "missing.json"], [:], "error: cannot read the report 'missing.json'; write it first with 'tokentax check --format json --output missing.json'\n"),
-      (["comment", "github", "--report", "report.json", "--pr", "7"], ["GITHUB_REPOSITORY": "o/r"], "error: GITHUB_TOKEN is not set, so tokentax cannot post the comment; in a workflow add 'env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' to the step\n"),
-      (["comment", "github", "--report", "report.json", "--tag", "a b"], [:], "error: --tag 'a b' may only use letters, digits, '.', '_' and '-' (at most 64), e.g. --tag web\n"),
-      (["comment", "github", "--report", "report.json", "--behavior", "updte"], [:], "error: option '--behavior' must be one of update, new, delete-and-new, got 'updte' (did you mean 'update'?)\n"),
+      (
+        ["comment", "gitub", "--report", "report.json"], [:],
+        "error: unknown platform 'gitub' (did you mean 'github'?); use github or gitlab\n"
+      ),
+      (
+        ["comment", "github"], [:],
+        "error: 'tokentax comment' needs --report <path>: write it with 'tokentax check --format json --output report.json'\n"
+      ),
+      (
+        ["comment", "github", "--report", "missing.json"], [:],
+        "error: cannot read the report 'missing.json'; write it first with 'tokentax check --format json --output missing.json'\n"
+      ),
+      (
+        ["comment", "github", "--report", "report.json", "--pr", "7"], ["GITHUB_REPOSITORY": "o/r"],
+        "error: GITHUB_TOKEN is not set, so tokentax cannot post the comment; in a workflow add 'env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' to the step\n"
+      ),
+      (
+        ["comment", "github", "--report", "report.json", "--tag", "a b"], [:],
+        "error: --tag 'a b' may only use letters, digits, '.', '_' and '-' (at most 64), e.g. --tag web\n"
+      ),
+      (
+        ["comment", "github", "--report", "report.json", "--behavior", "updte"], [:],
+        "error: option '--behavior' must be one of update, new, delete-and-new, got 'updte' (did you mean 'update'?)\n"
+      ),
     ]
     for (arguments, environment, message) in cases {
       let result = Self.run(arguments, in: directory, environment: environment)
@@ -232,7 +285,9 @@ import Testing
   }
 
   @Test func dryRunPrintsTheBody() throws {
-    let result = Self.run(["comment", "github", "--report", "report.json", "--dry-run", "--tag", "web"], in: try Self.workspace(), environment: [:])
+    let result = Self.run(
+      ["comment", "github", "--report", "report.json", "--dry-run", "--tag", "web"], in: try Self.workspace(),
+      environment: [:])
     #expect(result.code == .success)
     #expect(result.stdout == MarkdownReporter.render(SampleReport.report, context: ReportContext(tag: "web")))
   }

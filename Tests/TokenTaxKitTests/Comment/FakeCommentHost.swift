@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TokenTaxKit
 
 /// The comment endpoints of GitHub (issue comments) and GitLab (MR notes), in memory, behind a
@@ -18,7 +19,10 @@ final class FakeCommentHost: @unchecked Sendable {
   ) throws {
     self.pageSize = pageSize
     self.intercept = intercept
-    for body in existing { comments.append((id: nextID, body: body)); nextID += 1 }
+    for body in existing {
+      comments.append((id: nextID, body: body))
+      nextID += 1
+    }
     server = try LocalHTTPServer { [unowned self] request in self.handle(request) }
   }
 
@@ -44,7 +48,8 @@ final class FakeCommentHost: @unchecked Sendable {
     let body = (try? JSONParser().parse(request.body))?["body"]?.stringValue
     switch (request.method, Int(last)) {
     case ("GET", nil):
-      let page = query.split(separator: "&").compactMap { $0.hasPrefix("page=") ? Int($0.dropFirst(5)) : nil }.first ?? 1
+      let page =
+        query.split(separator: "&").compactMap { $0.hasPrefix("page=") ? Int($0.dropFirst(5)) : nil }.first ?? 1
       let slice = comments.dropFirst((page - 1) * pageSize).prefix(pageSize)
       var headers = ["Content-Type": "application/json"]
       if page * pageSize < comments.count {

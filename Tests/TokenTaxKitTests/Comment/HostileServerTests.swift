@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 /// `tokentax comment` against a local server that misbehaves: absurd rate-limit headers,
@@ -9,7 +10,9 @@ import Testing
   static let token = CommentCommandTests.token
   static let arguments = ["comment", "github", "--report", "report.json", "--pr", "7"]
 
-  static func run(_ server: LocalHTTPServer, extra: [String] = [], environment: [String: String] = [:]) throws -> InProcessRun {
+  static func run(_ server: LocalHTTPServer, extra: [String] = [], environment: [String: String] = [:]) throws
+    -> InProcessRun
+  {
     let base = ["GITHUB_TOKEN": token, "GITHUB_API_URL": server.baseURL, "GITHUB_REPOSITORY": "octo-org/web"]
     return InProcessRun(
       arguments + extra, in: try CommentCommandTests.workspace(), environment: base.merging(environment) { $1 })
@@ -19,8 +22,14 @@ import Testing
     (429, ["Retry-After": "inf"], "with Retry-After 'inf', which is not a number of seconds"),
     (429, ["Retry-After": "1e300"], "with Retry-After '1e300', which is not a number of seconds"),
     (429, ["Retry-After": "-5"], "with Retry-After '-5', which is not a number of seconds"),
-    (403, ["X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "inf"], "with X-RateLimit-Reset 'inf', which is not a number of seconds"),
-    (403, ["X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1e300"], "with X-RateLimit-Reset '1e300', which is not a number of seconds"),
+    (
+      403, ["X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "inf"],
+      "with X-RateLimit-Reset 'inf', which is not a number of seconds"
+    ),
+    (
+      403, ["X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1e300"],
+      "with X-RateLimit-Reset '1e300', which is not a number of seconds"
+    ),
     (429, ["Retry-After": "999999999999"], "(retry after more than a day)"),
   ])
   func absurdRateLimitHeadersAreOneSentence(status: Int, headers: [String: String], detail: String) throws {
@@ -40,7 +49,9 @@ import Testing
     defer { elsewhere.stop() }
     // Another port of the same address, and another name for it: both are other origins.
     for target in [elsewhere.baseURL, "http://localhost:\(elsewhere.port)"] {
-      let server = try LocalHTTPServer { request in HTTPResponse(status: status, headers: ["Location": target + request.target]) }
+      let server = try LocalHTTPServer { request in
+        HTTPResponse(status: status, headers: ["Location": target + request.target])
+      }
       defer { server.stop() }
       let result = try Self.run(server)
       #expect(result.code == .couldNotRun)
@@ -54,11 +65,14 @@ import Testing
   @Test func followsARedirectWithinTheSameOrigin() throws {
     let host = try FakeCommentHost { request in
       request.target.hasPrefix("/repos/octo-org/old/")
-        ? HTTPResponse(status: request.method == "GET" ? 301 : 307, headers: ["Location": request.target.replacingOccurrences(of: "/old/", with: "/web/")]) : nil
+        ? HTTPResponse(
+          status: request.method == "GET" ? 301 : 307,
+          headers: ["Location": request.target.replacingOccurrences(of: "/old/", with: "/web/")]) : nil
     }
     defer { host.stop() }
     let result = InProcessRun(
-      ["comment", "github", "--report", "report.json", "--pr", "7", "--repo", "octo-org/old"], in: try CommentCommandTests.workspace(),
+      ["comment", "github", "--report", "report.json", "--pr", "7", "--repo", "octo-org/old"],
+      in: try CommentCommandTests.workspace(),
       environment: CommentCommandTests.github(host))
     #expect(result.code == .success, "\(result.stderr)")
     #expect(host.requests.map(\.target).filter { $0.contains("/web/") }.count == 2)
@@ -126,9 +140,13 @@ import Testing
     try event.write(to: path, atomically: true, encoding: .utf8)
     let result = InProcessRun(
       ["comment", "github", "--report", "report.json"], in: directory,
-      environment: ["GITHUB_TOKEN": Self.token, "GITHUB_API_URL": "http://127.0.0.1:9", "GITHUB_REPOSITORY": "o/r", "GITHUB_EVENT_PATH": path.path])
+      environment: [
+        "GITHUB_TOKEN": Self.token, "GITHUB_API_URL": "http://127.0.0.1:9", "GITHUB_REPOSITORY": "o/r",
+        "GITHUB_EVENT_PATH": path.path,
+      ])
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr == "error: the workflow event's \(shown) is not a pull request number of 1 or more; pass --pr N\n")
+    #expect(
+      result.stderr == "error: the workflow event's \(shown) is not a pull request number of 1 or more; pass --pr N\n")
   }
 
   @Test func aNamedPipeReportIsRefusedWithoutBlocking() throws {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TokenTaxKit
 
 #if canImport(Glibc)
@@ -33,7 +34,9 @@ final class LocalHTTPServer: @unchecked Sendable {
   /// Seconds between the bytes of a response; 0 sends each response at once.
   private let trickle: TimeInterval
 
-  init(lifetime: TimeInterval = 60, trickle: TimeInterval = 0, handler: @escaping @Sendable (Request) -> HTTPResponse) throws {
+  init(lifetime: TimeInterval = 60, trickle: TimeInterval = 0, handler: @escaping @Sendable (Request) -> HTTPResponse)
+    throws
+  {
     self.handler = handler
     self.trickle = trickle
     #if canImport(Glibc)
@@ -120,11 +123,12 @@ final class LocalHTTPServer: @unchecked Sendable {
       if headerEnd == nil, let range = find(separator, in: data) {
         headerEnd = range
         let head = String(decoding: data[0..<range], as: UTF8.self)
-        let length = head.split(separator: "\r\n").compactMap { line -> Int? in
-          let pair = line.split(separator: ":", maxSplits: 1)
-          guard pair.count == 2, pair[0].lowercased() == "content-length" else { return nil }
-          return Int(pair[1].trimmingCharacters(in: .whitespaces))
-        }.first ?? 0
+        let length =
+          head.split(separator: "\r\n").compactMap { line -> Int? in
+            let pair = line.split(separator: ":", maxSplits: 1)
+            guard pair.count == 2, pair[0].lowercased() == "content-length" else { return nil }
+            return Int(pair[1].trimmingCharacters(in: .whitespaces))
+          }.first ?? 0
         expected = range + separator.count + length
       }
     }

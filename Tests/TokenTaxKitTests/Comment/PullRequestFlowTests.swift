@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 /// The whole flow a pull request runs (issue 6): `check` on a real git repository writes
@@ -29,19 +30,25 @@ import Testing
     try repo.write("prompts/system.md", "You are helpful. Always cite the document you used.")
     try repo.write("tokentax.json", CheckEndToEndTests.config(output: 120))
     try repo.commit("grow the prompt")
-    let annotations = repo.run("check", "--base", base, "--head", "HEAD", "--format", "github", environment: environment)
+    let annotations = repo.run(
+      "check", "--base", base, "--head", "HEAD", "--format", "github", environment: environment)
     #expect(annotations.code == .regression, "\(annotations.stderr)")
-    #expect(annotations.stdout.hasPrefix("::error file=prompts/system.md,line=1,title=tokentax%3A bot over a fail threshold::"))
-    #expect(try String(contentsOf: summary, encoding: .utf8).contains("### ❌ tokentax: +\\$7.83/month (+18.8 %) — over a fail threshold"))
+    #expect(
+      annotations.stdout.hasPrefix(
+        "::error file=prompts/system.md,line=1,title=tokentax%3A bot over a fail threshold::"))
+    #expect(
+      try String(contentsOf: summary, encoding: .utf8).contains(
+        "### ❌ tokentax: +\\$7.83/month (+18.8 %) — over a fail threshold"))
 
     let check = repo.run("check", "--base", base, "--head", "HEAD", "--format", "json", "--output", "report.json")
     #expect(check.code == .regression, "\(check.stderr)")
     let posted = repo.run("comment", "github", "--report", "report.json", environment: environment)
     #expect(posted.code == .success, "\(posted.stderr)")
     #expect(posted.stdout == "tokentax: posted the cost comment on octo-org/app#5\n")
-    #expect(host.bodies.first?.split(separator: "\n").prefix(2) == [
-      "<!-- tokentax -->", "### ❌ tokentax: +\\$7.83/month (+18.8 %) — over a fail threshold",
-    ])
+    #expect(
+      host.bodies.first?.split(separator: "\n").prefix(2) == [
+        "<!-- tokentax -->", "### ❌ tokentax: +\\$7.83/month (+18.8 %) — over a fail threshold",
+      ])
 
     // Push 2: output back to 100: (70 × 3 + 100 × 12) / 1e6 = $0.00141/call, $42.30/month, +$0.63 (+1.51 %).
     try repo.write("tokentax.json", CheckEndToEndTests.config(output: 100))
@@ -49,12 +56,14 @@ import Testing
     let recheck = repo.run("check", "--base", base, "--head", "HEAD", "--format", "json", "--output", "report.json")
     #expect(recheck.code == .success, "\(recheck.stderr)")
     let updated = repo.run("comment", "github", "--report", "report.json", environment: environment)
-    #expect(updated.stdout == "tokentax: updated the cost comment on octo-org/app#5 (comment 100)\n", "\(updated.stderr)")
+    #expect(
+      updated.stdout == "tokentax: updated the cost comment on octo-org/app#5 (comment 100)\n", "\(updated.stderr)")
 
     #expect(host.bodies.count == 1)
-    #expect(host.bodies.first?.split(separator: "\n").prefix(2) == [
-      "<!-- tokentax -->", "### ✅ tokentax: +\\$0.63/month (+1.5 %) — within policy",
-    ])
+    #expect(
+      host.bodies.first?.split(separator: "\n").prefix(2) == [
+        "<!-- tokentax -->", "### ✅ tokentax: +\\$0.63/month (+1.5 %) — within policy",
+      ])
     #expect(host.requests.map(\.method) == ["GET", "POST", "GET", "PATCH"])
     #expect(host.requests.allSatisfy { $0.target.hasPrefix("/repos/octo-org/app/issues/") })
   }

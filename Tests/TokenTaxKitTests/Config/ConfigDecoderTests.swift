@@ -45,13 +45,34 @@ import Testing
   }
 
   @Test(arguments: [
-    (#"{"version": 1, "features": [], "tresholds": {}}"#, "tokentax.json: unknown key 'tresholds' in the top level; did you mean 'thresholds'?"),
-    (#"{"version": 1, "features": [{"id": "a", "calls_per_dya": 3}]}"#, "tokentax.json: unknown key 'calls_per_dya' in features[0]; did you mean 'calls_per_day'?"),
-    (#"{"version": 1, "features": [{"id": "a", "calls_per_day": -3}]}"#, "tokentax.json: features[0].calls_per_day must be a number from 0 to 100000000000"),
-    (#"{"version": 1, "features": [{"id": "a", "prompt": [{"file": "../secrets.txt"}]}]}"#, "path '../secrets.txt' leaves the repository; config paths must be relative to the repo root and stay inside it"),
-    (#"{"version": 2, "features": []}"#, "tokentax.json: version 2 is newer than this tokentax understands (1); upgrade tokentax or set \"version\": 1"),
-    (#"{"version": 1, "features": [{"id": "a"}, {"id": "a"}]}"#, "tokentax.json: feature id 'a' appears twice; feature ids must be unique"),
-    (#"{"version": 1, "features": [{"id": "a", "prompt": [{"file": "x", "role": "sytem"}]}]}"#, "tokentax.json: features[0].prompt[0].role must be one of system, user, assistant, developer, not 'sytem'"),
+    (
+      #"{"version": 1, "features": [], "tresholds": {}}"#,
+      "tokentax.json: unknown key 'tresholds' in the top level; did you mean 'thresholds'?"
+    ),
+    (
+      #"{"version": 1, "features": [{"id": "a", "calls_per_dya": 3}]}"#,
+      "tokentax.json: unknown key 'calls_per_dya' in features[0]; did you mean 'calls_per_day'?"
+    ),
+    (
+      #"{"version": 1, "features": [{"id": "a", "calls_per_day": -3}]}"#,
+      "tokentax.json: features[0].calls_per_day must be a number from 0 to 100000000000"
+    ),
+    (
+      #"{"version": 1, "features": [{"id": "a", "prompt": [{"file": "../secrets.txt"}]}]}"#,
+      "path '../secrets.txt' leaves the repository; config paths must be relative to the repo root and stay inside it"
+    ),
+    (
+      #"{"version": 2, "features": []}"#,
+      "tokentax.json: version 2 is newer than this tokentax understands (1); upgrade tokentax or set \"version\": 1"
+    ),
+    (
+      #"{"version": 1, "features": [{"id": "a"}, {"id": "a"}]}"#,
+      "tokentax.json: feature id 'a' appears twice; feature ids must be unique"
+    ),
+    (
+      #"{"version": 1, "features": [{"id": "a", "prompt": [{"file": "x", "role": "sytem"}]}]}"#,
+      "tokentax.json: features[0].prompt[0].role must be one of system, user, assistant, developer, not 'sytem'"
+    ),
     ("{\"version\": 1,\n  \"features\": [\n}", "tokentax.json:3:1: unexpected '}'; expected a value"),
   ])
   func rejectsBadConfigWithOneSentence(text: String, message: String) {

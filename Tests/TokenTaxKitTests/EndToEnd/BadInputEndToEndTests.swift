@@ -44,9 +44,12 @@ import Testing
   @Test func symlinkedTraceFileLeavingTheRepositoryIsRefused() throws {
     let repo = try repository()
     try repo.write(
-      "tokentax.json", CheckEndToEndTests.config().replacingOccurrences(
-        of: #""variables": { "question": 50 }"#, with: #""variables": { "question": 50 }, "traces": "canary/bot.jsonl""#))
-    try repo.write("canary/bot.jsonl", #"{"feature":"bot","model":"acme-ft-1","input_tokens":60,"output_tokens":100}"# + "\n")
+      "tokentax.json",
+      CheckEndToEndTests.config().replacingOccurrences(
+        of: #""variables": { "question": 50 }"#, with: #""variables": { "question": 50 }, "traces": "canary/bot.jsonl""#
+      ))
+    try repo.write(
+      "canary/bot.jsonl", #"{"feature":"bot","model":"acme-ft-1","input_tokens":60,"output_tokens":100}"# + "\n")
     try repo.commit("one")
     try expectRefusedWhenLinkedOutside("canary/bot.jsonl", in: repo)
   }
@@ -56,7 +59,8 @@ import Testing
   @Test func symlinkCommittedAtTheBaseIsRefused() throws {
     let repo = try repository()
     try repo.remove("prompts/system.md")
-    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "/etc/hostname")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "/etc/hostname")
     let base = try repo.commit("linked out")
     try repo.remove("prompts/system.md")
     try repo.write("prompts/system.md", "You are helpful.")
@@ -69,7 +73,8 @@ import Testing
     let repo = try repository()
     try repo.write("prompts/shared.md", "You are helpful.")
     try repo.remove("prompts/system.md")
-    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "shared.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "shared.md")
     let base = try repo.commit("linked in")
     let result = repo.run("check", "--base", base, "--format", "json")
     #expect(result.code == .success, "\(result.stderr)")
@@ -86,7 +91,8 @@ import Testing
     let result = repo.run("check", "--base", "HEAD")
     #expect(result.code == .couldNotRun)
     #expect(
-      result.stderr == "error: cannot read 'prompts/system.md': it is a named pipe (FIFO), not a regular file; config paths "
+      result.stderr
+        == "error: cannot read 'prompts/system.md': it is a named pipe (FIFO), not a regular file; config paths "
         + "must name regular files in the repository\n")
   }
 
@@ -96,10 +102,13 @@ import Testing
     _ path: String, in repo: TestRepository, sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     try repo.remove(path)
-    try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent(path).path, withDestinationPath: "/etc/hostname")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.root.appendingPathComponent(path).path, withDestinationPath: "/etc/hostname")
     let result = repo.run("check", "--base", "HEAD")
     #expect(result.code == .couldNotRun, sourceLocation: sourceLocation)
-    #expect(result.stderr.contains("path '\(path)' leaves the repository"), "\(result.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      result.stderr.contains("path '\(path)' leaves the repository"), "\(result.stderr)", sourceLocation: sourceLocation
+    )
   }
 
   @Test func missingConfigPointsToInit() throws {
@@ -109,7 +118,8 @@ import Testing
     let result = repo.run("check", "--base", "HEAD")
     #expect(result.code == .couldNotRun)
     #expect(
-      result.stderr == "error: no tokentax.json at the working tree; run 'tokentax init' to write a starter tokentax.json, "
+      result.stderr
+        == "error: no tokentax.json at the working tree; run 'tokentax init' to write a starter tokentax.json, "
         + "pass --config PATH, or choose another side's with --config-from head|base|worktree\n")
   }
 
@@ -124,6 +134,9 @@ import Testing
     let repo = try repository()
     let result = repo.run("check")
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr == "error: the repository has no commits yet, so there is no base to compare with; commit once, then run tokentax check\n")
+    #expect(
+      result.stderr
+        == "error: the repository has no commits yet, so there is no base to compare with; commit once, then run tokentax check\n"
+    )
   }
 }

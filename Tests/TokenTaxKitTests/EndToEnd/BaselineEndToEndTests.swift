@@ -34,7 +34,8 @@ import Testing
     #expect(report["notes"] == .array([.string(note)]))
     for format in ["table", "markdown", "github"] {
       let rendered = repo.run("check", "--base", "HEAD~1", "--head", "HEAD", "--format", format).stdout
-      #expect(rendered.contains("has no tokentax.json: the head's config is applied to both sides"), "\(format): \(rendered)")
+      #expect(
+        rendered.contains("has no tokentax.json: the head's config is applied to both sides"), "\(format): \(rendered)")
     }
   }
 
@@ -53,12 +54,15 @@ import Testing
     #expect(
       refused.stderr == "error: no tokentax.json at commit \(head) (HEAD), but the working tree has one; "
         + "pass --config-from worktree to apply it to both sides\n")
-    let result = repo.run("check", "--base", "HEAD~1", "--head", "HEAD", "--config-from", "worktree", "--format", "json")
+    let result = repo.run(
+      "check", "--base", "HEAD~1", "--head", "HEAD", "--config-from", "worktree", "--format", "json")
     #expect(result.code == .success, "\(result.stderr)")
     let report = try JSONParser().parse(result.stdout)
     #expect(report["features"]?.arrayValue?.first?["base"]?["input_tokens"] == .number("63"))
     #expect(report["features"]?.arrayValue?.first?["head"]?["input_tokens"] == .number("70"))
-    #expect(report["notes"]?.arrayValue?.first == .string("--config-from worktree: the working tree's tokentax.json is applied to both sides"))
+    #expect(
+      report["notes"]?.arrayValue?.first
+        == .string("--config-from worktree: the working tree's tokentax.json is applied to both sides"))
   }
 
   /// A feature the head's config names whose files did not exist at the base is added there,
@@ -77,7 +81,9 @@ import Testing
     let fromBase = repo.run("check", "--base", "HEAD~1", "--head", "HEAD", "--config-from", "base")
     #expect(fromBase.code == .couldNotRun)
     let base = try repo.git("rev-parse", "HEAD~1").prefix(12)
-    #expect(fromBase.stderr.hasPrefix("error: no tokentax.json at commit \(base) (HEAD~1); run 'tokentax init'"), "\(fromBase.stderr)")
+    #expect(
+      fromBase.stderr.hasPrefix("error: no tokentax.json at commit \(base) (HEAD~1); run 'tokentax init'"),
+      "\(fromBase.stderr)")
   }
 
   /// A glob that matches nothing at one side is an empty part there, with a note.
@@ -95,6 +101,10 @@ import Testing
     #expect(result.code != .couldNotRun, "\(result.stderr)")
     let base = try repo.git("rev-parse", "HEAD").prefix(12)
     let notes = try JSONParser().parse(result.stdout)["notes"]
-    #expect(notes == .array([.string("feature 'bot': 'prompts/examples/*.md' matches no file at commit \(base); counted as empty there")]))
+    #expect(
+      notes
+        == .array([
+          .string("feature 'bot': 'prompts/examples/*.md' matches no file at commit \(base); counted as empty there")
+        ]))
   }
 }

@@ -7,7 +7,8 @@ import Testing
   static var binary: URL {
     var directory = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
     if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("tokentax").path) {
-      directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.build/debug")
+      directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../../.build/debug")
     }
     return directory.appendingPathComponent("tokentax")
   }
@@ -40,7 +41,9 @@ import Testing
     while true {
       do {
         return try process.run()
-      } catch let error as NSError where error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) && attempt < 50 {
+      } catch let error as NSError
+        where error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) && attempt < 50
+      {
         attempt += 1
         usleep(20_000)
       }
@@ -62,7 +65,10 @@ import Testing
     let result = try Self.run(["check", "--bsae", "main"])
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr == "error: unknown option '--bsae' for 'tokentax check' (did you mean '--base'?); run 'tokentax check --help' for the options\n")
+    #expect(
+      result.stderr
+        == "error: unknown option '--bsae' for 'tokentax check' (did you mean '--base'?); run 'tokentax check --help' for the options\n"
+    )
   }
 
   @Test func demoRunsTheFailingCheckAndExitsZero() throws {

@@ -9,7 +9,9 @@ import Testing
 /// does not depend on the built-in table. Token counts of the prompt texts are tiktoken's
 /// (o200k_base, checked with the tiktoken oracle), stated beside each use.
 @Suite struct CheckEndToEndTests {
-  static func config(model: String = "acme-ft-1", callsPerDay: String = "1000", output: Int = 100, extra: String = "") -> String {
+  static func config(model: String = "acme-ft-1", callsPerDay: String = "1000", output: Int = 100, extra: String = "")
+    -> String
+  {
     """
     {
       "version": 1,
@@ -88,14 +90,18 @@ import Testing
     #expect(unchanged.code == .success, "\(unchanged.stderr)")
     let before = try JSONParser().parse(unchanged.stdout)["totals"]?["violations"]?.arrayValue?.first
     #expect(before?["level"] == .string("warn"))
-    #expect(before?["message"] == .string("total forecast $41.67/month is over the budget of $40.00 (104.2 %), no more than at the base"))
+    #expect(
+      before?["message"]
+        == .string("total forecast $41.67/month is over the budget of $40.00 (104.2 %), no more than at the base"))
 
     try repo.write("prompts/system.md", "You are helpful. Always cite the document you used.")
     let result = repo.run("check", "--base", "HEAD", "--format", "json")
     #expect(result.code == .regression)
     let totals = try JSONParser().parse(result.stdout)["totals"]
     #expect(totals?["violations"]?.arrayValue?.first?["rule"] == .string("budget"))
-    #expect(totals?["violations"]?.arrayValue?.first?["message"] == .string("total forecast $42.30/month is over the budget of $40.00 (105.8 %)"))
+    #expect(
+      totals?["violations"]?.arrayValue?.first?["message"]
+        == .string("total forecast $42.30/month is over the budget of $40.00 (105.8 %)"))
     let table = repo.run("check", "--base", "HEAD", "--no-color").stdout
     #expect(table.contains("✖ fail  total forecast $42.30/month is over the budget of $40.00 (105.8 %) [budget]"))
     #expect(table.contains("FAIL  the total over its budget (exit 1)"))
@@ -119,7 +125,10 @@ import Testing
     try repo.write("tokentax.json", Self.config(output: 200))
     let unstaged = repo.run("check", "--staged")  // not staged yet: index == HEAD
     #expect(unstaged.code == .success)
-    #expect(unstaged.stdout == "tokentax: within policy · 1 feature, 0 changed\nmonthly: $41.67 → $41.67 ($0.00)\ndetails: tokentax check --staged --format markdown\n")
+    #expect(
+      unstaged.stdout
+        == "tokentax: within policy · 1 feature, 0 changed\nmonthly: $41.67 → $41.67 ($0.00)\ndetails: tokentax check --staged --format markdown\n"
+    )
     try repo.git("add", "tokentax.json")
     let staged = repo.run("check", "--staged", "--json-report", "report.json")
     #expect(staged.code == .regression)
@@ -169,7 +178,8 @@ import Testing
   /// removal plus an addition.
   @Test func renamedFeatureIsComparedWithItsOldSelf() throws {
     let repo = try baseRepository()
-    try repo.write("tokentax.json", Self.config().replacingOccurrences(of: #""id": "bot""#, with: #""id": "helpdesk-bot""#))
+    try repo.write(
+      "tokentax.json", Self.config().replacingOccurrences(of: #""id": "bot""#, with: #""id": "helpdesk-bot""#))
     let result = repo.run("check", "--base", "HEAD", "--format", "json")
     #expect(result.code == .success, "\(result.stderr)")
     let features = try #require(try JSONParser().parse(result.stdout)["features"]?.arrayValue)
@@ -184,11 +194,17 @@ import Testing
   /// (4 tokens) plus the placeholder's 300, not the 8 tokens of its text.
   @Test func aChangedLineIsWorthWhatTheEstimateCountsForIt() throws {
     let repo = try baseRepository()
-    try repo.write("tokentax.json", Self.config().replacingOccurrences(of: #""question": 50"#, with: #""question": 50, "context": 300"#))
+    try repo.write(
+      "tokentax.json",
+      Self.config().replacingOccurrences(of: #""question": 50"#, with: #""question": 50, "context": 300"#))
     try repo.write("prompts/user.hbs", "{{question}}\nContext: {{context}}")
-    let feature = try #require(try JSONParser().parse(repo.run("check", "--base", "HEAD", "--format", "json").stdout)["features"]?.arrayValue?.first)
+    let feature = try #require(
+      try JSONParser().parse(repo.run("check", "--base", "HEAD", "--format", "json").stdout)["features"]?.arrayValue?
+        .first)
     #expect(feature["delta"]?["input_tokens"] == .number("304"))
-    #expect(feature["top_changes"] == .array([.object(["file": .string("prompts/user.hbs"), "line": .number("2"), "tokens": .number("304")])]))
+    #expect(
+      feature["top_changes"]
+        == .array([.object(["file": .string("prompts/user.hbs"), "line": .number("2"), "tokens": .number("304")])]))
   }
 
   /// A tools file is sent minified: a property added on a line of its own is worth the 7 tokens
@@ -196,7 +212,8 @@ import Testing
   @Test func aToolsFileChangeIsAttributedToItsLine() throws {
     let tools = #"{ "file": "prompts/tools.json", "kind": "tools" }, { "file": "prompts/user.hbs""#
     let repo = try baseRepository()
-    try repo.write("tokentax.json", Self.config().replacingOccurrences(of: #"{ "file": "prompts/user.hbs""#, with: tools))
+    try repo.write(
+      "tokentax.json", Self.config().replacingOccurrences(of: #"{ "file": "prompts/user.hbs""#, with: tools))
     let definition = """
       [{"name": "lookup", "parameters": {"type": "object", "properties": {
         "id": {"type": "string"}
@@ -204,10 +221,16 @@ import Testing
       """
     try repo.write("prompts/tools.json", definition)
     try repo.commit("tools")
-    try repo.write("prompts/tools.json", definition.replacingOccurrences(of: "\n  \"id\"", with: "\n  \"region\": {\"type\": \"string\"},\n  \"id\""))
-    let feature = try #require(try JSONParser().parse(repo.run("check", "--base", "HEAD", "--format", "json").stdout)["features"]?.arrayValue?.first)
+    try repo.write(
+      "prompts/tools.json",
+      definition.replacingOccurrences(of: "\n  \"id\"", with: "\n  \"region\": {\"type\": \"string\"},\n  \"id\""))
+    let feature = try #require(
+      try JSONParser().parse(repo.run("check", "--base", "HEAD", "--format", "json").stdout)["features"]?.arrayValue?
+        .first)
     #expect(feature["delta"]?["input_tokens"] == .number("7"))
-    #expect(feature["top_changes"] == .array([.object(["file": .string("prompts/tools.json"), "line": .number("2"), "tokens": .number("7")])]))
+    #expect(
+      feature["top_changes"]
+        == .array([.object(["file": .string("prompts/tools.json"), "line": .number("2"), "tokens": .number("7")])]))
   }
 
   @Test func pricesShowsTheConfigsOverrides() throws {
@@ -222,7 +245,9 @@ import Testing
   @Test func missingPromptFileAndUnknownModel() throws {
     let repo = try baseRepository()
     try repo.remove("prompts/user.hbs")
-    #expect(repo.run("check", "--base", "HEAD").stderr.contains("prompt file 'prompts/user.hbs' matches no file at the working tree"))
+    #expect(
+      repo.run("check", "--base", "HEAD").stderr.contains(
+        "prompt file 'prompts/user.hbs' matches no file at the working tree"))
     try repo.write("prompts/user.hbs", "{{question}}")
     try repo.write("tokentax.json", Self.config(model: "acme-ft-9"))
     let result = repo.run("check", "--base", "HEAD")

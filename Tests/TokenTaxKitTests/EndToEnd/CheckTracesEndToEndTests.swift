@@ -10,15 +10,17 @@ import Testing
   static func traces(output: Int, calls: Int = 40) -> String {
     (0..<calls).map { index in
       let jitter = index % 3 - 1  // -1, 0, +1: small, symmetric noise
-      return #"{"feature":"bot","case":"c-\#(index)","model":"acme-ft-1","input_tokens":60,"output_tokens":\#(output + 5 * jitter)}"#
+      return
+        #"{"feature":"bot","case":"c-\#(index)","model":"acme-ft-1","input_tokens":60,"output_tokens":\#(output + 5 * jitter)}"#
     }.joined(separator: "\n") + "\n"
   }
 
   func repository(baseOutput: Int) throws -> TestRepository {
     let repo = try TestRepository()
     let config = CheckEndToEndTests.config().replacingOccurrences(
-      of: #""variables": { "question": 50 }"#, with: #""variables": { "question": 50 }, "traces": "canary/*.jsonl""#)
-      .replacingOccurrences(of: #""fail": { "cost_percent": 15 }"#, with: #""fail": { "output_tokens_percent": 30 }"#)
+      of: #""variables": { "question": 50 }"#, with: #""variables": { "question": 50 }, "traces": "canary/*.jsonl""#
+    )
+    .replacingOccurrences(of: #""fail": { "cost_percent": 15 }"#, with: #""fail": { "output_tokens_percent": 30 }"#)
     try repo.write("tokentax.json", config)
     try repo.write("prompts/system.md", "You are helpful.")
     try repo.write("prompts/user.hbs", "{{question}}")
@@ -84,19 +86,23 @@ import Testing
     let config = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
       .replacingOccurrences(of: #""traces": "canary/*.jsonl""#, with: #""traces": "\#(pattern)""#)
     try repo.write("tokentax.json", config)
-    let expected = "error: trace path '\(pattern)' of feature 'bot' matches no file at the working tree; fix traces in tokentax.json\n"
+    let expected =
+      "error: trace path '\(pattern)' of feature 'bot' matches no file at the working tree; fix traces in tokentax.json\n"
     let worktree = repo.run("check", "--base", "HEAD")
     #expect(worktree.code == .couldNotRun)
     #expect(worktree.stderr == expected)
     try repo.commit("point at a missing trace file")
     let committed = repo.run("check", "--base", "HEAD~1", "--head", "HEAD")
     #expect(committed.code == .couldNotRun)
-    #expect(committed.stderr.hasPrefix("error: trace path '\(pattern)' of feature 'bot' matches no file at commit "), "\(committed.stderr)")
+    #expect(
+      committed.stderr.hasPrefix("error: trace path '\(pattern)' of feature 'bot' matches no file at commit "),
+      "\(committed.stderr)")
   }
 
   @Test func malformedTraceLineNamesFileLineAndColumn() throws {
     let repo = try repository(baseOutput: 100)
-    try repo.write("canary/bot.jsonl", Self.traces(output: 100, calls: 3) + "{\"feature\": \"bot\", \"output_tokens\": }\n")
+    try repo.write(
+      "canary/bot.jsonl", Self.traces(output: 100, calls: 3) + "{\"feature\": \"bot\", \"output_tokens\": }\n")
     let result = repo.run("check", "--base", "HEAD")
     #expect(result.code == .couldNotRun)
     #expect(result.stderr.contains("canary/bot.jsonl:4:"), "\(result.stderr)")

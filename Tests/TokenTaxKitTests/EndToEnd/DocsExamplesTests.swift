@@ -53,10 +53,12 @@ import Testing
 
   @Test(arguments: examples) func exampleRunsAsShown(_ example: Example) throws {
     let command = try #require(Command(example.command), "not a command this test runs: \(example.command)")
-    let input = command.stdinFile.flatMap { try? Data(contentsOf: Self.root.appendingPathComponent($0)) } ?? command.stdinText
+    let input =
+      command.stdinFile.flatMap { try? Data(contentsOf: Self.root.appendingPathComponent($0)) } ?? command.stdinText
     let run = InProcessRun(command.arguments, in: Self.root, stdin: input ?? Data())
     // An example that shows an error shows a run that could not go on (exit 2).
-    #expect(run.code == (example.expected.first?.hasPrefix("error: ") == true ? .couldNotRun : .success), "\(run.stderr)")
+    #expect(
+      run.code == (example.expected.first?.hasPrefix("error: ") == true ? .couldNotRun : .success), "\(run.stderr)")
     let printed = (run.stdout + run.stderr).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(
       Self.matches(printed.last == "" ? Array(printed.dropLast()) : printed, example.expected),

@@ -83,7 +83,8 @@ import Testing
     let repo = try levelRepository()
     let unchanged = repo.run("check", "--base", "HEAD", "--format", "json")
     #expect(unchanged.code == .success, "\(unchanged.stderr)")
-    let warned = try JSONParser().parse(unchanged.stdout)["features"]?.arrayValue?.first?["violations"]?.arrayValue?.first
+    let warned = try JSONParser().parse(unchanged.stdout)["features"]?.arrayValue?.first?["violations"]?.arrayValue?
+      .first
     #expect(warned?["level"] == .string("warn"))
     #expect(warned?["message"] == .string("63 input tokens per call (limit 60), no more than at the base"))
 

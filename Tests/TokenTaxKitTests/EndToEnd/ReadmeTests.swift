@@ -5,8 +5,10 @@ import Testing
 
 /// The README shows what tokentax prints; these tests keep it true.
 @Suite struct ReadmeTests {
-  static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../README.md")
-    .standardized
+  static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "../../../README.md"
+  )
+  .standardized
 
   /// Every line of the README's demo excerpt appears, as is, in `tokentax demo`'s output.
   @Test func demoExcerptIsWhatTheDemoPrints() throws {
@@ -23,7 +25,8 @@ import Testing
 
   /// The two set-up commands of the first screen.
   @Test func firstScreenHasTheSetUpCommands() throws {
-    let firstScreen = try String(contentsOf: Self.readme, encoding: .utf8).split(separator: "\n").prefix(20).joined(separator: "\n")
+    let firstScreen = try String(contentsOf: Self.readme, encoding: .utf8).split(separator: "\n").prefix(20).joined(
+      separator: "\n")
     #expect(firstScreen.contains("swift run tokentax demo"))
     #expect(firstScreen.contains("swift test"))
   }

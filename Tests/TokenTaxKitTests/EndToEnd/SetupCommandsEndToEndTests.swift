@@ -10,9 +10,11 @@ import Testing
     try repo.write("prompts/support/system.md", "You are helpful.")
     try repo.write("prompts/support/examples.md", "Q: {{sample}}")
     try repo.write("prompts/support/user.hbs", "{{question}}")
-    try repo.write("prompts/support/tools.json", #"[{"name": "lookup", "parameters": {"type": "object", "properties": {}}}]"#)
+    try repo.write(
+      "prompts/support/tools.json", #"[{"name": "lookup", "parameters": {"type": "object", "properties": {}}}]"#)
     try repo.write("prompts/support/reply.json", #"{"type": "object", "properties": {"answer": {"type": "string"}}}"#)
-    try repo.write("prompts/triage/request.json", #"{"model": "gpt-4o", "messages": [{"role": "user", "content": "{{ticket}}"}]}"#)
+    try repo.write(
+      "prompts/triage/request.json", #"{"model": "gpt-4o", "messages": [{"role": "user", "content": "{{ticket}}"}]}"#)
     try repo.write("agents/notes.prompt", "---\nmodel: googleai/gemini-2.5-flash\n---\nWrite notes.")
     try repo.write("src/app.py", "print('not a prompt')")
     let result = repo.run("init", "--model", "gpt-5")
@@ -24,10 +26,12 @@ import Testing
     #expect(config.features.map(\.id) == ["notes", "support", "triage"])
     // Sent in order: system text first, the user's turn last; roles and kinds from names and contents.
     let support = config.features[1]
-    #expect(support.prompt.map(\.file) == [
-      "prompts/support/system.md", "prompts/support/examples.md", "prompts/support/reply.json", "prompts/support/tools.json",
-      "prompts/support/user.hbs",
-    ])
+    #expect(
+      support.prompt.map(\.file) == [
+        "prompts/support/system.md", "prompts/support/examples.md", "prompts/support/reply.json",
+        "prompts/support/tools.json",
+        "prompts/support/user.hbs",
+      ])
     #expect(support.prompt.map(\.role) == [.system, nil, nil, nil, .user])
     #expect(support.prompt.map(\.kind) == [.text, .text, .schema, .tools, .text])
     #expect(config.features[2].prompt.map(\.kind) == [.request])
@@ -50,18 +54,26 @@ import Testing
   /// estimates without editing.
   @Test func initDraftsATrustworthyConfigOnHostileTemplates() throws {
     let repo = try TestRepository()
-    try repo.write("prompts/poem/v1.prompt", "---\nmodel: openai/gpt-4o\n---\n{{role \"user\"}}Write about {{topic}}. {{> style}}")
-    try repo.write("prompts/poem/v2.prompt", "# header\n\n---\nmodel: openai/gpt-4o\n---\n{{media url=photo mime=\"image/jpeg\"}}{{#each lines}}{{this}} {{@index}}{{/each}}")
+    try repo.write(
+      "prompts/poem/v1.prompt", "---\nmodel: openai/gpt-4o\n---\n{{role \"user\"}}Write about {{topic}}. {{> style}}")
+    try repo.write(
+      "prompts/poem/v2.prompt",
+      "# header\n\n---\nmodel: openai/gpt-4o\n---\n{{media url=photo mime=\"image/jpeg\"}}{{#each lines}}{{this}} {{@index}}{{/each}}"
+    )
     try repo.write("prompts/poem/_style.prompt", "Be brief, {{tone}}.")
     try repo.write("deploy/Dockerfile.j2", "FROM {{ image }}")
     try repo.write("web/page.html.j2", "<html>{{ title }}</html>")
-    try repo.write("agent/main.j2", "{% for doc in docs %}{{ doc.text }} {{ loop.index }}{% endfor %}{% include 'rules.j2' %}")
+    try repo.write(
+      "agent/main.j2", "{% for doc in docs %}{{ doc.text }} {{ loop.index }}{% endfor %}{% include 'rules.j2' %}")
     try repo.write("agent/rules.j2", "Cite {{ source }}.")
     try repo.write("broken/main.j2", "{% if x %}never closed")
     let result = repo.run("init")
     #expect(result.code == .success, "\(result.stderr)")
-    #expect(result.stderr.contains("left broken/main.j2 out of the draft: broken/main.j2:1:1: this block is never closed"), "\(result.stderr)")
-    let config = try ConfigDecoder.decode(try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
+    #expect(
+      result.stderr.contains("left broken/main.j2 out of the draft: broken/main.j2:1:1: this block is never closed"),
+      "\(result.stderr)")
+    let config = try ConfigDecoder.decode(
+      try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
     #expect(config.features.map(\.id) == ["agent", "v1", "v2"])
     #expect(config.features[0].prompt.map(\.file) == ["agent/main.j2"])
     #expect(config.features[0].variables == ["docs": 100, "source": 100])
@@ -96,7 +108,8 @@ import Testing
     // 41.67 × 1.2 = 50.004 → budgets round up to whole dollars: 51.
     let budget = repo.run("budget", "init", "--headroom", "20")
     #expect(budget.code == .success, "\(budget.stderr)")
-    let config = try ConfigDecoder.decode(try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
+    let config = try ConfigDecoder.decode(
+      try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
     #expect(config.budgets.monthlyUSD == 51)
     #expect(config.features.first?.budgetMonthlyUSD == 51)
     #expect(repo.run("check", "--base", "HEAD").code == .success)
@@ -109,6 +122,9 @@ import Testing
     try Data([0x48, 0x69, 0x20, 0xC3, 0x28]).write(to: repo.root.appendingPathComponent("prompts/system.md"))
     let result = repo.run("estimate")
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr == "error: prompts/system.md: not UTF-8 text (invalid or binary byte at offset 3); point the feature at a text file\n")
+    #expect(
+      result.stderr
+        == "error: prompts/system.md: not UTF-8 text (invalid or binary byte at offset 3); point the feature at a text file\n"
+    )
   }
 }

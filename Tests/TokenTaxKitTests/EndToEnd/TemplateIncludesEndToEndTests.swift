@@ -62,7 +62,10 @@ import Testing
     try repo.write("prompts/a/system.j2", "Hi.\n  {% include 'missing.j2' %}")
     let result = repo.run("check", "--base", "HEAD")
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr.contains("prompts/a/system.j2:2:3: include 'missing.j2' matches no file (looked for prompts/a/missing.j2, prompts/shared/missing.j2"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "prompts/a/system.j2:2:3: include 'missing.j2' matches no file (looked for prompts/a/missing.j2, prompts/shared/missing.j2"
+      ), "\(result.stderr)")
   }
 
   @Test func aCycleIsExitTwoNamingTheChain() throws {
@@ -77,14 +80,18 @@ import Testing
   /// One branch, loops × items, and the warnings that say what was assumed.
   @Test func branchesLoopsAndUnusedVariablesAreStated() throws {
     let repo = try TestRepository()
-    try repo.write("tokentax.json", """
+    try repo.write(
+      "tokentax.json",
+      """
       { "version": 1,
         "prices": { "overrides": { "acme-ft-1": { "input": 3.0, "output": 12.0, "encoding": "o200k_base" } } },
         "features": [ { "id": "rag", "model": "acme-ft-1", "calls_per_day": 1000, "output_tokens": 10,
           "prompt": [ { "file": "prompts/rag.j2", "role": "user" } ],
           "variables": { "docs": 300, "d.title": 7, "stale": 5 }, "loops": { "docs": 3 } } ] }
       """)
-    try repo.write("prompts/rag.j2", "{% if short %}\n{% else %}\nYou are agent A.{% endif %}{% for d in docs %}{{ d.title }}\n{% endfor %}")
+    try repo.write(
+      "prompts/rag.j2",
+      "{% if short %}\n{% else %}\nYou are agent A.{% endif %}{% for d in docs %}{{ d.title }}\n{% endfor %}")
     try repo.commit("rag")
     let result = repo.run("estimate", "--json")
     #expect(result.code == .success, "\(result.stderr)")
@@ -93,8 +100,12 @@ import Testing
     // the loop: 3 × (7 + "\n" 1) = 24; + 3 framing + 3 priming = 36.
     let row = try #require(report["features"]?.arrayValue?.first)
     #expect(row["input_tokens"] == .number("36"), "\(result.stdout)")
-    #expect(result.stderr.contains("1 if/else block(s) counted by their largest branch (prompts/rag.j2:1)"), "\(result.stderr)")
-    #expect(result.stderr.contains("variables gives 'stale' a size but no placeholder of its prompt uses it"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("1 if/else block(s) counted by their largest branch (prompts/rag.j2:1)"),
+      "\(result.stderr)")
+    #expect(
+      result.stderr.contains("variables gives 'stale' a size but no placeholder of its prompt uses it"),
+      "\(result.stderr)")
     #expect(!result.stderr.contains("'docs' a size"))
   }
 }

@@ -37,7 +37,9 @@ final class TestRepository {
   }
 
   /// Runs tokentax in-process in this repository.
-  func run(_ arguments: String..., environment: [String: String] = [:]) -> (code: ExitCode, stdout: String, stderr: String) {
+  func run(_ arguments: String..., environment: [String: String] = [:]) -> (
+    code: ExitCode, stdout: String, stderr: String
+  ) {
     let run = InProcessRun(arguments, in: root, environment: environment)
     return (run.code, run.stdout, run.stderr)
   }

@@ -11,11 +11,13 @@ import Testing
     let base = lines([("a", 1), ("b", 2), ("c", 3), ("d", 4)])
     let head = lines([("a", 1), ("x", 10), ("y", 20), ("c", 3), ("d", 4), ("z", 5)])
     let changes = TopChanges.changes(in: "p.md", base: base, head: head, recount: nil)
-    #expect(changes == [PromptChange(file: "p.md", line: 2, tokens: 28), PromptChange(file: "p.md", line: 6, tokens: 5)])
+    #expect(
+      changes == [PromptChange(file: "p.md", line: 2, tokens: 28), PromptChange(file: "p.md", line: 6, tokens: 5)])
   }
 
   @Test func removedLinesAreNegative() {
-    let changes = TopChanges.changes(in: "p.md", base: lines([("a", 1), ("gone", 7)]), head: lines([("a", 1)]), recount: nil)
+    let changes = TopChanges.changes(
+      in: "p.md", base: lines([("a", 1), ("gone", 7)]), head: lines([("a", 1)]), recount: nil)
     #expect(changes == [PromptChange(file: "p.md", line: 1, tokens: -7)])
   }
 
@@ -29,10 +31,16 @@ import Testing
       variables: ["context": 300], defaultSize: 100)
     let base = TopChanges.lines("Answer briefly.", recount.counter)
     let head = TopChanges.lines("Answer briefly.\nContext: {{context}}", recount.counter)
-    #expect(TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount) == [PromptChange(file: "p.hbs", line: 2, tokens: 303)])
+    #expect(
+      TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount) == [
+        PromptChange(file: "p.hbs", line: 2, tokens: 303)
+      ])
 
     let lineTokens = recount.counter.count("Context: {{context}}")
-    #expect(TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount, budget: 30) == [PromptChange(file: "p.hbs", line: 2, tokens: lineTokens)])
+    #expect(
+      TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount, budget: 30) == [
+        PromptChange(file: "p.hbs", line: 2, tokens: lineTokens)
+      ])
   }
 
   /// A large file changed all over is past the exact diff's budget: the linear diff still finds

@@ -12,16 +12,18 @@ import Testing
   static var seed: UInt64 { ProcessInfo.processInfo.environment["TOKENTAX_FUZZ_SEED"].flatMap(UInt64.init) ?? 17 }
 
   /// Bytes a mutation splices in: structure, numbers at the edges, broken UTF-8, controls.
-  static let tokens: [[UInt8]] = [
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "-1", "1e400", "1e-400", "18446744073709551616", "null", "true",
-    "\"input_tokens\"", "\"inpt_tokens\"", "\"usage\"", "\u{1B}[2J", "\u{202E}", "\n", "\r\n",
-  ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x00]]
+  static let tokens: [[UInt8]] =
+    [
+      "{", "}", "[", "]", ",", ":", "\"", "\\", "-1", "1e400", "1e-400", "18446744073709551616", "null", "true",
+      "\"input_tokens\"", "\"inpt_tokens\"", "\"usage\"", "\u{1B}[2J", "\u{202E}", "\n", "\r\n",
+    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x00]]
 
   static func corpus() throws -> [(name: String, bytes: [UInt8])] {
     let root = TraceTestSupport.repository.appendingPathComponent("fixtures/traces")
     let names = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted()
     return names.compactMap { name in
-      guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path), !data.isEmpty else { return nil }
+      guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path), !data.isEmpty
+      else { return nil }
       return (name, Array(data))
     }
   }

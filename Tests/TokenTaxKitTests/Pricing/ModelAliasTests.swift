@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TokenTaxKit
 
 @Suite struct ModelAliasTests {
@@ -47,19 +48,25 @@ import Testing
     #expect(try table.lookup(spelling).model == id)
   }
 
-  @Test(arguments: ["gpt-5-turbo-ultra", "o1-mini", "chatgpt-4o-latest", "ft:gpt-4o-mini:acme::x1", "", "llama-3.3-70b-versatile"])
+  @Test(arguments: [
+    "gpt-5-turbo-ultra", "o1-mini", "chatgpt-4o-latest", "ft:gpt-4o-mini:acme::x1", "", "llama-3.3-70b-versatile",
+  ])
   func unknownSpellingsDoNotGuess(_ spelling: String) {
     #expect(table.resolve(spelling) == nil)
   }
 
   @Test func unknownModelNamesTheClosestIds() {
-    #expect(throws: PricingError.unknownModel("claude-sonet-4-5@20250929", closest: ["claude-sonnet-4-5", "claude-sonnet-4-6", "claude-sonnet-5-5"])) {
+    #expect(
+      throws: PricingError.unknownModel(
+        "claude-sonet-4-5@20250929", closest: ["claude-sonnet-4-5", "claude-sonnet-4-6", "claude-sonnet-5-5"])
+    ) {
       try table.lookup("claude-sonet-4-5@20250929")
     }
     let error = PricingError.unknownModel("gpt-5-mimi", closest: ["gpt-5-mini"])
     #expect(
       error.description
-        == "unknown model 'gpt-5-mimi' (closest: gpt-5-mini); add it under prices.overrides in tokentax.json or pass --prices FILE")
+        == "unknown model 'gpt-5-mimi' (closest: gpt-5-mini); add it under prices.overrides in tokentax.json or pass --prices FILE"
+    )
   }
 
   @Test func candidatesGoFromLiteralToStripped() {
@@ -67,10 +74,11 @@ import Testing
       ModelID.candidates("us.anthropic.claude-sonnet-4-5-20250929-v1:0") == [
         "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929", "claude-sonnet-4-5",
       ])
-    #expect(ModelID.candidates("Vertex_AI/Claude-Opus-4-1@20250805") == [
-      "Vertex_AI/Claude-Opus-4-1@20250805", "vertex_ai/claude-opus-4-1@20250805", "claude-opus-4-1@20250805",
-      "claude-opus-4-1",
-    ])
+    #expect(
+      ModelID.candidates("Vertex_AI/Claude-Opus-4-1@20250805") == [
+        "Vertex_AI/Claude-Opus-4-1@20250805", "vertex_ai/claude-opus-4-1@20250805", "claude-opus-4-1@20250805",
+        "claude-opus-4-1",
+      ])
   }
 
   @Test func anIdWinsOverAnotherRowsAliasOfTheSameName() {
@@ -87,7 +95,10 @@ import Testing
 
 /// A host-prefixed id is priced at that host's rows or refused, never at another host's rate.
 @Suite struct ModelHostTests {
-  @Test(arguments: ["deepinfra/meta-llama/Llama-3.3-70B-Instruct", "vertex_ai/meta/llama-3.3-70b-instruct-maas", "bedrock/mistral-large-3"])
+  @Test(arguments: [
+    "deepinfra/meta-llama/Llama-3.3-70B-Instruct", "vertex_ai/meta/llama-3.3-70b-instruct-maas",
+    "bedrock/mistral-large-3",
+  ])
   func ownRateHostsAreRefused(_ id: String) {
     #expect(PriceTable.builtIn().resolve(id) == nil)
     #expect(throws: PricingError.self) { try PriceTable.builtIn().lookup(id) }

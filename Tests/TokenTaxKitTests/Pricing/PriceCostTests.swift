@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 /// Costs computed by hand: Σ tokens × USD per 1M tokens ÷ 1,000,000, written out in each test.
@@ -83,6 +84,8 @@ import Testing
 
   @Test func missingPricesFallBackByTheProviderRules() {
     let price = ModelPrice(model: "m", provider: "p", input: 3, output: 15, tokenizer: "unknown", source: "s", date: "")
-    #expect(price.rates(forInputTokens: 10) == ModelPrice.Rates(input: 3, output: 15, cacheRead: 3, cacheWrite: 3, cacheWrite1h: 3))
+    #expect(
+      price.rates(forInputTokens: 10)
+        == ModelPrice.Rates(input: 3, output: 15, cacheRead: 3, cacheWrite: 3, cacheWrite1h: 3))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 @Suite struct PriceFileTests {
@@ -13,7 +14,8 @@ import Testing
   }
 
   func litellm() throws -> PriceTable {
-    try PriceTable(rows: []).adding(fileAt: Self.fixtures.appendingPathComponent("litellm-excerpt.json"), named: "litellm.json")
+    try PriceTable(rows: []).adding(
+      fileAt: Self.fixtures.appendingPathComponent("litellm-excerpt.json"), named: "litellm.json")
   }
 
   // MARK: LiteLLM
@@ -26,7 +28,11 @@ import Testing
         "grok-4.3", "novita/deepseek/deepseek-v4-pro", "text-embedding-3-small",
         "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
       ])
-    #expect(table.aliases == ["gemini/gemini-2.5-pro": "gemini-2.5-pro", "deepseek/deepseek-chat": "deepseek-chat", "xai/grok-4.3": "grok-4.3"])
+    #expect(
+      table.aliases == [
+        "gemini/gemini-2.5-pro": "gemini-2.5-pro", "deepseek/deepseek-chat": "deepseek-chat",
+        "xai/grok-4.3": "grok-4.3",
+      ])
   }
 
   @Test func liteLLMPerTokenPricesBecomePerMillion() throws {
@@ -52,12 +58,15 @@ import Testing
     let pro = try #require(try litellm().rows["gemini-2.5-pro"])
     // The Gemini API entry wins over the Vertex entry of the same id (which adds a cache-write tier price).
     #expect(pro.provider == "google")
-    #expect(pro.longContext == LongContextTier(threshold: 200_000, input: usd("2.5"), output: 15, cacheRead: usd("0.25")))
+    #expect(
+      pro.longContext == LongContextTier(threshold: 200_000, input: usd("2.5"), output: 15, cacheRead: usd("0.25")))
     #expect(pro.minimumCacheablePrefix == 2_048)
     let bedrock = try #require(try litellm().rows["us.anthropic.claude-sonnet-4-5-20250929-v1:0"])
-    #expect(bedrock.longContext == LongContextTier(
-      threshold: 200_000, input: usd("6.6"), output: usd("24.75"), cacheRead: usd("0.66"), cacheWrite: usd("8.25"),
-      cacheWrite1h: usd("13.2")))
+    #expect(
+      bedrock.longContext
+        == LongContextTier(
+          threshold: 200_000, input: usd("6.6"), output: usd("24.75"), cacheRead: usd("0.66"), cacheWrite: usd("8.25"),
+          cacheWrite1h: usd("13.2")))
   }
 
   @Test func liteLLMBareKeyWinsOverPrefixedKeyOfTheSameProvider() throws {
@@ -85,19 +94,23 @@ import Testing
   }
 
   @Test func liteLLMBadPriceNamesTheField() {
-    #expect(throws: PriceFileError(
-      file: "prices.json", path: "acme.input_cost_per_token",
-      problem: "expected a price in USD per token (a number of 0 or more), got a boolean"))
-    {
+    #expect(
+      throws: PriceFileError(
+        file: "prices.json", path: "acme.input_cost_per_token",
+        problem: "expected a price in USD per token (a number of 0 or more), got a boolean")
+    ) {
       try load(#"{"acme": {"input_cost_per_token": true, "litellm_provider": "openai"}}"#)
     }
   }
 
   @Test func fileWithoutTokenPricesIsAnError() {
-    #expect(throws: PriceFileError(
-      file: "prices.json",
-      problem: "no per-token prices found; expected LiteLLM's model_prices_and_context_window.json or tokentax's {\"version\": 1, \"models\": {…}}"))
-    {
+    #expect(
+      throws: PriceFileError(
+        file: "prices.json",
+        problem:
+          "no per-token prices found; expected LiteLLM's model_prices_and_context_window.json or tokentax's {\"version\": 1, \"models\": {…}}"
+      )
+    ) {
       try load(#"{"sample_spec": {"input_cost_per_token": 0}}"#)
     }
   }
@@ -151,30 +164,56 @@ import Testing
   }
 
   static let badFiles: [(String, String)] = [
-    (#"[1]"#, #"prices.json: expected a JSON object (tokentax's {"version": 1, "models": {…}} or LiteLLM's model map), got an array"#),
+    (
+      #"[1]"#,
+      #"prices.json: expected a JSON object (tokentax's {"version": 1, "models": {…}} or LiteLLM's model map), got an array"#
+    ),
     (#"{"models": {}}"#, #"prices.json: missing "version": 1 at the top level"#),
     (#"{"version": 2, "models": {}}"#, "prices.json: version: unsupported version 2; this tokentax reads version 1"),
     (#"{"version": 1}"#, #"prices.json: missing "models": { "<model id>": { … } }"#),
-    (#"{"version": 1, "model": {}}"#, "prices.json: model: unknown key (did you mean 'models'?); valid keys: version, date, source, models"),
-    (#"{"version": 1, "date": "22/11/2026", "models": {}}"#, #"prices.json: date: expected a date as YYYY-MM-DD, got "22/11/2026""#),
-    (#"{"version": 1, "models": {"acme": {"input": 1}}}"#, #"prices.json: models.acme: a new model needs "output" (USD per 1M tokens)"#),
+    (
+      #"{"version": 1, "model": {}}"#,
+      "prices.json: model: unknown key (did you mean 'models'?); valid keys: version, date, source, models"
+    ),
+    (
+      #"{"version": 1, "date": "22/11/2026", "models": {}}"#,
+      #"prices.json: date: expected a date as YYYY-MM-DD, got "22/11/2026""#
+    ),
+    (
+      #"{"version": 1, "models": {"acme": {"input": 1}}}"#,
+      #"prices.json: models.acme: a new model needs "output" (USD per 1M tokens)"#
+    ),
     (#"{"version": 1, "models": {"acme": 3}}"#, "prices.json: models.acme: expected an object of prices, got a number"),
-    (#"{"version": 1, "models": {"gpt-5": {"input": "3"}}}"#,
-     #"prices.json: models.gpt-5.input: expected a price in USD per 1M tokens (a number of 0 or more), got the string "3""#),
-    (#"{"version": 1, "models": {"gpt-5": {"output": -1}}}"#,
-     "prices.json: models.gpt-5.output: expected a price in USD per 1M tokens (a number of 0 or more), got -1"),
-    (#"{"version": 1, "models": {"gpt-5": {"batch_discount": 50}}}"#,
-     "prices.json: models.gpt-5.batch_discount: expected the fraction taken off in batch mode, from 0 to 1 (0.5 = 50 % off), got 50"),
-    (#"{"version": 1, "models": {"gpt-5": {"context_window": 1.5}}}"#,
-     "prices.json: models.gpt-5.context_window: expected a whole number of tokens of 1 or more, got 1.5"),
-    (#"{"version": 1, "models": {"gpt-5": {"cache_reads": 0.1}}}"#,
-     "prices.json: models.gpt-5.cache_reads: unknown key (did you mean 'cache_read'?); valid keys: provider, input, output, "
-       + "cache_read, cache_write, cache_write_1h, batch_discount, long_context, context_window, "
-       + "minimum_cacheable_prefix, tokenizer, encoding, token_factor, request_overhead, tool_overhead, forced_tool_overhead, source, date, aliases"),
-    (#"{"version": 1, "models": {"gpt-5": {"long_context": {"input": 1, "output": 2}}}}"#,
-     #"prices.json: models.gpt-5.long_context: a long-context tier needs "threshold""#),
-    (#"{"version": 1, "models": {"gpt-5": {"aliases": ["x", 1]}}}"#,
-     "prices.json: models.gpt-5.aliases.1: expected a non-empty string, got 1"),
+    (
+      #"{"version": 1, "models": {"gpt-5": {"input": "3"}}}"#,
+      #"prices.json: models.gpt-5.input: expected a price in USD per 1M tokens (a number of 0 or more), got the string "3""#
+    ),
+    (
+      #"{"version": 1, "models": {"gpt-5": {"output": -1}}}"#,
+      "prices.json: models.gpt-5.output: expected a price in USD per 1M tokens (a number of 0 or more), got -1"
+    ),
+    (
+      #"{"version": 1, "models": {"gpt-5": {"batch_discount": 50}}}"#,
+      "prices.json: models.gpt-5.batch_discount: expected the fraction taken off in batch mode, from 0 to 1 (0.5 = 50 % off), got 50"
+    ),
+    (
+      #"{"version": 1, "models": {"gpt-5": {"context_window": 1.5}}}"#,
+      "prices.json: models.gpt-5.context_window: expected a whole number of tokens of 1 or more, got 1.5"
+    ),
+    (
+      #"{"version": 1, "models": {"gpt-5": {"cache_reads": 0.1}}}"#,
+      "prices.json: models.gpt-5.cache_reads: unknown key (did you mean 'cache_read'?); valid keys: provider, input, output, "
+        + "cache_read, cache_write, cache_write_1h, batch_discount, long_context, context_window, "
+        + "minimum_cacheable_prefix, tokenizer, encoding, token_factor, request_overhead, tool_overhead, forced_tool_overhead, source, date, aliases"
+    ),
+    (
+      #"{"version": 1, "models": {"gpt-5": {"long_context": {"input": 1, "output": 2}}}}"#,
+      #"prices.json: models.gpt-5.long_context: a long-context tier needs "threshold""#
+    ),
+    (
+      #"{"version": 1, "models": {"gpt-5": {"aliases": ["x", 1]}}}"#,
+      "prices.json: models.gpt-5.aliases.1: expected a non-empty string, got 1"
+    ),
   ]
 
   @Test(arguments: badFiles)
@@ -187,13 +226,18 @@ import Testing
   }
 
   @Test func syntaxErrorHasFileLineAndColumn() {
-    #expect(throws: JSONParseError(file: "prices.json", line: 2, column: 12, reason: "unexpected 'x'; expected a value")) {
+    #expect(
+      throws: JSONParseError(file: "prices.json", line: 2, column: 12, reason: "unexpected 'x'; expected a value")
+    ) {
       try load("{\"version\": 1,\n \"models\": x}")
     }
   }
 
   @Test func missingFileSaysWhereThePathCameFrom() {
-    #expect(throws: PriceFileError(file: "nope.json", problem: "no such file; check the path given to --prices or prices.files")) {
+    #expect(
+      throws: PriceFileError(
+        file: "nope.json", problem: "no such file; check the path given to --prices or prices.files")
+    ) {
       try PriceTable.builtIn().adding(fileAt: Self.fixtures.appendingPathComponent("nope.json"), named: "nope.json")
     }
   }
@@ -202,13 +246,17 @@ import Testing
 
   @Test func configOverridesUseTheSameShapeAndPath() throws {
     let overrides = try JSONParser(relaxed: true).parse(
-      #"{ "acme-ft-1": { "input": 3.0, "output": 12.0, "cache_read": 0.3, "encoding": "o200k_base" }, "claude-haiku-4-5": { "output": 4 } }"#)
+      #"{ "acme-ft-1": { "input": 3.0, "output": 12.0, "cache_read": 0.3, "encoding": "o200k_base" }, "claude-haiku-4-5": { "output": 4 } }"#
+    )
     let table = try PriceTable.builtIn().applyingOverrides(overrides, file: "tokentax.json")
     #expect(try table.lookup("acme-ft-1").tokenizer == "o200k_base")
     #expect(try table.lookup("acme-ft-1").source == "tokentax.json")
     #expect(try table.lookup("claude-haiku-4-5-20251001").output == 4)
     #expect(try table.lookup("claude-haiku-4-5").input == 1)
-    #expect(throws: PriceFileError(file: "tokentax.json", path: "prices.overrides.x", problem: "a new model needs \"input\" (USD per 1M tokens)")) {
+    #expect(
+      throws: PriceFileError(
+        file: "tokentax.json", path: "prices.overrides.x", problem: "a new model needs \"input\" (USD per 1M tokens)")
+    ) {
       try PriceTable.builtIn().applyingOverrides(.object(["x": .object([:])]), file: "tokentax.json")
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 @Suite struct PricesCommandTests {
@@ -23,7 +24,10 @@ import Testing
   }
 
   @Test func pricesTable() throws {
-    let result = run(["gpt-5", "claude-sonnet-4-5-20250929", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "gemini-2.5-pro", "grok-4.20"])
+    let result = run([
+      "gpt-5", "claude-sonnet-4-5-20250929", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "gemini-2.5-pro",
+      "grok-4.20",
+    ])
     #expect(result.code == .success)
     #expect(result.stderr == "")
     try expectSnapshot(result.stdout, "pricesTable.txt")
@@ -61,7 +65,9 @@ import Testing
   }
 
   @Test func badPriceFileExitsTwoNamingIt() {
-    #expect(run(["--prices", "missing.json"]).stderr == "error: missing.json: no such file; check the path given to --prices or prices.files\n")
+    #expect(
+      run(["--prices", "missing.json"]).stderr
+        == "error: missing.json: no such file; check the path given to --prices or prices.files\n")
     let readme = run(["--prices", "README.md"])
     #expect(readme.code == .couldNotRun)
     #expect(readme.stderr == "error: README.md:1:1: unexpected '#'; expected a value\n")

@@ -67,7 +67,8 @@ import Testing
       of: "(\n    \"Summarise the conversation below in three bullet points for the support lead. \"\n    + TONE\n)",
       with: "f\"Summarise the conversation below in three bullet points for the support lead. {TONE}\"")
     source = source.replacingOccurrences(
-      of: "\"If the ticket is clear, classify it at once; \"\n        \"otherwise", with: "\"If the ticket is clear, \"\n        \"classify it at once; otherwise")
+      of: "\"If the ticket is clear, classify it at once; \"\n        \"otherwise",
+      with: "\"If the ticket is clear, \"\n        \"classify it at once; otherwise")
     source += "\n\ndef build(ticket):\n    return TriagePrompts.user_template.format(**ticket)\n"
     try repo.write("helpdesk/prompts.py", source)
     let features = try checked(repo)
@@ -81,7 +82,8 @@ import Testing
     let repo = try repository("python-app")
     var source = try String(contentsOf: repo.root.appendingPathComponent("helpdesk/prompts.py"), encoding: .utf8)
     source = source.replacingOccurrences(of: "returns, other.", with: "returns, refunds, other.")
-    source = source.replacingOccurrences(of: "ask one short question first.", with: "ask one short, polite question first.")
+    source = source.replacingOccurrences(
+      of: "ask one short question first.", with: "ask one short, polite question first.")
     try repo.write("helpdesk/prompts.py", source)
     let features = try checked(repo)
     #expect(features["conversation-summary"]?["delta"]?["input_tokens"] == .number("0"))
@@ -98,7 +100,8 @@ import Testing
   @Test func aNeighbouringPromptsEditLeavesTheOtherFeatureAlone() throws {
     let repo = try repository("nextjs-app")
     var source = try String(contentsOf: repo.root.appendingPathComponent("lib/ai/prompts.ts"), encoding: .utf8)
-    source = source.replacingOccurrences(of: "- do not use quotes or colons", with: "- do not use quotes, colons or emoji")
+    source = source.replacingOccurrences(
+      of: "- do not use quotes or colons", with: "- do not use quotes, colons or emoji")
     try repo.write("lib/ai/prompts.ts", source)
     let features = try checked(repo)
     #expect(features["chat"]?["delta"]?["input_tokens"] == .number("0"))
@@ -108,7 +111,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("TriagePrompts.main_sytem", "'TriagePrompts.main_sytem' not found at the working tree; names that exist: TriagePrompts.main_system"),
+    (
+      "TriagePrompts.main_sytem",
+      "'TriagePrompts.main_sytem' not found at the working tree; names that exist: TriagePrompts.main_system"
+    ),
     ("TriagePrompts.system_reminder", "inherited from BasePrompts; point the symbol at 'BasePrompts.system_reminder'"),
     ("LIMITS", "'LIMITS' is a dict or set, not a string"),
     ("build_prompt", "'build_prompt' is a call to make_prompt(), not a string"),
@@ -119,7 +125,9 @@ import Testing
       "helpdesk/prompts.py",
       try String(contentsOf: repo.root.appendingPathComponent("helpdesk/prompts.py"), encoding: .utf8)
         + "\nLIMITS = {\"tokens\": 10}\nbuild_prompt = make_prompt()\n")
-    try repo.write("tokentax.json", """
+    try repo.write(
+      "tokentax.json",
+      """
       { "version": 1, "defaults": { "model": "gpt-4o" },
         "features": [ { "id": "f", "prompt": [ { "file": "helpdesk/prompts.py", "symbol": "\(symbol)" } ] } ] }
       """)
@@ -143,7 +151,10 @@ import Testing
     try repo.commit("rename")
     let result = repo.run("estimate")
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr.contains("'agent.templates.system_template' not found at the working tree; names that exist: agent.templates.system"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "'agent.templates.system_template' not found at the working tree; names that exist: agent.templates.system"),
+      "\(result.stderr)")
   }
 
   /// `init` on each app without its config drafts one feature per prompt value (values that
@@ -174,6 +185,8 @@ import Testing
     let config = try ConfigDecoder.decode(
       try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
     let triage = try #require(config.features.first { $0.id == "triage-prompts-main-system" })
-    #expect(triage.boundVariables["go_ahead_tip"] == BoundSource(file: "helpdesk/prompts.py", selector: .symbol("TriagePrompts.go_ahead_tip")))
+    #expect(
+      triage.boundVariables["go_ahead_tip"]
+        == BoundSource(file: "helpdesk/prompts.py", selector: .symbol("TriagePrompts.go_ahead_tip")))
   }
 }

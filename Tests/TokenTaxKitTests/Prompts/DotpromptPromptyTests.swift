@@ -32,7 +32,10 @@ import Testing
     #expect(template.model == "gemini-2.5-flash")
     #expect(template.messages.map(\.role) == [.system, .assistant, .user])
     #expect(template.messages[0].pieces == [.text("\nYou are a poet.", line: 15), .text("\n", line: 16)])
-    #expect(template.messages[2].pieces.compactMap { if case .placeholder(let name, _) = $0 { name } else { nil } } == ["topic", "style", "photoUrl"])
+    #expect(
+      template.messages[2].pieces.compactMap { if case .placeholder(let name, _) = $0 { name } else { nil } } == [
+        "topic", "style", "photoUrl",
+      ])
     let frontMatter = FrontMatter(Self.dotprompt)
     #expect(frontMatter.defaults == ["topic": "the weather in Paris"])
     #expect(frontMatter.maxOutputTokens == 512)
@@ -75,7 +78,9 @@ import Testing
   @Test func promptyEstimatesWithSamplesAndLimit() throws {
     let repo = try TestRepository()
     try repo.write("chat.prompty", Self.prompty)
-    try repo.write("tokentax.json", """
+    try repo.write(
+      "tokentax.json",
+      """
       { "version": 1, "prices": { "overrides": { "acme-ft-1": { "input": 3.0, "output": 12.0, "encoding": "o200k_base" } } },
         "features": [ { "id": "chat", "model": "acme-ft-1", "prompt": [ { "file": "chat.prompty" } ] } ] }
       """)
@@ -84,7 +89,8 @@ import Testing
     #expect(result.code == .success, "\(result.stderr)")
     let row = try #require(try JSONParser().parse(result.stdout)["features"]?.arrayValue?.first)
     #expect(row["output_tokens"] == .number("128"))
-    #expect(result.stderr.contains("placeholder 'question' sized by its front-matter default or sample"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("placeholder 'question' sized by its front-matter default or sample"), "\(result.stderr)")
     #expect(!result.stderr.contains("has no size in variables"), "\(result.stderr)")
   }
 }

@@ -11,8 +11,11 @@ import Testing
 
   @Test func mustacheDropsCommentsAndSectionsKeepsPlaceholders() throws {
     let result = try pieces("{{! note }}Hi {{name}},\n{{#each docs}}- {{{this}}}\n{{/each}}bye", "a.hbs")
-    #expect(result == [.text("Hi ", line: 1), .placeholder("name", line: 1), .text(",\n", line: 1), .text("- ", line: 2),
-      .placeholder("docs", line: 2), .text("\n", line: 2), .text("bye", line: 3)])
+    #expect(
+      result == [
+        .text("Hi ", line: 1), .placeholder("name", line: 1), .text(",\n", line: 1), .text("- ", line: 2),
+        .placeholder("docs", line: 2), .text("\n", line: 2), .text("bye", line: 3),
+      ])
   }
 
   @Test func jinjaDropsTagsAndCommentsAndReadsFilters() throws {
@@ -21,10 +24,12 @@ import Testing
   }
 
   @Test func loopItemsAreTheIterableCountedOnce() throws {
-    let jinja = try pieces("{% for doc in documents %}[{{ loop.index }}] {{ doc.title }}\n{{ doc.text }}{% endfor %}{{ q }}", "a.j2")
-    #expect(jinja.filter { if case .placeholder = $0 { true } else { false } } == [
-      .placeholder("loop.index", line: 1), .placeholder("documents", line: 1), .placeholder("q", line: 2),
-    ])
+    let jinja = try pieces(
+      "{% for doc in documents %}[{{ loop.index }}] {{ doc.title }}\n{{ doc.text }}{% endfor %}{{ q }}", "a.j2")
+    #expect(
+      jinja.filter { if case .placeholder = $0 { true } else { false } } == [
+        .placeholder("loop.index", line: 1), .placeholder("documents", line: 1), .placeholder("q", line: 2),
+      ])
     let mustache = try pieces("{{#each kb}}{{title}} {{body}}{{/each}}{{ask}}", "a.hbs")
     #expect(mustache == [.placeholder("kb", line: 1), .text(" ", line: 1), .placeholder("ask", line: 1)])
   }
@@ -35,12 +40,16 @@ import Testing
   }
 
   @Test func jsTemplateLiterals() throws {
-    #expect(try pieces("Hi ${user}! \\${literal}", "a.txt", .js) == [.text("Hi ", line: 1), .placeholder("user", line: 1), .text("! ${literal}", line: 1)])
+    #expect(
+      try pieces("Hi ${user}! \\${literal}", "a.txt", .js) == [
+        .text("Hi ", line: 1), .placeholder("user", line: 1), .text("! ${literal}", line: 1),
+      ])
   }
 
   @Test func dotpromptReadsModelAndRoles() throws {
     let template = try TemplateParser.parse(
-      "---\nmodel: googleai/gemini-2.5-pro\n---\n{{role \"system\"}}\nBe brief.\n{{role \"user\"}}\n{{question}}\n", file: "a.prompt",
+      "---\nmodel: googleai/gemini-2.5-pro\n---\n{{role \"system\"}}\nBe brief.\n{{role \"user\"}}\n{{question}}\n",
+      file: "a.prompt",
       syntax: .auto)
     #expect(template.model == "gemini-2.5-pro")
     #expect(template.messages.map(\.role) == [.system, .user])
@@ -48,15 +57,21 @@ import Testing
   }
 
   @Test func promptyReadsDeploymentAndRoleLines() throws {
-    let text = "---\nname: x\nmodel:\n  api: chat\n  configuration:\n    type: azure_openai\n    azure_deployment: gpt-4o\n---\nsystem:\nYou help.\n\nuser:\n{{question}}\n"
+    let text =
+      "---\nname: x\nmodel:\n  api: chat\n  configuration:\n    type: azure_openai\n    azure_deployment: gpt-4o\n---\nsystem:\nYou help.\n\nuser:\n{{question}}\n"
     let template = try TemplateParser.parse(text, file: "a.prompty", syntax: .auto)
     #expect(template.model == "gpt-4o")
     #expect(template.messages.map(\.role) == [.system, .user])
   }
 
   @Test func unclosedTagNamesLineAndColumn() {
-    #expect(throws: PromptError.syntax(file: "a.hbs", line: 2, column: 4,
-      reason: "unclosed '{{'; close it with '}}', or set \"syntax\": \"none\" on this prompt part if the braces are literal text")) {
+    #expect(
+      throws: PromptError.syntax(
+        file: "a.hbs", line: 2, column: 4,
+        reason:
+          "unclosed '{{'; close it with '}}', or set \"syntax\": \"none\" on this prompt part if the braces are literal text"
+      )
+    ) {
       try TemplateParser.parse("ok\nhi {{name\n", file: "a.hbs", syntax: .auto)
     }
   }

@@ -13,7 +13,8 @@ import Testing
   ) throws -> (pieces: [Piece], renderer: TemplateRenderer) {
     let measured = TemplateSizes(text: { $0.count }, placeholder: { sizes[$0] }, defaultSize: 10)
     var renderer = TemplateRenderer(
-      library: TemplateLibrary(texts: files, searchPaths: paths), options: TemplateOptions(paths: paths, branches: branches, loops: loops),
+      library: TemplateLibrary(texts: files, searchPaths: paths),
+      options: TemplateOptions(paths: paths, branches: branches, loops: loops),
       sizes: measured)
     let template = try renderer.render(entry, syntax: .auto)
     return (template.messages.flatMap(\.pieces), renderer)
@@ -36,7 +37,9 @@ import Testing
   }
 
   @Test func includeFallsBackToTemplatePathsAndIgnoreMissing() throws {
-    let files = ["app/main.j2": "{% include 'shared/a.j2' %}{% include 'gone.j2' ignore missing %}", "lib/shared/a.j2": "shared"]
+    let files = [
+      "app/main.j2": "{% include 'shared/a.j2' %}{% include 'gone.j2' ignore missing %}", "lib/shared/a.j2": "shared",
+    ]
     #expect(text(try render("app/main.j2", files, paths: ["lib"]).pieces) == "shared")
   }
 
@@ -51,7 +54,8 @@ import Testing
   @Test func importedMacrosRenderTheirBodyWithArguments() throws {
     let files = [
       "m.j2": "{% macro field(label, value, sep=\": \") %}{{ label }}{{ sep }}{{ value }}\n{% endmacro %}",
-      "main.j2": "{% import 'm.j2' as forms %}{% from 'm.j2' import field as f %}{{ forms.field('Name', user.name) }}{{ f(\"Plan\", plan, sep=\"=\") }}",
+      "main.j2":
+        "{% import 'm.j2' as forms %}{% from 'm.j2' import field as f %}{{ forms.field('Name', user.name) }}{{ f(\"Plan\", plan, sep=\"=\") }}",
     ]
     #expect(text(try render("main.j2", files).pieces) == "Name: <user.name>\nPlan=<plan>\n")
   }
@@ -62,7 +66,10 @@ import Testing
   }
 
   @Test func partialsUseDotpromptsUnderscoreConvention() throws {
-    let files = ["prompts/a.prompt": "---\nmodel: gpt-5\n---\nHi {{> style}} {{> other tone=x}}", "prompts/_style.prompt": "brief", "prompts/other.hbs": "{{y}}"]
+    let files = [
+      "prompts/a.prompt": "---\nmodel: gpt-5\n---\nHi {{> style}} {{> other tone=x}}", "prompts/_style.prompt": "brief",
+      "prompts/other.hbs": "{{y}}",
+    ]
     #expect(text(try render("prompts/a.prompt", files).pieces) == "Hi brief <y>")
   }
 
@@ -70,7 +77,10 @@ import Testing
     #expect(throws: PromptError.cycle(file: "b.j2", line: 2, column: 1, chain: ["a.j2", "b.j2", "a.j2"])) {
       try render("a.j2", ["a.j2": "{% include 'b.j2' %}", "b.j2": "x\n{% include 'a.j2' %}"])
     }
-    #expect(throws: PromptError.unresolved(file: "d/a.j2", line: 1, column: 3, kind: "include", name: "nope.j2", searched: ["d/nope.j2", "nope.j2"])) {
+    #expect(
+      throws: PromptError.unresolved(
+        file: "d/a.j2", line: 1, column: 3, kind: "include", name: "nope.j2", searched: ["d/nope.j2", "nope.j2"])
+    ) {
       try render("d/a.j2", ["d/a.j2": "x {% include 'nope.j2' %}"])
     }
   }
@@ -107,11 +117,17 @@ import Testing
   }
 
   @Test func unclosedBlocksNameTheirTag() {
-    #expect(throws: PromptError.syntax(file: "a.j2", line: 2, column: 1, reason: "this block is never closed; add '{% endif %}'")) {
+    #expect(
+      throws: PromptError.syntax(
+        file: "a.j2", line: 2, column: 1, reason: "this block is never closed; add '{% endif %}'")
+    ) {
       try render("a.j2", ["a.j2": "x\n{% if y %}z"])
     }
-    #expect(throws: PromptError.syntax(
-      file: "a.hbs", line: 1, column: 10, reason: "'{{/each}}' closes the block opened at line 1 that needs '{{/if}}'")) {
+    #expect(
+      throws: PromptError.syntax(
+        file: "a.hbs", line: 1, column: 10, reason: "'{{/each}}' closes the block opened at line 1 that needs '{{/if}}'"
+      )
+    ) {
       try render("a.hbs", ["a.hbs": "{{#if x}}{{/each}}"])
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 @Suite struct GitHubReporterTests {
@@ -12,7 +13,10 @@ import Testing
     var report = SampleReport.report
     report.features[0].id = "x,line=99::boom\n::error::injected"
     let first = GitHubReporter.render(report, context: ReportContext()).split(separator: "\n")[0]
-    #expect(first.hasPrefix("::error file=prompts/support/system.md,line=12,title=tokentax%3A x%2Cline=99%3A%3Aboom%0A%3A%3Aerror%3A%3Ainjected over"))
+    #expect(
+      first.hasPrefix(
+        "::error file=prompts/support/system.md,line=12,title=tokentax%3A x%2Cline=99%3A%3Aboom%0A%3A%3Aerror%3A%3Ainjected over"
+      ))
   }
 
   @Test func fallsBackToTheConfigFile() {
@@ -23,7 +27,8 @@ import Testing
   @Test func stepSummaryAppendsWhenSet() throws {
     let path = try Scratch.directory("summary").appendingPathComponent("summary.md").path
     let environment = ["GITHUB_STEP_SUMMARY": path]
-    #expect(try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: environment) == path)
+    #expect(
+      try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: environment) == path)
     try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: environment)
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text.components(separatedBy: "<!-- tokentax -->").count == 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 @Suite struct JSONReportTests {
@@ -54,7 +55,10 @@ import Testing
     features[1] = .object(second)
     root["features"] = .array(features)
     json = .object(root)
-    #expect(throws: ReportDecodingError(file: "r.json", path: "features[1].head.input_tokens", problem: "must be a whole number, not a string")) {
+    #expect(
+      throws: ReportDecodingError(
+        file: "r.json", path: "features[1].head.input_tokens", problem: "must be a whole number, not a string")
+    ) {
       try ReportDecoder.decode(JSONWriter.string(json), file: "r.json")
     }
   }
@@ -63,12 +67,16 @@ import Testing
     let error = #expect(throws: ReportDecodingError.self) {
       try ReportDecoder.decode("{\"schema_version\": 2}", file: "report.json")
     }
-    #expect(error?.description == "report.json: schema_version is 2, but this tokentax reads schema version 1; use the tokentax "
-      + "that wrote it; write it with 'tokentax check --format json --output report.json'")
+    #expect(
+      error?.description
+        == "report.json: schema_version is 2, but this tokentax reads schema version 1; use the tokentax "
+        + "that wrote it; write it with 'tokentax check --format json --output report.json'")
   }
 
   @Test func syntaxErrorsNameTheFile() {
-    #expect(throws: JSONParseError(file: "report.json", line: 1, column: 2, reason: "unexpected end of input; expected a key")) {
+    #expect(
+      throws: JSONParseError(file: "report.json", line: 1, column: 2, reason: "unexpected end of input; expected a key")
+    ) {
       try ReportDecoder.decode("{", file: "report.json")
     }
   }

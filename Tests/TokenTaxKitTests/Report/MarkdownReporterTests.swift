@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 @Suite struct MarkdownReporterTests {
@@ -49,11 +50,15 @@ import Testing
 
   @Test func everyTableRowHasSixCells() {
     let body = MarkdownReporter.render(SampleReport.report, context: ReportContext())
-    let rows = body.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.contains("Metric") && !$0.contains("output_tokens") }
+    let rows = body.split(separator: "\n").filter {
+      $0.hasPrefix("| ") && !$0.contains("Metric") && !$0.contains("output_tokens")
+    }
     #expect(rows.count == 7)  // header + 6 changed features
     for row in rows {
       // GFM splits cells on every `|` not preceded by a backslash, code spans included.
-      let separators = row.indices.filter { row[$0] == "|" && ($0 == row.startIndex || row[row.index(before: $0)] != "\\") }
+      let separators = row.indices.filter {
+        row[$0] == "|" && ($0 == row.startIndex || row[row.index(before: $0)] != "\\")
+      }
       #expect(separators.count == 7, "\(row)")
     }
   }
@@ -93,7 +98,9 @@ import Testing
 
   @Test func noChangeBodyKeepsTheMarker() {
     let body = MarkdownReporter.noChangeBody(SampleReport.report, tag: "api")
-    #expect(body == "<!-- tokentax:api -->\n✅ **tokentax**: no cost change (base `3f2a9c1 (origin/main)` → head `worktree`).\n")
+    #expect(
+      body
+        == "<!-- tokentax:api -->\n✅ **tokentax**: no cost change (base `3f2a9c1 (origin/main)` → head `worktree`).\n")
   }
 
   @Test(arguments: [

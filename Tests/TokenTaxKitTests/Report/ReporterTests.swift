@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TokenTaxKit
 
 /// Every reporter renders the one canonical report; the goldens are the review surface.
@@ -21,7 +22,8 @@ import Testing
   }
 
   @Test func markdownReportApprovedWithTag() {
-    assertSnapshot(MarkdownReporter.render(SampleReport.approved, context: ReportContext(tag: "web-app")), extension: "md")
+    assertSnapshot(
+      MarkdownReporter.render(SampleReport.approved, context: ReportContext(tag: "web-app")), extension: "md")
   }
 
   @Test func jsonReport() {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import TokenTaxKit
 
 /// The one canonical report every reporter's golden test renders (SwiftLint's shared input).
@@ -97,7 +98,9 @@ enum SampleReport {
         "feature 'a|b `draft`' has no calls_per_day: monthly thresholds skipped",
       ],
       pricesAsOf: "2026-11-20")
-    report.notes = ["the base (commit 3f2a9c1e5b7d (origin/main)) has no tokentax.json: the head's config is applied to both sides"]
+    report.notes = [
+      "the base (commit 3f2a9c1e5b7d (origin/main)) has no tokentax.json: the head's config is applied to both sides"
+    ]
     report.totalViolations = [
       Violation(
         rule: "budget", level: .warn, limit: 6000, actual: 5536.4,

@@ -6,7 +6,8 @@ import Testing
 /// `RECORD_SNAPSHOTS=1` (or a missing file) writes the file and fails the test, so a recording
 /// can never pass silently.
 func assertSnapshot(
-  _ actual: String, extension ext: String, testName: String = #function, sourceLocation: SourceLocation = #_sourceLocation
+  _ actual: String, extension ext: String, testName: String = #function,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) {
   let name = testName.split(separator: "(").first.map(String.init) ?? testName
   let url = snapshotsDirectory.appendingPathComponent("\(name).\(ext)")
@@ -15,7 +16,8 @@ func assertSnapshot(
     do {
       try FileManager.default.createDirectory(at: snapshotsDirectory, withIntermediateDirectories: true)
       try actual.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record("Recorded snapshot \(url.lastPathComponent); rerun without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+      Issue.record(
+        "Recorded snapshot \(url.lastPathComponent); rerun without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
     } catch {
       Issue.record("Could not record snapshot \(url.path): \(error)", sourceLocation: sourceLocation)
     }
@@ -24,11 +26,13 @@ func assertSnapshot(
   guard actual != expected else { return }
   let actualLines = actual.components(separatedBy: "\n")
   let expectedLines = expected.components(separatedBy: "\n")
-  let index = zip(actualLines, expectedLines).enumerated().first { $1.0 != $1.1 }?.offset
+  let index =
+    zip(actualLines, expectedLines).enumerated().first { $1.0 != $1.1 }?.offset
     ?? min(actualLines.count, expectedLines.count)
   let got = index < actualLines.count ? actualLines[index] : "<end>"
   let want = index < expectedLines.count ? expectedLines[index] : "<end>"
-  let message = "Snapshot \(url.lastPathComponent) differs at line \(index + 1):\n  expected: \(want)\n  actual:   \(got)\n"
+  let message =
+    "Snapshot \(url.lastPathComponent) differs at line \(index + 1):\n  expected: \(want)\n  actual:   \(got)\n"
     + "Rerun with RECORD_SNAPSHOTS=1 to accept the new output."
   Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
 }

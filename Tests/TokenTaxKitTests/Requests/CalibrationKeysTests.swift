@@ -10,8 +10,10 @@ import Testing
   }
 
   @Test func overridesPatchTheProfile() throws {
-    let row = try table(.object(["token_factor": .number("1.2"), "request_overhead": .number("-7"), "tool_overhead": .number("300")]))
-      .lookup("claude-haiku-4-5")
+    let row = try table(
+      .object(["token_factor": .number("1.2"), "request_overhead": .number("-7"), "tool_overhead": .number("300")])
+    )
+    .lookup("claude-haiku-4-5")
     let profile = EstimationProfile.builtIn(family: "claude").applying(row)
     #expect(profile.factor == 1.2)
     #expect(profile.requestOverhead == -7)
@@ -50,11 +52,14 @@ import Testing
     var samples: [CalibrationSample] = []
     for words in 1...9 {
       let text = Array(repeating: "cat", count: words * 10).joined(separator: " ")
-      let tools = words % 3 == 0 ? "" : #", "tools": [{"name": "look", "description": "Looks.", "input_schema": {"type": "object"}}]"#
+      let tools =
+        words % 3 == 0
+        ? "" : #", "tools": [{"name": "look", "description": "Looks.", "input_schema": {"type": "object"}}]"#
       let choice = words % 3 == 2 ? #", "tool_choice": {"type": "any"}"# : ""
       let line =
         #"{"model": "claude-haiku-4-5", "request": {"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "\#(text)"}]\#(tools)\#(choice)}, "usage": {"input_tokens": 1}}"#
-      var sample = try #require(try CalibrationSample.read(line: Array(line.utf8), file: "-", lineNumber: words, counter: counter))
+      var sample = try #require(
+        try CalibrationSample.read(line: Array(line.utf8), file: "-", lineNumber: words, counter: counter))
       let features = sample.features
       let overhead = features.tools == 0 ? 0 : features.toolsForced ? 250 : 300
       sample.reported = 2 * sample.profile.scaled(features) + 10 + overhead + sample.profile.structure(features)
@@ -79,15 +84,18 @@ import Testing
       let text = Array(repeating: "cat", count: words).joined(separator: " ")
       let line =
         #"{"model": "claude-haiku-4-5", "request": {"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "\#(text)"}]}, "usage": {"input_tokens": 1}}"#
-      var sample = try #require(try CalibrationSample.read(line: Array(line.utf8), file: "-", lineNumber: index + 1, counter: counter))
+      var sample = try #require(
+        try CalibrationSample.read(line: Array(line.utf8), file: "-", lineNumber: index + 1, counter: counter))
       let scaled = Double(sample.profile.scaled(sample.features))
       sample.reported = Int((scaled * (words < 1000 ? 1.1 : 1.2)).rounded()) + 8
       samples.append(sample)
     }
     let fit = try #require(CalibrationFit.fit(samples))
     #expect((6...8).contains(fit.fitted.requestOverhead))
-    let plain = try #require(LeastSquares.solve(
-      rows: samples.map { [Double($0.profile.scaled($0.features)), 1] }, targets: samples.map { Double($0.reported) }))
+    let plain = try #require(
+      LeastSquares.solve(
+        rows: samples.map { [Double($0.profile.scaled($0.features)), 1] }, targets: samples.map { Double($0.reported) })
+    )
     #expect(plain[1] < 0)
     let small = samples.filter { $0.reported < CalibrationFit.smallCallTokens }
     #expect(CalibrationFit.errors(small) { _ in fit.fitted }.maxAbsPercent < 10)

@@ -78,11 +78,14 @@ import Testing
         "$defs": {"Author": {"title": "Author", "description": "Who wrote it.", "type": "object",
           "properties": {"name": {"type": "string", "default": "anon"}}}}}}}]}
       """#)
-    #expect(text.contains("// Zeta\nzeta: number,\n// Who wrote it.\nauthor: // Author\n{\nname?: string, // default: \"anon\"\n},"))
+    #expect(
+      text.contains(
+        "// Zeta\nzeta: number,\n// Who wrote it.\nauthor: // Author\n{\nname?: string, // default: \"anon\"\n},"))
   }
 
   @Test func multiLineDescriptionsBecomeOneCommentLineEach() {
-    #expect(FunctionNamespace.comment("Get it.\n\n  Args:\n    id: the id\n") == ["// Get it.", "// Args:", "// id: the id"])
+    #expect(
+      FunctionNamespace.comment("Get it.\n\n  Args:\n    id: the id\n") == ["// Get it.", "// Args:", "// id: the id"])
   }
 
   @Test func legacyStyleNestsByTwoAndDescribesTopLevelOnly() throws {
@@ -124,7 +127,9 @@ import Testing
   }
 
   @Test func functionsWithoutPropertiesTakeNoArgument() throws {
-    let text = try render(#"{"messages": [], "tools": [{"type": "function", "function": {"name": "ping", "parameters": {"type": "object", "properties": {}}}}]}"#)
+    let text = try render(
+      #"{"messages": [], "tools": [{"type": "function", "function": {"name": "ping", "parameters": {"type": "object", "properties": {}}}}]}"#
+    )
     #expect(text.contains("type ping = () => any;"))
   }
 }

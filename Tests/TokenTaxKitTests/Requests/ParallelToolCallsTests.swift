@@ -11,7 +11,8 @@ import Testing
   @Test func callsRenderAsOneMultiToolUseCall() {
     #expect(
       ParallelToolCalls.callJSON(calls)
-        == #"{"tool_uses":[{"recipient_name":"functions.secret","parameters":{"password":"mellon","n":1}},{"recipient_name":"functions.weather","parameters":{}}]}"#)
+        == #"{"tool_uses":[{"recipient_name":"functions.secret","parameters":{"password":"mellon","n":1}},{"recipient_name":"functions.weather","parameters":{}}]}"#
+    )
   }
 
   @Test func resultsRenderAsOneListWithJSONOutputsEmbedded() {

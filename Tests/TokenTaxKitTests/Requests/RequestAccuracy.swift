@@ -5,7 +5,8 @@ import Foundation
 /// The accuracy tables of `docs/requests.md`, measured on `fixtures/requests`.
 enum RequestAccuracy {
   static let openAIFiles = [
-    "openai-cookbook.jsonl", "openai-chat-tokens.jsonl", "recorded-openai-chat.jsonl", "recorded-openai-responses.jsonl",
+    "openai-cookbook.jsonl", "openai-chat-tokens.jsonl", "recorded-openai-chat.jsonl",
+    "recorded-openai-responses.jsonl",
   ]
   static let estimatedFiles = ["recorded-anthropic.jsonl", "recorded-gemini.jsonl"]
   static let kinds = ["text", "tools", "response format", "images"]
@@ -21,7 +22,9 @@ enum RequestAccuracy {
   static func openAI() throws -> [Measured] {
     let counter = RequestCounter()
     return try openAIFiles.flatMap { try RequestFixture.load($0) }.map { fixture in
-      Measured(fixture: fixture, count: try counter.count(json: fixture.requestBytes, file: fixture.testDescription, model: fixture.model))
+      Measured(
+        fixture: fixture,
+        count: try counter.count(json: fixture.requestBytes, file: fixture.testDescription, model: fixture.model))
     }
   }
 
@@ -41,7 +44,8 @@ enum RequestAccuracy {
       let within = items.filter { $0.percent <= 1 }.count
       let mean = items.map(\.percent).reduce(0, +) / Double(items.count)
       let max = items.map(\.percent).max() ?? 0
-      out += "| \(parts[0] == "chat" ? "Chat Completions" : "Responses") | \(parts[1]) | \(parts[2]) | \(items.count) | "
+      out +=
+        "| \(parts[0] == "chat" ? "Chat Completions" : "Responses") | \(parts[1]) | \(parts[2]) | \(items.count) | "
       out += "\(identical) | \(within) | \(Money.absPercent(mean)) | \(Money.absPercent(max)) |\n"
     }
     return out
@@ -87,12 +91,18 @@ enum RequestAccuracy {
   /// of all fittable calls. Models with fewer than 10 fittable calls keep the built-in profile.
   static func estimatedTable(_ samples: [EstimatedSample]) -> String {
     var calibrated: [Int: EstimationProfile] = [:]
-    let byModel = Dictionary(grouping: samples.indices) { samples[$0].surface.hasPrefix("vertex_ai/") ? "vertex_ai/" + samples[$0].sample.model : samples[$0].sample.model }
+    let byModel = Dictionary(grouping: samples.indices) {
+      samples[$0].surface.hasPrefix("vertex_ai/") ? "vertex_ai/" + samples[$0].sample.model : samples[$0].sample.model
+    }
     for indices in byModel.values {
-      let fittable = indices.filter { samples[$0].sample.features.mediaTokens == 0 && samples[$0].sample.features.notes.isEmpty }
+      let fittable = indices.filter {
+        samples[$0].sample.features.mediaTokens == 0 && samples[$0].sample.features.notes.isEmpty
+      }
       guard fittable.count >= 10 else { continue }
-      let halves = [fittable.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
-                    fittable.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)]
+      let halves = [
+        fittable.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
+        fittable.enumerated().filter { $0.offset % 2 == 1 }.map(\.element),
+      ]
       for (train, test) in [(halves[0], halves[1]), (halves[1], halves[0])] {
         guard let fit = CalibrationFit.fit(train.map { samples[$0].sample }) else { continue }
         for index in test { calibrated[index] = fit.fitted }

@@ -10,7 +10,9 @@ import Testing
     let measured = try RequestAccuracy.openAI().filter { $0.count.api == .chatCompletions && $0.fixture.kind == "text" }
     #expect(measured.count > 500)
     for item in measured where item.error != 0 {
-      Issue.record("\(item.fixture.testDescription) \(item.fixture.model): counted \(item.count.inputTokens), billed \(item.fixture.reported)")
+      Issue.record(
+        "\(item.fixture.testDescription) \(item.fixture.model): counted \(item.count.inputTokens), billed \(item.fixture.reported)"
+      )
     }
   }
 

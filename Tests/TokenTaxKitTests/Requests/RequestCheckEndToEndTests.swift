@@ -50,7 +50,8 @@ import Testing
     try repo.write("tokentax.json", Self.config)
     try repo.write("requests/support.json", Self.body())
     try repo.commit("base")
-    let tool = #", "tools": [{ "type": "function", "function": { "name": "lookup_order", "description": "Find an order", "parameters": { "type": "object", "properties": { "id": { "type": "string" } }, "required": ["id"] } } }]"#
+    let tool =
+      #", "tools": [{ "type": "function", "function": { "name": "lookup_order", "description": "Find an order", "parameters": { "type": "object", "properties": { "id": { "type": "string" } }, "required": ["id"] } } }]"#
     try repo.write("requests/support.json", Self.body(tools: tool))
     let result = repo.run("check", "--base", "HEAD", "--format", "json")
     let feature = try #require(try JSONParser().parse(result.stdout)["features"]?.arrayValue?.first)
@@ -72,7 +73,8 @@ import Testing
     try repo.write("tokentax.json", Self.config)
     try repo.write(
       "requests/support.json",
-      #"{"model": "claude-sonnet-4-5", "max_tokens": 500, "system": "You are a support agent.", "messages": [{"role": "user", "content": "{{ticket}}"}]}"#)
+      #"{"model": "claude-sonnet-4-5", "max_tokens": 500, "system": "You are a support agent.", "messages": [{"role": "user", "content": "{{ticket}}"}]}"#
+    )
     try repo.commit("base")
     let result = repo.run("check", "--base", "HEAD", "--format", "json")
     #expect(result.code == .success, "\(result.stderr)")

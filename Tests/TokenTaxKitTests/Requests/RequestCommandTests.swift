@@ -63,9 +63,14 @@ import Testing
     // No request to count is exit 2 in both formats: --json would print nothing at all.
     #expect(run(["count", "--request", "empty.jsonl"], in: directory).code == .couldNotRun)
 
-    let broken = run(["count", "--request", "-"], stdin: cookbook + "\n" + #"{"custom_id": "e", "url": "/v1/embeddings", "body": {"model": "text-embedding-3-small", "input": "hi"}}"#)
+    let broken = run(
+      ["count", "--request", "-"],
+      stdin: cookbook + "\n"
+        + #"{"custom_id": "e", "url": "/v1/embeddings", "body": {"model": "text-embedding-3-small", "input": "hi"}}"#)
     #expect(broken.code == .couldNotRun)
-    #expect(broken.stderr.contains("-:2: url: expected a /v1/chat/completions or /v1/responses batch line (got /v1/embeddings)"))
+    #expect(
+      broken.stderr.contains(
+        "-:2: url: expected a /v1/chat/completions or /v1/responses batch line (got /v1/embeddings)"))
   }
 
   /// claude-opus-4-6 has 9 recorded calls, most of one size: its fit is implausible and must
@@ -117,7 +122,8 @@ import Testing
       let text = Array(repeating: "cat", count: words * 10).joined(separator: " ")
       let content = words * 10 + 2  // o200k: one token per " cat" + 2 framing for the message
       lines.append(
-        #"{"model": "claude-haiku-4-5", "request": {"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "\#(text)"}]}, "usage": {"input_tokens": \#(2 * content + 10)}}"#)
+        #"{"model": "claude-haiku-4-5", "request": {"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "\#(text)"}]}, "usage": {"input_tokens": \#(2 * content + 10)}}"#
+      )
     }
     let result = run(["calibrate", "-", "--json"], stdin: lines.joined(separator: "\n"))
     #expect(result.code == .success, "\(result.stderr)")

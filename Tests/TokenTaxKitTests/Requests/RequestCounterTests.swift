@@ -23,7 +23,8 @@ import Testing
   }
 
   @Test func gpt5MarksEarlierAssistantMessages() throws {
-    let body = #"{"model": "%@", "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#
+    let body =
+      #"{"model": "%@", "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#
     let gpt4o = try count(body.replacingOccurrences(of: "%@", with: "gpt-4o")).inputTokens
     let gpt5 = try count(body.replacingOccurrences(of: "%@", with: "gpt-5-mini")).inputTokens
     #expect(gpt5 == gpt4o - 1 + 2)
@@ -42,7 +43,9 @@ import Testing
   }
 
   @Test func responsesBodiesUseTheSameRules() throws {
-    let chat = try count(#"{"model": "gpt-4.1", "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]}"#)
+    let chat = try count(
+      #"{"model": "gpt-4.1", "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]}"#
+    )
     let responses = try count(#"{"model": "gpt-4.1", "instructions": "Be brief.", "input": "Hi"}"#)
     #expect(responses.api == .responses)
     #expect(responses.inputTokens == chat.inputTokens)
@@ -51,11 +54,13 @@ import Testing
   @Test func anEmptyAssistantItemCostsOneTokenOnTheResponsesAPI() throws {
     let plain = #"{"model": "gpt-4o", "input": [{"role": "user", "content": "Hi"}%@]}"#
     let without = try count(plain.replacingOccurrences(of: "%@", with: "")).inputTokens
-    let with = try count(plain.replacingOccurrences(of: "%@", with: #", {"role": "assistant", "content": ""}"#)).inputTokens
+    let with = try count(plain.replacingOccurrences(of: "%@", with: #", {"role": "assistant", "content": ""}"#))
+      .inputTokens
     #expect(with == without + 1)
     // Chat Completions frames it like any message: 3 + the role.
     let chat = #"{"model": "gpt-4o", "messages": [{"role": "user", "content": "Hi"}%@]}"#
-    let chatWith = try count(chat.replacingOccurrences(of: "%@", with: #", {"role": "assistant", "content": ""}"#)).inputTokens
+    let chatWith = try count(chat.replacingOccurrences(of: "%@", with: #", {"role": "assistant", "content": ""}"#))
+      .inputTokens
     #expect(chatWith == (try count(chat.replacingOccurrences(of: "%@", with: "")).inputTokens) + 4)
   }
 
@@ -63,13 +68,15 @@ import Testing
     // A PNG header of 640×480: 2 tiles for gpt-4o (85 + 2 × 170).
     let png = "iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAIAAAAAAAAA"
     let count = try count(
-      #"{"model": "gpt-4o", "messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,\#(png)"}}]}]}"#)
+      #"{"model": "gpt-4o", "messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,\#(png)"}}]}]}"#
+    )
     #expect(!count.exact)
     #expect(count.inputTokens == 3 + 1 + 3 + 425)
   }
 
   @Test func claudeRequestsAreEstimatedAndSayHow() throws {
-    let count = try count(#"{"model": "claude-sonnet-4-5", "max_tokens": 10, "messages": [{"role": "user", "content": "Hello, Claude"}]}"#)
+    let count = try count(
+      #"{"model": "claude-sonnet-4-5", "max_tokens": 10, "messages": [{"role": "user", "content": "Hello, Claude"}]}"#)
     #expect(count.api == .anthropicMessages)
     #expect(!count.exact)
     #expect(count.method.contains("claude estimate"))
@@ -106,7 +113,8 @@ import Testing
         + #"{"role": "model", "parts": [{"functionCall": {"name": "get_file", "args": {}}}]}, "#
         + #"{"role": "user", "parts": [{"functionResponse": {"name": "get_file", "response": {}\#(parts)}}]}]}"#
     }
-    let png = #", "parts": [{"inlineData": {"mimeType": "image/png", "data": "iVBORw0KGgoAAAANSUhEUgAAAZAAAAEtCAIAAAAAAAAA"}}]"#
+    let png =
+      #", "parts": [{"inlineData": {"mimeType": "image/png", "data": "iVBORw0KGgoAAAANSUhEUgAAAZAAAAEtCAIAAAAAAAAA"}}]"#
     let plain = try count(body(""), model: "gemini-3-flash-preview")
     let withImage = try count(body(png), model: "gemini-3-flash-preview")
     #expect(withImage.inputTokens == plain.inputTokens + 1120)
@@ -120,28 +128,35 @@ import Testing
     let thoughts = "Ev4iCvsi" + String(repeating: "A", count: 992)
     let reference = "CtMLAXLI" + String(repeating: "A", count: 992)
     func contents(_ signature: String, endsWithQuestion: Bool = false) -> String {
-      let call = #"{"role": "model", "parts": [{"functionCall": {"name": "f", "args": {}}, "thoughtSignature": "\#(signature)"}]}"#
+      let call =
+        #"{"role": "model", "parts": [{"functionCall": {"name": "f", "args": {}}, "thoughtSignature": "\#(signature)"}]}"#
       let result = #"{"role": "user", "parts": [{"functionResponse": {"name": "f", "response": {}}}]}"#
       let question = #"{"role": "user", "parts": [{"text": "Hello"}]}"#
-      return #"{"contents": ["# + ([question, call, result] + (endsWithQuestion ? [question] : [])).joined(separator: ",") + "]}"
+      return #"{"contents": ["#
+        + ([question, call, result] + (endsWithQuestion ? [question] : [])).joined(separator: ",") + "]}"
     }
     func tokens(_ body: String, _ model: String) throws -> Int { try count(body, model: model).inputTokens }
     for model in ["gemini-3-flash-preview", "gemini-2.5-flash", "vertex_ai/gemini-3-flash-preview"] {
       let unsigned = try tokens(contents(""), model)
       #expect(try tokens(contents(reference), model) == unsigned)
       // A signature before the user's last message belongs to an earlier turn.
-      #expect(try tokens(contents(thoughts, endsWithQuestion: true), model) == tokens(contents("", endsWithQuestion: true), model))
+      #expect(
+        try tokens(contents(thoughts, endsWithQuestion: true), model)
+          == tokens(contents("", endsWithQuestion: true), model))
     }
     // 1,000 characters: Gemini 3 bills 0.2075 per character − 39, Gemini 2.x 0.162 − 24.
-    #expect(try tokens(contents(thoughts), "gemini-3-flash-preview") == tokens(contents(""), "gemini-3-flash-preview") + 169)
+    #expect(
+      try tokens(contents(thoughts), "gemini-3-flash-preview") == tokens(contents(""), "gemini-3-flash-preview") + 169)
     #expect(try tokens(contents(thoughts), "gemini-2.5-flash") == tokens(contents(""), "gemini-2.5-flash") + 138)
   }
 
   @Test func calibratedPriceRowsChangeTheEstimate() throws {
     var table = PriceTable.builtIn()
     table = try table.applyingOverrides(
-      .object(["claude-sonnet-4-5": .object(["token_factor": .number("2"), "request_overhead": .number("100")])]), file: "t.json")
-    let body = Array(#"{"model": "claude-sonnet-4-5", "messages": [{"role": "user", "content": "one two three four"}]}"#.utf8)
+      .object(["claude-sonnet-4-5": .object(["token_factor": .number("2"), "request_overhead": .number("100")])]),
+      file: "t.json")
+    let body = Array(
+      #"{"model": "claude-sonnet-4-5", "messages": [{"role": "user", "content": "one two three four"}]}"#.utf8)
     let count = try RequestCounter(prices: table).count(json: body, file: "r.json")
     #expect(count.method == "o200k_base × 2 + 100 per request (claude estimate)")
     // 4 words + 2 framing per message, doubled, plus 100.

@@ -25,12 +25,14 @@ struct RequestFixture: CustomTestStringConvertible {
     for (index, line) in text.split(separator: "\n").enumerated() {
       let bytes = Array(line.utf8)
       let value = try JSONParser().parse(bytes)
-      guard let request = value["request"], let raw = CalibrationSample.rawValue(of: "request", in: bytes), let usage = value["usage"],
+      guard let request = value["request"], let raw = CalibrationSample.rawValue(of: "request", in: bytes),
+        let usage = value["usage"],
         let reported = ReportedUsage.inputTokens(usage), reported > 0
       else { continue }
       fixtures.append(
         RequestFixture(
-          file: name, line: index + 1, source: value["source"]?.stringValue ?? "", model: value["model"]?.stringValue ?? "",
+          file: name, line: index + 1, source: value["source"]?.stringValue ?? "",
+          model: value["model"]?.stringValue ?? "",
           requestBytes: Array(raw), reported: reported, request: request))
     }
     return fixtures

@@ -38,9 +38,15 @@ import Testing
     #expect(OpenAIImageTokens.tokens(ImageSize(width: 4096, height: 8192), detail: "low", rule: tiles) == 85)
     // Documented patch example: 1024×1024 = 1024 patches; 1800×2400 rescales to 1452 patches;
     // recorded calls bill one token more per image.
-    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1024, height: 1024), detail: nil, rule: .patches(multiplier: 1)) == 1025)
-    #expect(OpenAIImageTokens.tokens(ImageSize(width: 1800, height: 2400), detail: nil, rule: .patches(multiplier: 1)) == 1453)
-    #expect(OpenAIImageTokens.tokens(ImageSize(width: 640, height: 480), detail: nil, rule: .patches(multiplier: 1.62)) == 488)
+    #expect(
+      OpenAIImageTokens.tokens(ImageSize(width: 1024, height: 1024), detail: nil, rule: .patches(multiplier: 1)) == 1025
+    )
+    #expect(
+      OpenAIImageTokens.tokens(ImageSize(width: 1800, height: 2400), detail: nil, rule: .patches(multiplier: 1)) == 1453
+    )
+    #expect(
+      OpenAIImageTokens.tokens(ImageSize(width: 640, height: 480), detail: nil, rule: .patches(multiplier: 1.62)) == 488
+    )
     // Anthropic: 28-pixel patches + 4 (the recorded 1001×1001 calls bill 1,296 + 4); an image
     // over 1,568 px on its long edge is scaled down first.
     #expect(MediaTokens.anthropicImage(ImageSize(width: 1001, height: 1001)) == 1300)
@@ -49,9 +55,12 @@ import Testing
     let small = ImageSize(width: 300, height: 300)
     #expect(MediaTokens.geminiImage(small, model: "gemini-2.5-flash", resolution: nil) == 258)
     // Two 768-px tiles and the whole image; the recorded 3008 × 2000 call bills 13 × 258.
-    #expect(MediaTokens.geminiImage(ImageSize(width: 1000, height: 700), model: "gemini-2.0-flash", resolution: nil) == 774)
-    #expect(MediaTokens.geminiImage(ImageSize(width: 3008, height: 2000), model: "gemini-2.0-flash", resolution: nil) == 3354)
-    #expect(MediaTokens.geminiImage(ImageSize(width: 700, height: 500), model: "gemini-2.5-flash", resolution: nil) == 258)
+    #expect(
+      MediaTokens.geminiImage(ImageSize(width: 1000, height: 700), model: "gemini-2.0-flash", resolution: nil) == 774)
+    #expect(
+      MediaTokens.geminiImage(ImageSize(width: 3008, height: 2000), model: "gemini-2.0-flash", resolution: nil) == 3354)
+    #expect(
+      MediaTokens.geminiImage(ImageSize(width: 700, height: 500), model: "gemini-2.5-flash", resolution: nil) == 258)
     // Gemini 3 bills a budget by media resolution, whatever the size.
     #expect(MediaTokens.geminiImage(small, model: "vertex_ai/gemini-3-flash-preview", resolution: nil) == 1120)
     #expect(MediaTokens.geminiImage(small, model: "gemini-3-pro-preview", resolution: "MEDIA_RESOLUTION_LOW") == 280)
@@ -62,15 +71,21 @@ import Testing
     #expect(ReportedUsage.inputTokens(.object(["prompt_tokens": .int(12)])) == 12)
     #expect(
       ReportedUsage.inputTokens(
-        .object(["input_tokens": .int(10), "cache_read_input_tokens": .int(100), "cache_creation_input_tokens": .int(5)]))
+        .object([
+          "input_tokens": .int(10), "cache_read_input_tokens": .int(100), "cache_creation_input_tokens": .int(5),
+        ]))
         == 115)
-    #expect(ReportedUsage.inputTokens(response: .object(["usageMetadata": .object(["promptTokenCount": .int(7)])])) == 7)
+    #expect(
+      ReportedUsage.inputTokens(response: .object(["usageMetadata": .object(["promptTokenCount": .int(7)])])) == 7)
   }
 
   @Test func apiDetection() {
     #expect(RequestAPI.detect(JSONValue.object(["contents": .array([])]), model: nil) == .gemini)
-    #expect(RequestAPI.detect(JSONValue.object(["messages": .array([])]), model: "claude-haiku-4-5") == .anthropicMessages)
-    #expect(RequestAPI.detect(JSONValue.object(["messages": .array([]), "system": .string("x")]), model: "acme") == .anthropicMessages)
+    #expect(
+      RequestAPI.detect(JSONValue.object(["messages": .array([])]), model: "claude-haiku-4-5") == .anthropicMessages)
+    #expect(
+      RequestAPI.detect(JSONValue.object(["messages": .array([]), "system": .string("x")]), model: "acme")
+        == .anthropicMessages)
     #expect(RequestAPI.detect(JSONValue.object(["messages": .array([])]), model: "gpt-4o") == .chatCompletions)
     #expect(RequestAPI.detect(JSONValue.object(["input": .string("x")]), model: "gpt-4o") == .responses)
     #expect(RequestAPI.detect(JSONValue.object(["model": .string("x")]), model: "gpt-4o") == nil)

@@ -47,7 +47,8 @@ import Testing
     }
     let section = try count(format) - count(#""store": false"#)
     let sectionBesideTools = try count(format, tool) - count(tool)
-    let sectionBesideInstructions = try count(format, #""instructions": "Be brief.""#) - count(#""instructions": "Be brief.""#)
+    let sectionBesideInstructions =
+      try count(format, #""instructions": "Be brief.""#) - count(#""instructions": "Be brief.""#)
     #expect(sectionBesideTools == section + 6)
     #expect(sectionBesideInstructions == section + 4)
   }

@@ -10,9 +10,18 @@ import Testing
     #expect(mkfifo(directory.appendingPathComponent("pipe.md").path, 0o600) == 0)
     try Data().write(to: directory.appendingPathComponent("batch.jsonl"))
     let cases: [([String], String)] = [
-      (["count", "pipe.md"], "error: pipe.md: it is a named pipe (FIFO), not a regular file; pass a file, or pipe it to stdin with -\n"),
-      (["count", "/dev/zero"], "error: /dev/zero: it is a device, not a regular file; pass a file, or pipe it to stdin with -\n"),
-      (["count", "--request", "batch.jsonl", "--json"], "error: batch.jsonl: holds no requests; a batch file has one JSON request body per line\n"),
+      (
+        ["count", "pipe.md"],
+        "error: pipe.md: it is a named pipe (FIFO), not a regular file; pass a file, or pipe it to stdin with -\n"
+      ),
+      (
+        ["count", "/dev/zero"],
+        "error: /dev/zero: it is a device, not a regular file; pass a file, or pipe it to stdin with -\n"
+      ),
+      (
+        ["count", "--request", "batch.jsonl", "--json"],
+        "error: batch.jsonl: holds no requests; a batch file has one JSON request body per line\n"
+      ),
     ]
     for (arguments, message) in cases {
       let result = InProcessRun(arguments, in: directory)

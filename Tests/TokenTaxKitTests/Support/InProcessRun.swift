@@ -13,7 +13,8 @@ struct InProcessRun {
     let out = OutputStream.capture()
     let err = OutputStream.capture()
     let invocation = Invocation(
-      environment: environment, workingDirectory: directory, stdout: out, stderr: err, readStdin: { stdin }, stdoutIsTerminal: false)
+      environment: environment, workingDirectory: directory, stdout: out, stderr: err, readStdin: { stdin },
+      stdoutIsTerminal: false)
     code = TokenTax.run(arguments: arguments, invocation: invocation)
     stdout = out.text
     stderr = err.text

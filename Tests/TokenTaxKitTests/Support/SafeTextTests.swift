@@ -23,7 +23,8 @@ import Testing
 
   @Test func aFeatureIDWithEscapesIsEscapedInTheTableAndTheError() throws {
     let file = try TraceTestSupport.temporaryFile(
-      "esc.jsonl", #"{"feature":"bot\u001b]0;owned\u0007\u202e","model":"gpt-5","input_tokens":1,"output_tokens":2}"# + "\n")
+      "esc.jsonl",
+      #"{"feature":"bot\u001b]0;owned\u0007\u202e","model":"gpt-5","input_tokens":1,"output_tokens":2}"# + "\n")
     let table = TraceTestSupport.run(["traces", "summarize", file.url.path])
     #expect(table.status == .success, "\(table.stderr)")
     #expect(table.stdout.contains("bot\\u{1B}]0;owned\\u{7}\\u{202E}"), "\(table.stdout)")

@@ -4,7 +4,8 @@ import Foundation
 /// directory, removed when the process exits, so a test run leaves nothing behind in `/tmp`
 /// (a file handed to the code under test outlives the helper that wrote it).
 enum Scratch {
-  private static let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-tests-\(getpid())").path
+  private static let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-tests-\(getpid())")
+    .path
 
   private static let root: URL = {
     let url = URL(fileURLWithPath: path, isDirectory: true)

@@ -14,7 +14,8 @@ import Testing
 
   @Test func lookupFollowsDottedKeysAndEmbeddedJSON() throws {
     let record = try JSONParser().parse(
-      #"{"metadata":"{\"team\":{\"name\":\"support\"}}","attributes":{"gen_ai.agent.name":"triage"},"tags":["a","feature:x"],"list":[{"v":1}]}"#)
+      #"{"metadata":"{\"team\":{\"name\":\"support\"}}","attributes":{"gen_ai.agent.name":"triage"},"tags":["a","feature:x"],"list":[{"v":1}]}"#
+    )
     #expect(record.lookup(path: "metadata.team.name") == .string("support"))
     #expect(record.lookup(path: "attributes.gen_ai.agent.name") == .string("triage"))
     #expect(record.lookup(path: "list.0.v") == .number("1"))
@@ -34,14 +35,19 @@ import Testing
     #expect(attributor.feature(explicit: nil, record: record) == "faq-bot")
     let both = AttributionRule(match: ["custom_id": "feat=faq-bot;*", "team": "other"], feature: "never")
     #expect(FeatureAttributor(rules: [both]).feature(explicit: nil, record: record, hints: ["hint"]) == "hint")
-    #expect(FeatureAttributor(defaultFeature: "configured").feature(explicit: nil, record: record, hints: ["hint"]) == "configured")
+    #expect(
+      FeatureAttributor(defaultFeature: "configured").feature(explicit: nil, record: record, hints: ["hint"])
+        == "configured")
     #expect(FeatureAttributor().feature(explicit: nil, record: record) == TraceCall.unattributed)
   }
 
   @Test func rulesReachOTelAttributesByBareKey() throws {
     let options = TraceLoadOptions(
-      attributor: FeatureAttributor(rules: [AttributionRule(match: ["service.name": "rag-api", "llm.model_name": "gpt-*"], feature: "rag")]))
-    let summary = try TraceLoader.summarize([TraceTestSupport.fixture("otel/spans.jsonl")], options: options, prices: TraceTestSupport.prices)
+      attributor: FeatureAttributor(rules: [
+        AttributionRule(match: ["service.name": "rag-api", "llm.model_name": "gpt-*"], feature: "rag")
+      ]))
+    let summary = try TraceLoader.summarize(
+      [TraceTestSupport.fixture("otel/spans.jsonl")], options: options, prices: TraceTestSupport.prices)
     // The OpenInference span matches (resource service.name + span attribute); tokentax.feature still wins elsewhere.
     #expect(summary.features["rag"]?.calls == 1)
     #expect(summary.features["support-bot"]?.calls == 2)
@@ -49,13 +55,16 @@ import Testing
 
   @Test func ruleOnBatchCustomIDs() throws {
     let options = TraceLoadOptions(
-      attributor: FeatureAttributor(rules: [AttributionRule(match: ["custom_id": "feat=faq-bot;*"], feature: "faq-bot")]))
-    let summary = try TraceLoader.summarize([TraceTestSupport.fixture("openai/batch-output.jsonl")], options: options, prices: TraceTestSupport.prices)
+      attributor: FeatureAttributor(rules: [AttributionRule(match: ["custom_id": "feat=faq-bot;*"], feature: "faq-bot")]
+      ))
+    let summary = try TraceLoader.summarize(
+      [TraceTestSupport.fixture("openai/batch-output.jsonl")], options: options, prices: TraceTestSupport.prices)
     #expect(summary.featureIDs == ["faq-bot"])
   }
 
   @Test func unattributedCallsAreKept() throws {
-    let summary = try TraceLoader.summarize([TraceTestSupport.fixture("anthropic/stream.jsonl")], prices: TraceTestSupport.prices)
+    let summary = try TraceLoader.summarize(
+      [TraceTestSupport.fixture("anthropic/stream.jsonl")], prices: TraceTestSupport.prices)
     #expect(summary.featureIDs == [TraceCall.unattributed])
     #expect(summary.totalCalls == 2)
   }

@@ -28,7 +28,9 @@ import Testing
       expected: "bad.jsonl:3:49: field 'output_tokens' is 5000000000, more than 1000000000 tokens in one call"),
     Case(
       name: "reasoning over output", line: #"{"feature":"x","input_tokens":1,"output_tokens":5,"reasoning_tokens":9}"#,
-      expected: "bad.jsonl:3:1: reasoning_tokens (9) is more than output_tokens (5); output_tokens must include the reasoning tokens"),
+      expected:
+        "bad.jsonl:3:1: reasoning_tokens (9) is more than output_tokens (5); output_tokens must include the reasoning tokens"
+    ),
     Case(
       name: "provider record", line: #"{"type":"message","usage":{"input_tokens":-1,"output_tokens":2}}"#,
       expected: "bad.jsonl:3:1: field 'input_tokens' is -1; token counts cannot be negative"),
@@ -37,7 +39,8 @@ import Testing
   ]
 
   private func file(with bad: String) throws -> TraceFile {
-    try TraceTestSupport.temporaryFile("bad.jsonl", [Self.good, Self.good, bad, Self.good].joined(separator: "\n") + "\n")
+    try TraceTestSupport.temporaryFile(
+      "bad.jsonl", [Self.good, Self.good, bad, Self.good].joined(separator: "\n") + "\n")
   }
 
   @Test(arguments: cases)
@@ -68,21 +71,27 @@ import Testing
   }
 
   @Test func documentErrorsPointIntoTheFile() throws {
-    let file = try TraceTestSupport.temporaryFile("doc.json", "[\n  {\"type\": \"message\",\n   \"usage\": {\"input_tokens\": 1,,}}\n]\n")
-    #expect(throws: TraceError.badRecord(file: "doc.json", line: 3, column: 32, reason: "unexpected ','; expected a quoted key")) {
+    let file = try TraceTestSupport.temporaryFile(
+      "doc.json", "[\n  {\"type\": \"message\",\n   \"usage\": {\"input_tokens\": 1,,}}\n]\n")
+    #expect(
+      throws: TraceError.badRecord(
+        file: "doc.json", line: 3, column: 32, reason: "unexpected ','; expected a quoted key")
+    ) {
       try TraceLoader.summarize([file], prices: TraceTestSupport.prices)
     }
   }
 
   @Test func missingFileIsUnreadable() {
-    let file = TraceFile(url: TraceTestSupport.repository.appendingPathComponent("no/such.jsonl"), displayName: "no/such.jsonl")
+    let file = TraceFile(
+      url: TraceTestSupport.repository.appendingPathComponent("no/such.jsonl"), displayName: "no/such.jsonl")
     #expect(throws: TraceError.unreadable(file: "no/such.jsonl", reason: "No such file or directory")) {
       try TraceLoader.summarize([file], prices: TraceTestSupport.prices)
     }
   }
 
   @Test func emptyFileHasNoCalls() throws {
-    let summary = try TraceLoader.summarize([try TraceTestSupport.temporaryFile("empty.jsonl", "\n\n")], prices: TraceTestSupport.prices)
+    let summary = try TraceLoader.summarize(
+      [try TraceTestSupport.temporaryFile("empty.jsonl", "\n\n")], prices: TraceTestSupport.prices)
     #expect(summary.totalCalls == 0)
   }
 }

@@ -34,7 +34,10 @@ enum CanaryFixtureGenerator {
     scenarios.flatMap { scenario in
       [
         ("\(scenario.feature).base.jsonl", render(scenario, scenario.base, model: scenario.model, day: "2026-11-20")),
-        ("\(scenario.feature).head.jsonl", render(scenario, scenario.head, model: scenario.headModel ?? scenario.model, day: "2026-11-21")),
+        (
+          "\(scenario.feature).head.jsonl",
+          render(scenario, scenario.head, model: scenario.headModel ?? scenario.model, day: "2026-11-21")
+        ),
       ]
     }
   }
@@ -51,10 +54,18 @@ enum CanaryFixtureGenerator {
       let input = Int(TraceTestSupport.normal(&random, mean: 420, sd: 60))
       // The first call of each side writes the 3,072-token cached prefix; the rest read it.
       let (read, write) = index == 0 ? (0, 3072) : (3072, 0)
-      base.append(Call(caseID: id, uncached: input, cacheRead: read, cacheWrite: write, output: Int(caseOutput + TraceTestSupport.normal(&random, mean: 0, sd: 25)), reasoning: 0))
-      head.append(Call(caseID: id, uncached: input, cacheRead: read, cacheWrite: write, output: Int(caseOutput * 1.35 + TraceTestSupport.normal(&random, mean: 0, sd: 25)), reasoning: 0))
+      base.append(
+        Call(
+          caseID: id, uncached: input, cacheRead: read, cacheWrite: write,
+          output: Int(caseOutput + TraceTestSupport.normal(&random, mean: 0, sd: 25)), reasoning: 0))
+      head.append(
+        Call(
+          caseID: id, uncached: input, cacheRead: read, cacheWrite: write,
+          output: Int(caseOutput * 1.35 + TraceTestSupport.normal(&random, mean: 0, sd: 25)), reasoning: 0))
     }
-    return Scenario(feature: "support-bot", model: "claude-sonnet-4-6", headModel: nil, batch: false, base: base, head: scaled(head, to: 1.35, of: base))
+    return Scenario(
+      feature: "support-bot", model: "claude-sonnet-4-6", headModel: nil, batch: false, base: base,
+      head: scaled(head, to: 1.35, of: base))
   }
 
   /// Output tokens vary call by call, not by case, so pairing cannot remove the noise: +8 %
@@ -64,13 +75,16 @@ enum CanaryFixtureGenerator {
     func call(_ id: String, _ random: inout SplitMix64) -> Call {
       let output = max(40, Int(TraceTestSupport.normal(&random, mean: 230, sd: 120)))
       return Call(
-        caseID: id, uncached: Int(TraceTestSupport.normal(&random, mean: 2460, sd: 180)), cacheRead: 0, cacheWrite: 0, output: output,
+        caseID: id, uncached: Int(TraceTestSupport.normal(&random, mean: 2460, sd: 180)), cacheRead: 0, cacheWrite: 0,
+        output: output,
         reasoning: output * 2 / 5)
     }
     let ids = (1...80).map { String(format: "rq-%03d", $0) }
     let base = ids.map { call($0, &random) }
     let head = ids.map { call($0, &random) }
-    return Scenario(feature: "rag-qa", model: "gpt-5", headModel: nil, batch: false, base: base, head: scaled(head, to: 1.08, of: base))
+    return Scenario(
+      feature: "rag-qa", model: "gpt-5", headModel: nil, batch: false, base: base,
+      head: scaled(head, to: 1.08, of: base))
   }
 
   /// The head moves to gemini-2.5-pro, whose implicit cache starts cold and no longer matches
@@ -86,11 +100,19 @@ enum CanaryFixtureGenerator {
       let thoughts = output / 4
       let baseRead = index % 10 == 0 ? 0 : 7168
       let headRead = index % 10 == 5 ? 7168 : 0
-      base.append(Call(caseID: id, uncached: input - baseRead, cacheRead: baseRead, cacheWrite: 0, output: output, reasoning: thoughts))
+      base.append(
+        Call(
+          caseID: id, uncached: input - baseRead, cacheRead: baseRead, cacheWrite: 0, output: output,
+          reasoning: thoughts))
       let headOutput = max(300, output + Int(TraceTestSupport.normal(&random, mean: 0, sd: 40)))
-      head.append(Call(caseID: id, uncached: input - headRead, cacheRead: headRead, cacheWrite: 0, output: headOutput, reasoning: headOutput / 4))
+      head.append(
+        Call(
+          caseID: id, uncached: input - headRead, cacheRead: headRead, cacheWrite: 0, output: headOutput,
+          reasoning: headOutput / 4))
     }
-    return Scenario(feature: "release-notes-agent", model: "gemini-2.5-flash", headModel: "gemini-2.5-pro", batch: true, base: base, head: head)
+    return Scenario(
+      feature: "release-notes-agent", model: "gemini-2.5-flash", headModel: "gemini-2.5-pro", batch: true, base: base,
+      head: head)
   }
 
   /// `head` with its output (and reasoning) scaled so its mean output is `ratio` × `base`'s.
@@ -109,7 +131,8 @@ enum CanaryFixtureGenerator {
     calls.enumerated().map { index, call in
       let seconds = index * 37
       let time = String(format: "%@T%02d:%02d:%02dZ", day, 9 + seconds / 3600, seconds / 60 % 60, seconds % 60)
-      return #"{"feature":"\#(scenario.feature)","case":"\#(call.caseID)","model":"\#(model)","input_tokens":\#(call.uncached),"cache_read_tokens":\#(call.cacheRead),"cache_write_tokens":\#(call.cacheWrite),"output_tokens":\#(call.output),"reasoning_tokens":\#(call.reasoning),"batch":\#(scenario.batch),"ts":"\#(time)"}"#
+      return
+        #"{"feature":"\#(scenario.feature)","case":"\#(call.caseID)","model":"\#(model)","input_tokens":\#(call.uncached),"cache_read_tokens":\#(call.cacheRead),"cache_write_tokens":\#(call.cacheWrite),"output_tokens":\#(call.output),"reasoning_tokens":\#(call.reasoning),"batch":\#(scenario.batch),"ts":"\#(time)"}"#
     }.joined(separator: "\n") + "\n"
   }
 }

@@ -111,7 +111,9 @@ import Testing
   @Test(arguments: [false, true])
   func openAIEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
     let rules = FeatureAttributor(rules: [AttributionRule(match: ["model": "gpt-4o*"], feature: "by-rule")])
-    try expectBothWaysAgree(Self.openAILines, formats: [nil], attributors: [FeatureAttributor(), rules], lenient: lenient) { fast in
+    try expectBothWaysAgree(
+      Self.openAILines, formats: [nil], attributors: [FeatureAttributor(), rules], lenient: lenient
+    ) { fast in
       lenient ? fast.skipped == 4 && fast.calls.count >= 8 : fast.error != nil
     }
   }
@@ -134,7 +136,9 @@ import Testing
   @Test(arguments: [false, true])
   func geminiEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
     let rules = FeatureAttributor(rules: [AttributionRule(match: ["modelVersion": "gemini-2.0*"], feature: "by-rule")])
-    try expectBothWaysAgree(Self.geminiLines, formats: [nil, .gemini], attributors: [FeatureAttributor(), rules], lenient: lenient) { fast in
+    try expectBothWaysAgree(
+      Self.geminiLines, formats: [nil, .gemini], attributors: [FeatureAttributor(), rules], lenient: lenient
+    ) { fast in
       lenient ? fast.skipped == 1 && fast.calls.count >= 7 : fast.error != nil
     }
   }
@@ -161,7 +165,9 @@ import Testing
   @Test(arguments: [false, true])
   func inPlaceFormatsReadTheSameBothWays(lenient: Bool) throws {
     let rules = FeatureAttributor(rules: [AttributionRule(match: ["model": "gpt-4o*"], feature: "by-rule")])
-    try expectBothWaysAgree(Self.inPlaceLines, formats: [nil, .litellm], attributors: [FeatureAttributor(), rules], lenient: lenient) { fast in
+    try expectBothWaysAgree(
+      Self.inPlaceLines, formats: [nil, .litellm], attributors: [FeatureAttributor(), rules], lenient: lenient
+    ) { fast in
       lenient ? fast.skipped == 1 && fast.calls.count >= 7 : fast.error != nil
     }
   }
@@ -207,14 +213,17 @@ import Testing
 
   @Test(arguments: [false, true])
   func otelEdgeCasesReadTheSameBothWays(lenient: Bool) throws {
-    try expectBothWaysAgree(Self.otelLines, formats: [nil, .otel], attributors: [FeatureAttributor(), Self.otelRules], lenient: lenient) { fast in
+    try expectBothWaysAgree(
+      Self.otelLines, formats: [nil, .otel], attributors: [FeatureAttributor(), Self.otelRules], lenient: lenient
+    ) { fast in
       lenient ? fast.skipped == 3 && fast.calls.count >= 6 : fast.error != nil
     }
   }
 
   /// Invalid UTF-8 in text the fast path does not read is still reported where it is.
   @Test func invalidUTF8InSkippedTextIsReported() throws {
-    var bytes = Array(#"{"id":"a","object":"chat.completion","model":"gpt-4o","choices":[{"message":{"content":"x"#.utf8)
+    var bytes = Array(
+      #"{"id":"a","object":"chat.completion","model":"gpt-4o","choices":[{"message":{"content":"x"#.utf8)
     bytes += [0xFF]
     bytes += Array(#""}}],"usage":{"prompt_tokens":5,"completion_tokens":1}}"#.utf8) + [0x0A]
     let url = try Scratch.directory("fast").appendingPathComponent("bad.jsonl")

@@ -16,7 +16,8 @@ import Testing
   @Test func aNamedPipeIsRefusedWithoutBlocking() throws {
     let url = try Scratch.directory("fifo").appendingPathComponent("calls.jsonl")
     #expect(mkfifo(url.path, 0o600) == 0)
-    #expect(throws: TraceError.unreadable(file: "calls.jsonl", reason: "it is a named pipe (FIFO), not a regular file")) {
+    #expect(throws: TraceError.unreadable(file: "calls.jsonl", reason: "it is a named pipe (FIFO), not a regular file"))
+    {
       try summarize(TraceFile(url: url, displayName: "calls.jsonl"))
     }
   }
@@ -31,7 +32,8 @@ import Testing
   /// below the file's size still reads it all.
   @Test func aOneLineArrayStreamsElementByElement() throws {
     let element = #"{"feature":"a","model":"gpt-5","input_tokens":10,"output_tokens":5}"#
-    let file = try TraceTestSupport.temporaryFile("export.json", "[" + Array(repeating: element, count: 2_000).joined(separator: ",") + "]")
+    let file = try TraceTestSupport.temporaryFile(
+      "export.json", "[" + Array(repeating: element, count: 2_000).joined(separator: ",") + "]")
     var options = TraceLoadOptions()
     options.maximumRecordBytes = 4_096
     let summary = try summarize(file, options)
@@ -39,14 +41,19 @@ import Testing
   }
 
   @Test func aRecordOverTheLimitIsRefused() throws {
-    let huge = #"{"feature":"a","model":"gpt-5","input_tokens":10,"output_tokens":5,"pad":""# + String(repeating: "x", count: 3 << 20) + "\"}"
+    let huge =
+      #"{"feature":"a","model":"gpt-5","input_tokens":10,"output_tokens":5,"pad":""#
+      + String(repeating: "x", count: 3 << 20) + "\"}"
     let file = try TraceTestSupport.temporaryFile("big.jsonl", Self.good + "\n" + huge + "\n")
     var options = TraceLoadOptions()
     options.maximumRecordBytes = 1 << 20
-    #expect(throws: TraceError.recordTooLarge(file: "big.jsonl", line: 2, limit: 1 << 20)) { try summarize(file, options) }
+    #expect(throws: TraceError.recordTooLarge(file: "big.jsonl", line: 2, limit: 1 << 20)) {
+      try summarize(file, options)
+    }
     #expect(
       TraceError.recordTooLarge(file: "big.jsonl", line: 2, limit: 1 << 20).description
-        == "big.jsonl:2: a single record is larger than 1 MB; write one call per line (JSON Lines) or one per element of a top-level array")
+        == "big.jsonl:2: a single record is larger than 1 MB; write one call per line (JSON Lines) or one per element of a top-level array"
+    )
   }
 
   @Test func invalidUTF8IsAnErrorOrSkippedAndCounted() throws {
@@ -58,7 +65,8 @@ import Testing
     let url = try Scratch.directory("utf8").appendingPathComponent("calls.jsonl")
     try bytes.write(to: url)
     let file = TraceFile(url: url, displayName: "calls.jsonl")
-    #expect(throws: TraceError.badRecord(file: "calls.jsonl", line: 2, column: 79, reason: "invalid UTF-8 in the line")) {
+    #expect(throws: TraceError.badRecord(file: "calls.jsonl", line: 2, column: 79, reason: "invalid UTF-8 in the line"))
+    {
       try summarize(file)
     }
     let lenient = try summarize(file, TraceLoadOptions(lenient: true))
@@ -75,12 +83,14 @@ import Testing
       _ = try summarize(file)
       Issue.record("a misspelt key was accepted")
     } catch let error as TraceError {
-      #expect(error.description.contains(
-        "unknown key 'inpt_tokens' in a tokentax record (did you mean 'input_tokens'?); the token counts are input_tokens, "
-          + "output_tokens, reasoning_tokens, cache_read_tokens, cache_write_tokens"), "\(error.description)")
+      #expect(
+        error.description.contains(
+          "unknown key 'inpt_tokens' in a tokentax record (did you mean 'input_tokens'?); the token counts are input_tokens, "
+            + "output_tokens, reasoning_tokens, cache_read_tokens, cache_write_tokens"), "\(error.description)")
     }
     // Extra keys that are not token counts stay allowed: attribution rules may read them.
-    let extra = try TraceTestSupport.temporaryFile("extra.jsonl", #"{"feature":"a","route":"/chat","input_tokens":1,"output_tokens":1}"#)
+    let extra = try TraceTestSupport.temporaryFile(
+      "extra.jsonl", #"{"feature":"a","route":"/chat","input_tokens":1,"output_tokens":1}"#)
     #expect(try summarize(extra).features["a"]?.calls == 1)
   }
 }
@@ -96,9 +106,10 @@ import Testing
 
   @Test func manySummaryRecordsMergeIntoOne() throws {
     let line = try summaryLine()
-    let file = try TraceTestSupport.temporaryFile("many.jsonl", Array(repeating: line, count: 500).joined(separator: "\n") + "\n")
+    let file = try TraceTestSupport.temporaryFile(
+      "many.jsonl", Array(repeating: line, count: 500).joined(separator: "\n") + "\n")
     var collected = 0
-    let outcome = try TraceLoader.read([file], onSummary: { _ in collected += 1 }) { _ in }
+    let outcome = try TraceLoader.read([file], onSummary: { _ in collected += 1 }, onCall: { _ in })
     #expect(collected == 500)
     #expect(outcome.summaries.isEmpty)
     #expect(try TraceLoader.summarize([file], prices: TraceTestSupport.prices).features["a"]?.calls == 1_000)
@@ -113,7 +124,9 @@ import Testing
       _ = try TraceLoader.summarize([file], prices: TraceTestSupport.prices)
       Issue.record("an inconsistent summary was accepted")
     } catch let error as TraceError {
-      #expect(error.description.contains("stats.calls is 2 but its models' calls add up to 1000000000"), "\(error.description)")
+      #expect(
+        error.description.contains("stats.calls is 2 but its models' calls add up to 1000000000"),
+        "\(error.description)")
     }
   }
 }
@@ -137,11 +150,15 @@ import Testing
   /// The UI download / traces API shape: observations under the trace and beside it, usage on
   /// the agent and on its generations. Each generation counts once; the agent's sum not at all.
   @Test func aTraceExportCountsEachGenerationOnce() throws {
-    let agent = #"{"id":"o-1","traceId":"t-1","type":"AGENT","parentObservationId":null,"model":null,"usageDetails":{"input":300,"output":30}}"#
-    let first = #"{"id":"o-2","traceId":"t-1","type":"GENERATION","parentObservationId":"o-1","model":"gpt-5","usageDetails":{"input":100,"output":10}}"#
-    let second = #"{"id":"o-3","traceId":"t-1","type":"GENERATION","parentObservationId":"o-1","model":"gpt-5","usageDetails":{"input":200,"output":20}}"#
+    let agent =
+      #"{"id":"o-1","traceId":"t-1","type":"AGENT","parentObservationId":null,"model":null,"usageDetails":{"input":300,"output":30}}"#
+    let first =
+      #"{"id":"o-2","traceId":"t-1","type":"GENERATION","parentObservationId":"o-1","model":"gpt-5","usageDetails":{"input":100,"output":10}}"#
+    let second =
+      #"{"id":"o-3","traceId":"t-1","type":"GENERATION","parentObservationId":"o-1","model":"gpt-5","usageDetails":{"input":200,"output":20}}"#
     let observations = "[\(agent),\n\(first),\n\(second)]"
-    let text = "{\n\"trace\": {\"id\": \"t-1\", \"name\": \"support\", \"observations\": \(observations)},\n\"observations\": \(observations)\n}\n"
+    let text =
+      "{\n\"trace\": {\"id\": \"t-1\", \"name\": \"support\", \"observations\": \(observations)},\n\"observations\": \(observations)\n}\n"
     let file = try TraceTestSupport.temporaryFile("trace-t-1.json", text)
     let summary = try TraceLoader.summarize([file], prices: TraceTestSupport.prices)
     #expect(summary.totalCalls == 2)

@@ -6,8 +6,10 @@ import Testing
 @Suite struct StreamingJSONTests {
   static let documents = [
     #"{"a":1,"b":[true,false,null],"c":{"d":"e\"f\\g\u00e9"},"n":-1.5e+3}"#,
-    #"  {"empty":{},"list":[],"s":""}  "#, #"[1,2,3]"#, #""just a string""#, "42", "{\"a\":1,}", "{\"a\":01}", "{\"a\":1.}",
-    "{\"a\":\"\\x\"}", "{\"a\":\"\\u12G4\"}", "{\"a\" 1}", "{\"a\":1}}", "[1,2", "{\"a\":tru}", "{\"a\":\"\u{1}\"}", "", "   ",
+    #"  {"empty":{},"list":[],"s":""}  "#, #"[1,2,3]"#, #""just a string""#, "42", "{\"a\":1,}", "{\"a\":01}",
+    "{\"a\":1.}",
+    "{\"a\":\"\\x\"}", "{\"a\":\"\\u12G4\"}", "{\"a\" 1}", "{\"a\":1}}", "[1,2", "{\"a\":tru}", "{\"a\":\"\u{1}\"}", "",
+    "   ",
     "{\"a\":1,\"b\":[{\"c\":[]}]} x", "-", "{\"k\":-}",
   ]
 
@@ -93,7 +95,8 @@ import Testing
 
   @Test func compactLeavesKeepsSmallContainersOnOneLine() {
     let value = JSONValue.object([
-      "rows": .array([.object(["b": .int(2), "a": .array([.int(1)])]), .object(["x": .object(["y": .null])])]), "n": .int(1),
+      "rows": .array([.object(["b": .int(2), "a": .array([.int(1)])]), .object(["x": .object(["y": .null])])]),
+      "n": .int(1),
     ])
     #expect(
       JSONWriter.compactLeaves(value) == """

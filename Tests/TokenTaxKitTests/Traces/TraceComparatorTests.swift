@@ -7,7 +7,8 @@ import Testing
   /// Calls whose output tokens are drawn around `mean` (a case effect shared by both sides,
   /// when `caseEffects` is given, plus per-call noise).
   static func stats(
-    _ count: Int, mean: Double, noise: Double, caseEffects: [Double]? = nil, seed: UInt64, capacity: Int = CallReservoir.defaultCapacity
+    _ count: Int, mean: Double, noise: Double, caseEffects: [Double]? = nil, seed: UInt64,
+    capacity: Int = CallReservoir.defaultCapacity
   ) -> FeatureTraceStats {
     var generator = SplitMix64(seed: seed)
     var builder = TraceSummaryBuilder(prices: TraceTestSupport.prices, sampleCapacity: capacity)
@@ -49,7 +50,8 @@ import Testing
   @Test func noEffectIsNotSignificant() throws {
     let base = Self.stats(200, mean: 400, noise: 120, seed: 11)
     let head = Self.stats(200, mean: 400, noise: 120, seed: 12)
-    let metric = try Self.outputMetric(TraceComparator.compare(feature: "f", base: base, head: head, prices: TraceTestSupport.prices))
+    let metric = try Self.outputMetric(
+      TraceComparator.compare(feature: "f", base: base, head: head, prices: TraceTestSupport.prices))
     #expect(!metric.isSignificant)
   }
 
@@ -96,10 +98,11 @@ import Testing
   @Test func fewCallsWarnAndOneSideIsReported() throws {
     let small = Self.stats(5, mean: 400, noise: 10, seed: 1)
     let comparison = TraceComparator.compare(feature: "f", base: small, head: small, prices: TraceTestSupport.prices)
-    #expect(comparison.warnings == [
-      "f: only 5 base call(s), fewer than min_samples 20; the interval is not reliable",
-      "f: only 5 head call(s), fewer than min_samples 20; the interval is not reliable",
-    ])
+    #expect(
+      comparison.warnings == [
+        "f: only 5 base call(s), fewer than min_samples 20; the interval is not reliable",
+        "f: only 5 head call(s), fewer than min_samples 20; the interval is not reliable",
+      ])
     let added = TraceComparator.compare(feature: "f", base: nil, head: small, prices: TraceTestSupport.prices)
     #expect(added.comparison.metrics.isEmpty)
     #expect(added.warnings.first == "f: no base traces; nothing to compare")
@@ -113,9 +116,12 @@ import Testing
     let fullHead = Self.stats(1200, mean: 420, noise: 100, seed: 32)
     let sampledBase = Self.stats(1200, mean: 400, noise: 100, seed: 31, capacity: 200)
     let sampledHead = Self.stats(1200, mean: 420, noise: 100, seed: 32, capacity: 200)
-    let full = try width(Self.outputMetric(TraceComparator.compare(feature: "f", base: fullBase, head: fullHead, prices: TraceTestSupport.prices)))
+    let full = try width(
+      Self.outputMetric(
+        TraceComparator.compare(feature: "f", base: fullBase, head: fullHead, prices: TraceTestSupport.prices)))
     let sampled = try width(
-      Self.outputMetric(TraceComparator.compare(feature: "f", base: sampledBase, head: sampledHead, prices: TraceTestSupport.prices)))
+      Self.outputMetric(
+        TraceComparator.compare(feature: "f", base: sampledBase, head: sampledHead, prices: TraceTestSupport.prices)))
     #expect(abs(sampled - full) / full < 0.3, "sampled \(sampled) vs full \(full)")
   }
 

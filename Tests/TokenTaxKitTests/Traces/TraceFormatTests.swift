@@ -195,7 +195,8 @@ import Testing
   @Test func costIsOneDotProductOfDisjointBuckets() throws {
     // gpt-5: 1840 × 1.25 + 1536 × 0.125 + 412 × 10 = 6612 per million; + 1200 × 1.25 + 1536 × 0.125
     // + 300 × 10 = 4692; total 11304 / 1e6.
-    let summary = try TraceLoader.summarize([TraceTestSupport.fixture("native/canary.jsonl")], prices: TraceTestSupport.prices)
+    let summary = try TraceLoader.summarize(
+      [TraceTestSupport.fixture("native/canary.jsonl")], prices: TraceTestSupport.prices)
     let support = try #require(summary.features["support-bot"])
     #expect(support.costUSD == Decimal(string: "0.011304"))
     // Batch halves gemini-2.5-flash: (3200 × 0.3 + 900 × 2.5) / 2 / 1e6.

@@ -12,13 +12,14 @@ import Testing
       let read = generator.index(below: 2) == 0 ? 0 : 1024
       return TraceCall(
         feature: feature, model: "gpt-5", caseID: cases ? "c-\(index)" : nil,
-        usage: TokenUsage(uncachedInput: 500 + generator.index(below: 100), cacheRead: read, output: output, reasoning: output / 4))
+        usage: TokenUsage(
+          uncachedInput: 500 + generator.index(below: 100), cacheRead: read, output: output, reasoning: output / 4))
     }
   }
 
   static func summary(_ calls: [TraceCall], capacity: Int = CallReservoir.defaultCapacity) -> TraceSummary {
     var builder = TraceSummaryBuilder(prices: TraceTestSupport.prices, sampleCapacity: capacity)
-    calls.forEach { builder.add($0) }
+    for call in calls { builder.add(call) }
     return builder.finish()
   }
 
@@ -42,9 +43,11 @@ import Testing
     let whole = Self.summary(calls, capacity: 256)
     var forward = TraceSummaryBuilder(prices: TraceTestSupport.prices, sampleCapacity: 256)
     var backward = TraceSummaryBuilder(prices: TraceTestSupport.prices, sampleCapacity: 256)
-    let shards = stride(from: 0, to: calls.count, by: 1000).map { Self.summary(Array(calls[$0..<min($0 + 1000, calls.count)]), capacity: 256) }
-    shards.forEach { forward.merge($0) }
-    shards.reversed().forEach { backward.merge($0) }
+    let shards = stride(from: 0, to: calls.count, by: 1000).map {
+      Self.summary(Array(calls[$0..<min($0 + 1000, calls.count)]), capacity: 256)
+    }
+    for shard in shards { forward.merge(shard) }
+    for shard in shards.reversed() { backward.merge(shard) }
     // Compared as JSON text so a failure prints a readable difference.
     let expected = JSONWriter.compactLeaves(TraceSummaryJSON.encode(whole))
     #expect(JSONWriter.compactLeaves(TraceSummaryJSON.encode(forward.finish())) == expected)
@@ -67,7 +70,8 @@ import Testing
              {"model": "gpt-5", "case": "c-1", "batch": \(q)true\(q), "uncached_input_tokens": \(q)450\(q), "output_tokens": \(q)30\(q)}]}}}]}
         """
     }
-    let typed = try TraceLoader.summarize([try TraceTestSupport.temporaryFile("typed.json", summary(""))], prices: TraceTestSupport.prices)
+    let typed = try TraceLoader.summarize(
+      [try TraceTestSupport.temporaryFile("typed.json", summary(""))], prices: TraceTestSupport.prices)
     let quoted = try TraceLoader.summarize(
       [try TraceTestSupport.temporaryFile("quoted.json", summary("\""))], prices: TraceTestSupport.prices)
     #expect(quoted == typed)
@@ -83,7 +87,8 @@ import Testing
         {"model": "gpt-5", "calls": 4, "uncached_input_tokens": 4000, "cache_read_tokens": 1000, "cache_write_tokens": 0,
          "output_tokens": 800, "reasoning_tokens": 100, "cost_usd": null}]}]}
       """
-    let summary = try TraceLoader.summarize([try TraceTestSupport.temporaryFile("warehouse.json", text)], prices: TraceTestSupport.prices)
+    let summary = try TraceLoader.summarize(
+      [try TraceTestSupport.temporaryFile("warehouse.json", text)], prices: TraceTestSupport.prices)
     let stats = try #require(summary.features["rag-qa"])
     #expect(stats.calls == 4)
     #expect(stats.mean(.outputTokens) == 200)
@@ -95,7 +100,7 @@ import Testing
   @Test func sketchQuantilesAreWithinOnePercent() {
     var sketch = QuantileSketch()
     let values = (1...10_000).map(Double.init)
-    values.forEach { sketch.add($0) }
+    for value in values { sketch.add(value) }
     sketch.add(0)
     for q in [0.5, 0.95, 0.99] {
       let exact = values[Int(q * Double(values.count - 1))]
@@ -133,11 +138,13 @@ import Testing
 
   @Test func longContextRequestsArePricedOneByOne() throws {
     let price = ModelPrice(
-      model: "big", provider: "x", input: 1, output: 2, longContext: LongContextTier(threshold: 1000, input: 10, output: 20),
+      model: "big", provider: "x", input: 1, output: 2,
+      longContext: LongContextTier(threshold: 1000, input: 10, output: 20),
       tokenizer: "o200k_base", source: "test", date: "2026-11-20")
     var builder = TraceSummaryBuilder(prices: PriceTable(rows: [price]))
     for _ in 0..<10 { builder.add(TraceCall(model: "big", usage: TokenUsage(uncachedInput: 500, output: 10))) }
-    let row = try #require(builder.finish().features[TraceCall.unattributed]?.models[ModelKey(model: "big", batch: false)])
+    let row = try #require(
+      builder.finish().features[TraceCall.unattributed]?.models[ModelKey(model: "big", batch: false)])
     // Ten small requests: 5000 × 1 + 100 × 2, never the tier, though their sum passes 1000 input tokens.
     #expect(row.costUSD == Decimal(string: "0.0052"))
   }

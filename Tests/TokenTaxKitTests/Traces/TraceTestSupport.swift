@@ -28,7 +28,8 @@ enum TraceTestSupport {
     init(_ key: String, calls: Int, _ uncached: Int, _ read: Int, _ write: Int, _ output: Int, _ reasoning: Int) {
       self.key = key
       self.calls = calls
-      usage = TokenUsage(uncachedInput: uncached, cacheRead: read, cacheWrite: write, output: output, reasoning: reasoning)
+      usage = TokenUsage(
+        uncachedInput: uncached, cacheRead: read, cacheWrite: write, output: output, reasoning: reasoning)
     }
 
     var description: String {
@@ -43,7 +44,8 @@ enum TraceTestSupport {
         guard let row = stats.models[key] else { return nil }
         let u = row.usage
         return Row(
-          "\(id) \(key.model)\(key.batch ? " batch" : "")", calls: row.calls, u.uncachedInput, u.cacheRead, u.cacheWrite, u.output,
+          "\(id) \(key.model)\(key.batch ? " batch" : "")", calls: row.calls, u.uncachedInput, u.cacheRead,
+          u.cacheWrite, u.output,
           u.reasoning)
       }
     }
@@ -52,10 +54,12 @@ enum TraceTestSupport {
   /// A price table for tests (USD per million tokens).
   static let prices = PriceTable(rows: [
     ModelPrice(
-      model: "gpt-5", provider: "openai", input: 1.25, output: 10, cacheRead: 0.125, batchDiscount: 0.5, tokenizer: "o200k_base",
+      model: "gpt-5", provider: "openai", input: 1.25, output: 10, cacheRead: 0.125, batchDiscount: 0.5,
+      tokenizer: "o200k_base",
       source: "test", date: "2026-11-20"),
     ModelPrice(
-      model: "claude-sonnet-4-6", provider: "anthropic", input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75, batchDiscount: 0.5,
+      model: "claude-sonnet-4-6", provider: "anthropic", input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75,
+      batchDiscount: 0.5,
       tokenizer: "claude", source: "test", date: "2026-11-20"),
     ModelPrice(
       model: "gemini-2.5-flash", provider: "google", input: 0.3, output: 2.5, cacheRead: 0.03, batchDiscount: 0.5,

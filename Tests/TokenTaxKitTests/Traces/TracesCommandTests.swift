@@ -20,7 +20,9 @@ import Testing
   }
 
   @Test func tracesDiffTable() {
-    let result = TraceTestSupport.run(["traces", "diff", Self.canary + "support-bot.base.jsonl", Self.canary + "support-bot.head.jsonl"])
+    let result = TraceTestSupport.run([
+      "traces", "diff", Self.canary + "support-bot.base.jsonl", Self.canary + "support-bot.head.jsonl",
+    ])
     #expect(result.status == .success)
     assertSnapshot(result.stdout, extension: "txt")
   }
@@ -37,7 +39,9 @@ import Testing
   @Test func summarizeJSONIsAcceptedByDiff() throws {
     let summary = TraceTestSupport.run(["traces", "summarize", Self.canary + "support-bot.base.jsonl", "--json"])
     let file = try TraceTestSupport.temporaryFile("base-summary.json", summary.stdout)
-    let fromSummary = TraceTestSupport.run(["traces", "diff", file.url.path, Self.canary + "support-bot.head.jsonl", "--json"])
+    let fromSummary = TraceTestSupport.run([
+      "traces", "diff", file.url.path, Self.canary + "support-bot.head.jsonl", "--json",
+    ])
     let fromTraces = TraceTestSupport.run(
       ["traces", "diff", Self.canary + "support-bot.base.jsonl", Self.canary + "support-bot.head.jsonl", "--json"])
     #expect(fromSummary.status == .success)
@@ -45,10 +49,22 @@ import Testing
   }
 
   @Test(arguments: [
-    (["traces", "summarize", "fixtures/traces/none.jsonl"], "error: cannot read trace file 'fixtures/traces/none.jsonl': No such file or directory; check the path and its permissions\n"),
-    (["traces", "summarize", "x.jsonl", "--format", "otlp"], "error: option '--format' must be one of native, openai, anthropic, gemini, bedrock, otel, langfuse, litellm, promptfoo, summary, got 'otlp' (did you mean 'otel'?)\n"),
-    (["traces", "diff", "only-one.jsonl"], "error: 'tokentax traces diff' needs base-and-head; run 'tokentax traces diff --help' for usage\n"),
-    (["traces", "summarize"], "error: 'tokentax traces summarize' needs files; run 'tokentax traces summarize --help' for usage\n"),
+    (
+      ["traces", "summarize", "fixtures/traces/none.jsonl"],
+      "error: cannot read trace file 'fixtures/traces/none.jsonl': No such file or directory; check the path and its permissions\n"
+    ),
+    (
+      ["traces", "summarize", "x.jsonl", "--format", "otlp"],
+      "error: option '--format' must be one of native, openai, anthropic, gemini, bedrock, otel, langfuse, litellm, promptfoo, summary, got 'otlp' (did you mean 'otel'?)\n"
+    ),
+    (
+      ["traces", "diff", "only-one.jsonl"],
+      "error: 'tokentax traces diff' needs base-and-head; run 'tokentax traces diff --help' for usage\n"
+    ),
+    (
+      ["traces", "summarize"],
+      "error: 'tokentax traces summarize' needs files; run 'tokentax traces summarize --help' for usage\n"
+    ),
   ])
   func badUsageIsExitTwo(arguments: [String], message: String) {
     let result = TraceTestSupport.run(arguments)
@@ -66,6 +82,8 @@ import Testing
     let lenient = TraceTestSupport.run(["traces", "summarize", file.url.path, "--lenient", "--json"])
     #expect(lenient.status == .success)
     #expect(lenient.stdout.contains("\"skipped_lines\": 1"))
-    #expect(lenient.stderr.contains("warning: skipped 1 bad line(s) (first: \(file.url.path):2:1: unexpected 'n'; expected a value)"))
+    #expect(
+      lenient.stderr.contains(
+        "warning: skipped 1 bad line(s) (first: \(file.url.path):2:1: unexpected 'n'; expected a value)"))
   }
 }

@@ -11,7 +11,9 @@ import Testing
 
   @Test(arguments: ["duckdb", "clickhouse"], ["base", "head"])
   func queryOutputSummarizesLikeTheSpans(engine: String, side: String) {
-    let fromQuery = TraceTestSupport.run(["traces", "summarize", Self.directory + "\(engine).\(side).summary.jsonl", "--json"])
+    let fromQuery = TraceTestSupport.run([
+      "traces", "summarize", Self.directory + "\(engine).\(side).summary.jsonl", "--json",
+    ])
     let fromSpans = TraceTestSupport.run(["traces", "summarize", Self.directory + "spans.\(side).otlp.jsonl", "--json"])
     #expect(fromQuery.status == .success)
     #expect(fromQuery.stderr.isEmpty)
@@ -27,7 +29,10 @@ import Testing
   @Test(arguments: ["duckdb", "clickhouse"])
   func queryOutputDiffsLikeTheSpans(engine: String) {
     let fromQuery = TraceTestSupport.run(
-      ["traces", "diff", Self.directory + "\(engine).base.summary.jsonl", Self.directory + "\(engine).head.summary.jsonl", "--json"])
+      [
+        "traces", "diff", Self.directory + "\(engine).base.summary.jsonl",
+        Self.directory + "\(engine).head.summary.jsonl", "--json",
+      ])
     let fromSpans = TraceTestSupport.run(
       ["traces", "diff", Self.directory + "spans.base.otlp.jsonl", Self.directory + "spans.head.otlp.jsonl", "--json"])
     #expect(fromQuery.status == .success)

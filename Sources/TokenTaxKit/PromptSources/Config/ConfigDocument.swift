@@ -63,19 +63,25 @@ struct ConfigDocument {
     for document in documents {
       guard let node = Self.follow(steps, from: document) else { continue }
       guard case .scalar(let value, let plain) = node.content, !(plain && ["", "~", "null"].contains(value.text)) else {
-        throw PromptSourceError.notAString(file: file, line: node.line, column: node.column, selector: path, found: node.kind)
+        throw PromptSourceError.notAString(
+          file: file, line: node.line, column: node.column, selector: path, found: node.kind)
       }
       return value
     }
-    throw PromptSourceError.notFound(file: file, selector: path, revision: nil, closest: closest(to: path, steps: steps))
+    throw PromptSourceError.notFound(
+      file: file, selector: path, revision: nil, closest: closest(to: path, steps: steps))
   }
 
   static func follow(_ steps: [Step], from root: YAMLNode) -> YAMLNode? {
     var node = root
     for step in steps {
       switch step {
-      case .key(let key): guard let next = node.child(key) else { return nil }; node = next
-      case .index(let index): guard let next = node.item(index) else { return nil }; node = next
+      case .key(let key):
+        guard let next = node.child(key) else { return nil }
+        node = next
+      case .index(let index):
+        guard let next = node.item(index) else { return nil }
+        node = next
       }
     }
     return node

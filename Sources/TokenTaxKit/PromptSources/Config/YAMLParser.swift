@@ -134,11 +134,15 @@ struct YAMLParser {
       explicit = false
       let after = try nextContent(from: next)
       if after.line < lineCount, after.indent >= 0 {
-        throw error(lineStarts[after.line] + after.indent, "this line is not inside the document's structure; check its indentation")
+        throw error(
+          lineStarts[after.line] + after.indent,
+          "this line is not inside the document's structure; check its indentation")
       }
       line = after.line
     }
-    if explicit { result.append(YAMLNode(content: .scalar(SourceString(line: lineCount), plain: true), line: lineCount, column: 1)) }
+    if explicit {
+      result.append(YAMLNode(content: .scalar(SourceString(line: lineCount), plain: true), line: lineCount, column: 1))
+    }
     return result
   }
 
@@ -164,7 +168,11 @@ struct YAMLParser {
       if next.indent > parent || (sequenceAtParent && next.indent == parent && isSequence) {
         result = try block(at: lineStarts[next.line] + next.indent)
       } else {
-        result = (YAMLNode(content: .scalar(SourceString(line: line + 1), plain: true), line: line + 1, column: column(of: position) + 1), line + 1)
+        result = (
+          YAMLNode(
+            content: .scalar(SourceString(line: line + 1), plain: true), line: line + 1,
+            column: column(of: position) + 1), line + 1
+        )
       }
     } else {
       result = try inline(at: position, parent: parent)
@@ -191,10 +199,14 @@ struct YAMLParser {
     let indent = column(of: offset)
     if first == "*" {
       var end = offset + 1
-      while let next = at(end), next != " ", next != "\t", next != "\n", next != "\r", next != ",", next != "]", next != "}" { end += 1 }
+      while let next = at(end), next != " ", next != "\t", next != "\n", next != "\r", next != ",", next != "]",
+        next != "}"
+      { end += 1 }
       let name = String(String.UnicodeScalarView(scalars[(offset + 1)..<end]))
       guard let node = anchors[name] else { throw error(offset, "alias '*\(name)' names no anchor defined above it") }
-      if isMappingKey(from: end) { throw error(offset, "an alias used as a mapping key is not supported; write the key out") }
+      if isMappingKey(from: end) {
+        throw error(offset, "an alias used as a mapping key is not supported; write the key out")
+      }
       return (node, line + 1)
     }
     if isSequenceEntry(offset) { return try sequence(at: offset) }
@@ -206,7 +218,9 @@ struct YAMLParser {
       var flow = FlowReader(parser: self, offset: offset)
       let node = try flow.node()
       if !restIsEmpty(flow.offset) {
-        if isMappingKey(from: flow.offset) { throw error(offset, "a flow collection used as a mapping key is not supported") }
+        if isMappingKey(from: flow.offset) {
+          throw error(offset, "a flow collection used as a mapping key is not supported")
+        }
         throw error(flow.offset, "unexpected text after a flow collection")
       }
       anchors.merge(flow.anchors) { $1 }
@@ -216,7 +230,9 @@ struct YAMLParser {
       let (value, end) = try quoted(at: offset)
       if isMappingKey(from: end) { return try mapping(at: offset, indent: indent) }
       guard restIsEmpty(end) else { throw error(end, "unexpected text after a quoted scalar") }
-      return (YAMLNode(content: .scalar(value, plain: false), line: line + 1, column: indent + 1), lineIndex(of: end) + 1)
+      return (
+        YAMLNode(content: .scalar(value, plain: false), line: line + 1, column: indent + 1), lineIndex(of: end) + 1
+      )
     }
     if mappingIndicator(from: offset) != nil { return try mapping(at: offset, indent: indent) }
     return try plainScalar(at: offset, parent: parent)
@@ -274,14 +290,18 @@ struct YAMLParser {
       let following = try nextContent(from: next)
       guard following.indent == indent else {
         if following.indent > indent {
-          throw error(lineStarts[following.line] + following.indent, "this line is indented more than the mapping key above it; align it with the keys or nest it under one")
+          throw error(
+            lineStarts[following.line] + following.indent,
+            "this line is indented more than the mapping key above it; align it with the keys or nest it under one")
         }
         let keys = Set(entries.map(\.key))
         entries += merged.filter { !keys.contains($0.key) }
         return (YAMLNode(content: .mapping(entries), line: startLine + 1, column: indent + 1), following.line)
       }
       position = lineStarts[following.line] + indent
-      if isSequenceEntry(position) { throw error(position, "a list item where a mapping key was expected; indent the list under its key") }
+      if isSequenceEntry(position) {
+        throw error(position, "a list item where a mapping key was expected; indent the list under its key")
+      }
     }
   }
 
@@ -304,7 +324,8 @@ struct YAMLParser {
       let following = try nextContent(from: next)
       guard following.indent == indent, isSequenceEntry(lineStarts[following.line] + indent) else {
         if following.indent > indent {
-          throw error(lineStarts[following.line] + following.indent, "this line is indented more than the list item above it")
+          throw error(
+            lineStarts[following.line] + following.indent, "this line is indented more than the list item above it")
         }
         return (YAMLNode(content: .sequence(items), line: startLine + 1, column: indent + 1), following.line)
       }
@@ -343,7 +364,10 @@ struct YAMLParser {
       blankLines = 0
       line += 1
     }
-    return (YAMLNode(content: .scalar(value, plain: true), line: lineIndex(of: offset) + 1, column: column(of: offset) + 1), line - blankLines)
+    return (
+      YAMLNode(content: .scalar(value, plain: true), line: lineIndex(of: offset) + 1, column: column(of: offset) + 1),
+      line - blankLines
+    )
   }
 
   /// The text of a plain scalar's line: up to a ` #` comment, trailing spaces dropped.
@@ -390,7 +414,8 @@ struct YAMLParser {
         contentIndent = spaces
       }
       if blank {
-        let keep = contentIndent.map { spaces > $0 ? String(String.UnicodeScalarView(scalars[(start + $0)..<end])) : "" } ?? ""
+        let keep =
+          contentIndent.map { spaces > $0 ? String(String.UnicodeScalarView(scalars[(start + $0)..<end])) : "" } ?? ""
         lines.append((keep, line + 1))
         line += 1
         continue
@@ -525,12 +550,16 @@ struct YAMLParser {
         let low = try code(4)
         scalarCode = 0x10000 + ((scalarCode - 0xD800) << 10) + (low - 0xDC00)
       }
-      guard let decoded = Unicode.Scalar(scalarCode) else { throw error(offset, "'\\\(next)' names no Unicode character") }
+      guard let decoded = Unicode.Scalar(scalarCode) else {
+        throw error(offset, "'\\\(next)' names no Unicode character")
+      }
       value.append(Character(decoded), line: line)
       return position
     case "\n", "\r":
       // An escaped line break: the lines join with nothing between them.
-      while let following = at(position), following == "\n" || following == " " || following == "\t" || following == "\r" {
+      while let following = at(position),
+        following == "\n" || following == " " || following == "\t" || following == "\r"
+      {
         if following == "\n" { line += 1 }
         position += 1
       }
@@ -574,7 +603,8 @@ struct YAMLParser {
       var anchor: String?
       if parser.at(offset) == "&" {
         let nameStart = offset + 1
-        while let scalar = parser.at(offset), scalar != " ", scalar != "\n", scalar != ",", scalar != "]", scalar != "}" { offset += 1 }
+        while let scalar = parser.at(offset), scalar != " ", scalar != "\n", scalar != ",", scalar != "]", scalar != "}"
+        { offset += 1 }
         anchor = String(String.UnicodeScalarView(parser.scalars[nameStart..<offset]))
         skipSpace()
       }
@@ -608,9 +638,12 @@ struct YAMLParser {
             break
           }
           let key = try self.node()
-          guard case .scalar(let keyText, _) = key.content else { throw parser.error(offset, "a mapping key must be a scalar") }
+          guard case .scalar(let keyText, _) = key.content else {
+            throw parser.error(offset, "a mapping key must be a scalar")
+          }
           skipSpace()
-          var value = YAMLNode(content: .scalar(SourceString(line: key.line), plain: true), line: key.line, column: key.column)
+          var value = YAMLNode(
+            content: .scalar(SourceString(line: key.line), plain: true), line: key.line, column: key.column)
           if parser.at(offset) == ":" {
             offset += 1
             skipSpace()
@@ -631,16 +664,23 @@ struct YAMLParser {
         node = YAMLNode(content: .scalar(value, plain: false), line: line, column: column)
       case "*":
         let nameStart = offset + 1
-        while let scalar = parser.at(offset), scalar != " ", scalar != "\n", scalar != ",", scalar != "]", scalar != "}" { offset += 1 }
+        while let scalar = parser.at(offset), scalar != " ", scalar != "\n", scalar != ",", scalar != "]", scalar != "}"
+        { offset += 1 }
         let name = String(String.UnicodeScalarView(parser.scalars[nameStart..<offset]))
-        guard let target = anchors[name] ?? parser.anchors[name] else { throw parser.error(start, "alias '*\(name)' names no anchor defined above it") }
+        guard let target = anchors[name] ?? parser.anchors[name] else {
+          throw parser.error(start, "alias '*\(name)' names no anchor defined above it")
+        }
         node = target
       case nil:
         throw parser.error(max(0, offset - 1), "the flow collection is not closed")
       default:
         var end = offset
         while let scalar = parser.at(end), !",[]{}\n\r".unicodeScalars.contains(scalar) {
-          if scalar == ":", let next = parser.at(end + 1), next == " " || next == "\n" || next == "," || next == "]" || next == "}" { break }
+          if scalar == ":", let next = parser.at(end + 1),
+            next == " " || next == "\n" || next == "," || next == "]" || next == "}"
+          {
+            break
+          }
           if scalar == "#", end > offset, parser.scalars[end - 1] == " " { break }
           end += 1
         }

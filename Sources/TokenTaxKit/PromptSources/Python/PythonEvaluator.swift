@@ -39,7 +39,8 @@ struct PythonEvaluator {
     return value
   }
 
-  private func evaluate(_ tokens: [PythonToken], classPath: String?, selector: String, at binding: PythonModule.Binding) throws
+  private func evaluate(_ tokens: [PythonToken], classPath: String?, selector: String, at binding: PythonModule.Binding)
+    throws
     -> SourceString
   {
     var parser = ExpressionParser(tokens: tokens, evaluator: self, classPath: classPath, selector: selector)
@@ -47,7 +48,9 @@ struct PythonEvaluator {
     if let extra = parser.peek {
       throw PromptSourceError.notAString(
         file: module.file, line: extra.line, column: extra.column, selector: selector,
-        found: "an expression with '\(extra.text)' (only string literals, +, names of constants, dedent/cleandoc, .strip(), .join() and .format() are read)")
+        found:
+          "an expression with '\(extra.text)' (only string literals, +, names of constants, dedent/cleandoc, .strip(), .join() and .format() are read)"
+      )
     }
     return value
   }
@@ -156,7 +159,8 @@ private struct ExpressionParser {
       var name = token.text
       index += 1
       while let dot = peek, dot.text == ".", index + 1 < tokens.count, tokens[index + 1].kind == .name,
-        !(index + 2 < tokens.count && tokens[index + 2].text == "(" && !Self.callees.contains(name + "." + tokens[index + 1].text))
+        !(index + 2 < tokens.count && tokens[index + 2].text == "("
+          && !Self.callees.contains(name + "." + tokens[index + 1].text))
       {
         name += "." + tokens[index + 1].text
         index += 2
@@ -183,7 +187,9 @@ private struct ExpressionParser {
 
   /// `sep.join([a, b, …])` or `sep.join((a, b))`.
   mutating func joined(separator: SourceString, at method: PythonToken) throws -> SourceString {
-    guard let open = peek, open.text == "[" || open.text == "(" else { throw refuse(method, "a join of something other than a list") }
+    guard let open = peek, open.text == "[" || open.text == "(" else {
+      throw refuse(method, "a join of something other than a list")
+    }
     index += 1
     let close = open.text == "[" ? "]" : ")"
     var items: [SourceString] = []

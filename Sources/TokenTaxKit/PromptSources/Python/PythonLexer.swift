@@ -107,7 +107,9 @@ struct PythonLexer {
     let three = index + 2 < scalars.count ? text(index..<(index + 3)) : ""
     if ["**=", "//=", ">>=", "<<=", "..."].contains(three) {
       index += 3
-    } else if ["+=", "-=", "*=", "/=", "==", "!=", "<=", ">=", "->", ":=", "**", "//", "%=", "&=", "|=", "^=", "@=", "<<", ">>"].contains(two) {
+    } else if [
+      "+=", "-=", "*=", "/=", "==", "!=", "<=", ">=", "->", ":=", "**", "//", "%=", "&=", "|=", "^=", "@=", "<<", ">>",
+    ].contains(two) {
       index += 2
     } else {
       index += 1
@@ -119,7 +121,9 @@ struct PythonLexer {
   private func text(_ range: Range<Int>) -> String {
     let start = Int(utf8Offsets[range.lowerBound])
     let end = Int(utf8Offsets[range.upperBound])
-    return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    return utf8.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+    }
   }
 
   /// A string literal at `index` (with its prefix), or nil when there is none.

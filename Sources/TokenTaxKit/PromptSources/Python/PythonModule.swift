@@ -30,14 +30,18 @@ struct PythonModule {
     self.file = file
     var lexer = PythonLexer(text, file: file)
     // Open blocks, innermost last: the header's indentation and what it opened.
-    enum Block { case classBody(String), function, other }
+    enum Block {
+      case classBody(String)
+      case function, other
+    }
     var stack: [(indent: Int, block: Block)] = []
     for line in try lexer.lines() {
       while let last = stack.last, last.indent >= line.indent { stack.removeLast() }
       let tokens = line.tokens
       guard let first = tokens.first else { continue }
       let insideFunction = stack.contains { if case .function = $0.block { return true } else { return false } }
-      let classPath = stack.compactMap { if case .classBody(let name) = $0.block { return name } else { return nil } }.last
+      let classPath = stack.compactMap { if case .classBody(let name) = $0.block { return name } else { return nil } }
+        .last
       let opensBlock = tokens.last?.text == ":" && tokens.last?.kind == .op
       if first.kind == .name, first.text == "class", tokens.count > 1, !insideFunction {
         let name = (classPath.map { $0 + "." } ?? "") + tokens[1].text
@@ -48,7 +52,9 @@ struct PythonModule {
         if opensBlock { stack.append((line.indent, .classBody(name))) }
         continue
       }
-      if first.kind == .name, first.text == "def" || (first.text == "async" && tokens.count > 1 && tokens[1].text == "def") {
+      if first.kind == .name,
+        first.text == "def" || (first.text == "async" && tokens.count > 1 && tokens[1].text == "def")
+      {
         stack.append((line.indent, .function))
         continue
       }
@@ -84,7 +90,9 @@ struct PythonModule {
       if depth == 0, token.text == ":", offset == 1 { annotated = true }
       if depth == 0, token.text == "=" {
         let target = tokens[start..<offset]
-        guard annotated ? target.first?.kind == .name : (target.count == 1 && target.first?.kind == .name) else { return }
+        guard annotated ? target.first?.kind == .name : (target.count == 1 && target.first?.kind == .name) else {
+          return
+        }
         if let name = target.first { targets.append(name) }
         start = offset + 1
         annotated = false

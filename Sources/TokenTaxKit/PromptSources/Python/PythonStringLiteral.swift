@@ -74,7 +74,9 @@ struct PythonStringLiteral {
         guard end < characters.count, depth == 0 else {
           throw PromptSourceError.syntax(
             file: file, line: origin(), column: column,
-            reason: "'{' opens a str.format field that is not closed; double it ('{{') if it is a brace, or set \"syntax\": \"none\" on this prompt part if the value is never formatted")
+            reason:
+              "'{' opens a str.format field that is not closed; double it ('{{') if it is a brace, or set \"syntax\": \"none\" on this prompt part if the value is never formatted"
+          )
         }
         let field = String(characters[(index + 1)..<end])
         var name = String(field.prefix { $0 != "!" && $0 != ":" }).trimmingCharacters(in: .whitespaces)
@@ -243,7 +245,9 @@ private struct LiteralBody {
         digits.unicodeScalars.append(body[index])
         index += 1
       }
-      if let code = UInt32(digits, radix: 8), let decoded = Unicode.Scalar(code) { value.append(Character(decoded), line: line) }
+      if let code = UInt32(digits, radix: 8), let decoded = Unicode.Scalar(code) {
+        value.append(Character(decoded), line: line)
+      }
     default:
       // Unknown escapes (and `\N{…}`, whose names need Unicode's name table) stay as written.
       value.append("\\", line: line)

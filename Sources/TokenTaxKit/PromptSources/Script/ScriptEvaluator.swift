@@ -13,7 +13,9 @@ struct ScriptEvaluator {
 
   func value(of symbol: String) throws -> (SourceString, notes: [String]) {
     let binding = try module.binding(symbol)
-    guard !visiting.contains(symbol) else { throw PromptSourceError.cycle(file: module.file, names: visiting + [symbol]) }
+    guard !visiting.contains(symbol) else {
+      throw PromptSourceError.cycle(file: module.file, names: visiting + [symbol])
+    }
     var evaluator = self
     evaluator.visiting.append(symbol)
     var parser = ScriptExpression(tokens: module.tokens, index: binding.start, evaluator: evaluator, selector: symbol)
@@ -62,7 +64,9 @@ private struct ScriptExpression {
       defer { index = start }
       if peek?.isIdentifier("async") == true { index += 1 }
       if peek?.isIdentifier("function") == true { return true }
-      if let token = peek, token.kind == .identifier, index + 1 < tokens.count, tokens[index + 1].isPunctuator("=>") { return true }
+      if let token = peek, token.kind == .identifier, index + 1 < tokens.count, tokens[index + 1].isPunctuator("=>") {
+        return true
+      }
       guard take("(") else { return false }
       index = matching(from: index - 1)
       if take(":") { skipType() }
@@ -70,7 +74,9 @@ private struct ScriptExpression {
     }
   }
 
-  mutating func arrowOrFunction(name: String, at binding: ScriptModule.Binding) throws -> (SourceString, notes: [String])? {
+  mutating func arrowOrFunction(name: String, at binding: ScriptModule.Binding) throws -> (
+    SourceString, notes: [String]
+  )? {
     guard isFunction else { return nil }
     if peek?.isIdentifier("async") == true { index += 1 }
     if peek?.isIdentifier("function") == true { return try functionValue(name: name, at: binding) }
@@ -86,7 +92,8 @@ private struct ScriptExpression {
   }
 
   /// `function NAME(…) { … }` from the parameter list (or the name of a function expression).
-  mutating func functionValue(name: String, at binding: ScriptModule.Binding) throws -> (SourceString, notes: [String]) {
+  mutating func functionValue(name: String, at binding: ScriptModule.Binding) throws -> (SourceString, notes: [String])
+  {
     while let token = peek, !token.isPunctuator("(") { index += 1 }
     index = matching(from: index)
     if take(":") { skipType() }
@@ -154,7 +161,9 @@ private struct ScriptExpression {
           }
           return
         }
-      } else if depth == 0, index > 0, tokens[index - 1].kind == .identifier, !["keyof", "typeof", "readonly"].contains(tokens[index - 1].text) {
+      } else if depth == 0, index > 0, tokens[index - 1].kind == .identifier,
+        !["keyof", "typeof", "readonly"].contains(tokens[index - 1].text)
+      {
         return
       }
       index += 1
@@ -180,7 +189,8 @@ private struct ScriptExpression {
         guard ["trim", "trimStart", "trimEnd", "trimLeft", "trimRight"].contains(method.text) else { return value }
         index += 2
         guard take("("), take(")") else { throw refuse(method, "'.\(method.text)' with arguments") }
-        value = TextDedent.strip(value, leading: !method.text.hasSuffix("End") && !method.text.hasSuffix("Right"),
+        value = TextDedent.strip(
+          value, leading: !method.text.hasSuffix("End") && !method.text.hasSuffix("Right"),
           trailing: !method.text.hasSuffix("Start") && !method.text.hasSuffix("Left"))
       } else {
         return value
@@ -240,7 +250,9 @@ private struct ScriptExpression {
       items.append(try sum())
       if !take(","), peek?.isPunctuator("]") != true { throw refuse(peek, "an array with '\(peek?.text ?? "")'") }
     }
-    guard take("."), peek?.isIdentifier("join") == true else { throw refuse(open, "an array (only [...].join(separator) is read)") }
+    guard take("."), peek?.isIdentifier("join") == true else {
+      throw refuse(open, "an array (only [...].join(separator) is read)")
+    }
     index += 1
     guard take("(") else { throw refuse(peek, "a join without a call") }
     var separator = SourceString(",", line: open.line)

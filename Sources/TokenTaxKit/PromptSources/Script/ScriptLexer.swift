@@ -50,7 +50,9 @@ struct ScriptLexer {
         if scalar.properties.isXIDStart || scalar == "_" || scalar == "$" {
           let start = index
           let startColumn = column
-          while index < scalars.count, scalars[index].properties.isXIDContinue || scalars[index] == "_" || scalars[index] == "$" {
+          while index < scalars.count,
+            scalars[index].properties.isXIDContinue || scalars[index] == "_" || scalars[index] == "$"
+          {
             index += 1
           }
           tokens.append(ScriptToken(kind: .identifier, text: text(start..<index), line: line, column: startColumn))
@@ -91,13 +93,18 @@ struct ScriptLexer {
   private func text(_ range: Range<Int>) -> String {
     let start = Int(utf8Offsets[range.lowerBound])
     let end = Int(utf8Offsets[range.upperBound])
-    return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    return utf8.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+    }
   }
 
   private mutating func punctuator() -> ScriptToken {
     let start = index
     let startColumn = column
-    for candidate in ["===", "!==", "...", "**=", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "+=", "-=", "*=", "/=", "++", "--"] {
+    for candidate in [
+      "===", "!==", "...", "**=", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "+=", "-=",
+      "*=", "/=", "++", "--",
+    ] {
       let count = candidate.unicodeScalars.count
       if index + count <= scalars.count, text(index..<(index + count)) == candidate {
         index += count
@@ -188,7 +195,9 @@ struct ScriptLexer {
     guard let previous else { return true }
     switch previous.kind {
     case .number, .string, .template, .regex: return false
-    case .identifier: return ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await"].contains(previous.text)
+    case .identifier:
+      return ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await"]
+        .contains(previous.text)
     case .punctuator: return ![")", "]", "}"].contains(previous.text)
     }
   }

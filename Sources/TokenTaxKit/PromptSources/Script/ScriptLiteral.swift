@@ -109,11 +109,16 @@ enum ScriptLiteral {
   static func tagDedent(_ value: SourceString) -> SourceString {
     var lines = value.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var kept = Array(lines.indices)
-    if let first = kept.first, lines[first].allSatisfy({ $0 == " " || $0 == "\t" }), kept.count > 1 { kept.removeFirst() }
+    if let first = kept.first, lines[first].allSatisfy({ $0 == " " || $0 == "\t" }), kept.count > 1 {
+      kept.removeFirst()
+    }
     if let last = kept.last, lines[last].allSatisfy({ $0 == " " || $0 == "\t" }), kept.count > 1 { kept.removeLast() }
-    let margin = kept.filter { !lines[$0].allSatisfy { $0 == " " || $0 == "\t" } }
+    let margin =
+      kept.filter { !lines[$0].allSatisfy { $0 == " " || $0 == "\t" } }
       .map { lines[$0].prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
-    for index in kept { lines[index] = String(lines[index].dropFirst(min(margin, lines[index].prefix { $0 == " " || $0 == "\t" }.count))) }
+    for index in kept {
+      lines[index] = String(lines[index].dropFirst(min(margin, lines[index].prefix { $0 == " " || $0 == "\t" }.count)))
+    }
     var result = value
     result.replaceText(kept.map { lines[$0] }.joined(separator: "\n"), keptLines: kept)
     return result

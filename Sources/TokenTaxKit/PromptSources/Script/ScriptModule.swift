@@ -19,7 +19,8 @@ struct ScriptModule {
   private(set) var order: [String] = []
 
   static let statementStarts: Set<String> = [
-    "const", "let", "var", "export", "function", "import", "class", "type", "interface", "enum", "declare", "module", "namespace",
+    "const", "let", "var", "export", "function", "import", "class", "type", "interface", "enum", "declare", "module",
+    "namespace",
   ]
 
   init(_ text: String, file: String) throws {
@@ -48,7 +49,11 @@ struct ScriptModule {
         var nameIndex = index + 1
         if tokens[nameIndex].isPunctuator("*") { nameIndex += 1 }
         if nameIndex < tokens.count, tokens[nameIndex].kind == .identifier {
-          record(tokens[nameIndex], Binding(start: nameIndex + 1, line: tokens[nameIndex].line, column: tokens[nameIndex].column, isFunctionDeclaration: true))
+          record(
+            tokens[nameIndex],
+            Binding(
+              start: nameIndex + 1, line: tokens[nameIndex].line, column: tokens[nameIndex].column,
+              isFunctionDeclaration: true))
         }
       }
       index += 1
@@ -123,6 +128,7 @@ struct ScriptModule {
 
   func binding(_ symbol: String) throws -> Binding {
     if let binding = bindings[symbol] { return binding }
-    throw PromptSourceError.notFound(file: file, selector: symbol, revision: nil, closest: Suggestion.closest(to: symbol, in: order))
+    throw PromptSourceError.notFound(
+      file: file, selector: symbol, revision: nil, closest: Suggestion.closest(to: symbol, in: order))
   }
 }

@@ -32,7 +32,8 @@ public struct TemplateLibrary: Sendable {
       let trimmed = name.hasPrefix("/") ? String(name.dropFirst()) : name
       for folder in folders {
         for variant in Self.variants(of: trimmed, kind: reference.kind) {
-          guard let path = try? RepoPath.validate(folder.isEmpty ? variant : folder + "/" + variant), !path.isEmpty else { continue }
+          guard let path = try? RepoPath.validate(folder.isEmpty ? variant : folder + "/" + variant), !path.isEmpty
+          else { continue }
           if !result.contains(path) { result.append(path) }
         }
       }
@@ -46,7 +47,9 @@ public struct TemplateLibrary: Sendable {
     let slash = name.lastIndex(of: "/").map { name.index(after: $0) } ?? name.startIndex
     let folder = name[..<slash]
     let stem = name[slash...]
-    return ["\(folder)_\(stem).prompt", "\(name).prompt", "\(name).hbs", "\(name).handlebars", "\(name).mustache", name]
+    return [
+      "\(folder)_\(stem).prompt", "\(name).prompt", "\(name).hbs", "\(name).handlebars", "\(name).mustache", name,
+    ]
   }
 
   static func folder(of path: String) -> String {
@@ -63,7 +66,9 @@ public struct TemplateLibrary: Sendable {
 extension TemplateLibrary {
   /// Reads every file the snapshots' template prompt files reach, a level of references per
   /// batched read. A name that resolves to no file is an error naming the file, line and column.
-  static func attach(to snapshots: [FeatureSnapshot], defaults: TemplateOptions, from source: some FileSource) throws -> [FeatureSnapshot] {
+  static func attach(to snapshots: [FeatureSnapshot], defaults: TemplateOptions, from source: some FileSource) throws
+    -> [FeatureSnapshot]
+  {
     var known: [String: String?] = [:]  // path → text, nil when the path does not exist
     var result = snapshots
     for index in result.indices {
@@ -71,7 +76,9 @@ extension TemplateLibrary {
     }
     // Per feature: the files still to scan, with the prompt file their chain started from.
     var pending: [[(path: String, syntax: PromptPart.Syntax, entry: String)]] = result.map { snapshot in
-      snapshot.files.filter { $0.part.kind == .text || $0.part.kind == .examples }.map { ($0.id, $0.part.syntax, $0.id) }
+      snapshot.files.filter { $0.part.kind == .text || $0.part.kind == .examples }.map {
+        ($0.id, $0.part.syntax, $0.id)
+      }
     }
     for index in result.indices {
       result[index].library.searchPaths = result[index].feature.templates.over(defaults).paths
@@ -86,7 +93,8 @@ extension TemplateLibrary {
           let document = try TemplateDocument.parse(text, file: item.path, syntax: item.syntax)
           for reference in document.references {
             found[index].append((reference, item.path, item.entry))
-            for candidate in result[index].library.candidates(reference, from: item.path, entry: item.entry) where known[candidate] == nil {
+            for candidate in result[index].library.candidates(reference, from: item.path, entry: item.entry)
+            where known[candidate] == nil {
               wanted.insert(candidate)
             }
           }
@@ -106,7 +114,8 @@ extension TemplateLibrary {
           guard let path = candidates.first(where: { (known[$0] ?? nil) != nil }), let text = known[path] ?? nil else {
             if reference.ignoreMissing { continue }
             throw PromptError.unresolved(
-              file: from, line: reference.position.line, column: reference.position.column, kind: reference.kind.rawValue,
+              file: from, line: reference.position.line, column: reference.position.column,
+              kind: reference.kind.rawValue,
               name: reference.names.first ?? reference.expression, searched: reference.names.isEmpty ? [] : candidates)
           }
           result[index].library.texts[path] = text

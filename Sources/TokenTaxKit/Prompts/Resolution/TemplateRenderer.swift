@@ -113,7 +113,8 @@ struct TemplateRenderer {
   private func resolve(_ reference: TemplateReference) throws -> String {
     guard let path = library.resolve(reference, from: state.file, entry: state.entry) else {
       throw PromptError.unresolved(
-        file: state.file, line: reference.position.line, column: reference.position.column, kind: reference.kind.rawValue,
+        file: state.file, line: reference.position.line, column: reference.position.column,
+        kind: reference.kind.rawValue,
         name: reference.names.first ?? reference.expression,
         searched: reference.names.isEmpty ? [] : library.candidates(reference, from: state.file, entry: state.entry))
     }
@@ -156,7 +157,9 @@ struct TemplateRenderer {
       state.overrides = []
       return try renderFile(target, document: try document(target, syntax: TemplateLibrary.syntax(of: reference)))
     case .block(let name, _):
-      let own = try document(state.file, syntax: .jinja).blocks[name].map { BlockDefinition(body: $0, file: state.file) }
+      let own = try document(state.file, syntax: .jinja).blocks[name].map {
+        BlockDefinition(body: $0, file: state.file)
+      }
       let chain = state.overrides.compactMap { $0[name] } + (own.map { [$0] } ?? [])
       return try renderBlock(chain)
     case .call(let callee, let body, let position):
@@ -211,7 +214,9 @@ struct TemplateRenderer {
       case .role: false
       }
     }
-    if configured == nil, perItem { assumptions.append(.loop(file: state.file, line: loop.position.line, iterable: loop.iterable)) }
+    if configured == nil, perItem {
+      assumptions.append(.loop(file: state.file, line: loop.position.line, iterable: loop.iterable))
+    }
     return pieces
   }
 
@@ -252,7 +257,9 @@ struct TemplateRenderer {
     // An item of a loop: its fields sized in `variables` count per item; otherwise the list's
     // size is the whole rendered list, counted once per loop.
     let item = name == "this" || name == "." || name.hasPrefix("this.")
-    guard let index = state.loops.lastIndex(where: { Self.reads(name, item: $0.loop) }), item || sizes.placeholder(name) == nil else {
+    guard let index = state.loops.lastIndex(where: { Self.reads(name, item: $0.loop) }),
+      item || sizes.placeholder(name) == nil
+    else {
       return [.placeholder(name, line: line)]
     }
     if state.loops[index].counted { return [] }
@@ -265,7 +272,9 @@ struct TemplateRenderer {
   /// Whether `name` reads the loop's item (`doc`, `doc.text`; handlebars: `this`, `.`, `this.x`,
   /// or a bare field of the item, which is how `{{#each}}` bodies usually read it).
   static func reads(_ name: String, item loop: TemplateLoop) -> Bool {
-    guard !loop.variables.isEmpty else { return !name.hasPrefix("@") && !name.hasPrefix("../") && !name.hasPrefix("loop.") }
+    guard !loop.variables.isEmpty else {
+      return !name.hasPrefix("@") && !name.hasPrefix("../") && !name.hasPrefix("loop.")
+    }
     return loop.variables.contains(TemplateExpression.root(name))
   }
 
@@ -295,10 +304,12 @@ struct TemplateRenderer {
     var positional: [String] = []
     var keyword: [String: String] = [:]
     for argument in arguments {
-      if let equals = argument.firstIndex(of: "="), argument[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+      if let equals = argument.firstIndex(of: "="),
+        argument[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
         argument.dropFirst(argument.distance(from: argument.startIndex, to: equals) + 1).first != "="
       {
-        keyword[String(argument[..<equals])] = argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        keyword[String(argument[..<equals])] = argument[argument.index(after: equals)...].trimmingCharacters(
+          in: .whitespaces)
       } else {
         positional.append(argument)
       }

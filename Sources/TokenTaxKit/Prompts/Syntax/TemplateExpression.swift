@@ -64,7 +64,9 @@ enum TemplateExpression {
   /// The text of a quoted string literal; nil for anything else.
   static func literal(_ expression: String) -> String? {
     let trimmed = expression.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard trimmed.count >= 2, let first = trimmed.first, first == "\"" || first == "'", trimmed.last == first else { return nil }
+    guard trimmed.count >= 2, let first = trimmed.first, first == "\"" || first == "'", trimmed.last == first else {
+      return nil
+    }
     let inner = trimmed.dropFirst().dropLast()
     return inner.contains(first) ? nil : String(inner)
   }
@@ -107,7 +109,9 @@ enum TemplateExpression {
     var iterable = rest[range.upperBound...].trimmingCharacters(in: .whitespaces)
     for suffix in [" recursive"] where iterable.hasSuffix(suffix) { iterable = String(iterable.dropLast(suffix.count)) }
     if let condition = iterable.range(of: " if ") { iterable = String(iterable[..<condition.lowerBound]) }
-    for method in [".items()", ".values()", ".keys()"] where iterable.hasSuffix(method) { iterable = String(iterable.dropLast(method.count)) }
+    for method in [".items()", ".values()", ".keys()"] where iterable.hasSuffix(method) {
+      iterable = String(iterable.dropLast(method.count))
+    }
     return (variables, variableName(iterable) ?? iterable)
   }
 
@@ -127,7 +131,10 @@ enum TemplateExpression {
     let inside = text[text.index(after: open)...].dropLast(text.hasSuffix(")") ? 1 : 0)
     let parameters = list(String(inside)).map { item -> (name: String, default: String?) in
       guard let equals = item.firstIndex(of: "=") else { return (item, nil) }
-      return (item[..<equals].trimmingCharacters(in: .whitespaces), item[item.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+      return (
+        item[..<equals].trimmingCharacters(in: .whitespaces),
+        item[item.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+      )
     }
     return (name, parameters)
   }
@@ -139,7 +146,9 @@ enum TemplateExpression {
     if let pipe = text.range(of: "|"), !text[..<pipe.lowerBound].contains("(") { return nil }
     guard let open = text.firstIndex(of: "(") else { return nil }
     let callee = text[..<open].trimmingCharacters(in: .whitespaces)
-    guard !callee.isEmpty, callee.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return nil }
+    guard !callee.isEmpty, callee.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
+      return nil
+    }
     text = String(text[text.index(after: open)...])
     var depth = 1
     var inside = ""
@@ -174,10 +183,14 @@ enum TemplateExpression {
   }
 
   /// `include "a.j2" ignore missing`, `include ["a.j2", "b.j2"]`, `extends "base.j2"`.
-  static func reference(_ kind: TemplateReference.Kind, _ rest: String, _ position: TemplateToken.Position) -> TemplateReference {
+  static func reference(_ kind: TemplateReference.Kind, _ rest: String, _ position: TemplateToken.Position)
+    -> TemplateReference
+  {
     var expression = rest
     var ignoreMissing = false
-    for suffix in [" with context", " without context"] where expression.hasSuffix(suffix) { expression = String(expression.dropLast(suffix.count)) }
+    for suffix in [" with context", " without context"] where expression.hasSuffix(suffix) {
+      expression = String(expression.dropLast(suffix.count))
+    }
     if expression.hasSuffix(" ignore missing") {
       ignoreMissing = true
       expression = String(expression.dropLast(" ignore missing".count))
@@ -191,7 +204,8 @@ enum TemplateExpression {
       let literals = items.compactMap(literal)
       if literals.count == items.count { names = literals }
     }
-    return TemplateReference(kind: kind, names: names, expression: expression, position: position, ignoreMissing: ignoreMissing)
+    return TemplateReference(
+      kind: kind, names: names, expression: expression, position: position, ignoreMissing: ignoreMissing)
   }
 
   /// `{{> name ctx key=v}}`, `{{> "name"}}`; `{{> (lookup …)}}` is computed.
@@ -206,7 +220,9 @@ enum TemplateExpression {
     -> (TemplateReference, TemplateImport)?
   {
     var text = rest
-    for suffix in [" with context", " without context"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
+    for suffix in [" with context", " without context"] where text.hasSuffix(suffix) {
+      text = String(text.dropLast(suffix.count))
+    }
     if keyword == "import" {
       guard let range = text.range(of: " as ", options: .backwards) else { return nil }
       let reference = self.reference(.import, String(text[..<range.lowerBound]), position)

@@ -87,7 +87,9 @@ struct TemplateLexer {
     var end = index
     while end < bytes.count, bytes[end] != 0x0A { end += 1 }
     let content = String(decoding: bytes[index..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-    guard content.hasSuffix(":"), let role = PromptPart.Role(rawValue: String(content.dropLast()).lowercased()) else { return nil }
+    guard content.hasSuffix(":"), let role = PromptPart.Role(rawValue: String(content.dropLast()).lowercased()) else {
+      return nil
+    }
     index = min(end + 1, bytes.count)
     newline(at: index - 1)
     return role
@@ -209,7 +211,9 @@ struct TemplateLexer {
   }
 
   /// Finds `close` after `open`; an unclosed tag is a syntax error at its start.
-  private func closing(open: String, close: String, at start: TemplateToken.Position) throws -> (content: String, end: Int) {
+  private func closing(open: String, close: String, at start: TemplateToken.Position) throws -> (
+    content: String, end: Int
+  ) {
     var position = index + open.utf8.count
     while position < bytes.count {
       if starts(with: close, at: position) {
@@ -221,7 +225,9 @@ struct TemplateLexer {
     }
     throw PromptError.syntax(
       file: file, line: start.line, column: start.column,
-      reason: "unclosed '\(open)'; close it with '\(close)', or set \"syntax\": \"none\" on this prompt part if the braces are literal text")
+      reason:
+        "unclosed '\(open)'; close it with '\(close)', or set \"syntax\": \"none\" on this prompt part if the braces are literal text"
+    )
   }
 
   /// Moves to `end`, counting the newlines inside the tag.

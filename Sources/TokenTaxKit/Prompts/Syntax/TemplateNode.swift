@@ -73,7 +73,8 @@ enum TemplateImport: Equatable {
   static func == (lhs: TemplateImport, rhs: TemplateImport) -> Bool {
     switch (lhs, rhs) {
     case (.namespace(let a, let x), .namespace(let b, let y)): a == b && x == y
-    case (.names(let a, let x), .names(let b, let y)): a == b && x.map(\.name) == y.map(\.name) && x.map(\.alias) == y.map(\.alias)
+    case (.names(let a, let x), .names(let b, let y)):
+      a == b && x.map(\.name) == y.map(\.name) && x.map(\.alias) == y.map(\.alias)
     default: false
     }
   }

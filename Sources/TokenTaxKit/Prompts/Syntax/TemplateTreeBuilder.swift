@@ -198,7 +198,9 @@ struct TemplateTreeBuilder {
     // Jinja allows `{% endblock name %}`; handlebars closes `{{#if}}` with `{{/if}}` only.
     guard frame.closer == closer else {
       throw syntaxError(
-        position, "'\(closerTag(closer))' closes the block opened at line \(frame.position.line) that needs '\(closerTag(frame.closer))'")
+        position,
+        "'\(closerTag(closer))' closes the block opened at line \(frame.position.line) that needs '\(closerTag(frame.closer))'"
+      )
     }
     frames.removeLast()
     switch frame.kind {
@@ -209,7 +211,9 @@ struct TemplateTreeBuilder {
       if branches.count == 1 { branches.append([]) }
       append(.branches(branches, frame.position))
     case .loop(let variables, let iterable):
-      append(.loop(TemplateLoop(variables: variables, iterable: iterable, body: frame.branches[0], position: frame.position)))
+      append(
+        .loop(TemplateLoop(variables: variables, iterable: iterable, body: frame.branches[0], position: frame.position))
+      )
     case .block(let name):
       if document.blocks[name] == nil { document.blocks[name] = frame.branches[0] }
       append(.block(name, frame.position))

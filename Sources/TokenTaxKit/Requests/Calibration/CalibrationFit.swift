@@ -51,7 +51,8 @@ struct CalibrationFit {
     var fitted = base
     if var solution = LeastSquares.solve(rows: rows, targets: targets), solution[0] > 0 {
       if let overhead = smallCallOverhead(samples, rows: rows, targets: targets, factor: solution[0]),
-        let rest = LeastSquares.solve(rows: rows.map { [$0[0]] + $0.dropFirst(2) }, targets: targets.map { $0 - overhead }),
+        let rest = LeastSquares.solve(
+          rows: rows.map { [$0[0]] + $0.dropFirst(2) }, targets: targets.map { $0 - overhead }),
         rest[0] > 0
       {
         solution = [rest[0], overhead] + rest.dropFirst()

@@ -75,13 +75,17 @@ struct CalibrationReport {
 
   func text() -> String {
     let calls = fits.reduce(0) { $0 + $1.samples }
-    var out = "Calibrated \(fits.count) model\(fits.count == 1 ? "" : "s") from \(calls) recorded call\(calls == 1 ? "" : "s")"
-    if skippedExact > 0 { out += " (\(skippedExact) OpenAI call\(skippedExact == 1 ? "" : "s") skipped: counted exactly)" }
+    var out =
+      "Calibrated \(fits.count) model\(fits.count == 1 ? "" : "s") from \(calls) recorded call\(calls == 1 ? "" : "s")"
+    if skippedExact > 0 {
+      out += " (\(skippedExact) OpenAI call\(skippedExact == 1 ? "" : "s") skipped: counted exactly)"
+    }
     let reasons = LeftOut.allCases.compactMap { reason in leftOut[reason].map { "\($0) \(reason.phrase)" } }
     if !reasons.isEmpty { out += "; left out: " + reasons.joined(separator: ", ") }
     out += "\n\n"
     let headers = [
-      "MODEL", "FAMILY", "CALLS", "FACTOR", "OVERHEAD", "TOOLS", "FORCED", "MEAN ERROR", "MAX ERROR", "OVER 500 TOKENS", "BEFORE",
+      "MODEL", "FAMILY", "CALLS", "FACTOR", "OVERHEAD", "TOOLS", "FORCED", "MEAN ERROR", "MAX ERROR", "OVER 500 TOKENS",
+      "BEFORE",
     ]
     var rows = [headers]
     for fit in fits {
@@ -145,7 +149,8 @@ struct CalibrationReport {
     }
     let root: JSONValue = .object([
       "models": .array(models), "skipped_exact": .int(skippedExact), "overrides": .object(overrides),
-      "too_few_calls": .object(tooFew.mapValues(JSONValue.int)), "warnings": .array(doubtful.map { .string($0.warning) }),
+      "too_few_calls": .object(tooFew.mapValues(JSONValue.int)),
+      "warnings": .array(doubtful.map { .string($0.warning) }),
       "left_out": .object(Dictionary(uniqueKeysWithValues: leftOut.map { ($0.key.rawValue, JSONValue.int($0.value)) })),
     ])
     return JSONWriter.string(root) + "\n"

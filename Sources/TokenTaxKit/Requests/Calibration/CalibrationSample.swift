@@ -10,7 +10,9 @@ struct CalibrationSample {
 
   /// Reads one JSONL line `{"model": …, "request": {…}, "usage": {…}}` (or `"response"` with
   /// the provider's whole response). Returns nil for calls counted exactly (OpenAI models).
-  static func read(line bytes: [UInt8], file: String, lineNumber: Int, counter: RequestCounter) throws -> CalibrationSample? {
+  static func read(line bytes: [UInt8], file: String, lineNumber: Int, counter: RequestCounter) throws
+    -> CalibrationSample?
+  {
     let location = "\(file):\(lineNumber)"
     let value: JSONValue
     do {
@@ -22,7 +24,8 @@ struct CalibrationSample {
       throw RequestError.invalid(file: location, path: "request", expected: "the request body as an object")
     }
     let reported: Int? =
-      value["usage"].flatMap { ReportedUsage.inputTokens($0) } ?? value["response"].flatMap { ReportedUsage.inputTokens(response: $0) }
+      value["usage"].flatMap { ReportedUsage.inputTokens($0) }
+      ?? value["response"].flatMap { ReportedUsage.inputTokens(response: $0) }
     guard let reported, reported > 0 else {
       throw RequestError.invalid(
         file: location, path: "usage",
@@ -32,7 +35,8 @@ struct CalibrationSample {
       json: Array(request), file: location, model: value["model"]?.stringValue, sizer: LiteralText())
     guard case .estimated(let features, let profile) = analysis.kind else { return nil }
     return CalibrationSample(
-      model: counter.prices.resolve(analysis.model) ?? analysis.model, family: profile.family, features: features, profile: profile, reported: reported)
+      model: counter.prices.resolve(analysis.model) ?? analysis.model, family: profile.family, features: features,
+      profile: profile, reported: reported)
   }
 
   /// The bytes of a top-level member's value as written, so the request keeps its key order.

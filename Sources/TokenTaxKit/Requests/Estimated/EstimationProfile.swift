@@ -40,7 +40,8 @@ public struct EstimationProfile: Sendable, Equatable {
         family: family, factor: factor, requestOverhead: 0, toolOverhead: 25, forcedToolOverhead: 25, perMessage: 1,
         perTool: 9, perToolBlock: 3)
     default:
-      return EstimationProfile(family: family, factor: factor, requestOverhead: 3, toolOverhead: 9, forcedToolOverhead: 9, perMessage: 4)
+      return EstimationProfile(
+        family: family, factor: factor, requestOverhead: 3, toolOverhead: 9, forcedToolOverhead: 9, perMessage: 4)
     }
   }
 

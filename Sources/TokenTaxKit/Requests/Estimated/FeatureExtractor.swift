@@ -110,7 +110,8 @@ struct FeatureExtractor {
   func gemini(_ body: [String: JSONValue], model: String) throws -> RequestFeatures {
     var features = RequestFeatures()
     let config = body["generationConfig"] ?? body["generation_config"]
-    let images = GeminiImages(model: model, resolution: (config?["mediaResolution"] ?? config?["media_resolution"])?.stringValue)
+    let images = GeminiImages(
+      model: model, resolution: (config?["mediaResolution"] ?? config?["media_resolution"])?.stringValue)
     if let instruction = body["systemInstruction"] ?? body["system_instruction"] {
       try geminiParts(instruction["parts"], "systemInstruction.parts", images: images, into: &features)
     }
@@ -121,14 +122,16 @@ struct FeatureExtractor {
       let content = try reader.object(value, "contents[\(index)]")
       features.messages += 1
       signatureCharacters += try geminiParts(
-        content["parts"], "contents[\(index)].parts", images: images, countingSignatures: index >= turnStart, into: &features)
+        content["parts"], "contents[\(index)].parts", images: images, countingSignatures: index >= turnStart,
+        into: &features)
     }
     if signatureCharacters > 0 {
       features.thoughtSignatureTokens = ThoughtSignature.tokens(base64Characters: signatureCharacters, model: model)
       features.note("thought signatures estimated from their length")
     }
     // Older Vertex clients send one tool object instead of a list.
-    let tools = body["tools"]?.objectValue != nil ? [body["tools"] ?? .null] : try reader.elements(body["tools"], "tools")
+    let tools =
+      body["tools"]?.objectValue != nil ? [body["tools"] ?? .null] : try reader.elements(body["tools"], "tools")
     for (index, value) in tools.enumerated() {
       let tool = try reader.object(value, "tools[\(index)]")
       for (key, declarations) in tool {
@@ -174,7 +177,8 @@ struct FeatureExtractor {
         features.textTokens += tokens(text)
       } else if let call = part["functionCall"] ?? part["function_call"] {
         features.toolBlocks += 1
-        features.textTokens += tokens(call["name"]?.stringValue ?? "") + tokens((call["args"] ?? .object([:])).compactJSON)
+        features.textTokens +=
+          tokens(call["name"]?.stringValue ?? "") + tokens((call["args"] ?? .object([:])).compactJSON)
       } else if let response = part["functionResponse"] ?? part["function_response"] {
         features.toolBlocks += 1
         features.textTokens +=
@@ -185,8 +189,10 @@ struct FeatureExtractor {
         }
       } else if let inline = part["inlineData"] ?? part["inline_data"] {
         let mime = (inline["mimeType"] ?? inline["mime_type"])?.stringValue ?? ""
-        if mime.hasPrefix("image/"), let data = inline["data"]?.stringValue, let size = ImageSize(base64OrDataURL: data) {
-          let resolution = (part["mediaResolution"] ?? part["media_resolution"])?["level"]?.stringValue ?? images.resolution
+        if mime.hasPrefix("image/"), let data = inline["data"]?.stringValue, let size = ImageSize(base64OrDataURL: data)
+        {
+          let resolution =
+            (part["mediaResolution"] ?? part["media_resolution"])?["level"]?.stringValue ?? images.resolution
           features.mediaTokens += MediaTokens.geminiImage(size, model: images.model, resolution: resolution)
           features.note(images.note)
         } else {

@@ -19,7 +19,8 @@ enum ThoughtSignature {
   /// Whether `signature` holds the reasoning (billed) rather than a reference to it.
   static func carriesThoughts(_ signature: String) -> Bool {
     // The first three bytes are in the first four base64 characters (either alphabet).
-    let head = String(signature.prefix(4)).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+    let head = String(signature.prefix(4)).replacingOccurrences(of: "-", with: "+").replacingOccurrences(
+      of: "_", with: "/")
     guard head.count == 4, let bytes = Data(base64Encoded: head), bytes.count >= 2 else { return false }
     let tag = bytes[bytes.startIndex]
     let length = bytes[bytes.startIndex + 1]

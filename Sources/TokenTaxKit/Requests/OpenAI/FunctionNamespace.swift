@@ -30,7 +30,8 @@ struct FunctionNamespace {
             (parameters["title"]?.stringValue.map { "// \($0)\n" } ?? "")
             + (parameters["description"]?.stringValue.map { "\n// \($0)\n" } ?? "")
           lines.append(
-            "type \(function.name) = (_: " + heading + typeScript(.object(parameters), at: path, indent: "", scope) + ") => any;")
+            "type \(function.name) = (_: " + heading + typeScript(.object(parameters), at: path, indent: "", scope)
+              + ") => any;")
         case .legacy:
           lines.append("type \(function.name) = (_: {")
           lines.append(legacyProperties(parameters, at: path, indent: 0))
@@ -103,7 +104,8 @@ struct FunctionNamespace {
     }
     if let variants = object["oneOf"]?.arrayValue {
       return variants.enumerated().map { index, variant in
-        "\n\(indent) | " + typeScript(variant, at: KeyOrder.child(KeyOrder.child(path, "oneOf"), index), indent: indent + "   ", scope)
+        "\n\(indent) | "
+          + typeScript(variant, at: KeyOrder.child(KeyOrder.child(path, "oneOf"), index), indent: indent + "   ", scope)
       }.joined()
     }
     if let variants = object["anyOf"]?.arrayValue {
@@ -163,7 +165,9 @@ struct FunctionNamespace {
   /// ` // default: VALUE` after a property with a `default` (strings quoted unless an enum's).
   private func defaultComment(_ property: [String: JSONValue], at path: String) -> String {
     guard let fallback = property["default"] else { return "" }
-    if let text = fallback.stringValue { return property["enum"] == nil ? " // default: \"\(text)\"" : " // default: \(text)" }
+    if let text = fallback.stringValue {
+      return property["enum"] == nil ? " // default: \"\(text)\"" : " // default: \(text)"
+    }
     return " // default: " + order.compact(fallback, at: KeyOrder.child(path, "default"))
   }
 
@@ -180,7 +184,9 @@ struct FunctionNamespace {
     var lines: [String] = []
     for (name, value) in order.members(object["properties"]?.objectValue ?? [:], at: propertiesPath) {
       let description = indent < 2 ? value["description"]?.stringValue : nil
-      if let title = value["title"]?.stringValue { lines += description == nil ? ["// " + title] : ["// " + title, "//"] }
+      if let title = value["title"]?.stringValue {
+        lines += description == nil ? ["// " + title] : ["// " + title, "//"]
+      }
       if let description { lines.append("// " + description) }
       let type = legacyType(value, at: KeyOrder.child(propertiesPath, name), indent: indent)
       let fallback = defaultComment(value.objectValue ?? [:], at: KeyOrder.child(propertiesPath, name))
@@ -200,7 +206,9 @@ struct FunctionNamespace {
     let values = object["enum"]?.arrayValue ?? []
     switch object["type"]?.stringValue {
     case "string":
-      return values.isEmpty ? "string" : values.map { "\"\($0.stringValue ?? JSONWriter.string($0, pretty: false))\"" }.joined(separator: " | ")
+      return values.isEmpty
+        ? "string"
+        : values.map { "\"\($0.stringValue ?? JSONWriter.string($0, pretty: false))\"" }.joined(separator: " | ")
     case "number", "integer":
       return values.isEmpty ? "number" : values.map { JSONWriter.string($0, pretty: false) }.joined(separator: " | ")
     case "boolean": return "boolean"

@@ -61,7 +61,9 @@ struct OpenAIRequestCounter {
       result.tokens += format.bareFirstProperty * bare.count
       switch request.toolChoice {
       case .function(let name):
-        if let forced = format.forcedChoice { result.tokens += forced + (format.generation == .gpt5 ? 0 : tokens(name)) }
+        if let forced = format.forcedChoice {
+          result.tokens += forced + (format.generation == .gpt5 ? 0 : tokens(name))
+        }
       case .none:
         result.tokens += format.noneChoice
       case .auto, .required:
@@ -92,7 +94,8 @@ struct OpenAIRequestCounter {
     if !message.text.isEmpty {
       result.tokens += format.tokensPerMessage + tokens(message.role) + tokens(message.text)
     }
-    result.tokens += format.callFraming + tokens(ParallelToolCalls.callHeader(format))
+    result.tokens +=
+      format.callFraming + tokens(ParallelToolCalls.callHeader(format))
       + tokens(ParallelToolCalls.callJSON(message.toolCalls))
     return ParallelToolCalls(message.toolCalls)
   }
@@ -110,7 +113,8 @@ struct OpenAIRequestCounter {
   ) {
     if message.role == "tool" {
       let name = message.toolCallID.flatMap { calledNames[$0] } ?? ""
-      result.tokens += format.resultFraming + tokens(format.resultPrefix + name + " to=assistant") + tokens(message.text)
+      result.tokens +=
+        format.resultFraming + tokens(format.resultPrefix + name + " to=assistant") + tokens(message.text)
       countMedia(message.parts, model: model, into: &result)
       return
     }
@@ -125,7 +129,8 @@ struct OpenAIRequestCounter {
       }
       for call in message.toolCalls {
         if let id = call.id { calledNames[id] = call.name }
-        result.tokens += format.callFraming + tokens(format.callPrefix + call.name) + tokens(KeyOrder.minify(call.arguments))
+        result.tokens +=
+          format.callFraming + tokens(format.callPrefix + call.name) + tokens(KeyOrder.minify(call.arguments))
       }
       return
     }

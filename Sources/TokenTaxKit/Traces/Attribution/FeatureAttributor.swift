@@ -18,7 +18,9 @@ public struct FeatureAttributor: Sendable {
   ///   - explicit: the record's own feature tag, which wins.
   ///   - record: the record the rules' field paths resolve against (built only when needed).
   ///   - hints: weaker, format-specific guesses, best first.
-  func feature(explicit: String?, record: @autoclosure () -> JSONValue, hints: @autoclosure () -> [String?] = []) -> String {
+  func feature(explicit: String?, record: @autoclosure () -> JSONValue, hints: @autoclosure () -> [String?] = [])
+    -> String
+  {
     if let explicit, !explicit.isEmpty { return explicit }
     if !rules.isEmpty {
       let value = record()

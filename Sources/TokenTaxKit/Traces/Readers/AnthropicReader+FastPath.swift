@@ -6,7 +6,9 @@ extension AnthropicReader {
   /// same result as `read` on the whole line, with only the members `read` looks at made into `JSONValue`s.
   /// Returns false, having done nothing, for any other line (stream events, batch results, no
   /// usage, another format): the general path reads it.
-  static func fastRead(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext)
+  static func fastRead(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext
+  )
     throws(TraceRecordError) -> Bool
   {
     guard ScannedLine.has("type", oneOf: ["message"], bytes, fields),

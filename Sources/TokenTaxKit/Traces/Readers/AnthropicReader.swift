@@ -35,7 +35,9 @@ enum AnthropicReader {
   }
 
   /// - Parameter envelope: the batch result line around `message`, which config rules see.
-  private static func readMessage(_ message: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?)
+  private static func readMessage(
+    _ message: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?
+  )
     throws(TraceRecordError)
   {
     guard let usage = message["usage"], usage != .null else {
@@ -58,7 +60,9 @@ enum AnthropicReader {
     return call
   }
 
-  private static func template(_ message: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?) -> TraceCall {
+  private static func template(_ message: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?)
+    -> TraceCall
+  {
     template(message, context, line: envelope ?? message, batch: envelope != nil, caseID: caseID)
   }
 
@@ -84,7 +88,8 @@ enum AnthropicReader {
   /// Disjoint buckets from a Messages `usage` object (already exclusive).
   static func usage<Object: MemberLookup>(_ usage: Object) throws(TraceRecordError) -> TokenUsage {
     let breakdown = usage.object("cache_creation")
-    let byTTL = (try TokenField.count(breakdown, "ephemeral_5m_input_tokens") ?? 0)
+    let byTTL =
+      (try TokenField.count(breakdown, "ephemeral_5m_input_tokens") ?? 0)
       + (try TokenField.count(breakdown, "ephemeral_1h_input_tokens") ?? 0)
     let written = try TokenField.count(usage, "cache_creation_input_tokens") ?? byTTL
     let output = try TokenField.count(usage, "output_tokens") ?? 0

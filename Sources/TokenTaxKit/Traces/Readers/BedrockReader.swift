@@ -7,7 +7,9 @@
 enum BedrockReader {
   /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
   ///   when there are rules.
-  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+  static func read<Record: MemberLookup>(
+    _ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext
+  )
     throws(TraceRecordError)
   {
     if record.contains("schemaType") {
@@ -22,7 +24,8 @@ enum BedrockReader {
       TraceCall(
         feature: context.attributor.feature(explicit: metadata?.text("feature"), record: line()),
         model: record.text("modelId") ?? record.text("model") ?? TraceCall.unknownModel,
-        caseID: metadata?.text("case"), timestamp: TraceTimestamp.text(record["timestamp"]), usage: try self.usage(usage)))
+        caseID: metadata?.text("case"), timestamp: TraceTimestamp.text(record["timestamp"]),
+        usage: try self.usage(usage)))
   }
 
   private static func readInvocationLog<Record: MemberLookup>(

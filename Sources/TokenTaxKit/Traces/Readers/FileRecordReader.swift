@@ -27,12 +27,13 @@ struct FileRecordReader {
   mutating func run() throws {
     let reader: ChunkedByteReader
     do {
-      reader = try file.contents.map { ChunkedByteReader(bytes: $0) }
+      reader =
+        try file.contents.map { ChunkedByteReader(bytes: $0) }
         ?? ChunkedByteReader(path: file.url.path, maximumRecordBytes: options.maximumRecordBytes)
       guard let firstByte = try reader.peekFirstByte() else { return }
       // A document that opens with `[` is framed element by element: its first line may be the
       // whole (minified) file, which must not be buffered just to look at it.
-      if (firstByte != UInt8(ascii: "[") || hasLinesName), try isLineDelimited(reader) {
+      if firstByte != UInt8(ascii: "[") || hasLinesName, try isLineDelimited(reader) {
         try reader.forEachLine { bytes, number in try self.line(bytes, number) }
       } else {
         try reader.forEachValue { bytes, line, column in try self.document(bytes, line, column) }
@@ -67,7 +68,8 @@ struct FileRecordReader {
     // dropped silently (a misread key loses its tokens), so the whole line is checked first.
     guard Self.isValidUTF8(bytes) else {
       let column = Self.firstInvalidUTF8(bytes).map { JSONFieldScanner.column(ofByte: $0, in: bytes) } ?? 1
-      try fail(TraceError.badRecord(file: file.displayName, line: number, column: column, reason: "invalid UTF-8 in the line"))
+      try fail(
+        TraceError.badRecord(file: file.displayName, line: number, column: column, reason: "invalid UTF-8 in the line"))
       return
     }
     do {
@@ -75,7 +77,8 @@ struct FileRecordReader {
       if tryNative {
         try scanner.scan(bytes)
         scanned = true
-        if scanner.isObject, let call = try NativeReader.fastCall(bytes, scanner.fields, options.attributor, &interner) {
+        if scanner.isObject, let call = try NativeReader.fastCall(bytes, scanner.fields, options.attributor, &interner)
+        {
           context.emit(call)
           return
         }
@@ -106,7 +109,9 @@ struct FileRecordReader {
     let format = options.format
     if format == nil || format == .otel, try OTelReader.fastRead(bytes, scanner.fields, context) { return true }
     if format == nil || format == .openai, try OpenAIReader.fastRead(bytes, scanner.fields, context) { return true }
-    if format == nil || format == .anthropic, try AnthropicReader.fastRead(bytes, scanner.fields, context) { return true }
+    if format == nil || format == .anthropic, try AnthropicReader.fastRead(bytes, scanner.fields, context) {
+      return true
+    }
     if format == nil || format == .gemini, try GeminiReader.fastRead(bytes, scanner.fields, context) { return true }
     return try readInPlace(bytes)
   }
@@ -117,7 +122,9 @@ struct FileRecordReader {
     guard !scanner.fields.contains(where: \.keyEscaped) else { return false }
     let record = ScannedObject.scanned(bytes, scanner.fields)
     let detected = TraceFormat.detect(object: record)
-    guard let format = options.format ?? detected, [.gemini, .bedrock, .langfuse, .litellm, .promptfoo].contains(format) else {
+    guard let format = options.format ?? detected,
+      [.gemini, .bedrock, .langfuse, .litellm, .promptfoo].contains(format)
+    else {
       return false
     }
     if let detected, detected != format { context.notes.formatMismatches += 1 }
@@ -159,7 +166,9 @@ struct FileRecordReader {
     } catch let error as JSONParseError {
       // Positions inside the value are relative to its start.
       let errorColumn = error.line == 1 ? column + error.column - 1 : error.column
-      try fail(TraceError.badRecord(file: file.displayName, line: line + error.line - 1, column: errorColumn, reason: error.reason))
+      try fail(
+        TraceError.badRecord(
+          file: file.displayName, line: line + error.line - 1, column: errorColumn, reason: error.reason))
     } catch let error as TraceRecordError {
       try fail(TraceError.badRecord(file: file.displayName, line: line, column: column, reason: error.reason))
     } catch let error as TraceError {
@@ -174,7 +183,8 @@ struct FileRecordReader {
     }
     let detected = TraceFormat.detect(value)
     guard let format = options.format ?? detected else {
-      throw TraceError.unknownRecord(file: file.displayName, line: line, keys: value.objectValue?.keys.sorted() ?? [value.kindDescription])
+      throw TraceError.unknownRecord(
+        file: file.displayName, line: line, keys: value.objectValue?.keys.sorted() ?? [value.kindDescription])
     }
     if let detected, detected != format { context.notes.formatMismatches += 1 }
     switch format {

@@ -4,14 +4,17 @@ extension GeminiReader {
   /// `JSONValue`s. A chunk of a stream still open goes through `readResponse`, which keeps the
   /// running total. Returns false, having done nothing, for any other line (batch output,
   /// another format): the general path reads it.
-  static func fastRead(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext)
+  static func fastRead(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext
+  )
     throws(TraceRecordError) -> Bool
   {
     guard let line = ScannedLine(bytes, fields, usage: "usageMetadata", declining: otherShapeKeys) else { return false }
     let record = line.record
     let id = record.text("responseId") ?? ""
     guard context.geminiStreams[id] == nil, isFinal(bytes, fields) else {
-      try readResponse(record, wrapper: record, line: FeatureAttributor.record(bytes), context, batch: false, caseID: nil)
+      try readResponse(
+        record, wrapper: record, line: FeatureAttributor.record(bytes), context, batch: false, caseID: nil)
       return true
     }
     if !id.isEmpty {
@@ -31,7 +34,8 @@ extension GeminiReader {
   /// Whether the response ends its call: it has no candidates, or one with a `finishReason`
   /// (read from the bytes; the candidates' content is never built).
   private static func isFinal(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field]) -> Bool {
-    guard let field = fields.last(where: { JSONFieldScanner.key($0, in: bytes, is: "candidates") }), field.kind == .array,
+    guard let field = fields.last(where: { JSONFieldScanner.key($0, in: bytes, is: "candidates") }),
+      field.kind == .array,
       let base = bytes.baseAddress
     else { return true }
     var scanner = JSONFieldScanner()

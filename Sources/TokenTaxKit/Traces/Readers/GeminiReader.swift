@@ -7,7 +7,9 @@
 enum GeminiReader {
   /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
   ///   when there are rules.
-  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+  static func read<Record: MemberLookup>(
+    _ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext
+  )
     throws(TraceRecordError)
   {
     if !record.contains("usageMetadata"), let response = record["response"], response["usageMetadata"] != nil {
@@ -21,7 +23,8 @@ enum GeminiReader {
   /// `response` is the `generateContent` response; `wrapper` the line around it (the same for a
   /// plain response, `{"key", "request", "response"}` for a batch line).
   static func readResponse<Response: MemberLookup, Wrapper: MemberLookup>(
-    _ response: Response, wrapper: Wrapper, line: @autoclosure () -> JSONValue, _ context: TraceReadContext, batch: Bool,
+    _ response: Response, wrapper: Wrapper, line: @autoclosure () -> JSONValue, _ context: TraceReadContext,
+    batch: Bool,
     caseID: String?
   ) throws(TraceRecordError) {
     let id = response.text("responseId") ?? ""
@@ -30,7 +33,8 @@ enum GeminiReader {
       return
     }
     var pending =
-      context.geminiStreams[id] ?? PendingCall(call: template(response, wrapper, line: line(), context, batch, caseID), usage: [:])
+      context.geminiStreams[id]
+      ?? PendingCall(call: template(response, wrapper, line: line(), context, batch, caseID), usage: [:])
     pending.merge(response["usageMetadata"])
     if let model = response.text("modelVersion") { pending.call.model = model }
     let candidates = response["candidates"]?.arrayValue ?? []
@@ -52,7 +56,8 @@ enum GeminiReader {
 
   /// - Parameter line: the whole line, which config rules match; built only when there are rules.
   static func template<Response: MemberLookup, Wrapper: MemberLookup>(
-    _ response: Response, _ wrapper: Wrapper, line: @autoclosure () -> JSONValue, _ context: TraceReadContext, _ batch: Bool,
+    _ response: Response, _ wrapper: Wrapper, line: @autoclosure () -> JSONValue, _ context: TraceReadContext,
+    _ batch: Bool,
     _ caseID: String?
   ) -> TraceCall {
     // Feature tags live in the request's labels (Vertex) or a wrapper's metadata.

@@ -11,7 +11,9 @@ enum LangfuseReader {
 
   /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
   ///   when there are rules.
-  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+  static func read<Record: MemberLookup>(
+    _ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext
+  )
     throws(TraceRecordError)
   {
     if let page = record["data"]?.arrayValue {
@@ -101,8 +103,11 @@ enum LangfuseReader {
       }
     }
     if inclusive {
-      return UsageRules.inclusive(input: input, cacheRead: cacheRead, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
+      return UsageRules.inclusive(
+        input: input, cacheRead: cacheRead, cacheWrite: cacheWrite, output: output, reasoning: reasoning)
     }
-    return TokenUsage(uncachedInput: input, cacheRead: cacheRead, cacheWrite: cacheWrite, output: output + reasoning, reasoning: reasoning)
+    return TokenUsage(
+      uncachedInput: input, cacheRead: cacheRead, cacheWrite: cacheWrite, output: output + reasoning,
+      reasoning: reasoning)
   }
 }

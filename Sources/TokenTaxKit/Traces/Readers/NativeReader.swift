@@ -40,7 +40,9 @@ enum NativeReader {
         }
         if JSONFieldScanner.key(field, in: bytes, is: "usage") { return nil }
       case 7:
-        if JSONFieldScanner.key(field, in: bytes, is: "feature") { feature = try text(field, bytes, "feature", &interner) }
+        if JSONFieldScanner.key(field, in: bytes, is: "feature") {
+          feature = try text(field, bytes, "feature", &interner)
+        }
       case 12:
         if JSONFieldScanner.key(field, in: bytes, is: "input_tokens") {
           usage.uncachedInput = try count(field, bytes, "input_tokens")
@@ -103,7 +105,9 @@ enum NativeReader {
         timestamp: TraceTimestamp.text(record["ts"]), batch: record["batch"]?.boolValue ?? false, usage: usage))
   }
 
-  private static let tokenKeys = ["input_tokens", "output_tokens", "reasoning_tokens", "cache_read_tokens", "cache_write_tokens"]
+  private static let tokenKeys = [
+    "input_tokens", "output_tokens", "reasoning_tokens", "cache_read_tokens", "cache_write_tokens",
+  ]
 
   /// Refuses a key that looks like a misspelt token count (`inpt_tokens`): read as an extra
   /// field it would leave its tokens out of the call without a word. Other extra keys stay
@@ -112,7 +116,9 @@ enum NativeReader {
     guard !tokenKeys.contains(key) else { return nil }
     let close = tokenKeys.first { Suggestion.editDistance(Array(key.utf8), Array($0.utf8)) <= 2 }
     let lowered = key.lowercased()
-    guard let suggestion = close ?? (lowered.hasSuffix("tokens") ? Suggestion.closest(to: key, in: tokenKeys, limit: 1).first : nil)
+    guard
+      let suggestion = close
+        ?? (lowered.hasSuffix("tokens") ? Suggestion.closest(to: key, in: tokenKeys, limit: 1).first : nil)
     else { return nil }
     return TraceRecordError(
       "unknown key '\(SafeText.quoted(key, limit: 40))' in a tokentax record (did you mean '\(suggestion)'?); "
@@ -156,15 +162,20 @@ enum NativeReader {
 
   /// `text`, reusing the string of a value seen on a recent line (features, models).
   private static func text(
-    _ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, _ name: String, _ interner: inout StringInterner
+    _ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>, _ name: String,
+    _ interner: inout StringInterner
   ) throws(TraceRecordError) -> String? {
-    guard field.kind == .string, !field.valueEscaped, let base = bytes.baseAddress else { return try text(field, bytes, name) }
+    guard field.kind == .string, !field.valueEscaped, let base = bytes.baseAddress else {
+      return try text(field, bytes, name)
+    }
     let raw = UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart)
     return try interner.string(raw) { () throws(TraceRecordError) in try text(field, bytes, name) }
   }
 
   private static func numberText(_ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard let base = bytes.baseAddress else { return nil }
-    return String(decoding: UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart), as: UTF8.self)
+    return String(
+      decoding: UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart),
+      as: UTF8.self)
   }
 }

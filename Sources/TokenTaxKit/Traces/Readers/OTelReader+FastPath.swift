@@ -4,7 +4,9 @@ extension OTelReader {
   /// Attribute keys `readSpan` reads, as bytes: without attribution rules (which may name any
   /// attribute) only these are built, and prompt or completion attributes are skipped unread.
   private static let readKeys: [[UInt8]] =
-    (Keys.input + Keys.output + Keys.cacheRead + Keys.cacheWrite + Keys.reasoning + Keys.model + Keys.span).map { Array($0.utf8) }
+    (Keys.input + Keys.output + Keys.cacheRead + Keys.cacheWrite + Keys.reasoning + Keys.model + Keys.span).map {
+      Array($0.utf8)
+    }
   private static let resourceKeys: [[UInt8]] = Keys.resource.map { Array($0.utf8) }
 
   /// One span gathered from a line, ready for `readSpan`.
@@ -19,7 +21,9 @@ extension OTelReader {
   /// `readSpan` reads. Returns false, having done nothing, for any other line (Tempo
   /// `batches`, Jaeger `result`, an escaped key on the way): the general path reads it.
   /// - Precondition: `bytes` were scanned into `fields` and checked to be UTF-8.
-  static func fastRead(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext)
+  static func fastRead(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext
+  )
     throws(TraceRecordError) -> Bool
   {
     // `TraceFormat.detect` tests a summary first.
@@ -34,7 +38,8 @@ extension OTelReader {
   }
 
   /// Every span under `groups` (`resourceSpans[].scopeSpans[].spans[]`), or nil at an escaped key.
-  private static func gather(_ groups: JSONFieldScanner.Field, _ json: ValidatedJSON, keepAll: Bool) -> [GatheredSpan]? {
+  private static func gather(_ groups: JSONFieldScanner.Field, _ json: ValidatedJSON, keepAll: Bool) -> [GatheredSpan]?
+  {
     var spans: [GatheredSpan] = []
     for groupStart in elements(groups, json) where json.kind(at: groupStart) == .object {
       let group = json.members(ofObjectAt: groupStart)
@@ -48,7 +53,8 @@ extension OTelReader {
           resource = read
         }
       }
-      let scopes = last("scopeSpans", group, json.bytes) ?? last("scope_spans", group, json.bytes)
+      let scopes =
+        last("scopeSpans", group, json.bytes) ?? last("scope_spans", group, json.bytes)
         ?? last("instrumentationLibrarySpans", group, json.bytes)
       for scopeStart in scopes.map({ elements($0, json) }) ?? [] where json.kind(at: scopeStart) == .object {
         let scope = json.members(ofObjectAt: scopeStart)
@@ -88,7 +94,8 @@ extension OTelReader {
         }
         guard !escapedKey else { return nil }
         guard let keyField, keyField.kind == .string,
-          isRead(keyField, json.bytes, keys, keyRange: false), let key = JSONFieldScanner.string(keyField, in: json.bytes)
+          isRead(keyField, json.bytes, keys, keyRange: false),
+          let key = JSONFieldScanner.string(keyField, in: json.bytes)
         else { continue }
         result[key] = valueField.map { anyValue($0, json) } ?? .null
       }
@@ -96,7 +103,8 @@ extension OTelReader {
       let members = json.members(ofObjectAt: field.valueStart)
       guard !members.contains(where: \.keyEscaped) else { return nil }
       for member in members where isRead(member, json.bytes, keys, keyRange: true) {
-        let key = String(decoding: UnsafeBufferPointer(rebasing: json.bytes[member.keyStart..<member.keyEnd]), as: UTF8.self)
+        let key = String(
+          decoding: UnsafeBufferPointer(rebasing: json.bytes[member.keyStart..<member.keyEnd]), as: UTF8.self)
         result[key] = JSONFieldScanner.value(member, in: json.bytes)
       }
     default:

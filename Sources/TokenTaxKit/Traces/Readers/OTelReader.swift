@@ -17,7 +17,8 @@ enum OTelReader {
       "ai.usage.outputTokens", "ai.usage.completionTokens",
     ]
     static let cacheRead = [
-      "gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens", "gen_ai.usage.input_tokens.cached",
+      "gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens",
+      "gen_ai.usage.input_tokens.cached",
       "llm.token_count.prompt_details.cache_read", "llm.token_count.prompt_details.cache_input",
       "ai.usage.cachedInputTokens",
     ]
@@ -48,7 +49,8 @@ enum OTelReader {
   ]
 
   static func read(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
-    let groups = record["resourceSpans"] ?? record["resource_spans"] ?? record["batches"] ?? record["result"]?["resourceSpans"]
+    let groups =
+      record["resourceSpans"] ?? record["resource_spans"] ?? record["batches"] ?? record["result"]?["resourceSpans"]
     for group in groups?.arrayValue ?? [] {
       let resource = attributes(group["resource"]?["attributes"])
       let scopes = group["scopeSpans"] ?? group["scope_spans"] ?? group["instrumentationLibrarySpans"]
@@ -72,7 +74,8 @@ enum OTelReader {
       context.notes.duplicates += 1
       return
     }
-    let operation = attributes["gen_ai.operation.name"]?.stringValue ?? attributes["ai.operationId"]?.stringValue
+    let operation =
+      attributes["gen_ai.operation.name"]?.stringValue ?? attributes["ai.operationId"]?.stringValue
       ?? attributes["openinference.span.kind"]?.stringValue
     // `fetch_response` re-reads a stored response: "instrumentations SHOULD NOT report token usage".
     if operation == "fetch_response" { return }
@@ -86,7 +89,8 @@ enum OTelReader {
     guard input != nil || output != nil || cacheRead != nil || cacheWrite != nil else { return }
 
     let usage = UsageRules.inclusive(
-      input: input ?? 0, cacheRead: cacheRead ?? 0, cacheWrite: cacheWrite ?? 0, output: output ?? 0, reasoning: reasoning ?? 0)
+      input: input ?? 0, cacheRead: cacheRead ?? 0, cacheWrite: cacheWrite ?? 0, output: output ?? 0,
+      reasoning: reasoning ?? 0)
     let name = span.text("name")
     let call = TraceCall(
       feature: context.attributor.feature(
@@ -118,7 +122,9 @@ enum OTelReader {
 
   /// The span as config rules see it: attributes by key (span over resource), plus `name`,
   /// `attributes` and `resource.attributes`.
-  private static func ruleView<Span: MemberLookup>(_ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue])
+  private static func ruleView<Span: MemberLookup>(
+    _ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue]
+  )
     -> JSONValue
   {
     var view = resource.merging(attributes) { _, span in span }

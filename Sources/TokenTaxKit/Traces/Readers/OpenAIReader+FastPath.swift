@@ -6,7 +6,9 @@ extension OpenAIReader {
   /// (SPEC §9): the same result as `read` on the whole line, with only the members `read`
   /// looks at parsed. Returns false, having done nothing, for any other line (a stream chunk
   /// or event, a batch line, no usage, another format): the general path reads it.
-  static func fastRead(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext)
+  static func fastRead(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field], _ context: TraceReadContext
+  )
     throws(TraceRecordError) -> Bool
   {
     guard ScannedLine.has("object", oneOf: ["chat.completion", "response", "text_completion"], bytes, fields),

@@ -30,7 +30,9 @@ enum OpenAIReader {
       return
     }
     // Azure's first stream chunk (empty `id`, `model` and `object`) is no call of its own.
-    if record["prompt_filter_results"] != nil, record["id"]?.stringValue?.isEmpty ?? true, record["usage"] ?? .null == .null {
+    if record["prompt_filter_results"] != nil, record["id"]?.stringValue?.isEmpty ?? true,
+      record["usage"] ?? .null == .null
+    {
       return
     }
     guard let usage = record["usage"], usage != .null else {
@@ -72,7 +74,8 @@ enum OpenAIReader {
   private static func readChunk(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
     let id = record.text("id") ?? ""
     if context.finishedStreams.contains(id) { return }
-    var pending = context.openAIStreams[id] ?? PendingCall(call: template(record, context, envelope: nil, caseID: nil), usage: [:])
+    var pending =
+      context.openAIStreams[id] ?? PendingCall(call: template(record, context, envelope: nil, caseID: nil), usage: [:])
     if let model = record.text("model") { pending.call.model = model }
     let usage = record["usage"]
     pending.merge(usage)
@@ -94,7 +97,9 @@ enum OpenAIReader {
     return call
   }
 
-  private static func call(_ record: JSONValue, usage: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?)
+  private static func call(
+    _ record: JSONValue, usage: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?
+  )
     throws(TraceRecordError) -> TraceCall
   {
     var call = template(record, context, envelope: envelope, caseID: caseID)
@@ -103,7 +108,9 @@ enum OpenAIReader {
   }
 
   /// The call's feature, model, case and time; a batch line (`custom_id` envelope) is batch.
-  private static func template(_ record: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?) -> TraceCall {
+  private static func template(_ record: JSONValue, _ context: TraceReadContext, envelope: JSONValue?, caseID: String?)
+    -> TraceCall
+  {
     template(record, context, line: envelope ?? record, batchLine: envelope?["custom_id"] != nil, caseID: caseID)
   }
 
@@ -123,7 +130,8 @@ enum OpenAIReader {
 
   /// Disjoint buckets from a Chat/Completions or Responses `usage` object.
   static func usage<Object: MemberLookup>(_ usage: Object) throws(TraceRecordError) -> TokenUsage {
-    let chat = usage["prompt_tokens"] != nil || usage["completion_tokens"] != nil || usage["prompt_cache_hit_tokens"] != nil
+    let chat =
+      usage["prompt_tokens"] != nil || usage["completion_tokens"] != nil || usage["prompt_cache_hit_tokens"] != nil
     let inputDetails = usage.object(chat ? "prompt_tokens_details" : "input_tokens_details")
     let outputDetails = usage.object(chat ? "completion_tokens_details" : "output_tokens_details")
     var input: Int
@@ -140,6 +148,7 @@ enum OpenAIReader {
     let written = try TokenField.count(inputDetails, "cache_write_tokens") ?? 0
     let output = try TokenField.count(usage, chat ? "completion_tokens" : "output_tokens") ?? 0
     let reasoning = try TokenField.count(outputDetails, "reasoning_tokens") ?? 0
-    return UsageRules.inclusive(input: input, cacheRead: cached, cacheWrite: written, output: output, reasoning: reasoning)
+    return UsageRules.inclusive(
+      input: input, cacheRead: cached, cacheWrite: written, output: output, reasoning: reasoning)
   }
 }

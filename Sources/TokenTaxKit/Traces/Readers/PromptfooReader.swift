@@ -7,7 +7,9 @@
 enum PromptfooReader {
   /// - Parameter line: the whole record as a `JSONValue`, which config rules match; built only
   ///   when there are rules.
-  static func read<Record: MemberLookup>(_ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext)
+  static func read<Record: MemberLookup>(
+    _ record: Record, line: @autoclosure () -> JSONValue, _ context: TraceReadContext
+  )
     throws(TraceRecordError)
   {
     if let results = record["results"]?["results"]?.arrayValue ?? record["results"]?.arrayValue {

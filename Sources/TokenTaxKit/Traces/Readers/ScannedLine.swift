@@ -28,7 +28,8 @@ struct ScannedLine {
       if declining.contains(where: isDeclined) || Self.otherFormatKeys.contains(where: isDeclined) { return nil }
     }
     guard let usageField, usageField.kind == .object, let base = bytes.baseAddress,
-      let usage = ScannedObject(UnsafeBufferPointer(start: base + usageField.valueStart, count: usageField.valueEnd - usageField.valueStart))
+      let usage = ScannedObject(
+        UnsafeBufferPointer(start: base + usageField.valueStart, count: usageField.valueEnd - usageField.valueStart))
     else { return nil }
     record = .scanned(bytes, fields)
     self.usage = usage
@@ -37,9 +38,12 @@ struct ScannedLine {
   /// Whether the last member `key` is a string spelled exactly like one of `values`: a cheap
   /// test of a line's kind (`object`, `type`) before anything is parsed.
   static func has(
-    _ key: StaticString, oneOf values: [StaticString], _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field]
+    _ key: StaticString, oneOf values: [StaticString], _ bytes: UnsafeBufferPointer<UInt8>,
+    _ fields: [JSONFieldScanner.Field]
   ) -> Bool {
-    guard let field = fields.last(where: { JSONFieldScanner.key($0, in: bytes, is: key) }), !field.valueEscaped else { return false }
+    guard let field = fields.last(where: { JSONFieldScanner.key($0, in: bytes, is: key) }), !field.valueEscaped else {
+      return false
+    }
     return values.contains { JSONFieldScanner.stringValue(of: field, in: bytes, is: $0) }
   }
 }

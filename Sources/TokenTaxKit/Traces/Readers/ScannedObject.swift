@@ -31,7 +31,8 @@ enum ScannedObject: MemberLookup {
   subscript(key: String) -> JSONValue? {
     switch self {
     case .parsed(let value): return value[key]
-    case .scanned(let bytes, let fields): return field(key, bytes, fields).flatMap { JSONFieldScanner.value($0, in: bytes) }
+    case .scanned(let bytes, let fields):
+      return field(key, bytes, fields).flatMap { JSONFieldScanner.value($0, in: bytes) }
     }
   }
 
@@ -47,8 +48,11 @@ enum ScannedObject: MemberLookup {
     case .parsed(let value):
       return value.member(key).map(ScannedObject.parsed)
     case .scanned(let bytes, let fields):
-      guard let field = field(key, bytes, fields), field.kind == .object, let base = bytes.baseAddress else { return nil }
-      return ScannedObject(UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart))
+      guard let field = field(key, bytes, fields), field.kind == .object, let base = bytes.baseAddress else {
+        return nil
+      }
+      return ScannedObject(
+        UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart))
     }
   }
 
@@ -59,14 +63,19 @@ enum ScannedObject: MemberLookup {
     case .scanned(let bytes, let fields):
       guard let field = field(key, bytes, fields) else { return nil }
       if field.kind == .object, let base = bytes.baseAddress {
-        return ScannedObject(UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart))
+        return ScannedObject(
+          UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart))
       }
-      return JSONFieldScanner.value(field, in: bytes)?.embeddedJSON.flatMap { $0.objectValue == nil ? nil : .parsed($0) }
+      return JSONFieldScanner.value(field, in: bytes)?.embeddedJSON.flatMap {
+        $0.objectValue == nil ? nil : .parsed($0)
+      }
     }
   }
 
   /// The field named `key`; the last one when the key repeats, as in a full parse.
-  private func field(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field]) -> JSONFieldScanner.Field? {
+  private func field(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [JSONFieldScanner.Field])
+    -> JSONFieldScanner.Field?
+  {
     var key = key
     return key.withUTF8 { name in
       fields.last { field in

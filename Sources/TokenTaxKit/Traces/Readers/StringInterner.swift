@@ -8,7 +8,9 @@ struct StringInterner {
   private let capacity = 32
 
   /// The string for `bytes`, made by `make` the first time.
-  mutating func string<Failure>(_ bytes: UnsafeBufferPointer<UInt8>, make: () throws(Failure) -> String?) throws(Failure) -> String? {
+  mutating func string<Failure>(_ bytes: UnsafeBufferPointer<UInt8>, make: () throws(Failure) -> String?)
+    throws(Failure) -> String?
+  {
     guard let base = bytes.baseAddress else { return try make() }
     for entry in entries where entry.bytes.count == bytes.count {
       let same = entry.bytes.withUnsafeBufferPointer { stored in

@@ -4,7 +4,9 @@ enum TokenField {
   static let maximum = 1_000_000_000
 
   /// The count at `key` of `object`; nil when absent or null.
-  static func count<Object: MemberLookup>(_ object: Object?, _ key: String, field: String? = nil) throws(TraceRecordError) -> Int? {
+  static func count<Object: MemberLookup>(_ object: Object?, _ key: String, field: String? = nil)
+    throws(TraceRecordError) -> Int?
+  {
     guard let value = object?[key] else { return nil }
     return try count(value, field: field ?? key)
   }
@@ -41,7 +43,9 @@ enum TokenField {
   }
 
   static func checked(_ number: Int, field: String, offset: Int? = nil) throws(TraceRecordError) -> Int {
-    if number < 0 { throw TraceRecordError("field '\(field)' is \(number); token counts cannot be negative", offset: offset) }
+    if number < 0 {
+      throw TraceRecordError("field '\(field)' is \(number); token counts cannot be negative", offset: offset)
+    }
     if number > maximum {
       throw TraceRecordError("field '\(field)' is \(number), more than \(maximum) tokens in one call", offset: offset)
     }

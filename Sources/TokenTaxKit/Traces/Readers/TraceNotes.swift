@@ -31,21 +31,28 @@ public struct TraceNotes: Sendable, Equatable {
   public var messages: [String] {
     var lines: [String] = []
     if incompleteStreams > 0 {
-      lines.append("\(incompleteStreams) streamed call(s) ended before their usage was recorded; their tokens are unknown and not counted")
+      lines.append(
+        "\(incompleteStreams) streamed call(s) ended before their usage was recorded; their tokens are unknown and not counted"
+      )
     }
     if duplicates > 0 { lines.append("\(duplicates) record(s) appeared twice (same id) and were counted once") }
     if aggregateSpans > 0 {
-      lines.append("\(aggregateSpans) parent span(s) carried the sum of their children's usage and were not counted again")
+      lines.append(
+        "\(aggregateSpans) parent span(s) carried the sum of their children's usage and were not counted again")
     }
     if cachedResponses > 0 {
-      lines.append("\(cachedResponses) response(s) came from a proxy or eval cache (no provider call) and were not counted")
+      lines.append(
+        "\(cachedResponses) response(s) came from a proxy or eval cache (no provider call) and were not counted")
     }
     if failedRequests > 0 { lines.append("\(failedRequests) failed request(s) without usage were not counted") }
     if graderCalls > 0 {
-      lines.append("\(graderCalls) grader token record(s) in eval results were left out (they are the grader's, not the app's)")
+      lines.append(
+        "\(graderCalls) grader token record(s) in eval results were left out (they are the grader's, not the app's)")
     }
     if formatMismatches > 0 {
-      lines.append("\(formatMismatches) record(s) look like another format than --format says; their tokens may be missing or wrong")
+      lines.append(
+        "\(formatMismatches) record(s) look like another format than --format says; their tokens may be missing or wrong"
+      )
     }
     return lines
   }

@@ -18,7 +18,8 @@ final class TraceReadContext {
   var finishedStreams = RecentIDs(capacity: 4096)
   var spans = SpanLedger()
 
-  init(attributor: FeatureAttributor, sink: @escaping (TraceCall) -> Void, onSummary: @escaping (TraceSummary) -> Void) {
+  init(attributor: FeatureAttributor, sink: @escaping (TraceCall) -> Void, onSummary: @escaping (TraceSummary) -> Void)
+  {
     self.attributor = attributor
     self.sink = sink
     self.onSummary = onSummary

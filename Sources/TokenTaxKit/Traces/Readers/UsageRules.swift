@@ -10,6 +10,7 @@ enum UsageRules {
     let cached = cacheRead + cacheWrite
     let uncached = cached <= input ? input - cached : input
     let billedOutput = reasoning <= output ? output : output + reasoning
-    return TokenUsage(uncachedInput: uncached, cacheRead: cacheRead, cacheWrite: cacheWrite, output: billedOutput, reasoning: reasoning)
+    return TokenUsage(
+      uncachedInput: uncached, cacheRead: cacheRead, cacheWrite: cacheWrite, output: billedOutput, reasoning: reasoning)
   }
 }

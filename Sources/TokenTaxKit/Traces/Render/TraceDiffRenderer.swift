@@ -7,28 +7,36 @@ enum TraceDiffRenderer {
     for comparison in comparisons {
       let stats = comparison.comparison
       let design = stats.paired ? "paired by case id (\(comparison.sharedCases) shared cases)" : "unpaired"
-      out += "\(comparison.feature): \(design); base \(Money.tokens(stats.baseCalls)) calls, head \(Money.tokens(stats.headCalls)) calls\n"
+      out +=
+        "\(comparison.feature): \(design); base \(Money.tokens(stats.baseCalls)) calls, head \(Money.tokens(stats.headCalls)) calls\n"
       if stats.metrics.isEmpty {
         out += "  nothing to compare\n\n"
         continue
       }
-      var table = TraceTable(header: ["  METRIC", "BASE", "HEAD", "DELTA", "95 % CI", "P50 BASE → HEAD", "P95 BASE → HEAD"])
+      var table = TraceTable(header: [
+        "  METRIC", "BASE", "HEAD", "DELTA", "95 % CI", "P50 BASE → HEAD", "P95 BASE → HEAD",
+      ])
       for metric in stats.metrics {
-        let interval = metric.intervalLow.flatMap { low in
-          metric.intervalHigh.map { "[\(Money.percent(low)), \(Money.percent($0))]" }
-        } ?? "—"
+        let interval =
+          metric.intervalLow.flatMap { low in
+            metric.intervalHigh.map { "[\(Money.percent(low)), \(Money.percent($0))]" }
+          } ?? "—"
         let marker = metric.isSignificant ? ((metric.deltaPercent ?? 0) > 0 ? " ▲" : " ▼") : ""
         table.rows.append([
-          "  " + metric.name, TraceMetric.display(metric.name, metric.baseMean), TraceMetric.display(metric.name, metric.headMean),
+          "  " + metric.name, TraceMetric.display(metric.name, metric.baseMean),
+          TraceMetric.display(metric.name, metric.headMean),
           delta(metric) + marker, interval,
-          TraceMetric.display(metric.name, metric.basePercentiles.p50) + " → " + TraceMetric.display(metric.name, metric.headPercentiles.p50),
-          TraceMetric.display(metric.name, metric.basePercentiles.p95) + " → " + TraceMetric.display(metric.name, metric.headPercentiles.p95),
+          TraceMetric.display(metric.name, metric.basePercentiles.p50) + " → "
+            + TraceMetric.display(metric.name, metric.headPercentiles.p50),
+          TraceMetric.display(metric.name, metric.basePercentiles.p95) + " → "
+            + TraceMetric.display(metric.name, metric.headPercentiles.p95),
         ])
       }
       out += table.render() + "\n"
     }
     let confidence = Int((options.confidence * 100).rounded())
-    out += "\(confidence) % intervals from a seeded bootstrap (\(options.resamples) resamples); ▲/▼ = the interval excludes 0\n"
+    out +=
+      "\(confidence) % intervals from a seeded bootstrap (\(options.resamples) resamples); ▲/▼ = the interval excludes 0\n"
     return out
   }
 
@@ -75,7 +83,8 @@ enum TraceDiffRenderer {
   private static func number(_ name: String, _ value: Double) -> JSONValue {
     switch name {
     case TraceMetricKind.costPerCallUSD.name: return .number(Money.jsonUSD(Money.decimal(value) ?? 0))
-    case TraceMetricKind.cacheHitRate.name: return .number(Money.plain(Money.rounded(Money.decimal(value) ?? 0, scale: 4)))
+    case TraceMetricKind.cacheHitRate.name:
+      return .number(Money.plain(Money.rounded(Money.decimal(value) ?? 0, scale: 4)))
     default: return .number(Money.jsonPercent(value))
     }
   }

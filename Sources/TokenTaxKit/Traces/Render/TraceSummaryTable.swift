@@ -4,7 +4,8 @@ import Foundation
 enum TraceSummaryTable {
   static func render(_ summary: TraceSummary) -> String {
     var table = TraceTable(
-      header: ["FEATURE", "MODEL", "CALLS", "UNCACHED IN", "CACHE READ", "CACHE WRITE", "OUTPUT", "REASONING", "COST"], leftColumns: 2)
+      header: ["FEATURE", "MODEL", "CALLS", "UNCACHED IN", "CACHE READ", "CACHE WRITE", "OUTPUT", "REASONING", "COST"],
+      leftColumns: 2)
     var calls = 0
     var usage = TokenUsage()
     var cost: Decimal? = 0
@@ -13,7 +14,9 @@ enum TraceSummaryTable {
       for key in stats.models.keys.sorted() {
         guard let row = stats.models[key] else { continue }
         table.rows.append(
-          [id, key.batch ? "\(key.model) (batch)" : key.model, Money.tokens(row.calls)] + tokenCells(row.usage) + [Money.usd(row.costUSD)])
+          [id, key.batch ? "\(key.model) (batch)" : key.model, Money.tokens(row.calls)] + tokenCells(row.usage) + [
+            Money.usd(row.costUSD)
+          ])
         calls += row.calls
         usage += row.usage
         cost = cost.flatMap { total in row.costUSD.map { total + $0 } }

@@ -18,7 +18,10 @@ struct TraceTable {
       table.add(cells(total))
       let all = table.lines(color: false)
       let widths = header.indices.map { column in ([header] + rows + [total]).map { $0[column].count }.max() ?? 0 }
-      lines = Array(all.dropLast()) + [widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "), all[all.count - 1]]
+      lines =
+        Array(all.dropLast()) + [
+          widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "), all[all.count - 1],
+        ]
     }
     return lines.joined(separator: "\n") + "\n"
   }

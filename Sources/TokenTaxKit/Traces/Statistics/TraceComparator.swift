@@ -6,7 +6,8 @@ import Foundation
 public enum TraceComparator {
   /// Every feature of either side, sorted by id.
   public static func compare(
-    base: TraceSummary, head: TraceSummary, prices: PriceTable, options: TraceComparisonOptions = TraceComparisonOptions()
+    base: TraceSummary, head: TraceSummary, prices: PriceTable,
+    options: TraceComparisonOptions = TraceComparisonOptions()
   ) -> [FeatureTraceComparison] {
     Set(base.features.keys).union(head.features.keys).sorted().map { id in
       compare(feature: id, base: base.features[id], head: head.features[id], prices: prices, options: options)
@@ -28,24 +29,29 @@ public enum TraceComparator {
         continue
       }
       if side.calls < options.minSamples {
-        warnings.append("\(feature): only \(side.calls) \(name) call(s), fewer than min_samples \(options.minSamples); the interval is not reliable")
+        warnings.append(
+          "\(feature): only \(side.calls) \(name) call(s), fewer than min_samples \(options.minSamples); the interval is not reliable"
+        )
       }
     }
     guard let base, let head, let baseSide, let headSide else {
       return FeatureTraceComparison(
         feature: feature,
-        comparison: TraceComparison(paired: false, baseCalls: baseSide?.calls ?? 0, headCalls: headSide?.calls ?? 0, metrics: []),
+        comparison: TraceComparison(
+          paired: false, baseCalls: baseSide?.calls ?? 0, headCalls: headSide?.calls ?? 0, metrics: []),
         base: baseSide, head: headSide, sharedCases: 0, warnings: warnings)
     }
 
     let baseCalls = sampledCalls(base, &pricer)
     let headCalls = sampledCalls(head, &pricer)
     let design = Self.design(base: baseCalls, head: headCalls)
-    let costKnown = baseSide.costPerCallUSD != nil && headSide.costPerCallUSD != nil
+    let costKnown =
+      baseSide.costPerCallUSD != nil && headSide.costPerCallUSD != nil
       && baseCalls.allSatisfy { $0.cost != nil } && headCalls.allSatisfy { $0.cost != nil }
     let kinds = TraceMetricKind.allCases.filter { $0 != .costPerCallUSD || costKnown }
     let seed = options.seed ^ StableHash(feature).value
-    let intervals = design.bootstrap.intervals(kinds, resamples: options.resamples, confidence: options.confidence, seed: seed)
+    let intervals = design.bootstrap.intervals(
+      kinds, resamples: options.resamples, confidence: options.confidence, seed: seed)
     let sampleTotals = design.bootstrap.totals
     // With a sample smaller than the population the bootstrap spread is that of the sample;
     // the spread of a mean shrinks with √n, so scale it to the population.
@@ -59,7 +65,9 @@ public enum TraceComparator {
       let delta = baseMean != 0 ? (headMean - baseMean) / baseMean * 100 : nil
       var low: Double?
       var high: Double?
-      if let delta, let interval = intervals[kind], let center = Bootstrap.delta(kind, base: sampleTotals.base, head: sampleTotals.head) {
+      if let delta, let interval = intervals[kind],
+        let center = Bootstrap.delta(kind, base: sampleTotals.base, head: sampleTotals.head)
+      {
         low = delta + (interval.low - center) * shrink
         high = delta + (interval.high - center) * shrink
       }
@@ -74,7 +82,8 @@ public enum TraceComparator {
     }
     return FeatureTraceComparison(
       feature: feature,
-      comparison: TraceComparison(paired: design.paired, baseCalls: base.calls, headCalls: head.calls, metrics: metrics),
+      comparison: TraceComparison(
+        paired: design.paired, baseCalls: base.calls, headCalls: head.calls, metrics: metrics),
       base: baseSide, head: headSide, sharedCases: design.paired ? design.sharedCases : 0, warnings: warnings)
   }
 
@@ -154,7 +163,9 @@ public enum TraceComparator {
   }
 
   /// Cases on one side only (one unit each) and calls without a case id (one unit each).
-  private static func unpairedUnits(_ calls: [SampledCall], cases: [String: CallSums], shared: Set<String>) -> [CallSums] {
+  private static func unpairedUnits(_ calls: [SampledCall], cases: [String: CallSums], shared: Set<String>)
+    -> [CallSums]
+  {
     let caseless = calls.filter { $0.call.caseID == nil }.map(\.sums)
     let own = cases.keys.filter { !shared.contains($0) }.sorted().compactMap { cases[$0] }
     return own + caseless
@@ -165,7 +176,9 @@ public enum TraceComparator {
   /// p50 and p95 per call: exact from the sample when it holds every call, else from the
   /// quantity's sketch (token metrics) or the sample (cost, cache hit rate). A summary input
   /// without a sample has seen fewer calls than the feature has.
-  private static func percentiles(_ kind: TraceMetricKind, _ stats: FeatureTraceStats, _ calls: [SampledCall]) -> Percentiles {
+  private static func percentiles(_ kind: TraceMetricKind, _ stats: FeatureTraceStats, _ calls: [SampledCall])
+    -> Percentiles
+  {
     if let quantity = kind.quantity, !stats.sample.isComplete || stats.sample.seen < stats.calls {
       let sketch = stats.sketch(quantity)
       return Percentiles(p50: sketch.quantile(0.5) ?? 0, p95: sketch.quantile(0.95) ?? 0)

@@ -10,7 +10,10 @@ public struct TraceComparisonOptions: Sendable, Equatable {
 
   public static let defaultSeed: UInt64 = 0x746F_6B65_6E74_6178  // "tokentax"
 
-  public init(resamples: Int = 2000, confidence: Double = 0.95, minSamples: Int = 20, seed: UInt64 = TraceComparisonOptions.defaultSeed) {
+  public init(
+    resamples: Int = 2000, confidence: Double = 0.95, minSamples: Int = 20,
+    seed: UInt64 = TraceComparisonOptions.defaultSeed
+  ) {
     self.resamples = max(resamples, 2000)
     self.confidence = confidence
     self.minSamples = minSamples

@@ -78,7 +78,9 @@ public struct CallReservoir: Sendable, Equatable {
     var content = StableHash(call.model)
     content.combine(call.batch ? 1 : 0)
     for part in [call.usage] + call.passes.map(\.usage) {
-      for number in [part.uncachedInput, part.cacheRead, part.cacheWrite, part.output, part.reasoning] { content.combine(number) }
+      for number in [part.uncachedInput, part.cacheRead, part.cacheWrite, part.output, part.reasoning] {
+        content.combine(number)
+      }
     }
     return content.value
   }

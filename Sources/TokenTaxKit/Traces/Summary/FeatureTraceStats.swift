@@ -75,7 +75,9 @@ public struct FeatureTraceStats: Sendable, Equatable {
     }
   }
 
-  private mutating func addTokens(_ usage: TokenUsage, model: String, batch: Bool, countsCall: Bool, pricer: inout TracePricer) {
+  private mutating func addTokens(
+    _ usage: TokenUsage, model: String, batch: Bool, countsCall: Bool, pricer: inout TracePricer
+  ) {
     let row = self.row(ModelKey(model: model, batch: batch), pricer: &pricer)
     if countsCall { rows[row].calls += 1 }
     rows[row].usage += usage

@@ -42,7 +42,9 @@ public enum TraceSummaryJSON {
       quantities[quantity.rawValue] = .object([
         "sum": .int(moments.sum),
         "sum_of_squares": number(moments.sumOfSquares),
-        "sketch": .object(["zero": .int(sketch.zeroCount), "offset": .int(sketch.offset), "bins": .array(sketch.bins.map(JSONValue.int))]),
+        "sketch": .object([
+          "zero": .int(sketch.zeroCount), "offset": .int(sketch.offset), "bins": .array(sketch.bins.map(JSONValue.int)),
+        ]),
       ])
     }
     let sample: JSONValue = .object([
@@ -89,7 +91,9 @@ public enum TraceSummaryJSON {
 
   static func decode(_ value: JSONValue) throws(TraceRecordError) -> TraceSummary {
     guard value["schema_version"]?.intValue == schemaVersion else {
-      throw TraceRecordError("summary has schema_version \(value["schema_version"].map { JSONWriter.string($0, pretty: false) } ?? "none"); this tokentax reads version \(schemaVersion)")
+      throw TraceRecordError(
+        "summary has schema_version \(value["schema_version"].map { JSONWriter.string($0, pretty: false) } ?? "none"); this tokentax reads version \(schemaVersion)"
+      )
     }
     var summary = TraceSummary()
     summary.skippedLines = try TokenField.count(value, "skipped_lines") ?? 0
@@ -145,10 +149,14 @@ public enum TraceSummaryJSON {
       if let sketch = entry["sketch"] {
         var bins: [Int] = []
         for bin in sketch["bins"]?.arrayValue ?? [] {
-          guard let count = bin.intValue, count >= 0 else { throw TraceRecordError("summary \(entryPath).sketch.bins holds a bad count") }
+          guard let count = bin.intValue, count >= 0 else {
+            throw TraceRecordError("summary \(entryPath).sketch.bins holds a bad count")
+          }
           bins.append(count)
         }
-        guard let restored = QuantileSketch(zeroCount: sketch["zero"]?.intValue ?? 0, offset: sketch["offset"]?.intValue ?? 0, bins: bins)
+        guard
+          let restored = QuantileSketch(
+            zeroCount: sketch["zero"]?.intValue ?? 0, offset: sketch["offset"]?.intValue ?? 0, bins: bins)
         else { throw TraceRecordError("summary \(entryPath).sketch is inconsistent") }
         stats.sketches[index] = restored
       }
@@ -175,7 +183,9 @@ public enum TraceSummaryJSON {
     var passes: [ModelUsage] = []
     for (index, pass) in (entry["passes"]?.arrayValue ?? []).enumerated() {
       passes.append(
-        ModelUsage(model: pass.text("model") ?? TraceCall.unknownModel, usage: try usage(pass, path: "\(path).passes[\(index)]")))
+        ModelUsage(
+          model: pass.text("model") ?? TraceCall.unknownModel, usage: try usage(pass, path: "\(path).passes[\(index)]"))
+      )
     }
     return TraceCall(
       model: entry.text("model") ?? TraceCall.unknownModel, caseID: entry.text("case"),
@@ -197,6 +207,7 @@ public enum TraceSummaryJSON {
     }
     return TokenUsage(
       uncachedInput: try count("uncached_input_tokens"), cacheRead: try count("cache_read_tokens"),
-      cacheWrite: try count("cache_write_tokens"), output: try count("output_tokens"), reasoning: try count("reasoning_tokens"))
+      cacheWrite: try count("cache_write_tokens"), output: try count("output_tokens"),
+      reasoning: try count("reasoning_tokens"))
   }
 }
