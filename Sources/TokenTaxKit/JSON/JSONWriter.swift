@@ -10,7 +10,7 @@ public enum JSONWriter {
     switch value {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
-    case .number(let text): out += text
+    case .number(let text): out += PositionalNumber.text(text)
     case .string(let text): escape(text, into: &out)
     case .array(let items):
       if items.isEmpty {

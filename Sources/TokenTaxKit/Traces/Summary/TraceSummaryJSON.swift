@@ -81,10 +81,15 @@ public enum TraceSummaryJSON {
     ]
   }
 
-  /// Integral doubles as plain integers (exact below 2^53), others in Swift's shortest form.
+  /// Integral doubles as plain integers (exact below 2^53), others as Swift's shortest digits
+  /// written out in positional form: JSON readers in spreadsheets and shell tools mis-read
+  /// exponent form such as `7.1e-05`.
   private static func number(_ value: Double) -> JSONValue {
     if value.rounded() == value, abs(value) < 9_007_199_254_740_992 { return .number(String(Int64(value))) }
-    return .number("\(value)")
+    guard value.isFinite, let exact = Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) else {
+      return .null
+    }
+    return .number(Money.plain(exact))
   }
 
   // MARK: - Decoding
