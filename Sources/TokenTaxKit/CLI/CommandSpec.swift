@@ -6,20 +6,17 @@ public struct CommandSpec: Sendable {
   /// The words after `tokentax`, e.g. `["traces", "summarize"]`.
   public var path: [String]
   public var abstract: String
-  /// The synopsis after `tokentax `, e.g. `check [--base REV] [--staged]`.
-  public var usage: String
   public var discussion: String?
   public var options: [OptionSpec]
   public var positionals: PositionalSpec?
   public var examples: [Example]
 
   public init(
-    path: [String], abstract: String, usage: String, discussion: String? = nil,
+    path: [String], abstract: String, discussion: String? = nil,
     options: [OptionSpec], positionals: PositionalSpec? = nil, examples: [Example] = []
   ) {
     self.path = path
     self.abstract = abstract
-    self.usage = usage
     self.discussion = discussion
     // Every command takes --no-color, coloured or not, so scripts and aliases can pass it to all.
     let colorless = options.contains { $0.longName == OptionSpec.noColor.longName } ? [] : [OptionSpec.noColor]
@@ -29,6 +26,18 @@ public struct CommandSpec: Sendable {
   }
 
   public var name: String { path.joined(separator: " ") }
+
+  /// The synopsis after `tokentax `, generated from the declared options and positionals so
+  /// it can never leave one out. `--help` and `--no-color` are left out: every command takes them.
+  public var usage: String { ([name] + usageParts).joined(separator: " ") }
+
+  /// The usage line's words after the command name, one per option or positional group.
+  var usageParts: [String] {
+    let common: Set<String> = [OptionSpec.help.longName, OptionSpec.noColor.longName]
+    var parts = options.filter { !common.contains($0.longName) }.map(\.synopsis)
+    if let positionals { parts.append(positionals.synopsis) }
+    return parts
+  }
 }
 
 /// One `--option` a command accepts.
@@ -54,6 +63,15 @@ public struct OptionSpec: Sendable {
   }
 
   public var longName: String { names[0] }
+
+  /// How the option reads in a usage line: `[--base <rev>]`, `[--prices <path> ...]`.
+  var synopsis: String {
+    switch kind {
+    case .flag: return "[\(longName)]"
+    case .value(let placeholder): return "[\(longName) <\(placeholder)>]"
+    case .repeated(let placeholder): return "[\(longName) <\(placeholder)> ...]"
+    }
+  }
 
   public static let help = OptionSpec(["--help", "-h"], help: "Show help information.")
   public static let config = OptionSpec(
@@ -81,6 +99,13 @@ public struct PositionalSpec: Sendable {
     self.help = help
     self.minimum = minimum
     self.maximum = maximum
+  }
+
+  /// How the positionals read in a usage line: `<files> ...`, `[<model> ...]`, `<shell>`.
+  var synopsis: String {
+    let one = "<\(name)>"
+    let word = maximum == 1 ? one : one + " ..."
+    return minimum == 0 ? "[\(word)]" : word
   }
 }
 

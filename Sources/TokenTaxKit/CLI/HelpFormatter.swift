@@ -3,7 +3,7 @@ enum HelpFormatter {
   static func render(_ spec: CommandSpec) -> String {
     var out = "OVERVIEW: \(spec.abstract)\n"
     if let discussion = spec.discussion { out += "\n\(discussion)\n" }
-    out += "\nUSAGE: tokentax \(spec.usage)\n"
+    out += "\n" + usage(spec) + "\n"
     if let positional = spec.positionals {
       out += "\nARGUMENTS:\n"
       out += row("<\(positional.name)>", positional.help)
@@ -54,6 +54,25 @@ enum HelpFormatter {
 
       """
     return out
+  }
+
+  /// `USAGE: tokentax …` wrapped at 100 columns between options, continuation lines aligned
+  /// under the command, as swift-argument-parser wraps long synopses.
+  static func usage(_ spec: CommandSpec) -> String {
+    let lead = "USAGE: tokentax "
+    let indent = String(repeating: " ", count: lead.count + spec.name.count + 1)
+    var lines: [String] = []
+    var line = lead + spec.name
+    for token in spec.usageParts {
+      if line.count + 1 + token.count > 100, line.count > indent.count {
+        lines.append(line)
+        line = indent + token
+      } else {
+        line += " " + token
+      }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
   }
 
   private static func row(_ label: String, _ help: String) -> String {

@@ -1,8 +1,3 @@
-/// An error a person can act on: one sentence naming the file, position or field, and the fix.
-///
-/// Every layer's error enum conforms; the CLI prints `description` after `error: ` and exits 2.
-public protocol UserFacingError: Error, CustomStringConvertible {}
-
 /// Bad command-line usage (unknown flag, missing value, conflicting options).
 public struct UsageError: UserFacingError, Equatable {
   public var message: String

@@ -5,7 +5,6 @@ enum BudgetInitCommand: Command {
   static let spec = CommandSpec(
     path: ["budget", "init"],
     abstract: "Write per-feature and total monthly budgets at today's forecast plus headroom.",
-    usage: "budget init [--headroom PERCENT] [--config PATH]",
     discussion:
       "Teams set budgets 10–20 % above baseline; the default headroom is 15 %. Features without calls_per_day get no budget.",
     options: [

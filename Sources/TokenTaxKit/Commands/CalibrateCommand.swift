@@ -5,7 +5,6 @@ import Foundation
 enum CalibrateCommand: Command {
   static let spec = CommandSpec(
     path: ["calibrate"], abstract: "Fit token factors for estimated model families from recorded calls.",
-    usage: "calibrate TRACES... [--json] [--min-tokens N] [--min-calls N] [--prices PATH]",
     discussion: """
       Claude, Gemini and open models have no public tokenizer; tokentax counts their requests
       with o200k_base times a family factor plus a per-request overhead (and a tool overhead when

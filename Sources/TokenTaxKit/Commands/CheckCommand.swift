@@ -4,8 +4,6 @@ import Foundation
 enum CheckCommand: Command {
   static let spec = CommandSpec(
     path: ["check"], abstract: "Compare token cost per feature between two revisions and apply the thresholds.",
-    usage:
-      "check [--base REV] [--head REV | --staged | --worktree] [--config PATH] [--config-from SIDE] [--format F] [--output PATH]",
     discussion: """
       The base defaults to the merge-base with origin/HEAD (or main); with --staged it is HEAD.
       The head defaults to the working tree. Exit status: 0 within policy, 1 a fail threshold or

@@ -4,8 +4,6 @@ import Foundation
 enum CommentCommand: Command {
   static let spec = CommandSpec(
     path: ["comment"], abstract: "Post or update the sticky cost comment on a pull or merge request.",
-    usage: "comment github|gitlab --report <path> [--behavior update|new|delete-and-new] [--tag <tag>] "
-      + "[--skip-unchanged] [--min-change-usd <usd>] [--min-change-percent <percent>] [--repo <repo>] [--pr <number>] [--timeout <seconds>]",
     discussion: """
       Reads the JSON report of 'tokentax check --format json' and keeps one comment, found by its
       hidden <!-- tokentax --> marker, up to date on the pull request (GitHub) or merge request

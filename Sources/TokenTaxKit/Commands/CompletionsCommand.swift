@@ -2,7 +2,6 @@
 enum CompletionsCommand: Command {
   static let spec = CommandSpec(
     path: ["completions"], abstract: "Print the shell completion script for bash, zsh or fish.",
-    usage: "completions bash|zsh|fish",
     discussion: """
       The script completes commands, subcommands and options, and file names where a path is
       expected. It is generated from the commands themselves, so it matches this version.

@@ -6,9 +6,6 @@ import Tokenizer
 enum CountCommand: Command {
   static let spec = CommandSpec(
     path: ["count"], abstract: "Count the tokens of files or stdin with an exact OpenAI tokenizer.",
-    usage: "count [--model M | --encoding E] [--ids] [--json] [--allow-special] [--jobs N] FILE... | -\n"
-      + "       count [--model M | --encoding E] [--json] --symbol NAME | --key PATH FILE...\n"
-      + "       count --request [--model M] [--prices PATH] [--json] FILE... | -",
     discussion: """
       Token ids are identical to tiktoken's (o200k_base: GPT-4o, GPT-4.1, GPT-5, o-series;
       cl100k_base: GPT-4, GPT-3.5-turbo, text-embedding-3). Other model families are counted

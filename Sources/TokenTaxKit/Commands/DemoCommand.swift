@@ -4,7 +4,6 @@ import Foundation
 enum DemoCommand: Command {
   static let spec = CommandSpec(
     path: ["demo"], abstract: "Run a check on a bundled example repository and print the report.",
-    usage: "demo [--format F]",
     discussion: """
       Builds a temporary git repository from fixtures/demo with two commits — a support prompt
       that grew and lost its answer-length limit (canary traces: +35 % output), a reworded docs

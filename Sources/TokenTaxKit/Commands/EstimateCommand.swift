@@ -4,7 +4,6 @@ import Foundation
 enum EstimateCommand: Command {
   static let spec = CommandSpec(
     path: ["estimate"], abstract: "Forecast tokens and cost per call and per month for every feature at one revision.",
-    usage: "estimate [--rev REV] [--config PATH] [--json]",
     options: [
       OptionSpec(["--rev"], .value("rev"), help: "Revision to forecast (default: the working tree)."), .config, .prices,
       .json,

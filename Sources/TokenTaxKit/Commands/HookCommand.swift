@@ -4,7 +4,6 @@ import Foundation
 enum HookCommand: Command {
   static let spec = CommandSpec(
     path: ["hook", "install"], abstract: "Install the git pre-commit hook that runs 'tokentax check --staged'.",
-    usage: "hook install [--force]",
     discussion: """
       Writes the pre-commit hook into the repository's hooks directory (core.hooksPath when set).
       An existing hook that tokentax did not write is left alone unless --force, which keeps it

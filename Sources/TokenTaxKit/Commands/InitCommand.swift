@@ -4,7 +4,6 @@ import Foundation
 enum InitCommand: Command {
   static let spec = CommandSpec(
     path: ["init"], abstract: "Scan the repository for prompt files and write a starter tokentax.json.",
-    usage: "init [--model M] [--force]",
     options: [
       OptionSpec(["--model"], .value("model"), help: "Model for every feature (default: gpt-5)."),
       OptionSpec(["--force"], help: "Overwrite an existing tokentax.json."),

@@ -2,7 +2,6 @@
 enum PricesCommand: Command {
   static let spec = CommandSpec(
     path: ["prices"], abstract: "Show the effective price table with the source and date of each price.",
-    usage: "prices [MODEL...] [--json] [--prices PATH]",
     discussion: """
       Prices are USD per 1M tokens: the built-in list prices, then the config's prices.files, then
       each --prices file (LiteLLM's model_prices_and_context_window.json or tokentax's own format),

@@ -3,7 +3,6 @@ enum TracesDiffCommand: Command {
   static let spec = CommandSpec(
     path: ["traces", "diff"],
     abstract: "Compare two trace sets per feature: means, p50/p95, delta % with a 95 % interval.",
-    usage: "traces diff BASE HEAD [--json] [--format F] [--lenient] [--min-samples N] [--prices PATH]",
     discussion: """
       Intervals come from a seeded bootstrap (2,000 resamples; the same input gives the same
       output). Calls are paired by case id when both sides share cases. A delta is significant

@@ -2,7 +2,6 @@
 enum TracesSummarizeCommand: Command {
   static let spec = CommandSpec(
     path: ["traces", "summarize"], abstract: "Summarize recorded LLM calls per feature and model: calls, tokens, cost.",
-    usage: "traces summarize FILE... [--format F] [--json] [--lenient] [--prices PATH]",
     discussion: """
       Reads tokentax JSONL, OpenAI, Anthropic, Gemini, Bedrock, OpenTelemetry (OTLP/JSON),
       Langfuse, LiteLLM and promptfoo exports, detected per file and per line. Tokens are
