@@ -65,6 +65,11 @@ enum CheckCommand: Command {
     if arguments.flag("--quiet") && report.status == .pass && report.warnings.isEmpty {
       return .success
     }
+    if arguments.flag("--quiet"), format == .table, arguments.value("--output") == nil {
+      // Quiet means the problems and nothing else: a passing feature's numbers are noise here.
+      invocation.stdout.write(problems(report))
+      return ExitCode(rawValue: report.exitCode)
+    }
     if options.head == .index, format == .table, withinPolicy, arguments.value("--output") == nil {
       // A pre-commit hook that passes should take three lines of the terminal, not a screen.
       invocation.stdout.write(stagedSummary(report))
@@ -72,6 +77,17 @@ enum CheckCommand: Command {
     }
     try ReportWriter.write(report, format: format, context: context, to: arguments.value("--output"), invocation)
     return ExitCode(rawValue: report.exitCode)
+  }
+
+  /// What `--quiet` prints: one line per violation and warning, failures first.
+  static func problems(_ report: Report) -> String {
+    var lines: [(Violation.Level, String)] = []
+    for feature in report.features {
+      lines += feature.violations.map { ($0.level, "\($0.level.rawValue): \(feature.id): \($0.message)") }
+    }
+    lines += report.totalViolations.map { ($0.level, "\($0.level.rawValue): total: \($0.message)") }
+    let ordered = lines.filter { $0.0 == .fail } + lines.filter { $0.0 == .warn }
+    return (ordered.map(\.1) + report.warnings.map { "warning: \($0)" }).map { $0 + "\n" }.joined()
   }
 
   /// The three lines `check --staged` prints when the commit is within policy.
