@@ -1,7 +1,7 @@
 import Foundation
 
-/// `check` from revisions to a `Report`: Git → Config → snapshots → comparison → policy.
-/// Never prints, never exits.
+/// `check` from revisions to a verdict: Git → Config → snapshots → comparison → policy.
+/// Never prints, never exits: `Commands/` turns the outcome into a report and an exit code.
 public struct CheckPipeline {
   public var options: CheckOptions
   public var workingDirectory: URL
@@ -11,7 +11,7 @@ public struct CheckPipeline {
     self.workingDirectory = workingDirectory
   }
 
-  public func run() throws -> Report {
+  public func run() throws -> CheckOutcome {
     let git = try Git.discover(from: workingDirectory)
     let base: (sha: String, label: String)
     do {
@@ -69,12 +69,19 @@ public struct CheckPipeline {
       scope?.touches(base: baseSnapshot, head: headSnapshot, baseConfig: baseState.config, headConfig: headConfig)
         ?? true
     }
-    // The commit log is read only when there is a failure to approve.
-    let trailer = headConfig.approvalTrailer
-    return ReportBuilder(config: headConfig).finish(
-      comparison, base: Report.Revision(rev: base.sha, label: base.label),
-      head: Report.Revision(rev: headSource.revision, label: headLabel), pricesAsOf: prices.asOf ?? "unknown",
-      approval: { options.approval ?? git.trailers(trailer, in: "\(base.sha)..\(headCommit)").first })
+    let thresholds = ThresholdRules(headConfig)
+    let budgets = BudgetRules(headConfig)
+    var verdict = Policy.evaluate(comparison, thresholds: thresholds, budgets: budgets, approval: options.approval)
+    // The commit log is read only when there is a failure to approve; its trailer is evidence
+    // for a second, equally pure verdict.
+    if verdict.status == .fail,
+      let trailer = git.trailers(headConfig.approvalTrailer, in: "\(base.sha)..\(headCommit)").first
+    {
+      verdict = Policy.evaluate(comparison, thresholds: thresholds, budgets: budgets, approval: trailer)
+    }
+    return CheckOutcome(
+      comparison: comparison, verdict: verdict, base: Report.Revision(rev: base.sha, label: base.label),
+      head: Report.Revision(rev: headSource.revision, label: headLabel), pricesAsOf: prices.asOf ?? "unknown")
 
   }
 

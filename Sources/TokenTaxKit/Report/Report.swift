@@ -38,10 +38,8 @@ public struct Report: Sendable, Equatable {
     self.pricesAsOf = pricesAsOf
   }
 
-  /// The overall verdict.
-  public enum Status: String, Sendable, CaseIterable {
-    case pass, warn, fail, approved
-  }
+  /// The overall verdict, as the policy decided it.
+  public typealias Status = Verdict.Status
 
   /// A side of the comparison: a full commit sha, or `index` / `worktree`.
   public struct Revision: Sendable, Equatable {
