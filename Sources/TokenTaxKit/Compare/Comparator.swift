@@ -65,7 +65,7 @@ struct Comparator {
         $0, observedOutput: traces?.base.map { Int($0.meanOutputTokens.rounded()) },
         observedCacheHitRate: traces?.base?.cacheHitRate)
     }
-    let assumed = [headEstimate, baseEstimate].contains { $0?.sources["cache_hit_rate"] == "default" }
+    let assumed = [headEstimate, baseEstimate].contains { $0?.sources.cacheHitRate == .default }
     let files = (headEstimate?.promptFiles ?? [:]).merging(baseEstimate?.promptFiles ?? [:]) { head, _ in head }
     let feature = FeatureComparison(
       id: id, model: Pair(base: baseEstimate?.model, head: headEstimate?.model),

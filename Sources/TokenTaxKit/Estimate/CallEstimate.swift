@@ -10,16 +10,15 @@ public struct CallEstimate: Sendable, Equatable {
   public var costPerCallUSD: Decimal
   /// Nil when the feature has no `calls_per_day`: "monthly: unknown", never $0.
   public var monthlyUSD: Decimal?
-  /// Where each number came from: key (`input_tokens`, `output_tokens`, `cached_input_tokens`,
-  /// `cache_hit_rate`) → `template`, `traces`, `config`, `request` or `default`.
-  public var sources: [String: String]
+  /// Where each number came from (the report writes it as key → source name).
+  public var sources: EstimateSources
   /// The share of calls that read the cacheable prefix from the cache (traces, config or the
   /// default); nil when nothing is cacheable.
   public var cacheHitRate: Double?
 
   public init(
     inputTokens: Int, cachedInputTokens: Int, outputTokens: Int, costPerCallUSD: Decimal, monthlyUSD: Decimal?,
-    sources: [String: String], cacheHitRate: Double? = nil
+    sources: EstimateSources, cacheHitRate: Double? = nil
   ) {
     self.inputTokens = inputTokens
     self.cachedInputTokens = cachedInputTokens
