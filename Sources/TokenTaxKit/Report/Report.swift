@@ -2,7 +2,8 @@ import Foundation
 
 /// The result of one `tokentax check`: everything every reporter renders, and nothing else.
 ///
-/// Built once by the check pipeline; reporters are pure functions of it (SPEC §11).
+/// Assembled once from a `Comparison` and its `Verdict` (`Report+Assembly`), or decoded from a
+/// JSON report; reporters are pure functions of it (docs/design.md, "The pipeline").
 public struct Report: Sendable, Equatable {
   public var toolVersion: String
   public var base: Revision
