@@ -25,13 +25,7 @@ public struct Estimator: Sendable {
         && FrontMatter.applies(to: $0.path)
     }
     .map { FrontMatter($0.text) }
-    let frontMatterModel = frontMatters.lazy.compactMap(\.model).first
-    let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap {
-      RequestPart.model(in: $0.text)
-    }.first
-    guard let model = feature.model ?? frontMatterModel ?? requestModel ?? defaults.model else {
-      throw EstimateError.noModel(feature: feature.id)
-    }
+    let model = try self.model(of: snapshot, frontMatters: frontMatters)
     let price = try prices.lookup(model)
     let counter = TokenCounter(
       model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
@@ -92,15 +86,8 @@ public struct Estimator: Sendable {
     var sources = EstimateSources(
       cachedInputTokens: cache.source == .traces ? .traces : .template, outputTokens: outputSource,
       cacheHitRate: cache.source)
-    var encoding = counter.info
-    let requests = counted.requests
-    if !requests.isEmpty {
-      // The feature is exact only if every request part and every other part is.
-      let othersExact = requests.count == snapshot.files.count || counter.exact
-      let methods = requests.map(\.method).uniqued()
-      encoding = EncodingInfo(
-        name: encoding.name, exact: othersExact && requests.allSatisfy(\.exact),
-        method: "request: " + methods.joined(separator: "; "))
+    let encoding = self.encoding(counter: counter, requests: counted.requests, parts: snapshot.files.count)
+    if !counted.requests.isEmpty {
       sources.inputTokens = .request
       if sources.cachedInputTokens == .template { sources.cachedInputTokens = .request }
     }
@@ -108,6 +95,28 @@ public struct Estimator: Sendable {
       model: model, usage: usage, cacheHitRate: cache.hitRate, costPerCallUSD: cost, monthlyUSD: monthly,
       sources: sources, encoding: encoding, price: price, promptTexts: counted.promptTexts,
       promptFiles: counted.promptFiles, counter: counter, recounts: counted.recounts, warnings: warnings)
+  }
+
+  /// The model: the config's, a front matter's, a request body's, then the default.
+  private func model(of snapshot: FeatureSnapshot, frontMatters: [FrontMatter]) throws -> String {
+    let frontMatterModel = frontMatters.lazy.compactMap(\.model).first
+    let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap {
+      RequestPart.model(in: $0.text)
+    }.first
+    guard let model = snapshot.feature.model ?? frontMatterModel ?? requestModel ?? defaults.model else {
+      throw EstimateError.noModel(feature: snapshot.feature.id)
+    }
+    return model
+  }
+
+  /// The counter's encoding, or with request parts how they were counted: the feature is exact
+  /// only if every request part and every other part is.
+  private func encoding(counter: TokenCounter, requests: [RequestCount], parts: Int) -> EncodingInfo {
+    guard !requests.isEmpty else { return counter.info }
+    let othersExact = requests.count == parts || counter.exact
+    return EncodingInfo(
+      name: counter.info.name, exact: othersExact && requests.allSatisfy(\.exact),
+      method: "request: " + requests.map(\.method).uniqued().joined(separator: "; "))
   }
 
   /// What counting a feature's prompt parts found: the input tokens, the cacheable prefix, and

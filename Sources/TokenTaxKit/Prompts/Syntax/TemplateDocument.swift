@@ -30,7 +30,8 @@ struct TemplateDocument: Equatable {
     }
   }
 
-  private static func read(_ text: String, file: String, syntax declared: PromptPart.Syntax) throws -> TemplateDocument {
+  private static func read(_ text: String, file: String, syntax declared: PromptPart.Syntax) throws -> TemplateDocument
+  {
     let isDotprompt = file.hasSuffix(".prompt")
     let isPrompty = file.hasSuffix(".prompty")
     var body = text
