@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Tokenizer
 
@@ -91,5 +92,41 @@ import Tokenizer
     #expect(
       RequestAPI.detect(body, model: "bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0") == .anthropicMessages)
     #expect(RequestAPI.detect(body, model: "openrouter/openai/gpt-4o") == .chatCompletions)
+  }
+}
+
+/// The ids real apps send today resolve to dated built-in rows sourced from LiteLLM's data.
+@Suite struct CurrentModelRowsTests {
+  @Test(arguments: [
+    ("deepseek-v3.2", "deepseek-v3.2"), ("gemini-3-pro-preview", "gemini-3-pro-preview"),
+    ("google/gemini-3-pro-preview", "gemini-3-pro-preview"), ("grok-4", "grok-4"),
+    ("xai/grok-4.1-fast-non-reasoning", "grok-4.1-fast-non-reasoning"),
+    ("grok-4-1-fast-reasoning", "grok-4.1-fast-reasoning"), ("claude-3.7-sonnet-thinking", "claude-3-7-sonnet"),
+    ("anthropic/claude-3.7-sonnet-thinking", "claude-3-7-sonnet"),
+    ("openrouter/anthropic/claude-3.7-sonnet:thinking", "claude-3-7-sonnet"),
+  ])
+  func resolves(_ id: String, _ row: String) throws {
+    let table = PriceTable.builtIn()
+    #expect(table.resolve(id) == row)
+    let price = try #require(table.rows[row])
+    #expect(!price.date.isEmpty)
+    #expect(!price.source.isEmpty)
+  }
+
+  @Test func newRowsNameLiteLLMAsTheirSource() throws {
+    let table = PriceTable.builtIn()
+    for id in ["deepseek-v3.2", "gemini-3-pro-preview", "grok-4", "grok-4.1-fast-non-reasoning"] {
+      #expect(try #require(table.rows[id]).source.contains("LiteLLM 1.109.1"))
+    }
+    #expect(try #require(table.rows["deepseek-v3.2"]).input == Decimal(string: "0.28"))
+  }
+
+  @Test func deploymentsAliasTheirTargetsRow() throws {
+    let table = try PriceTable.builtIn().addingDeployments(["my-prod-4o": "gpt-4o"], file: "tokentax.json")
+    #expect(table.resolve("my-prod-4o") == "gpt-4o")
+    #expect(table.resolve("azure/my-prod-4o") == "gpt-4o")
+    #expect(throws: ConfigError.self) {
+      try PriceTable.builtIn().addingDeployments(["x": "nope-1"], file: "tokentax.json")
+    }
   }
 }
