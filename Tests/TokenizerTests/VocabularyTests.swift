@@ -56,7 +56,7 @@ import Testing
     let blob = tiny.withUnsafeBufferPointer { VocabularyTables.make(tiktoken: $0.baseAddress!, count: $0.count) }
     let aligned = UnsafeMutableRawBufferPointer.allocate(byteCount: blob.count, alignment: 16)
     defer { aligned.deallocate() }
-    aligned.copyMemory(from: UnsafeRawBufferPointer(start: blob, count: blob.count))
+    blob.withUnsafeBytes { aligned.copyMemory(from: $0) }
     let whole = UnsafeRawBufferPointer(aligned)
     #expect(VocabularyTables(blob: whole)?.tokenCount == 3)
     #expect(VocabularyTables(blob: UnsafeRawBufferPointer(rebasing: whole.dropLast())) == nil)

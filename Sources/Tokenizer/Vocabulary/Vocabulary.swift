@@ -26,7 +26,7 @@ final class Vocabulary: @unchecked Sendable {
   init(tiktoken file: UnsafePointer<UInt8>, count: Int) {
     let blob = VocabularyTables.make(tiktoken: file, count: count)
     let owned = UnsafeMutableRawBufferPointer.allocate(byteCount: blob.count, alignment: 16)
-    owned.copyMemory(from: UnsafeRawBufferPointer(start: blob, count: blob.count))
+    blob.withUnsafeBytes { owned.copyMemory(from: $0) }
     ownedBlob = owned
     tables = VocabularyTables(blob: UnsafeRawBufferPointer(owned)) ?? Self.emptyTables
     tokenCount = tables.tokenCount
