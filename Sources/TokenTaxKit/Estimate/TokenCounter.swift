@@ -19,7 +19,7 @@ public struct TokenCounter: Sendable {
   public init(model: String, tokenizer: String?, override: String? = nil, factor calibrated: Decimal? = nil) {
     if let name = override.flatMap(EncodingName.init(rawValue:)) {
       encoding = Encoding.load(name)
-      let natural = ModelEncoding.forModel(model)
+      let natural = ModelCatalog.identify(model)
       exact = natural.exact && natural.encoding == name
       factor = 1
       family = name.rawValue
@@ -32,16 +32,25 @@ public struct TokenCounter: Sendable {
       family = tokenizer
       return
     }
-    let natural = ModelEncoding.forModel(model)
+    let natural = ModelCatalog.identify(model)
     encoding = Encoding.load(natural.encoding)
     exact = natural.exact
-    family = natural.exact ? natural.encoding.rawValue : (tokenizer ?? TokenCounter.family(of: model))
+    family = natural.exact ? natural.encoding.rawValue : (tokenizer ?? natural.tokenizer)
     factor = natural.exact ? 1 : calibrated ?? TokenCounter.familyFactors[family] ?? 1
+  }
+
+  /// Starts building the tables of the encodings `config`'s models count with on other threads,
+  /// so that work overlaps reading the revisions; `Encoding.load` then finds them built, or waits
+  /// for the build under way. A model named only in a front matter is most likely o200k's.
+  public static func prefetch(for config: Config) {
+    let models = config.features.map { $0.model ?? config.defaults.model }
+    let names = Set(models.map { $0.map { ModelEncoding.forModel($0).encoding } ?? .o200kBase })
+    for name in names { Thread.detachNewThread { _ = Encoding.load(name) } }
   }
 
   /// Tokens of `text` for this model.
   public func count(_ text: String) -> Int {
-    let raw = CountMemo.shared.count(text, encoding: encoding)
+    let raw = CountMemo.count(text, encoding: encoding)
     return factor == 1 ? raw : TokenCounter.scale(raw, by: factor)
   }
 
@@ -57,40 +66,19 @@ public struct TokenCounter: Sendable {
       name: encoding.name.rawValue, exact: false, method: "\(encoding.name.rawValue)\(scale) (\(family) estimate)")
   }
 
-  static func family(of model: String) -> String {
-    let lowered = model.lowercased()
-    for family in ["claude", "gemini", "llama", "mistral", "grok", "deepseek", "command", "qwen"]
-    where lowered.contains(family) {
-      return family
-    }
-    return "other"
-  }
 }
 
-/// Raw counts of texts already tokenized in this process, per encoding.
-///
-/// `check` estimates every feature twice (base and head) and most prompt files did not change:
-/// hashing a text is several times cheaper than tokenizing it again. Short texts are not kept
-/// (tokenizing them is as cheap as hashing), and the memo stops growing at 64 MB of text.
-final class CountMemo: @unchecked Sendable {
-  static let shared = CountMemo()
-  private let lock = NSLock()
-  private var counts: [EncodingName: [String: Int]] = [:]
-  private var storedBytes = 0
+/// Raw counts of texts already tokenized in this process, per encoding: `check` counts every
+/// feature at both revisions and most prompt files did not change.
+enum CountMemo {
+  private struct Key: Hashable {
+    var encoding: EncodingName
+    var text: String
+  }
 
-  func count(_ text: String, encoding: Encoding) -> Int {
-    guard text.utf8.count >= 256 else { return encoding.count(text) }
-    lock.lock()
-    let known = counts[encoding.name]?[text]
-    lock.unlock()
-    if let known { return known }
-    let value = encoding.count(text)
-    lock.lock()
-    if storedBytes < 64 << 20 {
-      counts[encoding.name, default: [:]][text] = value
-      storedBytes += text.utf8.count
-    }
-    lock.unlock()
-    return value
+  private static let memo = TextMemo<Key, Int>()
+
+  static func count(_ text: String, encoding: Encoding) -> Int {
+    memo.value(for: Key(encoding: encoding.name, text: text), bytes: text.utf8.count) { encoding.count(text) }
   }
 }

@@ -91,8 +91,8 @@ enum TokenTaxPriceFormat {
         throw fields.error("a new model needs \"\(key)\" (USD per 1M tokens)")
       }
       // Guessed (string work per row) only when the entry does not say.
-      let provider = object["provider"] == nil ? ModelFamily.provider(for: id) : ""
-      let tokenizer = object["tokenizer"] == nil && object["encoding"] == nil ? ModelFamily.tokenizer(for: id) : ""
+      let provider = object["provider"] == nil ? (ModelCatalog.identify(id).provider ?? "custom") : ""
+      let tokenizer = object["tokenizer"] == nil && object["encoding"] == nil ? ModelCatalog.identify(id).tokenizer : ""
       row = ModelPrice(
         model: id, provider: provider, input: 0, output: 0, tokenizer: tokenizer, source: source, date: date)
     }
