@@ -50,7 +50,6 @@ public struct CheckPipeline {
       options.configFrom, path: configPath, head: .init(source: headSource, label: headLabel),
       base: .init(source: baseSource, label: base.label), worktree: WorktreeFiles(git: git))
     let headConfig = choice.head
-    TokenCounter.prefetch(for: headConfig)
     let head = try RevisionState.load(source: headSource, config: headConfig, borrowed: choice.headBorrowed)
     let baseState =
       try choice.base.map { try RevisionState.load(source: baseSource, config: $0, borrowed: choice.baseBorrowed) }

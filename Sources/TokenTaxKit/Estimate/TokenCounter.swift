@@ -39,15 +39,6 @@ public struct TokenCounter: Sendable {
     factor = natural.exact ? 1 : calibrated ?? TokenCounter.familyFactors[family] ?? 1
   }
 
-  /// Starts building the tables of the encodings `config`'s models count with on other threads,
-  /// so that work overlaps reading the revisions; `Encoding.load` then finds them built, or waits
-  /// for the build under way. A model named only in a front matter is most likely o200k's.
-  public static func prefetch(for config: Config) {
-    let models = config.features.map { $0.model ?? config.defaults.model }
-    let names = Set(models.map { $0.map { ModelEncoding.forModel($0).encoding } ?? .o200kBase })
-    for name in names { Thread.detachNewThread { _ = Encoding.load(name) } }
-  }
-
   /// Tokens of `text` for this model.
   public func count(_ text: String) -> Int {
     let raw = CountMemo.count(text, encoding: encoding)
