@@ -3,7 +3,7 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// SPEC §10 cases that need a real repository: each is exit 2 with one actionable sentence.
+/// docs/design.md, Bad input cases that need a real repository: each is exit 2 with one actionable sentence.
 @Suite struct BadInputEndToEndTests {
   func repository() throws -> TestRepository {
     let repo = try TestRepository()
