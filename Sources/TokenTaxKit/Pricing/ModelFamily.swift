@@ -10,6 +10,12 @@ enum ModelFamily {
     return families.first { family in family.markers.contains(where: name.contains) }?.name ?? "unknown"
   }
 
+  /// Every value a price row's `tokenizer` may take: the two exact OpenAI encodings, the
+  /// estimated families and `unknown`. A typo would otherwise turn exact counts into estimates.
+  static var tokenizerNames: [String] {
+    ["o200k_base", "cl100k_base"] + families.map(\.name) + ["unknown"]
+  }
+
   /// The provider whose list price a model id names; `custom` when it is not recognisable.
   static func provider(for id: String) -> String {
     let name = ModelID.base(id)
