@@ -112,7 +112,11 @@ public struct FeatureSnapshot: Sendable {
 
   /// Decodes a prompt file as UTF-8, naming the first bad byte.
   static func text(of data: Data, file: String) throws -> String {
-    if let nul = data.firstIndex(of: 0) { throw PromptError.notText(file: file, byteOffset: nul - data.startIndex) }
+    let nul: Int? = data.withUnsafeBytes { bytes in
+      guard let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) else { return nil }
+      return UnsafeRawPointer(hit) - base
+    }
+    if let nul { throw PromptError.notText(file: file, byteOffset: nul) }
     if let text = String(validating: data, as: UTF8.self) { return text }
     var offset = 0
     let bytes = Array(data)

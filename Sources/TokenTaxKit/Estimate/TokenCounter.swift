@@ -41,7 +41,7 @@ public struct TokenCounter: Sendable {
 
   /// Tokens of `text` for this model.
   public func count(_ text: String) -> Int {
-    let raw = CountMemo.shared.count(text, encoding: encoding)
+    let raw = CountMemo.count(text, encoding: encoding)
     return factor == 1 ? raw : TokenCounter.scale(raw, by: factor)
   }
 
@@ -67,30 +67,17 @@ public struct TokenCounter: Sendable {
   }
 }
 
-/// Raw counts of texts already tokenized in this process, per encoding.
-///
-/// `check` estimates every feature twice (base and head) and most prompt files did not change:
-/// hashing a text is several times cheaper than tokenizing it again. Short texts are not kept
-/// (tokenizing them is as cheap as hashing), and the memo stops growing at 64 MB of text.
-final class CountMemo: @unchecked Sendable {
-  static let shared = CountMemo()
-  private let lock = NSLock()
-  private var counts: [EncodingName: [String: Int]] = [:]
-  private var storedBytes = 0
+/// Raw counts of texts already tokenized in this process, per encoding: `check` counts every
+/// feature at both revisions and most prompt files did not change.
+enum CountMemo {
+  private struct Key: Hashable {
+    var encoding: EncodingName
+    var text: String
+  }
 
-  func count(_ text: String, encoding: Encoding) -> Int {
-    guard text.utf8.count >= 256 else { return encoding.count(text) }
-    lock.lock()
-    let known = counts[encoding.name]?[text]
-    lock.unlock()
-    if let known { return known }
-    let value = encoding.count(text)
-    lock.lock()
-    if storedBytes < 64 << 20 {
-      counts[encoding.name, default: [:]][text] = value
-      storedBytes += text.utf8.count
-    }
-    lock.unlock()
-    return value
+  private static let memo = TextMemo<Key, Int>()
+
+  static func count(_ text: String, encoding: Encoding) -> Int {
+    memo.value(for: Key(encoding: encoding.name, text: text), bytes: text.utf8.count) { encoding.count(text) }
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The files of one side of a check: a commit, the index, or the working tree.
 ///
-/// Reads are batched (`git cat-file --batch`), one git process per request, not per file.
+/// Reads go through one `git cat-file --batch` process for the whole run (`CatFileSession`).
 public protocol FileSource: Sendable {
   /// `<sha>`, `index` or `worktree`, as the report names it.
   var revision: String { get }
@@ -46,7 +46,7 @@ public struct CommitFiles: FileSource {
   }
 
   public func read(_ paths: [String]) throws -> [String: Data] {
-    try CatFile.read(paths, git: git, prefix: sha + ":", followSymlinks: true)
+    try CatFile.read(paths, git: git, prefix: sha + ":")
   }
 
   public func fileURL(_ path: String) throws -> URL? { nil }
@@ -160,36 +160,23 @@ public struct WorktreeFiles: FileSource {
   }
 }
 
-/// `git cat-file --batch`: many blobs through one process.
+/// Blobs by path at one revision (`<sha>:`) or in the index (`:`), through the repository's
+/// `CatFileSession`.
 enum CatFile {
-  /// With `followSymlinks` (for `<tree-ish>:path` only), a committed symlink reads as its
-  /// target inside the tree, as the working tree reads it, and one that leaves the repository
-  /// is refused; otherwise its blob would be the target's path text.
-  static func read(_ paths: [String], git: Git, prefix: String, followSymlinks: Bool = false) throws -> [String: Data] {
+  /// A committed symlink reads as its target inside the tree, as the working tree reads it, and
+  /// one that leaves the repository is refused; otherwise its blob would be the target's path
+  /// text. (An index entry is read as its own blob.)
+  static func read(_ paths: [String], git: Git, prefix: String) throws -> [String: Data] {
     let unique = Array(Set(paths)).sorted()
     guard !unique.isEmpty else { return [:] }
-    let request = unique.map { prefix + $0 + "\n" }.joined()
-    let output = try git.run(
-      ["cat-file", "--batch"] + (followSymlinks ? ["--follow-symlinks"] : []), input: Data(request.utf8))
+    let answers = try git.objects.answers(for: unique.map { prefix + $0 })
     var result: [String: Data] = [:]
-    var index = output.startIndex
-    for path in unique {
-      guard let newline = output[index...].firstIndex(of: 0x0A) else { break }
-      let header = String(decoding: output[index..<newline], as: UTF8.self)
-      index = output.index(after: newline)
-      let fields = header.split(separator: " ")
+    for (path, answer) in zip(unique, answers) {
+      let fields = answer.fields
       // `symlink <size>` + target: a link out of the tree; `dangling`/`notdir` + the path and
-      // `loop` carry a body too, and read as missing.
-      if fields.count == 2, ["symlink", "dangling", "loop", "notdir"].contains(fields[0]), let size = Int(fields[1]) {
-        if fields[0] == "symlink" { throw ConfigError.pathOutsideRepository(path) }
-        index = output.index(index, offsetBy: size + 1, limitedBy: output.endIndex) ?? output.endIndex
-        continue
-      }
-      // "<name> missing" / "<name> ambiguous" carry no body.
-      guard fields.count == 3, let size = Int(fields[2]) else { continue }
-      let end = output.index(index, offsetBy: size, limitedBy: output.endIndex) ?? output.endIndex
-      if fields[1] == "blob" { result[path] = Data(output[index..<end]) }
-      index = min(output.endIndex, end + 1)  // skip the trailing newline
+      // `loop` read as missing, as do `<name> missing` / `<name> ambiguous`.
+      if fields.count == 2, fields[0] == "symlink" { throw ConfigError.pathOutsideRepository(path) }
+      if fields.count == 3, fields[1] == "blob", let body = answer.body { result[path] = body }
     }
     return result
   }

@@ -17,7 +17,13 @@ public struct Git: Sendable {
     return Git(root: URL(fileURLWithPath: path, isDirectory: true))
   }
 
-  public init(root: URL) { self.root = root }
+  /// The blob reader every source of this repository shares: one git process for the run.
+  let objects: CatFileSession
+
+  public init(root: URL) {
+    self.root = root
+    objects = CatFileSession(root: root)
+  }
 
   /// Runs `git args…` in the repository and returns stdout; throws with git's own message.
   @discardableResult

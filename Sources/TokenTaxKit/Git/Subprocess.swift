@@ -22,26 +22,64 @@ struct Subprocess {
   /// Runs `arguments` (argv[0] looked up on PATH), feeding `input` to stdin. The child inherits
   /// the working directory; git takes `-C` instead of a chdir here.
   static func run(_ arguments: [String], environment: [String: String], input: Data?) throws -> Result {
+    let child = try launch(arguments, environment: environment, errors: true)
+    // stdin and stderr on their own threads so a large request or a chatty child cannot
+    // deadlock against a full pipe while stdout is read here.
+    let writer = Thread { [descriptor = child.input] in
+      if let input { writeAll(input, to: descriptor) }
+      close(descriptor)
+    }
+    writer.start()
+    let errors = Collected()
+    let errorReader = Thread { [descriptor = child.errors] in
+      errors.finish(readAll(descriptor))
+      close(descriptor)
+    }
+    errorReader.start()
+    let output = readAll(child.output)
+    close(child.output)
+    var status: Int32 = 0
+    while waitpid(child.pid, &status, 0) == -1 && errno == EINTR {}
+    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return Result(status: exitStatus, stdout: output, stderr: errors.value)
+  }
+
+  /// A started child: its pid, the write end of its stdin, the read ends of its stdout and (with
+  /// `errors`) its stderr, which otherwise goes to /dev/null.
+  struct Child {
+    var pid: pid_t
+    var input: Int32
+    var output: Int32
+    var errors: Int32
+  }
+
+  static func launch(_ arguments: [String], environment: [String: String], errors: Bool) throws -> Child {
     var stdinPipe: [Int32] = [0, 0]
     var stdoutPipe: [Int32] = [0, 0]
-    var stderrPipe: [Int32] = [0, 0]
+    var stderrPipe: [Int32] = [-1, -1]
     // Close-on-exec: a child spawned at the same moment by another thread must not inherit these
     // ends, or it would hold our child's stdin open and neither would ever see end of file.
     // (`dup2` onto 0, 1 and 2 in the child clears the flag where it is wanted.) The lock covers
     // the moment between `pipe` and `fcntl`, which `pipe2` would make atomic.
     spawnLock.lock()
-    guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+    guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, !errors || pipe(&stderrPipe) == 0 else {
       spawnLock.unlock()
       throw Failure.launch(errno)
     }
-    for descriptor in stdinPipe + stdoutPipe + stderrPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+    for descriptor in stdinPipe + stdoutPipe + stderrPipe where descriptor >= 0 {
+      _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    }
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
     posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
-    posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+    if errors {
+      posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
 
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -53,33 +91,15 @@ struct Subprocess {
     let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
     close(stdinPipe[0])
     close(stdoutPipe[1])
-    close(stderrPipe[1])
+    if errors { close(stderrPipe[1]) }
     spawnLock.unlock()
     guard spawned == 0 else {
       close(stdinPipe[1])
       close(stdoutPipe[0])
-      close(stderrPipe[0])
+      if errors { close(stderrPipe[0]) }
       throw Failure.launch(spawned)
     }
-    // stdin and stderr on their own threads so a large request or a chatty child cannot
-    // deadlock against a full pipe while stdout is read here.
-    let writer = Thread { [descriptor = stdinPipe[1]] in
-      if let input { writeAll(input, to: descriptor) }
-      close(descriptor)
-    }
-    writer.start()
-    let errors = Collected()
-    let errorReader = Thread { [descriptor = stderrPipe[0]] in
-      errors.finish(readAll(descriptor))
-      close(descriptor)
-    }
-    errorReader.start()
-    let output = readAll(stdoutPipe[0])
-    close(stdoutPipe[0])
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return Result(status: exitStatus, stdout: output, stderr: errors.value)
+    return Child(pid: pid, input: stdinPipe[1], output: stdoutPipe[0], errors: stderrPipe[0])
   }
 
   private static func readAll(_ descriptor: Int32) -> Data {

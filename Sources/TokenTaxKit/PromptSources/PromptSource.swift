@@ -58,8 +58,26 @@ public enum PromptSource {
     public var notes: [String]
   }
 
+  private struct Reading: Hashable {
+    var selector: Selector
+    var text: String
+    var file: String
+    var syntax: PromptPart.Syntax
+  }
+
+  /// Values already read in this process: `check` reads each module at both revisions.
+  private static let memo = TextMemo<Reading, Value>()
+
   /// The value `selector` names in `text` (the contents of `file`), read with `syntax`.
   public static func value(of selector: Selector, in text: String, file: String, syntax: PromptPart.Syntax) throws
+    -> Value
+  {
+    try memo.value(for: Reading(selector: selector, text: text, file: file, syntax: syntax), bytes: text.utf8.count) {
+      try read(selector, in: text, file: file, syntax: syntax)
+    }
+  }
+
+  private static func read(_ selector: Selector, in text: String, file: String, syntax: PromptPart.Syntax) throws
     -> Value
   {
     guard let language = Language(file: file) else {

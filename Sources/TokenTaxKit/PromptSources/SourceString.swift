@@ -34,10 +34,29 @@ struct SourceString: Sendable, Equatable {
   /// Appends literal text; every newline in it starts a line at `line` (escapes such as `\n`
   /// make lines that a single source line holds).
   mutating func append(_ literal: String, line: Int) {
-    for character in literal {
-      if character == SourceString.marker { continue }  // never forge a placeholder
-      append(character, line: line)
+    guard !literal.isEmpty else { return }
+    // 0xEE leads the marker's UTF-8 bytes: only then is the slow path needed.
+    guard !literal.utf8.contains(0xEE) else {
+      for character in literal where character != SourceString.marker {  // never forge a placeholder
+        append(character, line: line)
+      }
+      return
     }
+    if text.isEmpty, lineOrigins.count == 1 { lineOrigins[0] = line }
+    text += literal
+    lineOrigins.append(contentsOf: repeatElement(line, count: SourceString.lineBreaks(in: literal)))
+  }
+
+  /// The `"\n"` characters of `text`, counted on its bytes: a line feed is a character of its own
+  /// unless it ends a `"\r\n"`, which is one character and no line break in `text`'s terms.
+  static func lineBreaks(in text: String) -> Int {
+    var count = 0
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == 0x0A, previous != 0x0D { count += 1 }
+      previous = byte
+    }
+    return count
   }
 
   /// Appends one character read at source line `line`.
@@ -86,7 +105,7 @@ struct SourceString: Sendable, Equatable {
     let origins = keptLines.compactMap { lineOrigins.indices.contains($0) ? lineOrigins[$0] : nil }
     text = newText
     lineOrigins = origins.isEmpty ? [lineOrigins.first ?? 1] : origins
-    let expected = newText.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } + 1
+    let expected = SourceString.lineBreaks(in: newText) + 1
     while lineOrigins.count < expected { lineOrigins.append(lineOrigins.last ?? 1) }
     if lineOrigins.count > expected { lineOrigins.removeLast(lineOrigins.count - expected) }
   }

@@ -55,15 +55,36 @@ struct PythonEvaluator {
     return value
   }
 
-  /// A name's value seen from `classPath`: the class's attributes first, then the module's.
-  fileprivate func lookup(_ name: String, classPath: String?) throws -> SourceString? {
+  /// Where `name` is bound seen from `classPath`: the class's attributes first (then its outer
+  /// classes'), then the module's; the owner is the class path, nil for a module constant.
+  private func scopedBinding(_ name: String, classPath: String?) -> (PythonModule.Binding, owner: String?)? {
     var scope = classPath
     while let path = scope {
-      if module.classes[path]?.attributes[name] != nil { return try rawValue(of: path + "." + name) }
+      if let binding = module.classes[path]?.attributes[name] { return (binding, path) }
       scope = path.contains(".") ? String(path[..<(path.lastIndex(of: ".") ?? path.endIndex)]) : nil
     }
-    if module.constants[name] != nil { return try rawValue(of: name) }
-    return nil
+    return module.constants[name].map { ($0, nil) }
+  }
+
+  /// A name's value seen from `classPath`.
+  fileprivate func lookup(_ name: String, classPath: String?) throws -> SourceString? {
+    guard let (_, owner) = scopedBinding(name, classPath: classPath) else { return nil }
+    return try rawValue(of: owner.map { $0 + "." + name } ?? name)
+  }
+
+  /// The items of a list or tuple constant `name` seen from `classPath`; nil when it is not one.
+  fileprivate func listItems(of name: String, classPath: String?) throws -> [SourceString]? {
+    guard let (binding, owner) = scopedBinding(name, classPath: classPath), binding.additions.isEmpty,
+      let first = binding.tokens.first,
+      first.text == "[" || first.text == "("
+    else { return nil }
+    let key = (owner.map { $0 + "." } ?? "") + name
+    guard !visiting.contains(key) else { throw PromptSourceError.cycle(file: module.file, names: visiting + [key]) }
+    var evaluator = self
+    evaluator.visiting.append(key)
+    var parser = ExpressionParser(tokens: binding.tokens, evaluator: evaluator, classPath: owner, selector: name)
+    let items = try parser.listItems()
+    return parser.peek == nil ? items : nil
   }
 
   fileprivate func literal(_ token: PythonToken, classPath: String?) throws -> SourceString {
@@ -185,20 +206,35 @@ private struct ExpressionParser {
 
   static let callees: Set<String> = ["textwrap.dedent", "dedent", "inspect.cleandoc", "cleandoc", "str"]
 
-  /// `sep.join([a, b, …])` or `sep.join((a, b))`.
+  /// `sep.join([a, b, …])`, `sep.join((a, b))` or `sep.join(NAME)` of a list constant of the file.
   mutating func joined(separator: SourceString, at method: PythonToken) throws -> SourceString {
-    guard let open = peek, open.text == "[" || open.text == "(" else {
-      throw refuse(method, "a join of something other than a list")
-    }
-    index += 1
-    let close = open.text == "[" ? "]" : ")"
-    var items: [SourceString] = []
-    while !take(close) {
-      items.append(try sum())
-      if !take(","), peek?.text != close { throw refuse(peek, "a list with '\(peek?.text ?? "")'") }
+    let items: [SourceString]
+    if let name = peek, name.kind == .name, index + 1 < tokens.count, tokens[index + 1].text == ")",
+      let constant = try evaluator.listItems(of: name.text, classPath: classPath)
+    {
+      index += 1
+      items = constant
+    } else {
+      guard let open = peek, open.text == "[" || open.text == "(" else {
+        throw refuse(method, "a join of something other than a list")
+      }
+      items = try listItems()
     }
     guard take(")") else { throw refuse(peek, "a join with more than one argument") }
     return SourceString.joined(items, separator: separator, line: method.line)
+  }
+
+  /// The items of the list or tuple literal that starts here.
+  mutating func listItems() throws -> [SourceString] {
+    let close = peek?.text == "[" ? "]" : ")"
+    index += 1
+    var items: [SourceString] = []
+    while !take(close) {
+      guard peek != nil else { throw refuse(nil, "an unclosed list") }
+      items.append(try sum())
+      if !take(","), peek?.text != close { throw refuse(peek, "a list with '\(peek?.text ?? "")'") }
+    }
+    return items
   }
 
   /// `.format(a, name=value, …)`: the fields given a value the file knows are filled in, the

@@ -34,6 +34,9 @@ struct PythonStringLiteral {
     return reader.plain()
   }
 
+  /// What ends a run of plain text in a `str.format` template.
+  private static let fieldBoundaries: Set<Character> = ["{", "}", "\n", SourceString.marker]
+
   /// Reads `str.format` fields out of a decoded value: `{name}`, `{0}`, `{}` (numbered as Python
   /// numbers them), `{name!r:>10}`; `{{` and `}}` are braces.
   static func formatTemplate(_ value: SourceString, file: String, column: Int) throws -> SourceString {
@@ -88,12 +91,17 @@ struct PythonStringLiteral {
         index = end + 1
         continue
       }
-      result.append(character, line: origin())
       if character == "\n" {
+        result.append(character, line: origin())
         line += 1
         result.startsLine(at: origin())
+        index += 1
+        continue
       }
-      index += 1
+      let start = index
+      while index < characters.count, !Self.fieldBoundaries.contains(characters[index]) { index += 1 }
+      result.append(String(characters[start..<max(index, start + 1)]), line: origin())
+      index = max(index, start + 1)
     }
     return result
   }
@@ -195,8 +203,17 @@ private struct LiteralBody {
     return expression
   }
 
-  /// One character or escape sequence, appended as Python decodes it.
+  /// One character or escape sequence, appended as Python decodes it; a run of ordinary
+  /// characters goes in as one string (appending them one by one dominated long prompts).
   private mutating func character(into value: inout SourceString) {
+    let start = index
+    while index < body.count, !Self.special.contains(body[index]) { index += 1 }
+    if index > start {
+      var run = ""
+      run.unicodeScalars.append(contentsOf: body[start..<index])
+      value.append(run, line: line)
+      return
+    }
     let scalar = body[index]
     if scalar == "\r" {
       index += 1
@@ -254,6 +271,9 @@ private struct LiteralBody {
       value.append(Character(next), line: line)
     }
   }
+
+  /// What ends a run of ordinary characters: escapes, line ends and f-string braces.
+  private static let special: Set<Unicode.Scalar> = ["\\", "\r", "\n", "{", "}"]
 
   private mutating func newline(into value: inout SourceString) {
     value.append("\n", line: line)

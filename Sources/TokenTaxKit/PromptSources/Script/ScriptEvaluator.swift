@@ -27,6 +27,18 @@ struct ScriptEvaluator {
     return (value, [])
   }
 
+  /// The items of a top-level constant array literal; nil when `name` is not one.
+  fileprivate func arrayConstant(_ name: String) throws -> [SourceString]? {
+    guard let binding = module.bindings[name], !binding.isFunctionDeclaration,
+      binding.start < module.tokens.count, module.tokens[binding.start].isPunctuator("[")
+    else { return nil }
+    guard !visiting.contains(name) else { throw PromptSourceError.cycle(file: module.file, names: visiting + [name]) }
+    var evaluator = self
+    evaluator.visiting.append(name)
+    var parser = ScriptExpression(tokens: module.tokens, index: binding.start, evaluator: evaluator, selector: name)
+    return try parser.arrayItems()
+  }
+
   /// A name's value when it is a top-level string constant; nil for anything else.
   fileprivate func constant(_ name: String) throws -> SourceString? {
     guard let binding = module.bindings[name], !binding.isFunctionDeclaration else { return nil }
@@ -233,6 +245,13 @@ private struct ScriptExpression {
         return ["dedent", "outdent", "stripIndent"].contains(token.text) ? ScriptLiteral.tagDedent(value) : value
       }
       if peek?.isPunctuator("(") == true { throw refuse(token, "a call to \(token.text)()") }
+      if peek?.isPunctuator(".") == true, index + 1 < tokens.count, tokens[index + 1].isIdentifier("join"),
+        let items = try evaluator.arrayConstant(token.text)
+      {
+        // `RULES.join("\n")` over a constant array of the file.
+        index += 1
+        return try joined(items, line: token.line)
+      }
       if let constant = try evaluator.constant(token.text) { return constant }
       var value = SourceString(line: token.line)
       value.appendPlaceholder(token.text, line: token.line)
@@ -240,8 +259,18 @@ private struct ScriptExpression {
     }
   }
 
-  /// `[a, b, …].join(sep)`; `join()` without a separator joins with commas, as JavaScript does.
+  /// `[a, b, …].join(sep)`.
   mutating func joinedArray() throws -> SourceString {
+    let open = tokens[index]
+    let items = try arrayItems()
+    guard take("."), peek?.isIdentifier("join") == true else {
+      throw refuse(open, "an array (only [...].join(separator) is read)")
+    }
+    return try joined(items, line: open.line)
+  }
+
+  /// The items of the array literal that starts here.
+  mutating func arrayItems() throws -> [SourceString] {
     let open = tokens[index]
     index += 1
     var items: [SourceString] = []
@@ -250,17 +279,19 @@ private struct ScriptExpression {
       items.append(try sum())
       if !take(","), peek?.isPunctuator("]") != true { throw refuse(peek, "an array with '\(peek?.text ?? "")'") }
     }
-    guard take("."), peek?.isIdentifier("join") == true else {
-      throw refuse(open, "an array (only [...].join(separator) is read)")
-    }
+    return items
+  }
+
+  /// `join(sep)` from the `join` name on; without a separator JavaScript joins with commas.
+  mutating func joined(_ items: [SourceString], line: Int) throws -> SourceString {
     index += 1
     guard take("(") else { throw refuse(peek, "a join without a call") }
-    var separator = SourceString(",", line: open.line)
+    var separator = SourceString(",", line: line)
     if !take(")") {
       separator = try sum()
       guard take(")") else { throw refuse(peek, "a join with more than one argument") }
     }
-    return SourceString.joined(items, separator: separator, line: open.line)
+    return SourceString.joined(items, separator: separator, line: line)
   }
 
   func template(_ parts: [ScriptToken.TemplatePart], line: Int) throws -> SourceString {

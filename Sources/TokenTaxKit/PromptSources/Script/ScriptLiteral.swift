@@ -28,6 +28,16 @@ enum ScriptLiteral {
       return scalar
     }
     while index < scalars.count {
+      // A run of ordinary characters goes in as one string: appending them one by one
+      // dominated long prompts.
+      let run = index
+      while index < scalars.count, scalars[index] != "\\", scalars[index] != "\r", scalars[index] != "\n" { index += 1 }
+      if index > run {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[run..<index])
+        value.append(text, line: line)
+        continue
+      }
       let scalar = scalars[index]
       index += 1
       if scalar == "\r" {

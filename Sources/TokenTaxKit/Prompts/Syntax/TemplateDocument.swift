@@ -13,8 +13,25 @@ struct TemplateDocument: Equatable {
   /// Model named in dotprompt / prompty front matter.
   var model: String?
 
+  private struct Reading: Hashable {
+    var text: String
+    var file: String
+    var syntax: PromptPart.Syntax
+  }
+
+  /// Documents already parsed in this process: `check` reads each file at both revisions, and
+  /// resolving includes and rendering both need the tree.
+  private static let memo = TextMemo<Reading, TemplateDocument>()
+
   /// Reads `text` as the template `file` is, by `syntax` (`auto`: by extension and tags).
-  static func parse(_ text: String, file: String, syntax declared: PromptPart.Syntax) throws -> TemplateDocument {
+  static func parse(_ text: String, file: String, syntax: PromptPart.Syntax) throws -> TemplateDocument {
+    try memo.value(for: Reading(text: text, file: file, syntax: syntax), bytes: text.utf8.count) {
+      try read(text, file: file, syntax: syntax)
+    }
+  }
+
+  private static func read(_ text: String, file: String, syntax declared: PromptPart.Syntax) throws -> TemplateDocument
+  {
     let isDotprompt = file.hasSuffix(".prompt")
     let isPrompty = file.hasSuffix(".prompty")
     var body = text
