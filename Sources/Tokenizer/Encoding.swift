@@ -7,22 +7,23 @@ public enum EncodingName: String, CaseIterable, Sendable {
 }
 
 extension EncodingName {
-  /// The official `.tiktoken` file, byte for byte, embedded in the binary by the VocabData target.
-  var embeddedFile: UnsafeBufferPointer<UInt8> {
+  /// The vocabulary tables generated from the official `.tiktoken` file, embedded in the binary
+  /// by the VocabData target.
+  var embeddedTables: UnsafeRawBufferPointer {
     var length = 0
     let file: UnsafePointer<UInt8>? =
       switch self {
       case .o200kBase: tokentax_vocab_o200k_base(&length)
       case .cl100kBase: tokentax_vocab_cl100k_base(&length)
       }
-    return UnsafeBufferPointer(start: file, count: file == nil ? 0 : length)
+    return UnsafeRawBufferPointer(start: file, count: file == nil ? 0 : length)
   }
 }
 
 /// A loaded encoding: encode, count and decode, with token ids identical to tiktoken's.
 ///
-/// Built once per process from the vocabulary embedded in the binary (a copied binary still
-/// works), on first use: `Encoding.load(_:)` returns the shared instance.
+/// Made once per process from the vocabulary tables embedded in the binary (a copied binary
+/// still works), on first use: `Encoding.load(_:)` returns the shared instance.
 public final class Encoding: Sendable {
   public let name: EncodingName
   let vocabulary: Vocabulary
@@ -30,12 +31,7 @@ public final class Encoding: Sendable {
 
   private init(name: EncodingName) {
     self.name = name
-    let file = name.embeddedFile
-    if let base = file.baseAddress {
-      vocabulary = Vocabulary(file: base, count: file.count)
-    } else {
-      vocabulary = withUnsafePointer(to: UInt8(0)) { Vocabulary(file: $0, count: 0) }
-    }
+    vocabulary = Vocabulary(tables: name.embeddedTables)
     specials = SpecialTokens.of(name)
   }
 

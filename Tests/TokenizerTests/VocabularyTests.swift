@@ -1,9 +1,18 @@
+import Foundation
 import Testing
 
 @testable import Tokenizer
 
-/// The embedded vocabularies are OpenAI's files, and the compact tables built from them are exact.
+/// The vocabularies are OpenAI's files, the tables embedded in the binary are generated from them
+/// and up to date, and those tables are exact.
 @Suite struct VocabularyTests {
+  static let vocabDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/VocabData")
+
+  static func tiktokenFile(_ name: EncodingName) throws -> [UInt8] {
+    Array(try Data(contentsOf: vocabDirectory.appendingPathComponent("\(name.rawValue).tiktoken")))
+  }
+
   @Test func sha256MatchesKnownVectors() {
     #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -17,8 +26,54 @@ import Testing
     (EncodingName.o200kBase, "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"),
     (.cl100kBase, "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"),
   ])
-  func embeddedFileIsOpenAIs(_ name: EncodingName, _ sha256: String) {
-    #expect(SHA256.hex(name.embeddedFile) == sha256)
+  func tiktokenFileIsOpenAIs(_ name: EncodingName, _ sha256: String) throws {
+    #expect(SHA256.hex(try Self.tiktokenFile(name)) == sha256)
+  }
+
+  /// The embedded tables are exactly what the generator makes from the `.tiktoken` file;
+  /// `RECORD_VOCAB_TABLES=1` rewrites `Sources/VocabData/<name>.tables` (then rebuild).
+  @Test(arguments: EncodingName.allCases)
+  func embeddedTablesAreGeneratedFromTheTiktokenFile(_ name: EncodingName) throws {
+    let file = try Self.tiktokenFile(name)
+    let generated = file.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.map { VocabularyTables.make(tiktoken: $0, count: buffer.count) } ?? []
+    }
+    if ProcessInfo.processInfo.environment["RECORD_VOCAB_TABLES"] == "1" {
+      try Data(generated).write(to: Self.vocabDirectory.appendingPathComponent("\(name.rawValue).tables"))
+      Issue.record("recorded \(name.rawValue).tables; rebuild and run again without RECORD_VOCAB_TABLES")
+      return
+    }
+    let embedded = name.embeddedTables
+    #expect(embedded.count == generated.count)
+    #expect(Array(embedded) == generated, "regenerate with RECORD_VOCAB_TABLES=1 swift test --filter VocabularyTests")
+    #expect(VocabularyTables(blob: embedded) != nil)
+  }
+
+  /// A blob whose header does not describe it (truncated, another format) is rejected, and the
+  /// vocabulary over it is empty rather than reading past its end.
+  @Test func malformedTablesAreRejected() throws {
+    let tiny = Array("YQ== 0\nYg== 1\nYWI= 2\n".utf8)
+    let blob = tiny.withUnsafeBufferPointer { VocabularyTables.make(tiktoken: $0.baseAddress!, count: $0.count) }
+    let aligned = UnsafeMutableRawBufferPointer.allocate(byteCount: blob.count, alignment: 16)
+    defer { aligned.deallocate() }
+    blob.withUnsafeBytes { aligned.copyMemory(from: $0) }
+    let whole = UnsafeRawBufferPointer(aligned)
+    #expect(VocabularyTables(blob: whole)?.tokenCount == 3)
+    #expect(VocabularyTables(blob: UnsafeRawBufferPointer(rebasing: whole.dropLast())) == nil)
+    aligned[0] ^= 1
+    #expect(VocabularyTables(blob: whole) == nil)
+    #expect(Vocabulary(tables: whole).tokenCount == 0)
+  }
+
+  /// Tables built from `.tiktoken` text in process encode like the embedded ones.
+  @Test func tablesBuiltFromTiktokenTextMatchTheEmbeddedOnes() throws {
+    let file = try Self.tiktokenFile(.cl100kBase)
+    let built = file.withUnsafeBufferPointer { Vocabulary(tiktoken: $0.baseAddress!, count: $0.count) }
+    let embedded = Encoding.load(.cl100kBase).vocabulary
+    #expect(built.tokenCount == embedded.tokenCount)
+    for rank in stride(from: 0, to: built.tokenCount, by: 997) {
+      #expect(built.withTokenBytes(rank) { Array($0) } == embedded.withTokenBytes(rank) { Array($0) })
+    }
   }
 
   @Test(arguments: [(EncodingName.o200kBase, 199_998), (.cl100kBase, 100_256)])

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `check` from revisions to a `Report`: Git → Config → snapshots → estimates → comparison →
-/// policy. Never prints, never exits.
+/// `check` from revisions to a verdict: Git → Config → snapshots → comparison → policy.
+/// Never prints, never exits: `Commands/` turns the outcome into a report and an exit code.
 public struct CheckPipeline {
   public var options: CheckOptions
   public var workingDirectory: URL
@@ -11,7 +11,7 @@ public struct CheckPipeline {
     self.workingDirectory = workingDirectory
   }
 
-  public func run() throws -> Report {
+  public func run() throws -> CheckOutcome {
     let git = try Git.discover(from: workingDirectory)
     let base: (sha: String, label: String)
     do {
@@ -50,6 +50,7 @@ public struct CheckPipeline {
       options.configFrom, path: configPath, head: .init(source: headSource, label: headLabel),
       base: .init(source: baseSource, label: base.label), worktree: WorktreeFiles(git: git))
     let headConfig = choice.head
+    TokenCounter.prefetch(for: headConfig)
     let head = try RevisionState.load(source: headSource, config: headConfig, borrowed: choice.headBorrowed)
     let baseState =
       try choice.base.map { try RevisionState.load(source: baseSource, config: $0, borrowed: choice.baseBorrowed) }
@@ -58,44 +59,31 @@ public struct CheckPipeline {
     let prices = try PriceSetup.table(
       config: headConfig, source: choice.priceSource, extraFiles: options.priceFiles, workingDirectory: workingDirectory
     )
-    var builder = ReportBuilder(config: headConfig, baseConfig: baseState.config, prices: prices)
-    builder.notes = [choice.note].compactMap { $0 } + baseState.notes + head.notes
-    let renames = Self.renames(base: baseState.snapshots, head: head.snapshots)
+    let comparator = Comparator(config: headConfig, baseConfig: baseState.config, prices: prices)
     // A commit is judged on what it touches; a pull request on everything.
     let scope = options.head == .index ? try StagedScope.load(git: git, base: base.sha) : nil
-    let ids = Set(head.snapshots.keys).union(baseState.snapshots.keys).subtracting(renames.values).sorted()
-    for id in ids {
-      let baseID = renames[id] ?? id
-      try builder.add(
-        id: id, base: baseState.snapshots[baseID], baseSource: baseState.source, head: head.snapshots[id],
-        headSource: headSource,
-        renamedFrom: renames[id],
-        judged: scope?.touches(
-          base: baseState.snapshots[baseID], head: head.snapshots[id], baseConfig: baseState.config,
-          headConfig: headConfig) ?? true)
+    let comparison = try comparator.compare(
+      base: .init(snapshots: baseState.snapshots, source: baseState.source),
+      head: .init(snapshots: head.snapshots, source: headSource),
+      notes: [choice.note].compactMap { $0 } + baseState.notes + head.notes
+    ) { baseSnapshot, headSnapshot in
+      scope?.touches(base: baseSnapshot, head: headSnapshot, baseConfig: baseState.config, headConfig: headConfig)
+        ?? true
     }
-    // The commit log is read only when there is a failure to approve.
-    let trailer = headConfig.approvalTrailer
-    return builder.finish(
-      base: Report.Revision(rev: base.sha, label: base.label),
-      head: Report.Revision(rev: headSource.revision, label: headLabel),
-      approval: { options.approval ?? git.trailers(trailer, in: "\(base.sha)..\(headCommit)").first })
-  }
+    let thresholds = ThresholdRules(headConfig)
+    let budgets = BudgetRules(headConfig)
+    var verdict = Policy.evaluate(comparison, thresholds: thresholds, budgets: budgets, approval: options.approval)
+    // The commit log is read only when there is a failure to approve; its trailer is evidence
+    // for a second, equally pure verdict.
+    if verdict.status == .fail,
+      let trailer = git.trailers(headConfig.approvalTrailer, in: "\(base.sha)..\(headCommit)").first
+    {
+      verdict = Policy.evaluate(comparison, thresholds: thresholds, budgets: budgets, approval: trailer)
+    }
+    return CheckOutcome(
+      comparison: comparison, verdict: verdict, base: Report.Revision(rev: base.sha, label: base.label),
+      head: Report.Revision(rev: headSource.revision, label: headLabel), pricesAsOf: prices.asOf ?? "unknown")
 
-  /// New id → old id for features that only changed their id: a feature that exists only at
-  /// head with exactly the prompt files of one that exists only at base.
-  static func renames(base: [String: FeatureSnapshot], head: [String: FeatureSnapshot]) -> [String: String] {
-    let removed = base.keys.filter { head[$0] == nil }.sorted()
-    var taken = Set<String>()
-    var result: [String: String] = [:]
-    for id in head.keys.filter({ base[$0] == nil }).sorted() {
-      guard let files = head[id]?.files.map(\.id), !files.isEmpty else { continue }
-      if let old = removed.first(where: { !taken.contains($0) && base[$0]?.files.map(\.id) == files }) {
-        taken.insert(old)
-        result[id] = old
-      }
-    }
-    return result
   }
 
   /// `--config` is relative to the working directory; git wants it relative to the root.

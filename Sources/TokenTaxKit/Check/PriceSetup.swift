@@ -24,6 +24,6 @@ enum PriceSetup {
     if !config.prices.overrides.isEmpty {
       table = try table.applyingOverrides(.object(config.prices.overrides), file: Config.fileName)
     }
-    return table
+    return try table.addingDeployments(config.defaults.deployments, file: Config.fileName)
   }
 }

@@ -55,7 +55,8 @@ enum CheckCommand: Command {
       options.base = options.base ?? "HEAD"
     }
     let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
-    let report = try CheckPipeline(options: options, workingDirectory: invocation.workingDirectory).run()
+    let (report, exitCode) = try CheckExit.run(
+      CheckPipeline(options: options, workingDirectory: invocation.workingDirectory))
     let context = ReportContext(
       color: ReportWriter.useColor(arguments, invocation), tag: arguments.value("--tag"),
       configPath: options.configPath ?? Config.fileName)
@@ -65,15 +66,15 @@ enum CheckCommand: Command {
     }
     let withinPolicy = report.status == .pass || report.status == .warn
     if arguments.flag("--quiet") && report.status == .pass && report.warnings.isEmpty {
-      return .success
+      return exitCode
     }
     if options.head == .index, format == .table, withinPolicy, arguments.value("--output") == nil {
       // A pre-commit hook that passes should take three lines of the terminal, not a screen.
       invocation.stdout.write(stagedSummary(report))
-      return ExitCode(rawValue: report.exitCode)
+      return exitCode
     }
     try ReportWriter.write(report, format: format, context: context, to: arguments.value("--output"), invocation)
-    return ExitCode(rawValue: report.exitCode)
+    return exitCode
   }
 
   /// The three lines `check --staged` prints when the commit is within policy.

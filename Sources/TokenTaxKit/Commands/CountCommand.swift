@@ -128,7 +128,7 @@ enum CountCommand: Command {
     if encoding != nil {
       throw UsageError("use either --model or --encoding, not both: --model picks the encoding of that model")
     }
-    let natural = ModelEncoding.forModel(model)
+    let natural = ModelCatalog.identify(model)
     let label =
       natural.exact
       ? "\(natural.encoding.rawValue) (exact for \(model))"

@@ -33,9 +33,8 @@ enum DemoCommand: Command {
     }
     var demo = invocation
     demo.workingDirectory = root
-    let report = try CheckPipeline(
-      options: CheckOptions(base: "HEAD~1", head: .revision("HEAD")), workingDirectory: root
-    ).run()
+    let (report, exitCode) = try CheckExit.run(
+      CheckPipeline(options: CheckOptions(base: "HEAD~1", head: .revision("HEAD")), workingDirectory: root))
     let context = ReportContext(color: ReportWriter.useColor(arguments, invocation))
     if format == .table {
       invocation.stdout.line("$ git log --oneline   # in a temporary repo built from fixtures/demo")
@@ -45,8 +44,8 @@ enum DemoCommand: Command {
     }
     try ReportWriter.write(report, format: format, context: context, to: nil, demo)
     if format == .table {
-      let meaning = report.exitCode == 1 ? "a fail threshold or budget was passed" : "within policy"
-      invocation.stdout.line("\ncheck exit code: \(report.exitCode) (\(meaning))")
+      let meaning = exitCode == .regression ? "a fail threshold or budget was passed" : "within policy"
+      invocation.stdout.line("\ncheck exit code: \(exitCode) (\(meaning))")
       if arguments.flag("--keep") { invocation.stdout.line("repository kept at \(root.path)") }
     }
     return .success

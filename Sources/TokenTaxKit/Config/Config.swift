@@ -46,6 +46,9 @@ public struct Config: Sendable, Equatable {
     /// it: a guess the report states, never "every call hits".
     public var cacheHitRate: Double = Config.Defaults.assumedCacheHitRate
     public static let assumedCacheHitRate = 0.5
+    /// Azure deployment name → the model it serves (`"my-prod-4o": "gpt-4o"`): a deployment is
+    /// priced and counted as its model.
+    public var deployments: [String: String] = [:]
     public init() {}
   }
 

@@ -33,7 +33,7 @@ public enum ConfigDecoder {
     var config = Config(features: [])
     if let defaults = try top.object(
       "defaults",
-      allowed: ["model", "days_per_month", "encoding", "variable_tokens", "cache_hit_rate"]
+      allowed: ["model", "days_per_month", "encoding", "variable_tokens", "cache_hit_rate", "deployments"]
         + TemplateOptions.defaultsKeys)
     {
       config.defaults.templates = try TemplateOptions.decode(defaults)
@@ -47,6 +47,7 @@ public enum ConfigDecoder {
       }
       config.defaults.variableTokens = try defaults.int("variable_tokens", maximum: 10_000_000) ?? 100
       config.defaults.cacheHitRate = try rate(defaults, "cache_hit_rate") ?? Config.Defaults.assumedCacheHitRate
+      config.defaults.deployments = try deployments(defaults)
     }
     if let prices = try top.object("prices", allowed: ["files", "overrides"]) {
       config.prices.files = try (prices.array("files") ?? []).enumerated().map { index, item in
@@ -224,6 +225,23 @@ public enum ConfigDecoder {
       monthlyUSD: try reader.decimal("monthly_usd"), outputTokensPercent: try reader.decimal("output_tokens_percent"),
       inputTokensPercent: try reader.decimal("input_tokens_percent"), inputTokens: try reader.int("input_tokens"),
       inputTokensPerCall: try reader.int("input_tokens_per_call"), pricierModel: try reader.bool("pricier_model"))
+  }
+
+  /// `deployments`: an object of deployment name → model id, both non-empty strings.
+  private static func deployments(_ defaults: ObjectReader) throws -> [String: String] {
+    guard let value = defaults.members["deployments"], value != .null else { return [:] }
+    guard let members = value.objectValue else {
+      throw defaults.invalid(
+        "deployments", "an object of deployment name → model id, e.g. {\"my-prod-4o\": \"gpt-4o\"}")
+    }
+    var out: [String: String] = [:]
+    for name in members.keys.sorted() {
+      guard let target = members[name], let model = target.stringValue, !model.isEmpty, !name.isEmpty else {
+        throw defaults.invalid("deployments.\(name)", "a model id string such as \"gpt-4o\"")
+      }
+      out[name] = model
+    }
+    return out
   }
 
   /// A share from 0 to 1 (`cache_hit_rate`).

@@ -39,7 +39,7 @@ struct BoundValues {
           if let nested = boundName(inner) {
             total += try size(nested)
           } else {
-            total += Estimator.size(of: inner, variables: snapshot.feature.variables) ?? defaultSize
+            total += PartCounter.size(of: inner, variables: snapshot.feature.variables) ?? defaultSize
           }
         }
       }

@@ -9,7 +9,7 @@ public struct FeatureEstimate: Sendable {
   public var cacheHitRate: Double?
   public var costPerCallUSD: Decimal
   public var monthlyUSD: Decimal?
-  public var sources: [String: String]
+  public var sources: EstimateSources
   public var encoding: EncodingInfo
   /// The price row used (for tier comparisons).
   public var price: ModelPrice

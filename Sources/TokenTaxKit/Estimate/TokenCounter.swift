@@ -19,7 +19,7 @@ public struct TokenCounter: Sendable {
   public init(model: String, tokenizer: String?, override: String? = nil, factor calibrated: Decimal? = nil) {
     if let name = override.flatMap(EncodingName.init(rawValue:)) {
       encoding = Encoding.load(name)
-      let natural = ModelEncoding.forModel(model)
+      let natural = ModelCatalog.identify(model)
       exact = natural.exact && natural.encoding == name
       factor = 1
       family = name.rawValue
@@ -32,11 +32,20 @@ public struct TokenCounter: Sendable {
       family = tokenizer
       return
     }
-    let natural = ModelEncoding.forModel(model)
+    let natural = ModelCatalog.identify(model)
     encoding = Encoding.load(natural.encoding)
     exact = natural.exact
-    family = natural.exact ? natural.encoding.rawValue : (tokenizer ?? TokenCounter.family(of: model))
+    family = natural.exact ? natural.encoding.rawValue : (tokenizer ?? natural.tokenizer)
     factor = natural.exact ? 1 : calibrated ?? TokenCounter.familyFactors[family] ?? 1
+  }
+
+  /// Starts building the tables of the encodings `config`'s models count with on other threads,
+  /// so that work overlaps reading the revisions; `Encoding.load` then finds them built, or waits
+  /// for the build under way. A model named only in a front matter is most likely o200k's.
+  public static func prefetch(for config: Config) {
+    let models = config.features.map { $0.model ?? config.defaults.model }
+    let names = Set(models.map { $0.map { ModelCatalog.identify($0).encoding } ?? .o200kBase })
+    for name in names { Thread.detachNewThread { _ = Encoding.load(name) } }
   }
 
   /// Tokens of `text` for this model.
@@ -57,14 +66,6 @@ public struct TokenCounter: Sendable {
       name: encoding.name.rawValue, exact: false, method: "\(encoding.name.rawValue)\(scale) (\(family) estimate)")
   }
 
-  static func family(of model: String) -> String {
-    let lowered = model.lowercased()
-    for family in ["claude", "gemini", "llama", "mistral", "grok", "deepseek", "command", "qwen"]
-    where lowered.contains(family) {
-      return family
-    }
-    return "other"
-  }
 }
 
 /// Raw counts of texts already tokenized in this process, per encoding: `check` counts every

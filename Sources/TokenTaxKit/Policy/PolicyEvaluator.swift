@@ -12,9 +12,9 @@ public struct PolicyEvaluator: Sendable {
     self.warnAtPercent = warnAtPercent
   }
 
-  /// Violations of `result` (base/head already filled in), fail before warn; plus warnings for
+  /// Violations of `result`, fail before warn; plus warnings for
   /// rules that could not be judged.
-  public func evaluate(_ result: FeatureResult, basePrice: ModelPrice?, headPrice: ModelPrice?) -> (
+  public func evaluate(_ result: FeatureComparison) -> (
     violations: [Violation], warnings: [String]
   ) {
     var violations: [Violation] = []
@@ -22,7 +22,8 @@ public struct PolicyEvaluator: Sendable {
     let outputInterval = result.traces?.metrics.first { $0.name == "output_tokens" }
     for (level, set) in [(Violation.Level.fail, thresholds.fail), (.warn, thresholds.warn)] {
       let judged = judge(
-        result, set: set, level: level, basePrice: basePrice, headPrice: headPrice, outputInterval: outputInterval)
+        result, set: set, level: level, basePrice: result.prices.base, headPrice: result.prices.head,
+        outputInterval: outputInterval)
       // A rule that fails is not repeated as a warning.
       violations += judged.violations.filter { candidate in
         level == .fail || !violations.contains { $0.rule == candidate.rule }
@@ -30,7 +31,7 @@ public struct PolicyEvaluator: Sendable {
       warnings += judged.warnings
     }
     if let budget = budgetMonthlyUSD, let monthly = result.head?.monthlyUSD {
-      let base = result.status == .added ? nil : result.base?.monthlyUSD
+      let base = result.change == .added ? nil : result.base?.monthlyUSD
       if let violation = PolicyEvaluator.budget(
         monthly, base: base, budget: budget, warnAt: warnAtPercent, what: "forecast")
       {
@@ -67,7 +68,8 @@ public struct PolicyEvaluator: Sendable {
   }
 
   private func judge(
-    _ result: FeatureResult, set: ThresholdSet, level: Violation.Level, basePrice: ModelPrice?, headPrice: ModelPrice?,
+    _ result: FeatureComparison, set: ThresholdSet, level: Violation.Level, basePrice: ModelPrice?,
+    headPrice: ModelPrice?,
     outputInterval: TraceMetric?
   ) -> (violations: [Violation], warnings: [String]) {
     var violations: [Violation] = []
@@ -90,13 +92,14 @@ public struct PolicyEvaluator: Sendable {
           message: worse ? message : message + ", no more than at the base"))
     }
     guard let base = result.base, let head = result.head else { return (violations, warnings) }
-    percentRule("input_tokens_percent", set.inputTokensPercent, result.deltaInputTokensPercent, "input tokens per call")
-    if let limit = set.inputTokens, result.deltaInputTokens > limit {
+    percentRule(
+      "input_tokens_percent", set.inputTokensPercent, result.delta.inputTokensPercent, "input tokens per call")
+    if let limit = set.inputTokens, result.delta.inputTokens > limit {
       violations.append(
         Violation(
-          rule: "input_tokens", level: level, limit: Decimal(limit), actual: Decimal(result.deltaInputTokens),
+          rule: "input_tokens", level: level, limit: Decimal(limit), actual: Decimal(result.delta.inputTokens),
           message:
-            "input tokens per call \(Money.signedTokens(result.deltaInputTokens)) (limit +\(Money.tokens(limit)))"))
+            "input tokens per call \(Money.signedTokens(result.delta.inputTokens)) (limit +\(Money.tokens(limit)))"))
     }
 
     let monthlyKnown = base.monthlyUSD != nil && head.monthlyUSD != nil
@@ -105,7 +108,7 @@ public struct PolicyEvaluator: Sendable {
         Money.percentChange(base.costPerCallUSD, head.costPerCallUSD)
       }
     percentRule("cost_percent", set.costPercent, costChange, monthlyKnown ? "monthly cost" : "cost per call")
-    percentRule("cost_per_call_percent", set.costPerCallPercent, result.deltaCostPerCallPercent, "cost per call")
+    percentRule("cost_per_call_percent", set.costPerCallPercent, result.delta.costPerCallPercent, "cost per call")
     if let limit = set.outputTokensPercent {
       if let interval = outputInterval, let low = interval.intervalLow {
         // Traces are noisy: only a change whose whole 95 % interval is over the limit counts.
@@ -124,7 +127,7 @@ public struct PolicyEvaluator: Sendable {
       }
     }
     if let limit = set.monthlyUSD {
-      if let delta = result.deltaMonthlyUSD {
+      if let delta = result.delta.monthlyUSD {
         if delta > limit {
           violations.append(
             Violation(

@@ -73,7 +73,8 @@ enum LiteLLMPriceFormat {
       batchDiscount: try discount(try price("input_cost_per_token_batches"), input)
         ?? discount(try price("output_cost_per_token_batches"), output),
       longContext: try longContext(entry, price: price), contextWindow: entry["max_input_tokens"]?.intValue,
-      minimumCacheablePrefix: entry["prompt_cache_min_tokens"]?.intValue, tokenizer: ModelFamily.tokenizer(for: id),
+      minimumCacheablePrefix: entry["prompt_cache_min_tokens"]?.intValue,
+      tokenizer: ModelCatalog.identify(id).tokenizer,
       source: file, date: "")
   }
 

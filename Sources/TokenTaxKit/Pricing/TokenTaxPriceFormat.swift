@@ -91,8 +91,8 @@ enum TokenTaxPriceFormat {
         throw fields.error("a new model needs \"\(key)\" (USD per 1M tokens)")
       }
       // Guessed (string work per row) only when the entry does not say.
-      let provider = object["provider"] == nil ? ModelFamily.provider(for: id) : ""
-      let tokenizer = object["tokenizer"] == nil && object["encoding"] == nil ? ModelFamily.tokenizer(for: id) : ""
+      let provider = object["provider"] == nil ? (ModelCatalog.identify(id).provider ?? "custom") : ""
+      let tokenizer = object["tokenizer"] == nil && object["encoding"] == nil ? ModelCatalog.identify(id).tokenizer : ""
       row = ModelPrice(
         model: id, provider: provider, input: 0, output: 0, tokenizer: tokenizer, source: source, date: date)
     }
@@ -114,7 +114,7 @@ enum TokenTaxPriceFormat {
       case "context_window": row.contextWindow = try field.optional(value) { try field.count($0, minimum: 1) }
       case "minimum_cacheable_prefix":
         row.minimumCacheablePrefix = try field.optional(value) { try field.count($0, minimum: 0) }
-      case "tokenizer", "encoding": row.tokenizer = try field.oneOf(value, ModelFamily.tokenizerNames)
+      case "tokenizer", "encoding": row.tokenizer = try field.oneOf(value, ModelCatalog.tokenizerNames)
       case "token_factor": row.tokenFactor = try field.optional(value, field.factor)
       case "request_overhead": row.requestOverhead = try field.optional(value, field.overhead)
       case "tool_overhead": row.toolOverhead = try field.optional(value, field.overhead)

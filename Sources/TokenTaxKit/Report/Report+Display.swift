@@ -64,7 +64,7 @@ extension FeatureResult {
 
   /// The output-token count came from the config's estimate, not from traces.
   var outputIsEstimated: Bool {
-    [base, head].contains { $0?.sources["output_tokens"] == "config" }
+    [base, head].contains { $0?.sources.outputTokens == .config }
   }
 
   /// The prompt line that added the most tokens.

@@ -63,14 +63,19 @@ public enum ReportDecoder {
   }
 
   private static func estimate(_ node: Node) throws -> CallEstimate {
-    let sources = try node.optional("source")?.members() ?? [:]
+    let source = try node.optional("source")
+    // Every report tokentax writes has the three token keys; a hand-made one without them reads as counted.
+    func side(_ key: String) throws -> EstimateSource? { try source?.optional(key)?.choice(EstimateSource.self) }
     return CallEstimate(
       inputTokens: try node["input_tokens"].int(),
       cachedInputTokens: try node["cached_input_tokens"].int(),
       outputTokens: try node["output_tokens"].int(),
       costPerCallUSD: try node["cost_per_call_usd"].decimal(),
       monthlyUSD: try node.optional("monthly_usd")?.decimal(),
-      sources: try sources.mapValues { try $0.string() },
+      sources: EstimateSources(
+        inputTokens: try side("input_tokens") ?? .template,
+        cachedInputTokens: try side("cached_input_tokens") ?? .template,
+        outputTokens: try side("output_tokens") ?? .none, cacheHitRate: try side("cache_hit_rate")),
       cacheHitRate: try node.optional("cache_hit_rate")?.double())
   }
 

@@ -76,7 +76,7 @@ public enum TableReporter: Reporter {
       table.add([
         .init(text: name), .init(text: sides(base.map(Money.tokens), head.map(Money.tokens)), alignment: .right),
         .init(text: delta == 0 ? "" : Money.signedTokens(delta), alignment: .right),
-        .init(text: (feature.head ?? feature.base)?.sources[key] ?? "", style: .dim),
+        .init(text: (feature.head ?? feature.base)?.sources[key]?.rawValue ?? "", style: .dim),
       ])
     }
     if caches {
@@ -84,7 +84,7 @@ public enum TableReporter: Reporter {
       table.add([
         .init(text: "cache hits"), .init(text: sides(rate(feature.base), rate(feature.head)), alignment: .right),
         .init(text: ""),
-        .init(text: (feature.head ?? feature.base)?.sources["cache_hit_rate"] ?? "", style: .dim),
+        .init(text: (feature.head ?? feature.base)?.sources.cacheHitRate?.rawValue ?? "", style: .dim),
       ])
     }
     let cost = { (side: CallEstimate?) in side.map { Money.usd($0.costPerCallUSD) } }

@@ -16,7 +16,7 @@ public enum RequestAPI: String, Sendable, CaseIterable {
   static func detect<Body: MemberLookup>(_ body: Body, model: String?) -> RequestAPI? {
     if body.contains("contents") { return .gemini }
     if body.contains("messages") {
-      if let model, model.lowercased().contains("claude") { return .anthropicMessages }
+      if let model, ModelCatalog.identify(model).provider == "anthropic" { return .anthropicMessages }
       return body.contains("system") ? .anthropicMessages : .chatCompletions
     }
     if body.contains("input") || body.contains("instructions") { return .responses }

@@ -58,8 +58,9 @@ public struct RequestCounter: Sendable {
     }
     guard let api = RequestAPI.detect(value, model: model) else { throw RequestError.notARequest(file: file) }
     let price = prices.resolve(model).flatMap { prices.rows[$0] }
-    let guessedFamily = ModelFamily.tokenizer(for: model)
-    if price == nil, !ModelEncoding.forModel(model).exact, guessedFamily == "unknown" {
+    let identity = ModelCatalog.identify(model)
+    let guessedFamily = identity.tokenizer
+    if price == nil, !identity.exact, identity.family == nil {
       // Neither priced nor a family tokentax recognises: most likely a typo.
       _ = try prices.lookup(model)
     }
@@ -87,7 +88,7 @@ public struct RequestCounter: Sendable {
   /// The encoding that counts `model` exactly: its price row's, else tiktoken's model table.
   private func exactEncoding(model: String, price: ModelPrice?) -> EncodingName? {
     if let price { return EncodingName(rawValue: price.tokenizer) }
-    let natural = ModelEncoding.forModel(model)
+    let natural = ModelCatalog.identify(model)
     return natural.exact ? natural.encoding : nil
   }
 }

@@ -3,12 +3,12 @@
 /// more than the arithmetic here), so 200,000 tokens take about a millisecond.
 enum RankTableLayout {
   /// The tokens are `home << 32 | rank` words in `entries` (used as scratch, in rank order);
-  /// `tokenBytes`, `starts` and `lengths` give each rank's bytes. Returns slots the caller
-  /// deallocates.
+  /// `tokenBytes`, `starts` and `lengths` give each rank's bytes. Returns the slots, which the
+  /// caller deallocates, and how many of them make the table.
   static func build(
     entries: UnsafeMutablePointer<UInt64>, count: Int, homeBits: Int,
     tokenBytes: UnsafePointer<UInt8>, starts: UnsafePointer<UInt32>, lengths: UnsafePointer<UInt8>
-  ) -> UnsafeMutablePointer<UInt64> {
+  ) -> (slots: UnsafeMutablePointer<UInt64>, slotCount: Int) {
     let slotCapacity = (1 << homeBits) + count + 1
     let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * slotCapacity)
     // Room for the worst-case overflow; only the slots written below are ever touched. Their
@@ -40,7 +40,7 @@ enum RankTableLayout {
       slots[2 * position + 1] = RankTable.emptyMeta
       position += 1
     }
-    return slots
+    return (slots, slotCount)
   }
 
   /// Sorts by home (the high word), keeping rank order among equal homes; returns whichever

@@ -46,6 +46,26 @@ import Testing
     try expectSnapshot(result.stdout, "pricesAll.txt")
   }
 
+  @Test func outdatedText() throws {
+    let result = run([
+      "--outdated", "--as-of", "2027-01-01", "gpt-5", "deepseek-v3.2", "acme-ft-1", "--prices", "tokentax-prices.json",
+    ])
+    #expect(result.code == .success, "\(result.stderr)")
+    try expectSnapshot(result.stdout, "pricesOutdated.txt")
+  }
+
+  @Test func outdatedJSON() throws {
+    let result = run(["--outdated", "--json", "--as-of", "2027-01-01", "gpt-5", "grok-4"])
+    #expect(result.code == .success, "\(result.stderr)")
+    try expectSnapshot(result.stdout, "pricesOutdated.json")
+  }
+
+  @Test func badAsOfIsExitTwo() {
+    let result = run(["--outdated", "--as-of", "01/02/2027"])
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("--as-of must be a date written YYYY-MM-DD"))
+  }
+
   @Test func pricesFilesAreLaidOverInOrder() {
     let result = run(["gpt-5", "acme-ft-1", "--prices", "litellm-excerpt.json", "--prices", "tokentax-prices.json"])
     #expect(result.code == .success)

@@ -10,10 +10,9 @@ enum SampleReport {
   static func usd(_ text: String) -> Decimal { Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
 
   static func estimate(
-    _ input: Int, cached: Int = 0, output: Int, cost: String, monthly: String?, outputSource: String = "config"
+    _ input: Int, cached: Int = 0, output: Int, cost: String, monthly: String?, outputSource: EstimateSource = .config
   ) -> CallEstimate {
-    var sources = ["input_tokens": "template", "cached_input_tokens": "template", "output_tokens": outputSource]
-    if cached > 0 { sources["cache_hit_rate"] = "default" }
+    let sources = EstimateSources(outputTokens: outputSource, cacheHitRate: cached > 0 ? .default : nil)
     return CallEstimate(
       inputTokens: input, cachedInputTokens: cached, outputTokens: output, costPerCallUSD: usd(cost),
       monthlyUSD: monthly.map(usd), sources: sources, cacheHitRate: cached > 0 ? 0.5 : nil)
@@ -27,8 +26,8 @@ enum SampleReport {
       FeatureResult(
         id: "support-bot", status: .fail, model: Pair(base: "claude-sonnet-4-6", head: "claude-sonnet-4-6"),
         encoding: claude,
-        base: estimate(1840, cached: 1536, output: 400, cost: "0.0081", monthly: "2916", outputSource: "traces"),
-        head: estimate(2680, cached: 1536, output: 412, cost: "0.01071", monthly: "3855.6", outputSource: "traces"),
+        base: estimate(1840, cached: 1536, output: 400, cost: "0.0081", monthly: "2916", outputSource: .traces),
+        head: estimate(2680, cached: 1536, output: 412, cost: "0.01071", monthly: "3855.6", outputSource: .traces),
         violations: [
           Violation(
             rule: "cost_per_call_percent", level: .fail, limit: 20, actual: usd("32.22"),

@@ -67,30 +67,14 @@ struct ChatFormat: Sendable, Equatable {
   /// The format for `model` on `api`, or nil when the model is not an OpenAI chat model
   /// counted exactly. `known` is false when the family is guessed from the encoding alone.
   static func forModel(_ model: String, encoding: EncodingName, api: RequestAPI) -> (format: ChatFormat, known: Bool) {
-    var name = model.lowercased()
-    if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
-    if name.hasPrefix("ft:") { name.removeFirst(3) }
-    let generation: Generation
-    var known = true
-    if encoding == .cl100kBase {
-      generation = .legacy
-    } else if name.hasPrefix("gpt-5") || name.hasPrefix("gpt-oss") {
-      generation = name.contains("chat") ? .gpt4o : .gpt5
-    } else if name.hasPrefix("o1-mini") || name.hasPrefix("gpt-4") || name.hasPrefix("chatgpt-4o") {
-      generation = .gpt4o
-    } else if ["o1", "o3", "o4", "codex-mini"].contains(where: name.hasPrefix) {
-      generation = .reasoning
-    } else {
-      // A newer o200k model than these rules know: assume the newest framing.
-      generation = .gpt5
-      known = false
-    }
+    let identity = ModelCatalog.identify(model)
+    let (generation, known) = ModelCatalog.chatGeneration(of: identity, encoding: encoding)
     var format = ChatFormat(generation: generation, encoding: encoding)
     switch generation {
     case .legacy:
       format.style = .legacy
       format.forcedChoice = 4
-      if name.hasPrefix("gpt-3.5-turbo-0301") {
+      if identity.name.hasPrefix("gpt-3.5-turbo-0301") {
         format.tokensPerMessage = 4
         format.nameReplacesRole = true
       }
