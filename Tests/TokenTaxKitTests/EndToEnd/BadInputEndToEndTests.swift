@@ -83,6 +83,37 @@ import Testing
     #expect(report["features"]?.arrayValue?.first?["delta"]?["input_tokens"]?.intValue == 0, "\(result.stdout)")
   }
 
+  /// The index has no `--follow-symlinks`: a staged link must be refused like at a revision,
+  /// not counted as its target's path text.
+  @Test func symlinkStagedOutsideTheRepositoryIsRefused() throws {
+    let repo = try repository()
+    try repo.commit("one")
+    try repo.remove("prompts/system.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "../../etc/hostname")
+    _ = try repo.git("add", "-A")
+    let result = repo.run("check", "--staged")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("path 'prompts/system.md' leaves the repository"), "\(result.stderr)")
+  }
+
+  @Test func symlinkStagedInsideTheRepositoryReadsItsStagedTarget() throws {
+    let repo = try repository()
+    try repo.commit("one")
+    let original = try String(contentsOf: repo.root.appendingPathComponent("prompts/system.md"), encoding: .utf8)
+    try repo.write("prompts/shared/text.md", original)
+    try repo.remove("prompts/system.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.root.appendingPathComponent("prompts/system.md").path,
+      withDestinationPath: "./shared/../shared/text.md")
+    _ = try repo.git("add", "-A")
+    let result = repo.run("check", "--staged", "--format", "json")
+    #expect(result.code == .success, "\(result.stderr)")
+    // Same text behind the link: no token change, where the link's own blob would be one.
+    let report = try JSONParser().parse(Data(result.stdout.utf8))
+    #expect(report["features"]?.arrayValue?.first?["delta"]?["input_tokens"]?.intValue == 0, "\(result.stdout)")
+  }
+
   @Test func namedPipePromptIsRefusedWithoutBlocking() throws {
     let repo = try repository()
     try repo.commit("one")
