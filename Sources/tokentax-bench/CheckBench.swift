@@ -2,7 +2,7 @@ import Foundation
 
 /// `tokentax check --staged` as a whole process on a generated repository of 20 features (half
 /// of their system prompts in Python and TypeScript modules) and
-/// ~200 KB of prompts, one of them changed in the index (SPEC §9: under 100 ms).
+/// ~200 KB of prompts, one of them changed in the index (docs/design.md, Performance targets: under 100 ms).
 enum CheckBench {
   static func run(binary: String) throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("tokentax-check-bench-\(getpid())")

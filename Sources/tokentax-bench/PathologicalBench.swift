@@ -1,7 +1,7 @@
 import TokenTaxKit
 import Tokenizer
 
-/// Pathological single pieces at 10× steps (SPEC §9: linear time means about 10× per step).
+/// Pathological single pieces at 10× steps (docs/design.md, Performance targets: linear time means about 10× per step).
 /// `tokentax-bench --pathological` runs only this section.
 enum PathologicalBench {
   static func run() {

@@ -1,7 +1,7 @@
 import Foundation
 import TokenTaxKit
 
-/// Trace ingestion benchmark (SPEC §9: at least 100 MB/s of JSONL per core, memory flat in
+/// Trace ingestion benchmark (docs/design.md, Performance targets: at least 100 MB/s of JSONL per core, memory flat in
 /// file size). Writes a deterministic native JSONL file of `megabytes`, summarises it a few
 /// times on one thread, and prints MB/s, calls/s, the peak RSS, and the time of one trace
 /// comparison at full sample size. An OpenAI Chat Completions file of the same size shows

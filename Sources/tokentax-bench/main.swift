@@ -2,7 +2,7 @@
 // tiktoken's on the same text, vocabulary load time, pathological inputs at 10× steps, and
 // `tokentax count` as a whole process, `check --staged` on a 20-feature repository, and trace
 // ingestion (`--quick` for a smaller trace file; `--pathological` or `--traces` for one section
-// alone). Benchmarks live here, outside `swift test` (SPEC §9): tests never assert on time.
+// alone). Benchmarks live here, outside `swift test` (docs/design.md, Performance targets): tests never assert on time.
 import Foundation
 import Tokenizer
 

@@ -135,7 +135,7 @@ import Testing
     #expect(bad.stderr.hasPrefix("error: latin1.txt: invalid UTF-8 at byte offset 3"))
   }
 
-  /// SPEC §1: the vocabularies travel inside the binary, so a copy alone in another folder counts.
+  /// docs/design.md: the vocabularies travel inside the binary, so a copy alone in another folder counts.
   @Test func copiedBinaryStillCounts() throws {
     let folder = try Folder(Self.files)
     let copy = folder.url.appendingPathComponent("bin/tokentax")

@@ -1,4 +1,4 @@
-/// The process status tokentax ends with. The table is part of the contract (SPEC §1).
+/// The process status tokentax ends with. The table is part of the contract (docs/design.md).
 public struct ExitCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
   public let rawValue: Int32
   public init(rawValue: Int32) { self.rawValue = rawValue }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `tokentax comment github|gitlab`: upsert one sticky cost comment on the PR / MR (SPEC §8).
+/// `tokentax comment github|gitlab`: upsert one sticky cost comment on the PR / MR (docs/ci.md).
 enum CommentCommand: Command {
   static let spec = CommandSpec(
     path: ["comment"], abstract: "Post or update the sticky cost comment on a pull or merge request.",

@@ -16,6 +16,45 @@ enum CountRequest {
     var name: String
     var isJSONLines: Bool
     var requests: [Counted]
+    /// What the table row needs of requests folded in without being kept (a streamed file).
+    var folded = Folded()
+
+    struct Folded {
+      var count = 0
+      var tokens = 0
+      var exact = true
+      var methods: Set<String> = []
+      var notes: [String] = []
+      var seenNotes: Set<String> = []
+    }
+
+    var requestCount: Int { requests.count + folded.count }
+    var tokens: Int { requests.reduce(folded.tokens) { $0 + $1.count.inputTokens } }
+    var exact: Bool { folded.exact && requests.allSatisfy(\.count.exact) }
+    var methods: Set<String> { folded.methods.union(requests.map { "\($0.count.model): \($0.count.method)" }) }
+    var notes: [String] { (folded.notes + requests.flatMap(\.count.notes)).uniqued() }
+
+    /// Adds one request to the row without keeping it; the distinct methods and notes are few.
+    mutating func fold(_ request: Counted) {
+      folded.count += 1
+      folded.tokens += request.count.inputTokens
+      folded.exact = folded.exact && request.count.exact
+      folded.methods.insert("\(request.count.model): \(request.count.method)")
+      for note in request.count.notes where folded.seenNotes.insert(note).inserted { folded.notes.append(note) }
+    }
+  }
+
+  /// The path of a `.jsonl`/`.ndjson` file that is a regular, non-empty file on disk, which is
+  /// streamed; anything else (stdin, a pipe, a missing path) goes through `CountInput`'s checks.
+  private static func streamablePath(_ file: String, _ invocation: Invocation) -> String? {
+    let lower = file.lowercased()
+    guard file != "-", lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") else { return nil }
+    let path = invocation.url(for: file).path
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      attributes[.type] as? FileAttributeType == .typeRegular,
+      (attributes[.size] as? NSNumber)?.intValue ?? 0 > 0
+    else { return nil }
+    return path
   }
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
@@ -30,7 +69,29 @@ enum CountRequest {
     let counter = RequestCounter(prices: table)
     let model = arguments.value("--model")
     var files: [CountedFile] = []
+    let asJSON = arguments.flag("--json")
     for file in arguments.positionals {
+      if let path = streamablePath(file, invocation) {
+        // A batch file can be gigabytes: read line by line, each request printed (or folded
+        // into its file's row) as it is counted, so memory stays flat in the file's size.
+        var summary = CountedFile(name: file, isJSONLines: true, requests: [])
+        let reader = try ChunkedByteReader(path: path)
+        try reader.forEachLine { line, number in
+          guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
+          else { return }
+          if let problem = UTF8Check.problem(in: UnsafeRawBufferPointer(line)) {
+            throw CountInputError(file: "\(file):\(number)", problem: problem)
+          }
+          let envelope = try RequestEnvelope.open(Array(line), file: file, line: number)
+          let count = try counter.count(json: envelope.body, file: "\(file):\(number)", model: model ?? envelope.model)
+          let request = Counted(line: number, id: envelope.id, count: count)
+          summary.fold(request)
+          if asJSON { invocation.stdout.line(json(request, file: file)) }
+        }
+        guard summary.requestCount > 0 else { throw CountInputError(file: file, problem: .noRequests) }
+        files.append(summary)
+        continue
+      }
       let bytes = Array(try CountCommand.read(file, invocation).utf8)
       if let lines = jsonLines(bytes, file: file) {
         // Empty is an error rather than empty output: `--json` would print nothing at all.
@@ -42,18 +103,14 @@ enum CountRequest {
           requests.append(Counted(line: number, id: envelope.id, count: count))
         }
         files.append(CountedFile(name: file, isJSONLines: true, requests: requests))
+        if asJSON { for request in requests { invocation.stdout.line(json(request, file: file)) } }
       } else {
         let count = try counter.count(json: bytes, file: file, model: model)
         files.append(CountedFile(name: file, isJSONLines: false, requests: [Counted(count: count)]))
+        if asJSON { invocation.stdout.line(json(Counted(count: count), file: file)) }
       }
     }
-    if arguments.flag("--json") {
-      for file in files {
-        for request in file.requests { invocation.stdout.line(json(request, file: file.name)) }
-      }
-    } else {
-      printTable(files, invocation)
-    }
+    if !asJSON { printTable(files, invocation) }
     return .success
   }
 
@@ -88,28 +145,28 @@ enum CountRequest {
 
   /// One row per file: a JSONL file's requests are summed (a batch file can hold 50,000).
   private static func printTable(_ files: [CountedFile], _ invocation: Invocation) {
-    let total = files.reduce(0) { $0 + $1.requests.reduce(0) { $0 + $1.count.inputTokens } }
+    let total = files.reduce(0) { $0 + $1.tokens }
     let width = max(6, Money.tokens(total).count)
     func number(_ tokens: Int) -> String {
       String(repeating: " ", count: max(0, width - Money.tokens(tokens).count)) + Money.tokens(tokens)
     }
     invocation.stdout.line("Input tokens billed per request")
     for file in files {
-      let requests = file.requests
-      let tokens = requests.reduce(0) { $0 + $1.count.inputTokens }
-      let exact = requests.allSatisfy(\.count.exact)
+      let tokens = file.tokens
+      let exact = file.exact
+      let requestCount = file.requestCount
       var label = SafeText.escaped(file.name)
-      if file.isJSONLines { label += " (\(Money.tokens(requests.count)) request\(requests.count == 1 ? "" : "s"))" }
-      let methods = Set(requests.map { "\($0.count.model): \($0.count.method)" })
+      if file.isJSONLines { label += " (\(Money.tokens(requestCount)) request\(requestCount == 1 ? "" : "s"))" }
+      let methods = file.methods
       let method =
         methods.count <= 1 ? methods.first ?? "" : "\(methods.count) models or methods; --json shows each request"
       invocation.stdout.line(
         "\(number(tokens))  \(exact ? "exact    " : "estimated")  \(label)" + (method.isEmpty ? "" : "  \(method)"))
-      for note in requests.flatMap(\.count.notes).uniqued() {
+      for note in file.notes {
         invocation.stdout.line(String(repeating: " ", count: width + 13) + "· " + note)
       }
     }
-    if files.count > 1 || files.contains(where: { $0.requests.count > 1 }) {
+    if files.count > 1 || files.contains(where: { $0.requestCount > 1 }) {
       invocation.stdout.line(number(total) + "  total")
     }
   }

@@ -1,4 +1,4 @@
-/// `tokentax traces diff BASE HEAD`: the statistical comparison of two trace sets (SPEC §7).
+/// `tokentax traces diff BASE HEAD`: the statistical comparison of two trace sets (docs/traces.md).
 enum TracesDiffCommand: Command {
   static let spec = CommandSpec(
     path: ["traces", "diff"],

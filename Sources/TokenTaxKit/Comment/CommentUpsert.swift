@@ -1,6 +1,6 @@
 import Foundation
 
-/// Keeps one tokentax comment per pull request (per tag) current, SPEC §8.
+/// Keeps one tokentax comment per pull request (per tag) current, docs/ci.md.
 public enum CommentUpsert {
   /// What to do with earlier comments, infracost's `--behavior`.
   public enum Behavior: String, CaseIterable, Sendable {

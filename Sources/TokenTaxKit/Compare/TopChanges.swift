@@ -1,5 +1,5 @@
 /// Attributes a feature's token change to prompt lines: the hunks that added or removed the
-/// most tokens, with the head-side line number (SPEC §8 annotations, §11 `top_changes`).
+/// most tokens, with the head-side line number (docs/ci.md annotations, the report's `top_changes`).
 public enum TopChanges {
   /// The top changes between two revisions' prompt files. Only files whose text differs are
   /// split into lines and counted: an unchanged file cannot have changed lines. A change is worth

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `tokentax.json`, version 1 (SPEC §4).
+/// `tokentax.json`, version 1 (the README's config reference).
 public struct Config: Sendable, Equatable {
   public static let fileName = "tokentax.json"
   public static let currentVersion = 1

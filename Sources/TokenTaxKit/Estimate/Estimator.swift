@@ -1,6 +1,6 @@
 import Foundation
 
-/// Estimates one call of a feature from its prompt files, config and prices (SPEC §5).
+/// Estimates one call of a feature from its prompt files, config and prices (the README's Templates section).
 public struct Estimator: Sendable {
   public var defaults: Config.Defaults
   public var prices: PriceTable
@@ -10,7 +10,7 @@ public struct Estimator: Sendable {
     self.prices = prices
   }
 
-  /// The estimate for `snapshot`. Canary traces win where they know better (SPEC §7):
+  /// The estimate for `snapshot`. Canary traces win where they know better (docs/traces.md):
   /// `observedOutput` (mean output tokens) over the config's `output_tokens`, and
   /// `observedCacheHitRate` (cache reads / all input) over the configured hit rate of the
   /// cacheable prefix.

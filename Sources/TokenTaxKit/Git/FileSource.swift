@@ -63,11 +63,62 @@ public struct IndexFiles: FileSource {
     try splitNUL(git.run(["ls-files", "-z", "--cached"]))
   }
 
+  /// A staged symlink reads as its staged target, as a committed one does at a revision (git
+  /// has no `--follow-symlinks` for the index); one that leaves the repository is refused.
   public func read(_ paths: [String]) throws -> [String: Data] {
-    try CatFile.read(paths, git: git, prefix: ":")
+    var result: [String: Data] = [:]
+    var pending = Dictionary(paths.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
+    // Each round follows one more hop of every link still unresolved; a chain longer than
+    // git's own limit is a loop and reads as missing, like `cat-file --follow-symlinks`.
+    for _ in 0..<40 where !pending.isEmpty {
+      let targets = Array(Set(pending.values)).sorted()
+      let links = try symlinks(among: targets)
+      let blobs = try CatFile.read(targets, git: git, prefix: ":")
+      var next: [String: String] = [:]
+      for (asked, current) in pending {
+        guard let blob = blobs[current] else { continue }
+        guard links.contains(current) else {
+          result[asked] = blob
+          continue
+        }
+        guard let target = Self.resolve(link: current, target: String(decoding: blob, as: UTF8.self)) else {
+          throw ConfigError.pathOutsideRepository(asked)
+        }
+        next[asked] = target
+      }
+      pending = next
+    }
+    return result
   }
 
   public func fileURL(_ path: String) throws -> URL? { nil }
+
+  /// The staged paths among `paths` whose mode is a symlink's (120000).
+  private func symlinks(among paths: [String]) throws -> Set<String> {
+    guard !paths.isEmpty else { return [] }
+    let out = try git.run(["--literal-pathspecs", "ls-files", "-s", "-z", "--"] + paths)
+    var links: Set<String> = []
+    for entry in splitNUL(out) where entry.hasPrefix("120000 ") {
+      if let tab = entry.firstIndex(of: "\t") { links.insert(String(entry[entry.index(after: tab)...])) }
+    }
+    return links
+  }
+
+  /// `target` read from the folder of `link`, both repo-relative; nil when it leaves the tree.
+  static func resolve(link: String, target: String) -> String? {
+    guard !target.hasPrefix("/") else { return nil }
+    var parts = link.split(separator: "/").dropLast().map(String.init)
+    for part in target.split(separator: "/") {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "/")
+  }
 }
 
 /// Files on disk, confined to the repository (symlinks that leave it are refused).

@@ -9,7 +9,7 @@ import Foundation
 /// Runs a program to completion with `posix_spawn` and `waitpid`.
 ///
 /// Foundation's `Process.waitUntilExit` polls a run loop on Linux and adds tens of milliseconds
-/// per child; `check --staged` runs several git commands and has a 100 ms budget (SPEC §9).
+/// per child; `check --staged` runs several git commands and has a 100 ms budget (docs/design.md, Performance targets).
 struct Subprocess {
   struct Result {
     var status: Int32

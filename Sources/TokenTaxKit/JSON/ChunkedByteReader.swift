@@ -4,7 +4,7 @@ import Foundation
 /// values) without ever holding more than the current record and one chunk in memory.
 ///
 /// The buffer only grows when a single record is larger than it, so memory stays flat in the
-/// size of the file (SPEC §7 "Streaming").
+/// size of the file (docs/traces.md).
 final class ChunkedByteReader {
   /// Why the file could not be opened or read.
   struct ReadError: Error {

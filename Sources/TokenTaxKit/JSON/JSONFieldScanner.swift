@@ -1,7 +1,7 @@
 import Foundation
 
 /// A validating, allocation-free scan of one JSON value that records where each top-level
-/// member of an object starts and ends: the hot path of trace ingestion (SPEC §9).
+/// member of an object starts and ends: the hot path of trace ingestion (docs/design.md, Performance targets).
 ///
 /// It checks the whole value against RFC 8259 (nested values included) and reports the first
 /// error with its column, but builds nothing: callers read the few fields they need straight

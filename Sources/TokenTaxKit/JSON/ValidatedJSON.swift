@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the structure of JSON text that `JSONFieldScanner` has already validated: the members
-/// of a nested object and the elements of an array, as byte ranges, building nothing (SPEC §9:
+/// of a nested object and the elements of an array, as byte ranges, building nothing (docs/design.md, Performance targets:
 /// an OTLP line is mostly values nobody reads). Nothing is checked twice, so on unvalidated
 /// bytes the results are meaningless (but every read stays in bounds).
 struct ValidatedJSON {

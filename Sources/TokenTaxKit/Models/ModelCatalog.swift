@@ -66,6 +66,12 @@ enum ModelCatalog {
     ("command", "cohere", ["command"]),
   ]
 
+  /// Every value a price row's `tokenizer` may take: the two exact OpenAI encodings, the
+  /// estimated families and `unknown`. A typo would otherwise turn exact counts into estimates.
+  static var tokenizerNames: [String] {
+    [EncodingName.o200kBase.rawValue, EncodingName.cl100kBase.rawValue] + families.map(\.name) + ["unknown"]
+  }
+
   private static func openAIEncoding(of name: String) -> EncodingName? {
     if o200kFamilies.contains(where: { isFamily(name, $0) }) { return .o200kBase }
     if cl100kFamilies.contains(where: { isFamily(name, $0) }) { return .cl100kBase }

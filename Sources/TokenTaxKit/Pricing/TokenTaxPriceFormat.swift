@@ -114,7 +114,7 @@ enum TokenTaxPriceFormat {
       case "context_window": row.contextWindow = try field.optional(value) { try field.count($0, minimum: 1) }
       case "minimum_cacheable_prefix":
         row.minimumCacheablePrefix = try field.optional(value) { try field.count($0, minimum: 0) }
-      case "tokenizer", "encoding": row.tokenizer = try field.text(value)
+      case "tokenizer", "encoding": row.tokenizer = try field.oneOf(value, ModelCatalog.tokenizerNames)
       case "token_factor": row.tokenFactor = try field.optional(value, field.factor)
       case "request_overhead": row.requestOverhead = try field.optional(value, field.overhead)
       case "tool_overhead": row.toolOverhead = try field.optional(value, field.overhead)
@@ -213,6 +213,17 @@ private struct Fields {
   func text(_ value: JSONValue) throws -> String {
     guard let text = value.stringValue, text.contains(where: { !$0.isWhitespace }) else {
       throw error("expected a non-empty string, got \(describe(value))")
+    }
+    return text
+  }
+
+  /// An enumerated string, refused with the closest valid value when it is not one of `allowed`.
+  func oneOf(_ value: JSONValue, _ allowed: [String]) throws -> String {
+    let text = try self.text(value)
+    guard allowed.contains(text) else {
+      throw error(
+        "unknown value \"\(text)\"\(Suggestion.didYouMean(text, in: allowed)); valid values: \(allowed.joined(separator: ", "))"
+      )
     }
     return text
   }

@@ -1,4 +1,4 @@
-/// Reads a prompt file as a template of its syntax (SPEC §5): tags are not counted, comments
+/// Reads a prompt file as a template of its syntax (the README's Templates section): tags are not counted, comments
 /// are dropped, each placeholder becomes a `.placeholder` piece sized later by `variables`.
 public enum TemplateParser {
   /// Parses `text` on its own; `file` (repo-relative) names the file in errors and picks `auto`

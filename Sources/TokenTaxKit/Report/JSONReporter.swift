@@ -1,4 +1,4 @@
-/// `--format json`: the SPEC §11 document, pretty-printed with sorted keys.
+/// `--format json`: the README's JSON report document, pretty-printed with sorted keys.
 public enum JSONReporter: Reporter {
   public static let identifier = "json"
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `--format markdown`: the pull-request comment and step summary (SPEC §8).
+/// `--format markdown`: the pull-request comment and step summary (docs/ci.md).
 ///
 /// Every feature id, file, model name and message goes through `MarkdownText`, so a hostile
 /// name renders as text. The body stays under `context.characterLimit`: first the collapsed

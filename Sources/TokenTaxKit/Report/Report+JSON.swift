@@ -1,8 +1,8 @@
 import Foundation
 
-/// The JSON report of SPEC §11, schema version 1, as a `JSONValue`.
+/// The JSON report of the README's JSON report, schema version 1, as a `JSONValue`.
 ///
-/// Beyond §11 (consumers may ignore them): `approval`, `warnings`, `notes`, `prices_as_of`, `label` on
+/// Beyond the first schema (consumers may ignore them): `approval`, `warnings`, `notes`, `prices_as_of`, `label` on
 /// `base`/`head`, `encoding.method`, `delta.percent.{input_tokens,output_tokens,monthly_usd}`
 /// `traces` and `renamed_from` per feature. Every key is always present; unknown values are `null`.
 extension Report {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a `report.json` (SPEC §11) back into a `Report`, so `comment` renders what `check` decided.
+/// Reads a `report.json` (the README's JSON report) back into a `Report`, so `comment` renders what `check` decided.
 ///
 /// The round trip is exact up to the JSON's rounding (money to 6 decimals, statistics to 2).
 public enum ReportDecoder {

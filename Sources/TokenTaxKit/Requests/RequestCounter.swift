@@ -1,6 +1,6 @@
 import Tokenizer
 
-/// Counts the input tokens a provider bills for an API request body (SPEC §3 `count --request`).
+/// Counts the input tokens a provider bills for an API request body (the README's Usage `count --request`).
 ///
 /// OpenAI models are counted exactly with their encoding and the chat format's rules; other
 /// families (Claude, Gemini, open models) are estimated from o200k_base with their

@@ -93,10 +93,10 @@ public enum Money {
     return out
   }
 
-  /// The JSON number text for money: rounded to 6 decimals (SPEC §11).
+  /// The JSON number text for money: rounded to 6 decimals (the README's JSON report).
   public static func jsonUSD(_ value: Decimal) -> String { plain(rounded(value, scale: 6)) }
 
-  /// The JSON number text for a percentage: rounded to 2 decimals (SPEC §11).
+  /// The JSON number text for a percentage: rounded to 2 decimals (the README's JSON report).
   public static func jsonPercent(_ value: Double) -> String {
     plain(rounded(decimal(value, digits: 6) ?? 0, scale: 2))
   }

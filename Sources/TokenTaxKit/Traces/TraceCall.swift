@@ -1,4 +1,4 @@
-/// One recorded LLM call, normalised from any trace format (SPEC §7).
+/// One recorded LLM call, normalised from any trace format (docs/traces.md).
 ///
 /// Token counts are in disjoint buckets (`TokenUsage`), so cost is one dot product with a
 /// price row and cached or reasoning tokens are never counted twice.

@@ -1,4 +1,4 @@
-/// The trace formats tokentax reads (SPEC §7). Detected per file and per record; `--format`
+/// The trace formats tokentax reads (docs/traces.md). Detected per file and per record; `--format`
 /// forces one.
 public enum TraceFormat: String, Sendable, CaseIterable {
   /// tokentax JSONL: one call per line with disjoint buckets.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads trace files, streaming, into calls or a summary (SPEC §7).
+/// Reads trace files, streaming, into calls or a summary (docs/traces.md).
 ///
 /// A file is JSON Lines when its name ends in `.jsonl`/`.ndjson` or its first line is a whole
 /// JSON value; otherwise it is a document (pretty-printed, or one big array, which streams

@@ -3,7 +3,7 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// Options every command takes (SPEC §3 "common options"), so a script or an alias can pass
+/// Options every command takes (the README's Usage), so a script or an alias can pass
 /// them to any command.
 @Suite struct CommonOptionsTests {
   @Test(arguments: CommandRegistry.all.map { $0.spec.name })

@@ -3,7 +3,7 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// SPEC §10 cases that need a real repository: each is exit 2 with one actionable sentence.
+/// docs/design.md, Bad input cases that need a real repository: each is exit 2 with one actionable sentence.
 @Suite struct BadInputEndToEndTests {
   func repository() throws -> TestRepository {
     let repo = try TestRepository()
@@ -79,6 +79,37 @@ import Testing
     let result = repo.run("check", "--base", base, "--format", "json")
     #expect(result.code == .success, "\(result.stderr)")
     // The head has the same text in a plain file: no token changes, as on disk.
+    let report = try JSONParser().parse(Data(result.stdout.utf8))
+    #expect(report["features"]?.arrayValue?.first?["delta"]?["input_tokens"]?.intValue == 0, "\(result.stdout)")
+  }
+
+  /// The index has no `--follow-symlinks`: a staged link must be refused like at a revision,
+  /// not counted as its target's path text.
+  @Test func symlinkStagedOutsideTheRepositoryIsRefused() throws {
+    let repo = try repository()
+    try repo.commit("one")
+    try repo.remove("prompts/system.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.root.appendingPathComponent("prompts/system.md").path, withDestinationPath: "../../etc/hostname")
+    _ = try repo.git("add", "-A")
+    let result = repo.run("check", "--staged")
+    #expect(result.code == .couldNotRun)
+    #expect(result.stderr.contains("path 'prompts/system.md' leaves the repository"), "\(result.stderr)")
+  }
+
+  @Test func symlinkStagedInsideTheRepositoryReadsItsStagedTarget() throws {
+    let repo = try repository()
+    try repo.commit("one")
+    let original = try String(contentsOf: repo.root.appendingPathComponent("prompts/system.md"), encoding: .utf8)
+    try repo.write("prompts/shared/text.md", original)
+    try repo.remove("prompts/system.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: repo.root.appendingPathComponent("prompts/system.md").path,
+      withDestinationPath: "./shared/../shared/text.md")
+    _ = try repo.git("add", "-A")
+    let result = repo.run("check", "--staged", "--format", "json")
+    #expect(result.code == .success, "\(result.stderr)")
+    // Same text behind the link: no token change, where the link's own blob would be one.
     let report = try JSONParser().parse(Data(result.stdout.utf8))
     #expect(report["features"]?.arrayValue?.first?["delta"]?["input_tokens"]?.intValue == 0, "\(result.stdout)")
   }

@@ -211,6 +211,16 @@ import Testing
       #"prices.json: models.gpt-5.long_context: a long-context tier needs "threshold""#
     ),
     (
+      #"{"version": 1, "models": {"gpt-5": {"encoding": "o200k_bas"}}}"#,
+      #"prices.json: models.gpt-5.encoding: unknown value "o200k_bas" (did you mean 'o200k_base'?); valid values: "#
+        + "o200k_base, cl100k_base, claude, gemini, llama, mistral, deepseek, grok, qwen, command, unknown"
+    ),
+    (
+      #"{"version": 1, "models": {"acme": {"input": 1, "output": 2, "tokenizer": "Claude-3"}}}"#,
+      #"prices.json: models.acme.tokenizer: unknown value "Claude-3" (did you mean 'claude'?); valid values: "#
+        + "o200k_base, cl100k_base, claude, gemini, llama, mistral, deepseek, grok, qwen, command, unknown"
+    ),
+    (
       #"{"version": 1, "models": {"gpt-5": {"aliases": ["x", 1]}}}"#,
       "prices.json: models.gpt-5.aliases.1: expected a non-empty string, got 1"
     ),

@@ -58,7 +58,33 @@ import Testing
     #expect(table.stdout.contains("estimated  - (4 requests)  2 models or methods; --json shows each request"))
     #expect(table.stdout.contains("\(total)  total"))
 
+    // A .jsonl file on disk is streamed line by line rather than read whole: the same
+    // requests, lines and sums as through stdin, in both formats and in argument order.
     let directory = try Scratch.directory("batch")
+    try Data(batch.utf8).write(to: directory.appendingPathComponent("batch.jsonl"))
+    try Data(cookbook.utf8).write(to: directory.appendingPathComponent("one.json"))
+    let streamed = run(["count", "--request", "--json", "one.json", "batch.jsonl"], in: directory)
+    #expect(streamed.code == .success, "\(streamed.stderr)")
+    let streamedObjects = try streamed.stdout.split(separator: "\n").map { try JSONParser().parse(String($0)) }
+    #expect(streamedObjects.map { $0["file"]?.stringValue } == ["one.json"] + Array(repeating: "batch.jsonl", count: 4))
+    #expect(streamedObjects.map { $0["line"]?.intValue } == [nil, 1, 3, 4, 5])
+    #expect(streamedObjects.dropFirst().map { $0["input_tokens"] } == objects.map { $0["input_tokens"] })
+    let streamedTable = run(["count", "--request", "batch.jsonl"], in: directory)
+    #expect(
+      streamedTable.stdout.contains("estimated  batch.jsonl (4 requests)  2 models or methods"),
+      "\(streamedTable.stdout)")
+    #expect(streamedTable.stdout.contains("\(total)  total"))
+    try Data("\n  \n".utf8).write(to: directory.appendingPathComponent("blank.jsonl"))
+    for format in [[], ["--json"]] {
+      let blank = run(["count", "--request"] + format + ["blank.jsonl"], in: directory)
+      #expect(blank.code == .couldNotRun)
+      #expect(blank.stderr.contains("blank.jsonl: holds no requests"), "\(blank.stderr)")
+    }
+    try Data([0x7B, 0xFF, 0x7D, 0x0A]).write(to: directory.appendingPathComponent("latin.jsonl"))
+    let latin = run(["count", "--request", "latin.jsonl"], in: directory)
+    #expect(latin.code == .couldNotRun)
+    #expect(latin.stderr.contains("latin.jsonl:1: invalid UTF-8 at byte offset 1"), "\(latin.stderr)")
+
     try Data().write(to: directory.appendingPathComponent("empty.jsonl"))
     // No request to count is exit 2 in both formats: --json would print nothing at all.
     #expect(run(["count", "--request", "empty.jsonl"], in: directory).code == .couldNotRun)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Compares base and head trace statistics per feature (SPEC §7): mean per bucket and cost per
+/// Compares base and head trace statistics per feature (docs/traces.md): mean per bucket and cost per
 /// call, p50/p95, delta % with a seeded bootstrap interval, paired by case id when the sides
 /// share cases.
 public enum TraceComparator {

@@ -1,4 +1,4 @@
-/// Base-vs-head statistics from canary traces for one feature (SPEC §7).
+/// Base-vs-head statistics from canary traces for one feature (docs/traces.md).
 public struct TraceComparison: Sendable, Equatable {
   /// True when calls were matched by case id.
   public var paired: Bool

@@ -1,4 +1,4 @@
-/// How traces are compared (SPEC §7 "Comparison").
+/// How traces are compared (docs/traces.md).
 public struct TraceComparisonOptions: Sendable, Equatable {
   /// Bootstrap resamples (at least 2,000).
   public var resamples: Int

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Canary traces of one feature at both sides of a check, compared (SPEC §7).
+/// Canary traces of one feature at both sides of a check, compared (docs/traces.md).
 ///
 /// Trace files come from the revision they describe: with `"traces": [globs]` the base side is
 /// read from the base commit and the head side from the head; with `{ "base": …, "head": … }`

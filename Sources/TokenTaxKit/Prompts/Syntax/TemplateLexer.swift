@@ -1,6 +1,6 @@
 import Foundation
 
-/// Splits a template file into text and tags by its syntax (SPEC §5 template syntax).
+/// Splits a template file into text and tags by its syntax (the README's Templates section).
 ///
 /// Comments are dropped, Jinja `{% raw %}` bodies are text, and whitespace control (`{%-`,
 /// `-%}`, handlebars `{{~`, `~}}`) trims the text beside the tag as the engines do.

@@ -1,4 +1,4 @@
-/// A config rule that maps a field value of a trace record to a feature (SPEC §7):
+/// A config rule that maps a field value of a trace record to a feature (docs/traces.md):
 /// `{ "match": { "<field path>": "<value or glob>" }, "feature": "<id>" }`.
 ///
 /// Every entry of `match` must hold. A path is dotted (`metadata.team`); keys that contain dots

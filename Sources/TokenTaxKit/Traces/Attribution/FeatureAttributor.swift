@@ -1,4 +1,4 @@
-/// Decides which feature a call belongs to (SPEC §7 "Feature attribution").
+/// Decides which feature a call belongs to (docs/traces.md).
 ///
 /// Order: the record's explicit tag (native `feature`, OTel `tokentax.feature`, a
 /// `metadata.feature`), then the config rules in order, then the default feature when the

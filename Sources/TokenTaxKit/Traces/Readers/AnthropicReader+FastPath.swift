@@ -2,7 +2,7 @@ extension AnthropicReader {
   /// Keys of a batch result line, or of an OpenAI object (`TraceFormat.detect` tests `object` first).
   private static let otherShapeKeys: [StaticString] = ["custom_id", "object"]
 
-  /// The hot path for a line holding one Messages object (`"type":"message"`, SPEC §9): the
+  /// The hot path for a line holding one Messages object (`"type":"message"`, docs/design.md, Performance targets): the
   /// same result as `read` on the whole line, with only the members `read` looks at made into `JSONValue`s.
   /// Returns false, having done nothing, for any other line (stream events, batch results, no
   /// usage, another format): the general path reads it.

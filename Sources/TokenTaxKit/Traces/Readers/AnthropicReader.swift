@@ -1,5 +1,5 @@
 /// Anthropic Messages objects, their streaming events, and Message Batches result lines
-/// (trace-formats §5).
+/// (docs/traces.md).
 ///
 /// Inclusion: `input_tokens` excludes cache reads and writes (only the tokens after the last
 /// cache breakpoint); `output_tokens` includes thinking. Streamed `message_delta` counts are

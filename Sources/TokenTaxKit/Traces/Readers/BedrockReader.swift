@@ -1,5 +1,5 @@
 /// AWS Bedrock Converse responses, the ConverseStream `metadata` event, and model-invocation
-/// log records (trace-formats §7).
+/// log records (docs/traces.md).
 ///
 /// Inclusion: `inputTokens` is the non-cached remainder, as with Anthropic. Invocation logs
 /// carry the same counts twice (`input.cacheReadInputTokenCount` and the response body's

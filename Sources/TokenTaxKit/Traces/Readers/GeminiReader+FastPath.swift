@@ -1,5 +1,5 @@
 extension GeminiReader {
-  /// The hot path for a line holding one `generateContent` response (SPEC §9): the same
+  /// The hot path for a line holding one `generateContent` response (docs/design.md, Performance targets): the same
   /// result as `read` on the whole line, with only the members `read` looks at made into
   /// `JSONValue`s. A chunk of a stream still open goes through `readResponse`, which keeps the
   /// running total. Returns false, having done nothing, for any other line (batch output,

@@ -1,5 +1,5 @@
 /// Gemini `generateContent` responses, their stream chunks, and batch output lines
-/// (`{"key": …, "response": {…}}`) with `usageMetadata` (trace-formats §6).
+/// (`{"key": …, "response": {…}}`) with `usageMetadata` (docs/traces.md).
 ///
 /// Inclusion: `promptTokenCount` includes `cachedContentTokenCount`; tool-use prompt tokens
 /// are outside it and billed as input; `candidatesTokenCount` excludes `thoughtsTokenCount`,

@@ -1,4 +1,4 @@
-/// Langfuse observation exports (trace-formats §9): one observation per line, a JSON array, or
+/// Langfuse observation exports (docs/traces.md): one observation per line, a JSON array, or
 /// an API page `{"data": [...], "meta": {...}}`.
 ///
 /// `usageDetails` buckets are disjoint (`input` excludes `input_cached_tokens`, `output`

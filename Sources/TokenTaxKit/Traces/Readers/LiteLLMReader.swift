@@ -1,5 +1,5 @@
 /// LiteLLM spend-log rows (`LiteLLM_SpendLogs`) and standard logging payloads
-/// (trace-formats §10).
+/// (docs/traces.md).
 ///
 /// Inclusion: `prompt_tokens` includes cache reads and writes (LiteLLM adds Anthropic's in);
 /// the split is only in `metadata.usage_object`, the provider's raw usage. `metadata` is often

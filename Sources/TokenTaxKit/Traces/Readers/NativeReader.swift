@@ -1,4 +1,4 @@
-/// tokentax's own JSONL (SPEC §7): one call per line, buckets already disjoint.
+/// tokentax's own JSONL (docs/traces.md): one call per line, buckets already disjoint.
 ///
 /// `{"feature":"support-bot","case":"c-017","model":"gpt-5","input_tokens":1840,
 ///   "cache_read_tokens":1536,"cache_write_tokens":0,"output_tokens":412,"reasoning_tokens":0,

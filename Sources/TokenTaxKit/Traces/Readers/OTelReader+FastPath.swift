@@ -16,7 +16,7 @@ extension OTelReader {
     var resource: [String: JSONValue]
   }
 
-  /// The hot path for a `resourceSpans` line (SPEC §9): the same result as `read` on the whole
+  /// The hot path for a `resourceSpans` line (docs/design.md, Performance targets): the same result as `read` on the whole
   /// line, walking the already validated bytes to the spans and building only the attributes
   /// `readSpan` reads. Returns false, having done nothing, for any other line (Tempo
   /// `batches`, Jaeger `result`, an escaped key on the way): the general path reads it.

@@ -1,4 +1,4 @@
-/// OpenTelemetry spans in OTLP/JSON (trace-formats §8): `resourceSpans` lines from the file
+/// OpenTelemetry spans in OTLP/JSON (docs/traces.md): `resourceSpans` lines from the file
 /// exporter, Tempo's `batches`, Jaeger's `result`, attributes as key/value lists (or plain
 /// maps), 64-bit integers as strings.
 ///

@@ -3,7 +3,7 @@ extension OpenAIReader {
   private static let otherShapeKeys: [StaticString] = ["custom_id", "type"]
 
   /// The hot path for a line holding one Chat Completions, Completions or Responses object
-  /// (SPEC §9): the same result as `read` on the whole line, with only the members `read`
+  /// (docs/design.md, Performance targets): the same result as `read` on the whole line, with only the members `read`
   /// looks at parsed. Returns false, having done nothing, for any other line (a stream chunk
   /// or event, a batch line, no usage, another format): the general path reads it.
   static func fastRead(

@@ -1,5 +1,5 @@
 /// OpenAI Chat Completions, legacy Completions and Responses objects, their streaming chunks
-/// and events, and Batch output lines (trace-formats §2–4). DeepSeek and other
+/// and events, and Batch output lines (docs/traces.md). DeepSeek and other
 /// OpenAI-compatible servers share the shape.
 ///
 /// Inclusion: `prompt_tokens` / `input_tokens` include cached and cache-write tokens;

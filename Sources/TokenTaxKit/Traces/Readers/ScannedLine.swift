@@ -1,4 +1,4 @@
-/// A scanned line that a reader's fast path reads in place (SPEC §9): members become
+/// A scanned line that a reader's fast path reads in place (docs/design.md, Performance targets): members become
 /// `JSONValue`s only when asked for, so the rest of the line (choices, content, tool
 /// arguments: most of its bytes) is never built.
 struct ScannedLine {

@@ -1,5 +1,5 @@
 /// A small seeded random number generator (SplitMix64): the same seed gives the same
-/// resamples on every machine, so reports are byte-identical (SPEC §1). Public so the
+/// resamples on every machine, so reports are byte-identical (docs/design.md). Public so the
 /// benchmark generates its inputs with the same generator.
 public struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything tokentax keeps about one feature's calls: per-model totals for the summary
-/// table, and mergeable statistics for the comparison (SPEC §7 "Beyond one machine"):
+/// table, and mergeable statistics for the comparison (docs/traces.md):
 /// counts, sums and sums of squares, a quantile sketch per quantity, and a fixed-size sample
 /// for resampling. Memory does not grow with the number of calls.
 public struct FeatureTraceStats: Sendable, Equatable {
