@@ -37,13 +37,16 @@ import Testing
   /// stays busy while a child that another test forked at that moment still holds the copy's
   /// write descriptor, which Foundation does not open close-on-exec.
   private static func launch(_ process: Process) throws {
+    // Foundation reports it as itself or wrapped in a Cocoa error, depending on where it failed.
+    func isTextFileBusy(_ error: NSError) -> Bool {
+      if error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) { return true }
+      return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map(isTextFileBusy) ?? false
+    }
     var attempt = 0
     while true {
       do {
         return try process.run()
-      } catch let error as NSError
-        where error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) && attempt < 50
-      {
+      } catch let error as NSError where isTextFileBusy(error) && attempt < 50 {
         attempt += 1
         usleep(20_000)
       }
