@@ -72,8 +72,10 @@ public struct IndexFiles: FileSource {
     // git's own limit is a loop and reads as missing, like `cat-file --follow-symlinks`.
     for _ in 0..<40 where !pending.isEmpty {
       let targets = Array(Set(pending.values)).sorted()
-      let links = try symlinks(among: targets)
       let blobs = try CatFile.read(targets, git: git, prefix: ":")
+      // Only a blob that could be a link's target path is asked about (a git process each
+      // round): one without a line break, no longer than a path. A prompt file has lines.
+      let links = try symlinks(among: targets.filter { blobs[$0].map(Self.couldBeLinkTarget) ?? false })
       var next: [String: String] = [:]
       for (asked, current) in pending {
         guard let blob = blobs[current] else { continue }
@@ -102,6 +104,10 @@ public struct IndexFiles: FileSource {
       if let tab = entry.firstIndex(of: "\t") { links.insert(String(entry[entry.index(after: tab)...])) }
     }
     return links
+  }
+
+  static func couldBeLinkTarget(_ blob: Data) -> Bool {
+    !blob.isEmpty && blob.count <= 4096 && !blob.contains(0x0A) && !blob.contains(0)
   }
 
   /// `target` read from the folder of `link`, both repo-relative; nil when it leaves the tree.
