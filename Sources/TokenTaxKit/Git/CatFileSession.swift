@@ -37,33 +37,20 @@ final class CatFileSession: @unchecked Sendable {
     var answers: [Answer] = []
     answers.reserveCapacity(names.count)
     for name in names {
-      guard process.send(name + "\n"), let header = process.line() else {
-        child?.finish()
+      guard let answer = process.answer(name) else {
+        // A half-read answer leaves the pipe out of step: the next read starts a new git.
+        process.finish()
         child = nil
         throw GitError.commandFailed(command: "cat-file", message: "git cat-file stopped answering")
       }
-      let fields = header.split(separator: " ")
-      var body: Data?
-      // `<sha> <type> <size>` and `symlink|dangling|loop|notdir <size>` are followed by the
-      // body and a newline; `<name> missing` / `<name> ambiguous` by nothing.
-      let size = fields.count == 3 ? Int(fields[2]) : fields.count == 2 ? Int(fields[1]) : nil
-      if let size, size >= 0, fields.last.map({ !["missing", "ambiguous"].contains($0) }) ?? false {
-        guard let bytes = process.bytes(size + 1) else {
-          throw GitError.commandFailed(command: "cat-file", message: "git cat-file ended in the middle of an object")
-        }
-        body = bytes.dropLast()
-      }
-      answers.append(Answer(fields: fields, body: body))
+      answers.append(answer)
     }
     return answers
   }
 
   private func running() throws -> Child {
     if let child { return child }
-    var environment = ProcessInfo.processInfo.environment
-    environment["GIT_TERMINAL_PROMPT"] = "0"
-    environment["LC_ALL"] = "C"
-    guard let started = Child(["git", "-C", root.path, "cat-file", "--batch", "--follow-symlinks"], environment)
+    guard let started = Child(["git", "-C", root.path, "cat-file", "--batch", "--follow-symlinks"], Git.environment)
     else { throw GitError.gitMissing }
     child = started
     return started
@@ -82,25 +69,20 @@ final class CatFileSession: @unchecked Sendable {
       (pid, input, output) = (spawned.pid, spawned.input, spawned.output)
     }
 
-    func send(_ text: String) -> Bool {
-      let bytes = Array(text.utf8)
-      var offset = 0
-      while offset < bytes.count {
-        let written = bytes.withUnsafeBytes { raw -> Int in
-          guard let base = raw.baseAddress else { return 0 }
-          return write(input, base + offset, raw.count - offset)
-        }
-        if written > 0 {
-          offset += written
-        } else if errno != EINTR {
-          return false
-        }
+    /// Asks for one object; nil when git stops answering.
+    func answer(_ name: String) -> Answer? {
+      guard Subprocess.writeAll(Data((name + "\n").utf8), to: input), let header = line() else { return nil }
+      let fields = header.split(separator: " ")
+      // `<sha> <type> <size>` and `symlink|dangling|loop|notdir <size>` are followed by the
+      // body and a newline; `<name> missing` / `<name> ambiguous` end in a word, not a size.
+      guard (2...3).contains(fields.count), let size = fields.last.flatMap({ Int($0) }), size >= 0 else {
+        return Answer(fields: fields, body: nil)
       }
-      return true
+      return bytes(size + 1).map { Answer(fields: fields, body: $0.dropLast()) }
     }
 
     /// The next line, without its newline; nil at end of output.
-    func line() -> String? {
+    private func line() -> String? {
       while true {
         if let newline = buffer[start...].firstIndex(of: 0x0A) {
           let line = String(decoding: buffer[start..<newline], as: UTF8.self)
@@ -112,7 +94,7 @@ final class CatFileSession: @unchecked Sendable {
     }
 
     /// Exactly `count` bytes; nil when the output ends first.
-    func bytes(_ count: Int) -> Data? {
+    private func bytes(_ count: Int) -> Data? {
       while buffer.count - start < count {
         guard fill() else { return nil }
       }

@@ -72,6 +72,14 @@ public struct Git: Sendable {
       .filter { !$0.isEmpty }
   }
 
+  /// What every git process runs with: never a credential prompt, messages in English.
+  static var environment: [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["GIT_TERMINAL_PROMPT"] = "0"
+    environment["LC_ALL"] = "C"
+    return environment
+  }
+
   /// Runs git outside any repository object (e.g. `init`).
   @discardableResult
   public static func run(
@@ -79,10 +87,7 @@ public struct Git: Sendable {
   )
     throws -> Data
   {
-    var environment = ProcessInfo.processInfo.environment
-    environment["GIT_TERMINAL_PROMPT"] = "0"
-    environment["LC_ALL"] = "C"
-    environment.merge(extra) { _, new in new }
+    let environment = Git.environment.merging(extra) { _, new in new }
     let result: Subprocess.Result
     do {
       result = try Subprocess.run(["git", "-C", directory.path] + arguments, environment: environment, input: input)

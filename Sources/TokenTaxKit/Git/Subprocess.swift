@@ -115,18 +115,21 @@ struct Subprocess {
     }
   }
 
-  private static func writeAll(_ data: Data, to descriptor: Int32) {
+  /// Writes all of `data`; false when the reader went away first.
+  @discardableResult
+  static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
     data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
+      guard let base = buffer.baseAddress else { return true }
       var offset = 0
       while offset < buffer.count {
         let written = write(descriptor, base + offset, buffer.count - offset)
         if written > 0 {
           offset += written
         } else if errno != EINTR {
-          return
+          return false
         }
       }
+      return true
     }
   }
 }

@@ -98,10 +98,11 @@ struct PythonStringLiteral {
         index += 1
         continue
       }
+      // Plain text up to the next brace, line end or placeholder; a lone `}` is text too.
       let start = index
+      index += 1
       while index < characters.count, !Self.fieldBoundaries.contains(characters[index]) { index += 1 }
-      result.append(String(characters[start..<max(index, start + 1)]), line: origin())
-      index = max(index, start + 1)
+      result.append(String(characters[start..<index]), line: origin())
     }
     return result
   }
