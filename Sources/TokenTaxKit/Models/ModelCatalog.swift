@@ -14,14 +14,24 @@ enum ModelCatalog {
     if name.hasPrefix("ft:") { name = name.dropFirst(3) }
     let base = dropFineTune(ModelID.base(String(name)))
     let trimmed = raw.trimmingWhitespace
+    let host = ModelHost.host(of: trimmed)
+    let priceKeys = ModelID.candidates(raw)
     if let encoding = openAIEncoding(of: String(name)) ?? openAIEncoding(of: base) {
       return ModelIdentity(
-        id: trimmed, name: String(name), base: base, encoding: encoding, exact: true, family: nil, provider: "openai")
+        id: trimmed, name: String(name), base: base, encoding: encoding, exact: true, family: nil, provider: "openai",
+        host: host, priceKeys: priceKeys)
     }
     let family = families.first { family in family.markers.contains(where: base.contains) }
     return ModelIdentity(
       id: trimmed, name: String(name), base: base, encoding: .o200kBase, exact: false, family: family?.name,
-      provider: family?.provider)
+      provider: family?.provider, host: host, priceKeys: priceKeys)
+  }
+
+  /// Whether a row made by `provider` may price `identity`: always without a host; with one,
+  /// only when the host resells that maker's models at list price.
+  static func mayPrice(_ identity: ModelIdentity, withRowOf provider: String) -> Bool {
+    guard let host = identity.host else { return true }
+    return ModelHost.allows(host, provider: provider)
   }
 
   /// The OpenAI chat generation whose framing a request to `identity` is counted with, when it

@@ -19,6 +19,11 @@ public struct ModelIdentity: Sendable, Equatable {
   public let family: String?
   /// The model's maker (`openai`, `anthropic`, `google`, …), nil when not recognisable.
   public let provider: String?
+  /// The host a prefixed id names (`deepinfra/…`, `bedrock/…`), which decides whose price
+  /// rows may price it; nil for an id without a known host prefix.
+  public let host: String?
+  /// The keys a price table tries for this id, most literal first (`ModelID.candidates`).
+  public let priceKeys: [String]
 
   /// The tokenizer field of a price row that does not state one: the encoding of an exact
   /// model, else the family, else `unknown`.

@@ -36,11 +36,11 @@ public struct PriceTable: Sendable {
   /// row of that host (imported under its full id) or of a maker it resells at list price.
   public func resolve(_ model: String) -> String? {
     if rows[model] != nil { return model }
-    let host = ModelHost.host(of: model)
-    for candidate in ModelID.candidates(model) {
+    let identity = ModelCatalog.identify(model)
+    for candidate in identity.priceKeys {
       guard let id = index[candidate.lowercased()] else { continue }
-      if let host, candidate.lowercased().hasPrefix(host + "/") == false,
-        let row = rows[id], !ModelHost.allows(host, provider: row.provider)
+      if let host = identity.host, !candidate.lowercased().hasPrefix(host + "/"), let row = rows[id],
+        !ModelCatalog.mayPrice(identity, withRowOf: row.provider)
       {
         return nil
       }
@@ -53,9 +53,10 @@ public struct PriceTable: Sendable {
   /// Throws `PricingError.unknownModel` naming the closest known ids.
   public func lookup(_ model: String) throws -> ModelPrice {
     if let id = resolve(model), let row = rows[id] { return row }
-    if let host = ModelHost.host(of: model) {
+    let identity = ModelCatalog.identify(model)
+    if let host = identity.host {
       let own = rows.keys.filter { $0.lowercased().hasPrefix(host + "/") }.sorted()
-      let elsewhere = ModelID.candidates(model).lazy.compactMap { self.index[$0.lowercased()] }.first
+      let elsewhere = identity.priceKeys.lazy.compactMap { self.index[$0.lowercased()] }.first
       throw PricingError.unpricedAtHost(
         model, host: host, closest: Suggestion.closest(to: model.lowercased(), in: own), otherHost: elsewhere)
     }

@@ -42,7 +42,7 @@ enum ThoughtSignature {
   /// Gemini 1.x and 2.x bill 0.162 tokens per base64 character − 24 per request; later models
   /// 0.2075 − 39.
   private static func rate(for model: String) -> (perCharacter: Decimal, perRequest: Int) {
-    let name = ModelID.base(model)
+    let name = ModelCatalog.identify(model).base
     if name.hasPrefix("gemini-1") || name.hasPrefix("gemini-2") { return (Decimal(string: "0.162") ?? 0, 24) }
     return (Decimal(string: "0.2075") ?? 0, 39)
   }

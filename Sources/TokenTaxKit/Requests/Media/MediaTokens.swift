@@ -42,6 +42,6 @@ enum MediaTokens {
 
   /// Gemini 3 and later bill an image by media resolution, not by its size.
   static func billsImagesByResolution(_ model: String) -> Bool {
-    ModelID.base(model).lowercased().hasPrefix("gemini-3")
+    ModelCatalog.identify(model).base.hasPrefix("gemini-3")
   }
 }

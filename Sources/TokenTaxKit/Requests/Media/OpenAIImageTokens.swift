@@ -12,7 +12,7 @@ enum OpenAIImageTokens {
   /// The documented rule per model; gpt-5-mini and gpt-5-nano multipliers are the ones that
   /// reproduce recorded calls (the documentation has changed for them).
   static func rule(for model: String) -> Rule {
-    let name = ModelID.base(model).lowercased()
+    let name = ModelCatalog.identify(model).base
     let table: [(prefix: String, rule: Rule)] = [
       ("gpt-4o-mini", .tiles(base: 2833, perTile: 5667)),
       ("gpt-4.1-mini", .patches(multiplier: 1.62)), ("gpt-4.1-nano", .patches(multiplier: 2.46)),
