@@ -3,13 +3,15 @@
 /// adjacent pair is a token.
 ///
 /// A piece that is itself a token is one look-up. Short pieces use tiktoken's O(n·m) scan
-/// over a small array (fastest at word size); long ones use `LargePieceMerger`, whose work per
-/// merge does not grow with the piece.
+/// over a small array (fastest at word size); long ones use `BacktrackingEncoder`, linear in the
+/// piece, or `LargePieceMerger` (O(n log n), no tables beyond the ranks) without merge tables.
 struct BytePairEncoder {
   let ranks: RankTable
   /// 256 entries: the rank of each single byte.
   let byteRanks: UnsafePointer<UInt32>
   let longestToken: Int
+  /// The backtracking encoder's tables; nil for a vocabulary without them.
+  let merges: MergeTables?
 
   /// Pieces up to this many bytes merge with the array scan.
   static let smallPieceLimit = 128
@@ -47,8 +49,16 @@ struct BytePairEncoder {
     if count <= Self.smallPieceLimit {
       mergeSmall(piece, count: count, into: &sink)
     } else {
-      LargePieceMerger(encoder: self).merge(piece, count: count, into: &sink)
+      encodeLarge(piece, count: count, into: &sink)
     }
+  }
+
+  /// A piece longer than `smallPieceLimit`.
+  func encodeLarge<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, count: Int, into sink: inout Sink) {
+    if let merges, BacktrackingEncoder(encoder: self, tables: merges).encode(piece, count: count, into: &sink) {
+      return
+    }
+    LargePieceMerger(encoder: self).merge(piece, count: count, into: &sink)
   }
 
   /// The rank of `piece[start..<end]`, or `RankTable.absent`.

@@ -44,7 +44,8 @@ final class Vocabulary: @unchecked Sendable {
   private static func encoder(_ tables: VocabularyTables) -> BytePairEncoder {
     let ranks = RankTable(
       slots: tables.slots, homeBits: tables.homeBits, tokenBytes: tables.bytes, tokenStarts: tables.starts)
-    return BytePairEncoder(ranks: ranks, byteRanks: tables.byteRanks, longestToken: tables.longestToken)
+    return BytePairEncoder(
+      ranks: ranks, byteRanks: tables.byteRanks, longestToken: tables.longestToken, merges: tables.merges)
   }
 
   /// The tables of a vocabulary with no tokens, kept for the life of the process: every probe

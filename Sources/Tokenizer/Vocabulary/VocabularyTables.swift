@@ -8,18 +8,20 @@
 ///
 /// | offset | contents |
 /// |---|---|
-/// | 0 | header: 8 × `UInt32` — magic, tokenCount, longestToken, homeBits, slotCount, byteCount, 0, 0 |
+/// | 0 | header: 8 × `UInt32` — magic, tokenCount, longestToken, homeBits, slotCount, byteCount, filterBits, 0 |
 /// | 32 | `RankTable` slots: slotCount × 2 × `UInt64` |
 /// | … | token starts by rank: tokenCount × `UInt32` |
 /// | … | rank of each single byte: 256 × `UInt32` |
+/// | … | `MergeTables`: next prefix, split left, split right by rank: 3 × tokenCount × `UInt32` |
+/// | … | `MergeTables` prefix filter: 2^filterBits bits as `UInt64` words |
 /// | … | token lengths by rank: tokenCount × `UInt8` |
 /// | … | all token bytes: byteCount bytes, then 8 zero bytes |
 ///
 /// `@unchecked Sendable`: a view of memory nobody writes after it is made (the embedded
 /// constants, or a blob its `Vocabulary` owns).
 struct VocabularyTables: @unchecked Sendable {
-  /// "TTV1", read as a little-endian word; a blob from another format version is rejected.
-  static let magic: UInt32 = 0x3156_5454
+  /// "TTV2", read as a little-endian word; a blob from another format version is rejected.
+  static let magic: UInt32 = 0x3256_5454
   static let headerSize = 32
 
   let tokenCount: Int
@@ -30,11 +32,15 @@ struct VocabularyTables: @unchecked Sendable {
   let byteRanks: UnsafePointer<UInt32>
   let lengths: UnsafePointer<UInt8>
   let bytes: UnsafePointer<UInt8>
+  /// Nil for a vocabulary with no tokens.
+  let merges: MergeTables?
 
   /// The total size of a blob with these counts.
-  static func size(tokenCount: Int, slotCount: Int, byteCount: Int) -> Int {
-    headerSize + 16 * slotCount + 4 * tokenCount + 4 * 256 + tokenCount + byteCount + 8
+  static func size(tokenCount: Int, slotCount: Int, byteCount: Int, filterBits: Int) -> Int {
+    headerSize + 16 * slotCount + 16 * tokenCount + 4 * 256 + filterWords(filterBits) * 8 + tokenCount + byteCount + 8
   }
+
+  static func filterWords(_ bits: Int) -> Int { max((1 << bits) / 64, 1) }
 
   init(
     tokenCount: Int, longestToken: Int, homeBits: Int, slots: UnsafePointer<UInt64>, starts: UnsafePointer<UInt32>,
@@ -48,6 +54,7 @@ struct VocabularyTables: @unchecked Sendable {
     self.byteRanks = byteRanks
     self.lengths = lengths
     self.bytes = bytes
+    merges = nil
   }
 
   /// A view of `blob` (16-byte aligned), or nil when its header does not describe it.
@@ -59,8 +66,10 @@ struct VocabularyTables: @unchecked Sendable {
     let tokenCount = Int(header[1])
     let slotCount = Int(header[4])
     let byteCount = Int(header[5])
-    guard header[0] == Self.magic, header[2] < 256, header[3] < 32,
-      blob.count == Self.size(tokenCount: tokenCount, slotCount: slotCount, byteCount: byteCount)
+    let filterBits = Int(header[6])
+    guard header[0] == Self.magic, header[2] < 256, header[3] < 32, filterBits >= 6, filterBits < 40,
+      blob.count
+        == Self.size(tokenCount: tokenCount, slotCount: slotCount, byteCount: byteCount, filterBits: filterBits)
     else { return nil }
     self.tokenCount = tokenCount
     longestToken = Int(header[2])
@@ -72,9 +81,20 @@ struct VocabularyTables: @unchecked Sendable {
     offset += 4 * tokenCount
     byteRanks = (base + offset).assumingMemoryBound(to: UInt32.self)
     offset += 4 * 256
+    let nextPrefix = (base + offset).assumingMemoryBound(to: UInt32.self)
+    offset += 4 * tokenCount
+    let splitLeft = (base + offset).assumingMemoryBound(to: UInt32.self)
+    offset += 4 * tokenCount
+    let splitRight = (base + offset).assumingMemoryBound(to: UInt32.self)
+    offset += 4 * tokenCount
+    let filter = (base + offset).assumingMemoryBound(to: UInt64.self)
+    offset += 8 * Self.filterWords(filterBits)
     lengths = (base + offset).assumingMemoryBound(to: UInt8.self)
     offset += tokenCount
     bytes = (base + offset).assumingMemoryBound(to: UInt8.self)
+    merges = MergeTables(
+      nextPrefix: nextPrefix, splitLeft: splitLeft, splitRight: splitRight, lengths: lengths, filter: filter,
+      filterShift: UInt64(64 - filterBits))
   }
 
   /// The blob for `count` bytes of `.tiktoken` text (`<base64 of the token> <rank>` a line).
@@ -90,14 +110,31 @@ struct VocabularyTables: @unchecked Sendable {
     let table = RankTable(
       slots: layout.slots, homeBits: parsed.homeBits, tokenBytes: parsed.bytes, tokenStarts: parsed.starts)
 
+    let filterBits = MergeTables.filterBits(byteCount: parsed.byteCount)
+    let words = UnsafeMutablePointer<UInt32>.allocate(capacity: 3 * max(parsed.tokenCount, 1))
+    words.initialize(repeating: 0, count: 3 * max(parsed.tokenCount, 1))
+    let filter = UnsafeMutablePointer<UInt64>.allocate(capacity: filterWords(filterBits))
+    filter.initialize(repeating: 0, count: filterWords(filterBits))
+    defer {
+      words.deallocate()
+      filter.deallocate()
+    }
+    MergeTables.generate(
+      ranks: table, tokenCount: parsed.tokenCount, longestToken: parsed.longestToken, bytes: parsed.bytes,
+      starts: parsed.starts, lengths: parsed.lengths, filterBits: filterBits, nextPrefix: words,
+      splitLeft: words + parsed.tokenCount, splitRight: words + 2 * parsed.tokenCount, filter: filter)
+
     var blob: [UInt8] = []
-    blob.reserveCapacity(size(tokenCount: parsed.tokenCount, slotCount: layout.slotCount, byteCount: parsed.byteCount))
+    blob.reserveCapacity(
+      size(
+        tokenCount: parsed.tokenCount, slotCount: layout.slotCount, byteCount: parsed.byteCount, filterBits: filterBits)
+    )
     func append<T: FixedWidthInteger>(_ value: T) {
       withUnsafeBytes(of: value.littleEndian) { blob.append(contentsOf: $0) }
     }
     for word in [
       magic, UInt32(parsed.tokenCount), UInt32(parsed.longestToken), UInt32(parsed.homeBits),
-      UInt32(layout.slotCount), UInt32(parsed.byteCount), 0, 0,
+      UInt32(layout.slotCount), UInt32(parsed.byteCount), UInt32(filterBits), 0,
     ] {
       append(word)
     }
@@ -107,6 +144,8 @@ struct VocabularyTables: @unchecked Sendable {
       var value = UInt8(byte)
       append(table.rank(of: &value, count: 1))
     }
+    for index in 0..<(3 * parsed.tokenCount) { append(words[index]) }
+    for index in 0..<filterWords(filterBits) { append(filter[index]) }
     blob.append(contentsOf: UnsafeBufferPointer(start: parsed.lengths, count: parsed.tokenCount))
     blob.append(contentsOf: UnsafeBufferPointer(start: parsed.bytes, count: parsed.byteCount))
     blob.append(contentsOf: repeatElement(0, count: 8))
