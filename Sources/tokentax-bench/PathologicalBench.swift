@@ -1,10 +1,12 @@
+import Foundation
 import TokenTaxKit
 import Tokenizer
 
-/// Pathological single pieces at 10× steps (docs/design.md, Performance targets: linear time means about 10× per step).
-/// `tokentax-bench --pathological` runs only this section.
+/// Pathological single pieces at 10× steps (docs/design.md, Performance targets: linear time
+/// means about 10× per step; no slower than bpe-openai, timed on the same megabyte in the same
+/// run). `tokentax-bench --pathological` runs only this section.
 enum PathologicalBench {
-  static func run() {
+  static func run(peers: String, workDirectory: URL) {
     print("pathological input, o200k_base count, best of ≥ 3 runs (×: time ratio to the previous size):")
     var random = SplitMix64(seed: 7)
     let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
@@ -25,8 +27,24 @@ enum PathologicalBench {
         row += "  \(size >= 1_000_000 ? "1 MB" : "\(size / 1000) KB") \(milliseconds(seconds))"
         if let previous { row += " (×\(format(seconds / previous)))" }
         previous = seconds
+        if size == 1_000_000 { row += peer(input, seconds: seconds, peers: peers, workDirectory: workDirectory) }
       }
       print(row)
     }
+  }
+
+  /// bpe-openai on the same megabyte, through its backend (its wrapper refuses a million
+  /// characters), as a ratio; empty when it is not installed.
+  private static func peer(_ input: String, seconds: Double, peers: String, workDirectory: URL) -> String {
+    let file = workDirectory.appendingPathComponent("pathological.txt")
+    guard (try? Data(input.utf8).write(to: file)) != nil,
+      let report = Shell.output([
+        "python3", peers, file.path, "--encoding", "o200k_base", "--repeat", "3", "--peer", "bpe-openai", "--unlimited",
+      ]),
+      case let fields = report.split(separator: " "), fields.count >= 4,
+      let peerSeconds = Double(fields[3].trimmingCharacters(in: .whitespacesAndNewlines))
+    else { return "" }
+    let ratio = peerSeconds / seconds
+    return "; bpe-openai \(milliseconds(peerSeconds)), tokentax \(format(ratio, 2))× its speed"
   }
 }

@@ -15,8 +15,9 @@ func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(
 func milliseconds(_ seconds: Double) -> String { format(seconds * 1000, seconds < 0.01 ? 2 : 1) + " ms" }
 
 print("tokentax-bench: single thread, wall clock, this machine\n")
+let peersScript = repoRoot.appendingPathComponent("bench/peers.py").path
 if CommandLine.arguments.contains("--pathological") {
-  PathologicalBench.run()
+  PathologicalBench.run(peers: peersScript, workDirectory: workDirectory)
   exit(0)
 }
 
@@ -69,8 +70,8 @@ for name in EncodingName.allCases {
   line += " (\(format(countTime / parallelTime, 2))×), \(tokens) tokens"
   print(line)
   // The peers in the same run, each in its own process (bench/peers.py skips what is not installed).
-  let peers = repoRoot.appendingPathComponent("bench/peers.py").path
-  guard let report = Shell.output(["python3", peers, bench.url.path, "--encoding", name.rawValue, "--repeat", "3"])
+  guard
+    let report = Shell.output(["python3", peersScript, bench.url.path, "--encoding", name.rawValue, "--repeat", "3"])
   else {
     print("    peers: python3 bench/peers.py failed (`pip install tiktoken bpe-openai` to compare)")
     continue
@@ -89,7 +90,7 @@ for name in EncodingName.allCases {
 
 // 3. Pathological single pieces at 10× steps.
 print()
-PathologicalBench.run()
+PathologicalBench.run(peers: peersScript, workDirectory: workDirectory)
 
 // 4. `tokentax count` as a whole process: start, vocabulary, read, count, exit.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(

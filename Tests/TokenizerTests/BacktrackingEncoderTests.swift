@@ -81,4 +81,20 @@ import Testing
     }
     #expect(checked > 10)
   }
+
+  /// The cost choice between the two encoders (`BytePairEncoder.encodeLarge`) sends periodic
+  /// text to backtracking and low-repetition text to the merger.
+  @Test func periodicPiecesAreTheOnesThatBacktrack() {
+    func periodic(_ text: String) -> Bool {
+      let bytes = Array(text.utf8)
+      return bytes.withUnsafeBufferPointer { BytePairEncoder.isPeriodic($0.baseAddress!, count: $0.count) }
+    }
+    #expect(periodic(String(repeating: "a", count: 1000)))
+    #expect(periodic(String(repeating: "ab", count: 500)))
+    #expect(periodic(String(repeating: "😀", count: 300)))
+    #expect(periodic(String(repeating: "=-", count: 70) + "x"))
+    let pieces = Self.pieces(seed: 3)
+    #expect(!periodic(String(decoding: pieces[0], as: UTF8.self)), "random letters")
+    #expect(!periodic(String(decoding: pieces[17], as: UTF8.self)), "random base64")
+  }
 }

@@ -4,7 +4,7 @@
 ///
 /// A piece that is itself a token is one look-up. Short pieces use tiktoken's O(n·m) scan
 /// over a small array (fastest at word size); long ones use `BacktrackingEncoder`, linear in the
-/// piece, or `LargePieceMerger` (O(n log n), no tables beyond the ranks) without merge tables.
+/// piece, on periodic text, else `LargePieceMerger` (O(n log n), no tables beyond the ranks).
 struct BytePairEncoder {
   let ranks: RankTable
   /// 256 entries: the rank of each single byte.
@@ -53,12 +53,30 @@ struct BytePairEncoder {
     }
   }
 
-  /// A piece longer than `smallPieceLimit`.
+  /// A piece longer than `smallPieceLimit`. Both encoders give the merge order's tokens; which
+  /// one runs is a cost choice measured on megabyte pieces (docs/design.md, "Long pieces"):
+  /// backtracking is 3–5x faster on periodic text (one letter or emoji repeated, `abab…`) and
+  /// 1.4–1.7x slower on low-repetition text, where it backtracks often and its pair checks
+  /// miss the cache, while the merger's cost does not depend on the content.
   func encodeLarge<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, count: Int, into sink: inout Sink) {
-    if let merges, BacktrackingEncoder(encoder: self, tables: merges).encode(piece, count: count, into: &sink) {
+    if let merges, Self.isPeriodic(piece, count: count),
+      BacktrackingEncoder(encoder: self, tables: merges).encode(piece, count: count, into: &sink)
+    {
       return
     }
     LargePieceMerger(encoder: self).merge(piece, count: count, into: &sink)
+  }
+
+  /// Whether the piece's first bytes repeat with a short period (up to 8 bytes, one emoji or
+  /// two), at 7 positions in 8 or more.
+  static func isPeriodic(_ piece: UnsafePointer<UInt8>, count: Int) -> Bool {
+    let sample = min(count, 256)
+    for period in 1...8 where period < sample {
+      var matches = 0
+      for index in period..<sample where piece[index] == piece[index - period] { matches += 1 }
+      if matches * 8 >= (sample - period) * 7 { return true }
+    }
+    return false
   }
 
   /// The rank of `piece[start..<end]`, or `RankTable.absent`.
