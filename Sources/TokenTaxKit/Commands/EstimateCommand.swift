@@ -34,18 +34,7 @@ enum EstimateCommand: Command {
       ])
     }
     rows.append(["TOTAL", "", "", "", "", "", Money.usd(forecast.monthlyUSD), ""])
-    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    var out = ""
-    for (index, row) in rows.enumerated() {
-      if index == rows.count - 1 {
-        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-      }
-      out +=
-        zip(row, widths).enumerated().map { column, cell in
-          let pad = String(repeating: " ", count: cell.1 - cell.0.count)
-          return column >= 2 && column <= 6 ? pad + cell.0 : cell.0 + pad
-        }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
-    }
+    let out = TextTable.render(rows, rightAligned: { (2...6).contains($0) }, totalRule: true)
     return out + "prices as of \(forecast.pricesAsOf); tokens per call include chat framing\n"
   }
 

@@ -42,23 +42,10 @@ struct PriceListing {
         row.date.isEmpty ? "—" : row.date,
       ]
     }
-    let widths = headers.indices.map { column in
-      ([headers] + cells).map { $0[column].count }.max() ?? 0
-    }
-    func line(_ values: [String]) -> String {
-      let padded = values.enumerated().map { column, value in
-        let padding = String(repeating: " ", count: widths[column] - value.count)
-        return rightAligned.contains(column) ? padding + value : value + padding
-      }
-      var text = padded.joined(separator: "  ")
-      while text.last == " " { text.removeLast() }
-      return text + "\n"
-    }
     let count = rows.count == 1 ? "1 model" : "\(rows.count) models"
     var out =
       "Prices in USD per 1M tokens, as of \(table.asOf(models: rows.map(\.model)) ?? "an unknown date") (\(count))\n\n"
-    out += line(headers)
-    for row in cells { out += line(row) }
+    out += TextTable.render([headers] + cells, rightAligned: rightAligned.contains)
     if !resolved.isEmpty {
       out += "\n"
       for (given, id) in resolved { out += "\(given) is priced as \(id)\n" }

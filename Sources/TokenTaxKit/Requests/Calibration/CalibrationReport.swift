@@ -101,14 +101,7 @@ struct CalibrationReport {
         Money.absPercent(fit.before.meanAbsPercent) + " mean",
       ])
     }
-    let widths = headers.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    for row in rows {
-      let cells = row.enumerated().map { column, cell in
-        let padding = String(repeating: " ", count: widths[column] - cell.count)
-        return (2...8).contains(column) ? padding + cell : cell + padding
-      }
-      out += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
-    }
+    out += TextTable.render(rows, rightAligned: { (2...8).contains($0) })
     if !tooFew.isEmpty {
       let list = tooFew.keys.sorted().map { "\($0) (\(tooFew[$0] ?? 0))" }.joined(separator: ", ")
       out += "\nNot fitted, too few calls: \(list)\n"
