@@ -69,8 +69,26 @@ import Testing
     let estimated = try run(["--json", "--model", "claude-sonnet-4-6", "hello.txt"])
     #expect(
       estimated.stdout
-        == "{\"count\":2,\"encoding\":\"o200k_base\",\"exact\":false,\"file\":\"hello.txt\",\"model\":\"claude-sonnet-4-6\"}\n"
+        == "{\"count\":2,\"encoding\":\"o200k_base\",\"exact\":false,\"factor\":1.15,\"file\":\"hello.txt\",\"model\":\"claude-sonnet-4-6\"}\n"
     )
+  }
+
+  /// `count --model` scales an estimated family's count by the factor `estimate` applies:
+  /// 21 o200k tokens are 24 for Claude (24.15, × 1.15), and the table says so.
+  @Test func estimatedModelsCountWithTheirFamilyFactor() throws {
+    let text = String(repeating: "Hello world ", count: 10)
+    let raw = try run(["-"], stdin: text)
+    #expect(raw.stdout.hasSuffix("    21  -\n"))
+    let claude = try run(["--model", "claude-sonnet-4-5", "-"], stdin: text)
+    #expect(claude.stdout.hasPrefix("o200k_base × 1.15, the claude factor estimate applies"))
+    #expect(claude.stdout.hasSuffix("    24  -\n"))
+  }
+
+  @Test func formatJSONIsTheSameAsJSON() throws {
+    #expect(try run(["--format", "json", "hello.txt"]).stdout == (try run(["--json", "hello.txt"])).stdout)
+    let clash = try run(["--format", "table", "--json", "hello.txt"])
+    #expect(clash.code == .couldNotRun)
+    #expect(clash.stderr == "error: --json and --format table disagree: give one\n")
   }
 
   @Test func stdinAndIDsInTheTable() throws {
@@ -118,7 +136,9 @@ import Testing
     let result = try run(["--help"])
     #expect(result.code == .success)
     // The usage line is generated from the declared options (help_count.txt holds all of it).
-    #expect(result.stdout.contains("USAGE: tokentax count [--model <model>] [--encoding <encoding>] [--ids] [--json]"))
+    #expect(
+      result.stdout.contains(
+        "USAGE: tokentax count [--model <model>] [--encoding <encoding>] [--ids] [--format <format>] [--json]"))
     #expect(result.stdout.contains("EXAMPLES:"))
   }
 

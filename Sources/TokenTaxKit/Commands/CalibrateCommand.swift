@@ -24,7 +24,8 @@ enum CalibrateCommand: Command {
       a warning and left out of the overrides.
       """,
     options: [
-      .json, OptionSpec(["--min-tokens"], .value("N"), help: "Fit only calls that reported at least N input tokens."),
+      OutputFormat.option, .json,
+      OptionSpec(["--min-tokens"], .value("N"), help: "Fit only calls that reported at least N input tokens."),
       OptionSpec(["--min-calls"], .value("N"), help: "Fit only models with at least N calls (default: 5)."), .prices,
     ],
     positionals: PositionalSpec("traces", help: "JSONL files of recorded calls, or - for stdin.", minimum: 1),
@@ -69,7 +70,8 @@ enum CalibrateCommand: Command {
     let fits = byModel.keys.sorted().compactMap { model in
       (byModel[model]?.count ?? 0) >= minimumCalls ? CalibrationFit.fit(byModel[model] ?? []) : nil
     }
-    if fits.isEmpty && !arguments.flag("--json") {
+    let format = try OutputFormat.of(arguments)
+    if fits.isEmpty && format != .json {
       throw UsageError(
         "no estimated calls to fit in \(arguments.positionals.joined(separator: ", "))"
           + (skipped > 0 ? " (\(skipped) OpenAI calls are counted exactly and need no calibration)" : "")
@@ -77,7 +79,7 @@ enum CalibrateCommand: Command {
     }
     let tooFew = byModel.filter { $0.value.count < minimumCalls }.mapValues(\.count)
     let report = CalibrationReport(fits: fits, skippedExact: skipped, tooFew: tooFew, leftOut: leftOut)
-    invocation.stdout.write(arguments.flag("--json") ? report.json() : report.text())
+    invocation.stdout.write(format == .json ? report.json() : report.text())
     return .success
   }
 

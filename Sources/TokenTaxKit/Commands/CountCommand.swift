@@ -30,7 +30,7 @@ enum CountCommand: Command {
         ["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated."),
       OptionSpec(["--encoding", "-e"], .value("encoding"), help: "Use this encoding: o200k_base or cl100k_base."),
       OptionSpec(["--ids"], help: "Also print the token ids."),
-      OptionSpec(["--json"], help: "Print one JSON object per file instead of a table."),
+      OutputFormat.option, OptionSpec(["--json"], help: "Print one JSON object per file instead of a table."),
       OptionSpec(["--allow-special"], help: "Encode special-token strings as their special ids."),
       OptionSpec(["--jobs", "-j"], .value("N"), help: "Encode a large input on N threads (default: the core count)."),
       OptionSpec(["--request"], help: "Count API request bodies as the provider bills them."), .prices,
@@ -53,7 +53,7 @@ enum CountCommand: Command {
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     if arguments.flag("--request") { return try CountRequest.run(arguments, invocation) }
-    let choice = try encodingChoice(arguments)
+    let choice = try encodingChoice(arguments, invocation)
     let encoding = Encoding.load(choice.name)
     let allowSpecial = arguments.flag("--allow-special")
     let withIDs = arguments.flag("--ids")
@@ -64,7 +64,7 @@ enum CountCommand: Command {
       for file in arguments.positionals {
         let value = try CountValue(selector: selector, file: file, invocation)
         let count = value.texts.reduce(0) { $0 + encoding.count($1, allowSpecial: allowSpecial) }
-        rows.append((file + "#" + selector.name, count, nil))
+        rows.append((file + "#" + selector.name, TokenCounter.scale(count, by: choice.factor), nil))
         if !value.placeholders.isEmpty {
           invocation.stderr.line(
             "note: \(SafeText.escaped(file))#\(SafeText.escaped(selector.name)): placeholders not counted: "
@@ -79,16 +79,17 @@ enum CountCommand: Command {
         let ids = encoding.encode(utf8: bytes, allowSpecial: allowSpecial, jobs: jobs)
         return (ids.count, ids)
       }
-      rows.append((file, row.count, row.ids))
+      rows.append((file, TokenCounter.scale(row.count, by: choice.factor), row.ids))
     }
 
-    if arguments.flag("--json") {
+    if try OutputFormat.of(arguments) == .json {
       for row in rows {
         var object: [String: JSONValue] = [
           "file": .string(row.file), "encoding": .string(choice.name.rawValue), "exact": .bool(choice.exact),
           "count": .int(row.count),
         ]
         if let model = choice.model { object["model"] = .string(model) }
+        if choice.factor != 1 { object["factor"] = .number(Money.plain(choice.factor)) }
         if let ids = row.ids { object["ids"] = .array(ids.map(JSONValue.int)) }
         invocation.stdout.line(JSONWriter.string(.object(object), pretty: false))
       }
@@ -112,11 +113,13 @@ enum CountCommand: Command {
     var name: EncodingName
     var exact: Bool
     var model: String?
+    /// The family factor `estimate` applies to the same model (1 when exact).
+    var factor: Decimal = 1
     /// The table's first line.
     var label: String
   }
 
-  private static func encodingChoice(_ arguments: ParsedArguments) throws -> EncodingChoice {
+  private static func encodingChoice(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> EncodingChoice {
     let encoding = try arguments.choice("--encoding", as: EncodingName.self)
     guard let model = arguments.value("--model") else {
       let name = encoding ?? .o200kBase
@@ -126,11 +129,22 @@ enum CountCommand: Command {
       throw UsageError("use either --model or --encoding, not both: --model picks the encoding of that model")
     }
     let natural = ModelCatalog.identify(model)
+    if natural.exact {
+      return EncodingChoice(
+        name: natural.encoding, exact: true, model: model, label: "\(natural.encoding.rawValue) (exact for \(model))")
+    }
+    // The same counter `estimate` uses, so one text gets one number for one model.
+    var table = PriceTable.builtIn()
+    for path in arguments.allValues("--prices") {
+      table = try table.adding(fileAt: invocation.url(for: path), named: path)
+    }
+    let price = try? table.lookup(model)
+    let counter = TokenCounter(model: model, tokenizer: price?.tokenizer, factor: price?.tokenFactor)
+    let scale = counter.factor == 1 ? "" : " × \(counter.factor), the \(counter.family) factor estimate applies"
     let label =
-      natural.exact
-      ? "\(natural.encoding.rawValue) (exact for \(model))"
-      : "\(natural.encoding.rawValue) (estimated: \(model)'s tokenizer is not public, counts are o200k_base's)"
-    return EncodingChoice(name: natural.encoding, exact: natural.exact, model: model, label: label)
+      "\(natural.encoding.rawValue)\(scale) (estimated: \(model)'s tokenizer is not public)"
+    return EncodingChoice(
+      name: natural.encoding, exact: counter.exact, model: model, factor: counter.factor, label: label)
   }
 
   /// The text of a file or of stdin (`-`), or an error naming the file and the byte offset.

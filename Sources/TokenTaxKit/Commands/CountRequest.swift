@@ -69,7 +69,7 @@ enum CountRequest {
     let counter = RequestCounter(prices: table)
     let model = arguments.value("--model")
     var files: [CountedFile] = []
-    let asJSON = arguments.flag("--json")
+    let asJSON = try OutputFormat.of(arguments) == .json
     for file in arguments.positionals {
       if let path = streamablePath(file, invocation) {
         // A batch file can be gigabytes: read line by line, each request printed (or folded

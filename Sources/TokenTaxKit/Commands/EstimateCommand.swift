@@ -6,11 +6,11 @@ enum EstimateCommand: Command {
     path: ["estimate"], abstract: "Forecast tokens and cost per call and per month for every feature at one revision.",
     options: [
       OptionSpec(["--rev"], .value("rev"), help: "Revision to forecast (default: the working tree)."), .config, .prices,
-      .json,
+      OutputFormat.option, .json,
     ],
     examples: [
       Example("Forecast the working tree", "tokentax estimate"),
-      Example("Forecast main as JSON", "tokentax estimate --rev main --json"),
+      Example("Forecast main as JSON", "tokentax estimate --rev main --format json"),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
@@ -18,7 +18,8 @@ enum EstimateCommand: Command {
       rev: arguments.value("--rev"), configPath: arguments.value("--config"),
       priceFiles: arguments.allValues("--prices"),
       workingDirectory: invocation.workingDirectory)
-    invocation.stdout.write(arguments.flag("--json") ? json(forecast) : table(forecast))
+    let format = try OutputFormat.of(arguments)
+    invocation.stdout.write(format == .json ? json(forecast) : table(forecast))
     for warning in forecast.warnings { invocation.stderr.line("warning: " + SafeText.errorLine(warning)) }
     return .success
   }

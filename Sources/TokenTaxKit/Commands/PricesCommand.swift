@@ -8,11 +8,12 @@ enum PricesCommand: Command {
       then the config's prices.overrides — the table check uses. Outside a repository with a
       tokentax.json, the built-in prices and --prices files.
       Model names resolve like everywhere else: dated ids, provider/model, Bedrock and Vertex ids.
-      --json prints tokentax's own price format, which --prices reads back.
+      --format json prints tokentax's own price format, which --prices reads back.
       --outdated lists each row's date and its age in days, oldest first, as of today (UTC) or --as-of.
       """,
     options: [
-      .json, .prices, .config, OptionSpec(["--outdated"], help: "Show how old each row is, oldest first."),
+      OutputFormat.option, .json, .prices, .config,
+      OptionSpec(["--outdated"], help: "Show how old each row is, oldest first."),
       OptionSpec(["--as-of"], .value("date"), help: "The day ages are counted to (YYYY-MM-DD; default today, UTC)."),
     ],
     positionals: PositionalSpec("model", help: "Models to show (ids or aliases); all when none are given."),
@@ -20,23 +21,24 @@ enum PricesCommand: Command {
       Example("Every built-in price", "tokentax prices"),
       Example("What a Bedrock id is billed as", "tokentax prices us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
       Example("Compare with a newer LiteLLM price map", "tokentax prices gpt-5 --prices litellm.json"),
-      Example("Export, edit and reuse as a price file", "tokentax prices --json > prices.json"),
+      Example("Export, edit and reuse as a price file", "tokentax prices --format json > prices.json"),
       Example("How old each price is", "tokentax prices --outdated"),
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let table = try WorkingConfig.prices(arguments, invocation, config: try WorkingConfig.load(arguments, invocation))
     let listing = try PriceListing(table: table, models: arguments.positionals)
+    let asJSON = try OutputFormat.of(arguments) == .json
     if arguments.flag("--outdated") || arguments.value("--as-of") != nil {
       let asOf = arguments.value("--as-of") ?? PriceAge.today()
       guard PriceAge.day(asOf) != nil else {
         throw UsageError("--as-of must be a date written YYYY-MM-DD, got '\(SafeText.quoted(asOf, limit: 40))'")
       }
       let age = PriceAge(rows: listing.rows, asOf: asOf)
-      invocation.stdout.write(arguments.flag("--json") ? age.json() : age.text())
+      invocation.stdout.write(asJSON ? age.json() : age.text())
       return .success
     }
-    invocation.stdout.write(arguments.flag("--json") ? listing.json() : listing.text())
+    invocation.stdout.write(asJSON ? listing.json() : listing.text())
     return .success
   }
 }

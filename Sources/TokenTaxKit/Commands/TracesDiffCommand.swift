@@ -9,7 +9,7 @@ enum TracesDiffCommand: Command {
       when its interval excludes 0. BASE and HEAD may also be 'traces summarize --json' files.
       """,
     options: [
-      .json, TracesOptions.format, TracesOptions.lenient,
+      .json, TracesOptions.format, TracesOptions.traceFormat, TracesOptions.lenient,
       OptionSpec(["--min-samples"], .value("n"), help: "Warn when a side has fewer calls than this (default: 20)."),
       .prices, .config,
     ],
@@ -32,7 +32,7 @@ enum TracesDiffCommand: Command {
       minSamples: try arguments.int("--min-samples") ?? config?.config.minSamples ?? 20)
     let comparisons = TraceComparator.compare(base: base, head: head, prices: prices, options: options)
     invocation.stdout.write(
-      arguments.flag("--json")
+      try TracesOptions.output(arguments) == .json
         ? TraceDiffRenderer.json(comparisons, options: options) : TraceDiffRenderer.table(comparisons, options: options)
     )
     let reading = base.readingWarnings.map { "base: \($0)" } + head.readingWarnings.map { "head: \($0)" }

@@ -4,13 +4,33 @@ import Foundation
 enum TracesOptions {
   static let format = OptionSpec(
     ["--format"], .value("format"),
+    help: "Output format: table or json; or, as before, a trace format (see --trace-format).")
+  static let traceFormat = OptionSpec(
+    ["--trace-format"], .value("format"),
     help: "Trace format instead of detecting it: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+
+  /// `--format table|json` (or `--json`); a `--format` naming a trace format is the earlier
+  /// spelling of `--trace-format` and leaves the output a table.
+  static func output(_ arguments: ParsedArguments) throws -> OutputFormat {
+    if let raw = arguments.value("--format"), TraceFormat(rawValue: raw) != nil {
+      return arguments.flag("--json") ? .json : .table
+    }
+    if let raw = arguments.value("--format"), OutputFormat(rawValue: raw) == nil {
+      let traces = TraceFormat.allCases.map(\.rawValue)
+      throw UsageError(
+        "option '--format' must be table or json (or a trace format: \(traces.joined(separator: ", "))), got '\(raw)'"
+          + Suggestion.didYouMean(raw, in: ["table", "json"] + traces))
+    }
+    return try OutputFormat.of(arguments)
+  }
   static let lenient = OptionSpec(["--lenient"], help: "Skip and count bad lines instead of stopping at the first.")
 
   /// Format and leniency from the flags; attribution rules from the config's `traces.rules`.
   static func loadOptions(_ arguments: ParsedArguments, config: WorkingConfig?) throws -> TraceLoadOptions {
-    TraceLoadOptions(
-      format: try arguments.choice("--format", as: TraceFormat.self), lenient: arguments.flag("--lenient"),
+    _ = try output(arguments)
+    return TraceLoadOptions(
+      format: try arguments.choice("--trace-format", as: TraceFormat.self)
+        ?? arguments.value("--format").flatMap(TraceFormat.init(rawValue:)), lenient: arguments.flag("--lenient"),
       attributor: FeatureAttributor(rules: config?.config.traceRules ?? []))
   }
 

@@ -9,7 +9,7 @@ enum TracesSummarizeCommand: Command {
       reasoning inside), so cost is never double-counted. The --json output is mergeable and
       is accepted as trace input by 'traces diff' and 'check'.
       """,
-    options: [TracesOptions.format, .json, TracesOptions.lenient, .prices, .config],
+    options: [TracesOptions.format, TracesOptions.traceFormat, .json, TracesOptions.lenient, .prices, .config],
     positionals: PositionalSpec("files", help: "Trace files (JSONL or JSON).", minimum: 1),
     examples: [
       Example("Summarize a canary run", "tokentax traces summarize canary/support.jsonl"),
@@ -24,7 +24,7 @@ enum TracesSummarizeCommand: Command {
       TracesOptions.files(arguments.positionals, invocation),
       options: try TracesOptions.loadOptions(arguments, config: config),
       prices: try WorkingConfig.prices(arguments, invocation, config: config))
-    if arguments.flag("--json") {
+    if try TracesOptions.output(arguments) == .json {
       invocation.stdout.write(JSONWriter.compactLeaves(TraceSummaryJSON.encode(summary)) + "\n")
     } else {
       invocation.stdout.write(TraceSummaryTable.render(summary))

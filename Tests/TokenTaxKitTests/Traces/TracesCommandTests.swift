@@ -55,7 +55,7 @@ import Testing
     ),
     (
       ["traces", "summarize", "x.jsonl", "--format", "otlp"],
-      "error: option '--format' must be one of native, openai, anthropic, gemini, bedrock, otel, langfuse, litellm, promptfoo, summary, got 'otlp' (did you mean 'otel'?)\n"
+      "error: option '--format' must be table or json (or a trace format: native, openai, anthropic, gemini, bedrock, otel, langfuse, litellm, promptfoo, summary), got 'otlp' (did you mean 'otel'?)\n"
     ),
     (
       ["traces", "diff", "only-one.jsonl"],
