@@ -21,10 +21,12 @@ enum HookCommand: Command {
     #!/bin/sh
     \(signature)
     # Checks the staged prompt and config changes against the cost policy; exit 1 blocks the commit.
-    # Skip once with: git commit --no-verify
+    # Skip once with: git commit --no-verify (or TOKENTAX_SKIP=1 git commit)
+    [ "${TOKENTAX_SKIP:-}" = 1 ] && exit 0
+    # A missing binary blocks the commit: a check that silently passes is worse than none.
     if ! command -v tokentax >/dev/null 2>&1; then
-      echo "tokentax: not on PATH; skipping the cost check (install tokentax or delete this hook: $0)" >&2
-      exit 0
+      echo "tokentax: not on PATH, so the cost check cannot run; install it (docs/install.md), or skip once with 'git commit --no-verify' or TOKENTAX_SKIP=1, or delete this hook: $0" >&2
+      exit 2
     fi
     exec tokentax check --staged
 

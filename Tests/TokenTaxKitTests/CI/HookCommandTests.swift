@@ -70,20 +70,29 @@ import Testing
     #expect(err.hasSuffix("' is not inside a git repository; run tokentax from your repo (or 'git init' first)\n"))
   }
 
-  @Test func theHookSkipsQuietlyWithoutTokentaxOnPath() throws {
+  /// Without the binary the hook blocks the commit with exit 2 and says how to proceed;
+  /// TOKENTAX_SKIP=1 lets one commit through on purpose.
+  @Test func theHookFailsLoudlyWithoutTokentaxOnPath() throws {
     let repository = try TestRepository()
     let repo = repository.root
     _ = Self.install(in: repo)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [repo.appendingPathComponent(".git/hooks/pre-commit").path]
-    process.environment = ["PATH": "/nonexistent"]
-    let errors = Pipe()
-    process.standardError = errors
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    #expect(message.hasPrefix("tokentax: not on PATH; skipping the cost check"))
+    func runHook(_ environment: [String: String]) throws -> (status: Int32, message: String) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = [repo.appendingPathComponent(".git/hooks/pre-commit").path]
+      process.environment = environment
+      let errors = Pipe()
+      process.standardError = errors
+      try process.run()
+      let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, message)
+    }
+    let missing = try runHook(["PATH": "/nonexistent"])
+    #expect(missing.status == 2)
+    #expect(missing.message.hasPrefix("tokentax: not on PATH, so the cost check cannot run; install it"))
+    let skipped = try runHook(["PATH": "/nonexistent", "TOKENTAX_SKIP": "1"])
+    #expect(skipped.status == 0)
+    #expect(skipped.message.isEmpty)
   }
 }
