@@ -100,19 +100,9 @@ import Testing
     ] {
       #expect(lines.contains(expected), "missing '\(expected)'")
     }
-    let files = try #require(lines.first { $0.hasPrefix("files: ") }?.dropFirst("files: ".count))
-    let regex = try NSRegularExpression(pattern: String(files))
-    func matches(_ path: String) -> Bool {
-      regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
-    }
-    for path in [
-      "tokentax.json", "apps/web/tokentax.json", "prompts/support/system.md", "src/agent.prompt", "a/b.hbs",
-      "canary/support.jsonl", "app/prompts/rag/answer.j2", "chat.prompty",
-    ] {
-      #expect(matches(path), "\(path) should trigger the hook")
-    }
-    for path in ["Sources/main.swift", "README.md", "package.json", "myprompts.txt"] {
-      #expect(!matches(path), "\(path) should not trigger the hook")
-    }
+    // Prompts in code and configs sit at any path the config names: the hook sees every commit
+    // and `check --staged` picks the features the staged files belong to.
+    #expect(!lines.contains { $0.hasPrefix("files:") })
+    #expect(lines.filter { $0 == "pass_filenames: false" }.count == 2, "both hooks")
   }
 }
