@@ -134,10 +134,7 @@ enum CountCommand: Command {
         name: natural.encoding, exact: true, model: model, label: "\(natural.encoding.rawValue) (exact for \(model))")
     }
     // The same counter `estimate` uses, so one text gets one number for one model.
-    var table = PriceTable.builtIn()
-    for path in arguments.allValues("--prices") {
-      table = try table.adding(fileAt: invocation.url(for: path), named: path)
-    }
+    let table = try CountRequest.prices(arguments, invocation)
     let price = try? table.lookup(model)
     let counter = TokenCounter(model: model, tokenizer: price?.tokenizer, factor: price?.tokenFactor)
     let scale = counter.factor == 1 ? "" : " × \(counter.factor), the \(counter.family) factor estimate applies"

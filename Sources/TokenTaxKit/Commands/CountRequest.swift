@@ -57,16 +57,21 @@ enum CountRequest {
     return path
   }
 
+  /// The built-in prices and the `--prices` files: `count` reads no config, it runs anywhere.
+  static func prices(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> PriceTable {
+    var table = PriceTable.builtIn()
+    for path in arguments.allValues("--prices") {
+      table = try table.adding(fileAt: invocation.url(for: path), named: path)
+    }
+    return table
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     for option in ["--encoding", "--ids", "--allow-special"]
     where arguments.flag(option) || arguments.value(option) != nil {
       throw UsageError("\(option) does not apply to --request: a request is counted with its model's own rules")
     }
-    var table = PriceTable.builtIn()
-    for path in arguments.allValues("--prices") {
-      table = try table.adding(fileAt: invocation.url(for: path), named: path)
-    }
-    let counter = RequestCounter(prices: table)
+    let counter = RequestCounter(prices: try prices(arguments, invocation))
     let model = arguments.value("--model")
     var files: [CountedFile] = []
     let asJSON = try OutputFormat.of(arguments) == .json
