@@ -6,7 +6,8 @@
 One line per peer: `NAME MB/s TOKENS SECONDS` (median of N single-thread encodes), or
 `NAME refused REASON` when it cannot encode the file. Peers that are not installed are
 skipped. `--unlimited` calls bpe-openai's Rust backend directly, past its wrapper's
-one-million-character guard, for the pathological section's megabyte pieces. The bench compares tokentax with these in the same run; none is a product dependency.
+one-million-character guard, for the pathological section's megabyte pieces. The bench
+compares tokentax with these in the same run; none is a product dependency.
 """
 import argparse, importlib, os, statistics, sys, time
 

@@ -41,8 +41,8 @@ enum PathologicalBench {
       let report = Shell.output([
         "python3", peers, file.path, "--encoding", "o200k_base", "--repeat", "3", "--peer", "bpe-openai", "--unlimited",
       ]),
-      case let fields = report.split(separator: " "), fields.count >= 4,
-      let peerSeconds = Double(fields[3].trimmingCharacters(in: .whitespacesAndNewlines))
+      case let fields = report.split(whereSeparator: \.isWhitespace), fields.count >= 4,
+      let peerSeconds = Double(fields[3])
     else { return "" }
     let ratio = peerSeconds / seconds
     return "; bpe-openai \(milliseconds(peerSeconds)), tokentax \(format(ratio, 2))× its speed"

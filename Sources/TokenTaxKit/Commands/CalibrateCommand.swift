@@ -35,10 +35,8 @@ enum CalibrateCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    var table = PriceTable.builtIn()
-    for path in arguments.allValues("--prices") {
-      table = try table.adding(fileAt: invocation.url(for: path), named: path)
-    }
+    let format = try OutputFormat.of(arguments)
+    let table = try WorkingConfig.prices(arguments, invocation, config: nil)
     let minimumTokens = try count(arguments, "--min-tokens", default: 0)
     let minimumCalls = max(1, try count(arguments, "--min-calls", default: 5))
     let counter = RequestCounter(prices: table)
@@ -70,7 +68,6 @@ enum CalibrateCommand: Command {
     let fits = byModel.keys.sorted().compactMap { model in
       (byModel[model]?.count ?? 0) >= minimumCalls ? CalibrationFit.fit(byModel[model] ?? []) : nil
     }
-    let format = try OutputFormat.of(arguments)
     if fits.isEmpty && format != .json {
       throw UsageError(
         "no estimated calls to fit in \(arguments.positionals.joined(separator: ", "))"

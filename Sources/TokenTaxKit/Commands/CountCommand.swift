@@ -53,6 +53,7 @@ enum CountCommand: Command {
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     if arguments.flag("--request") { return try CountRequest.run(arguments, invocation) }
+    let format = try OutputFormat.of(arguments)
     let choice = try encodingChoice(arguments, invocation)
     let encoding = Encoding.load(choice.name)
     let allowSpecial = arguments.flag("--allow-special")
@@ -82,7 +83,7 @@ enum CountCommand: Command {
       rows.append((file, TokenCounter.scale(row.count, by: choice.factor), row.ids))
     }
 
-    if try OutputFormat.of(arguments) == .json {
+    if format == .json {
       for row in rows {
         var object: [String: JSONValue] = [
           "file": .string(row.file), "encoding": .string(choice.name.rawValue), "exact": .bool(choice.exact),
@@ -128,20 +129,19 @@ enum CountCommand: Command {
     if encoding != nil {
       throw UsageError("use either --model or --encoding, not both: --model picks the encoding of that model")
     }
-    let natural = ModelCatalog.identify(model)
-    if natural.exact {
-      return EncodingChoice(
-        name: natural.encoding, exact: true, model: model, label: "\(natural.encoding.rawValue) (exact for \(model))")
-    }
-    // The same counter `estimate` uses, so one text gets one number for one model.
-    let table = try CountRequest.prices(arguments, invocation)
-    let price = try? table.lookup(model)
+    // The counter `estimate` uses, with the price row's tokenizer and calibrated factor, so one
+    // text gets one number for one model. An OpenAI model needs no price row.
+    let table = ModelCatalog.identify(model).exact ? nil : try WorkingConfig.prices(arguments, invocation, config: nil)
+    let price = try? table?.lookup(model)
     let counter = TokenCounter(model: model, tokenizer: price?.tokenizer, factor: price?.tokenFactor)
+    let name = counter.encoding.name
+    if counter.exact {
+      return EncodingChoice(name: name, exact: true, model: model, label: "\(name.rawValue) (exact for \(model))")
+    }
     let scale = counter.factor == 1 ? "" : " × \(counter.factor), the \(counter.family) factor estimate applies"
-    let label =
-      "\(natural.encoding.rawValue)\(scale) (estimated: \(model)'s tokenizer is not public)"
     return EncodingChoice(
-      name: natural.encoding, exact: counter.exact, model: model, factor: counter.factor, label: label)
+      name: name, exact: false, model: model, factor: counter.factor,
+      label: "\(name.rawValue)\(scale) (estimated: \(model)'s tokenizer is not public)")
   }
 
   /// The text of a file or of stdin (`-`), or an error naming the file and the byte offset.

@@ -57,21 +57,13 @@ enum CountRequest {
     return path
   }
 
-  /// The built-in prices and the `--prices` files: `count` reads no config, it runs anywhere.
-  static func prices(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> PriceTable {
-    var table = PriceTable.builtIn()
-    for path in arguments.allValues("--prices") {
-      table = try table.adding(fileAt: invocation.url(for: path), named: path)
-    }
-    return table
-  }
-
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     for option in ["--encoding", "--ids", "--allow-special"]
     where arguments.flag(option) || arguments.value(option) != nil {
       throw UsageError("\(option) does not apply to --request: a request is counted with its model's own rules")
     }
-    let counter = RequestCounter(prices: try prices(arguments, invocation))
+    // `count` reads no config: it runs anywhere, on the built-in prices and --prices files.
+    let counter = RequestCounter(prices: try WorkingConfig.prices(arguments, invocation, config: nil))
     let model = arguments.value("--model")
     var files: [CountedFile] = []
     let asJSON = try OutputFormat.of(arguments) == .json

@@ -14,11 +14,11 @@ enum EstimateCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let format = try OutputFormat.of(arguments)
     let forecast = try Forecast.make(
       rev: arguments.value("--rev"), configPath: arguments.value("--config"),
       priceFiles: arguments.allValues("--prices"),
       workingDirectory: invocation.workingDirectory)
-    let format = try OutputFormat.of(arguments)
     invocation.stdout.write(format == .json ? json(forecast) : table(forecast))
     for warning in forecast.warnings { invocation.stderr.line("warning: " + SafeText.errorLine(warning)) }
     return .success

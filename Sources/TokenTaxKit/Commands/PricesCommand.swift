@@ -26,9 +26,9 @@ enum PricesCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let asJSON = try OutputFormat.of(arguments) == .json
     let table = try WorkingConfig.prices(arguments, invocation, config: try WorkingConfig.load(arguments, invocation))
     let listing = try PriceListing(table: table, models: arguments.positionals)
-    let asJSON = try OutputFormat.of(arguments) == .json
     if arguments.flag("--outdated") || arguments.value("--as-of") != nil {
       let asOf = arguments.value("--as-of") ?? PriceAge.today()
       guard PriceAge.day(asOf) != nil else {

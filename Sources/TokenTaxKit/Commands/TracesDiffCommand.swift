@@ -22,6 +22,7 @@ enum TracesDiffCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let format = try TracesOptions.output(arguments)
     let config = try WorkingConfig.load(arguments, invocation)
     let load = try TracesOptions.loadOptions(arguments, config: config)
     let prices = try WorkingConfig.prices(arguments, invocation, config: config)
@@ -32,7 +33,7 @@ enum TracesDiffCommand: Command {
       minSamples: try arguments.int("--min-samples") ?? config?.config.minSamples ?? 20)
     let comparisons = TraceComparator.compare(base: base, head: head, prices: prices, options: options)
     invocation.stdout.write(
-      try TracesOptions.output(arguments) == .json
+      format == .json
         ? TraceDiffRenderer.json(comparisons, options: options) : TraceDiffRenderer.table(comparisons, options: options)
     )
     let reading = base.readingWarnings.map { "base: \($0)" } + head.readingWarnings.map { "head: \($0)" }

@@ -8,27 +8,27 @@ enum TracesOptions {
   static let traceFormat = OptionSpec(
     ["--trace-format"], .value("format"),
     help: "Trace format instead of detecting it: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  static let lenient = OptionSpec(["--lenient"], help: "Skip and count bad lines instead of stopping at the first.")
 
   /// `--format table|json` (or `--json`); a `--format` naming a trace format is the earlier
-  /// spelling of `--trace-format` and leaves the output a table.
+  /// spelling of `--trace-format` and leaves the output a table. Commands read it before any
+  /// file, so a wrong value is reported first.
   static func output(_ arguments: ParsedArguments) throws -> OutputFormat {
-    if let raw = arguments.value("--format"), TraceFormat(rawValue: raw) != nil {
-      return arguments.flag("--json") ? .json : .table
-    }
     if let raw = arguments.value("--format"), OutputFormat(rawValue: raw) == nil {
       let traces = TraceFormat.allCases.map(\.rawValue)
-      throw UsageError(
-        "option '--format' must be table or json (or a trace format: \(traces.joined(separator: ", "))), got '\(raw)'"
-          + Suggestion.didYouMean(raw, in: ["table", "json"] + traces))
+      guard TraceFormat(rawValue: raw) != nil else {
+        throw UsageError(
+          "option '--format' must be table or json (or a trace format: \(traces.joined(separator: ", "))), got '\(raw)'"
+            + Suggestion.didYouMean(raw, in: ["table", "json"] + traces))
+      }
+      return arguments.flag("--json") ? .json : .table
     }
     return try OutputFormat.of(arguments)
   }
-  static let lenient = OptionSpec(["--lenient"], help: "Skip and count bad lines instead of stopping at the first.")
 
   /// Format and leniency from the flags; attribution rules from the config's `traces.rules`.
   static func loadOptions(_ arguments: ParsedArguments, config: WorkingConfig?) throws -> TraceLoadOptions {
-    _ = try output(arguments)
-    return TraceLoadOptions(
+    TraceLoadOptions(
       format: try arguments.choice("--trace-format", as: TraceFormat.self)
         ?? arguments.value("--format").flatMap(TraceFormat.init(rawValue:)), lenient: arguments.flag("--lenient"),
       attributor: FeatureAttributor(rules: config?.config.traceRules ?? []))

@@ -19,12 +19,13 @@ enum TracesSummarizeCommand: Command {
     ])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    let format = try TracesOptions.output(arguments)
     let config = try WorkingConfig.load(arguments, invocation)
     let summary = try TraceLoader.summarize(
       TracesOptions.files(arguments.positionals, invocation),
       options: try TracesOptions.loadOptions(arguments, config: config),
       prices: try WorkingConfig.prices(arguments, invocation, config: config))
-    if try TracesOptions.output(arguments) == .json {
+    if format == .json {
       invocation.stdout.write(JSONWriter.compactLeaves(TraceSummaryJSON.encode(summary)) + "\n")
     } else {
       invocation.stdout.write(TraceSummaryTable.render(summary))
