@@ -9,6 +9,9 @@ public struct CheckOptions: Sendable {
 
   /// nil: the merge-base with the default branch.
   public var base: String?
+  /// The base is the merge-base of `base` and the head commit, as in `git diff base...head`:
+  /// a pull request or push range the way pre-commit's `--from-ref`/`--to-ref` mean it.
+  public var baseIsMergeBase = false
   public var head: Head
   /// The config path as the user gave it (relative to the working directory); nil = repo root.
   public var configPath: String?

@@ -15,7 +15,11 @@ public struct CheckPipeline {
     let git = try Git.discover(from: workingDirectory)
     let base: (sha: String, label: String)
     do {
-      if let rev = options.base {
+      if let rev = options.base, options.baseIsMergeBase {
+        var tip = "HEAD"
+        if case .revision(let head) = options.head { tip = head }
+        base = (try git.mergeBase(rev, tip), rev)
+      } else if let rev = options.base {
         base = (try git.resolve(rev), rev)
       } else {
         base = try git.defaultBase()

@@ -9,12 +9,18 @@ enum CheckCommand: Command {
       The head defaults to the working tree. Exit status: 0 within policy, 1 a fail threshold or
       budget was passed, 2 the check could not run. A base without tokentax.json is measured with
       the head's config (the report says so); --config-from picks one side's config for both.
+      --from-ref A --to-ref B compares B with the merge-base of A and B, the range 'git diff A...B'
+      shows. Under pre-commit ('pre-commit run --from-ref A --to-ref B', or a pre-push hook),
+      --staged reads that range from PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF.
       """,
     options: [
       OptionSpec(["--base"], .value("rev"), help: "Base revision (default: merge-base with the default branch)."),
       OptionSpec(["--head"], .value("rev"), help: "Head revision (default: the working tree)."),
       OptionSpec(["--staged"], help: "Use the index as the head, HEAD as the base (pre-commit)."),
       OptionSpec(["--worktree"], help: "Use the working tree as the head (the default)."),
+      OptionSpec(
+        ["--from-ref"], .value("rev"), help: "With --to-ref: the range's start; the base is their merge-base."),
+      OptionSpec(["--to-ref"], .value("rev"), help: "With --from-ref: the range's end, the head revision."),
       .config,
       OptionSpec(["--config-from"], .value("side"), help: "Apply one config to both sides: head, base or worktree."),
       .format, .output,
@@ -46,7 +52,11 @@ enum CheckCommand: Command {
       base: arguments.value("--base"), configPath: arguments.value("--config"),
       priceFiles: arguments.allValues("--prices"), approval: arguments.value("--approve"),
       configFrom: try arguments.choice("--config-from", as: ConfigOrigin.self))
-    if let head = arguments.value("--head") {
+    if let range = try range(arguments, invocation.environment) {
+      options.base = range.from
+      options.head = .revision(range.to)
+      options.baseIsMergeBase = true
+    } else if let head = arguments.value("--head") {
       options.head = .revision(head)
     } else if arguments.flag("--staged") {
       options.head = .index
@@ -78,6 +88,31 @@ enum CheckCommand: Command {
     }
     try ReportWriter.write(report, format: format, context: context, to: arguments.value("--output"), invocation)
     return exitCode
+  }
+
+  /// `--from-ref`/`--to-ref`, else under `--staged` pre-commit's range variables (set by
+  /// `pre-commit run --from-ref … --to-ref …` and by its pre-push stage), else nil.
+  static func range(_ arguments: ParsedArguments, _ environment: [String: String]) throws -> (from: String, to: String)?
+  {
+    switch (arguments.value("--from-ref"), arguments.value("--to-ref")) {
+    case (let from?, let to?):
+      let sides =
+        ["--base", "--head"].filter { arguments.value($0) != nil }
+        + ["--staged", "--worktree"].filter { arguments.flag($0) }
+      guard sides.isEmpty else {
+        throw UsageError("--from-ref/--to-ref name both sides; leave out \(sides.joined(separator: " and "))")
+      }
+      return (from, to)
+    case (nil, nil):
+      // An explicit --base under pre-commit is the user's choice; so is a hook without a range.
+      guard arguments.flag("--staged"), arguments.value("--base") == nil else { return nil }
+      // PRE_COMMIT_SOURCE/ORIGIN are the names pre-commit used before 2.0.
+      let from = environment["PRE_COMMIT_FROM_REF"] ?? environment["PRE_COMMIT_SOURCE"] ?? ""
+      let to = environment["PRE_COMMIT_TO_REF"] ?? environment["PRE_COMMIT_ORIGIN"] ?? ""
+      return from.isEmpty || to.isEmpty ? nil : (from, to)
+    default:
+      throw UsageError("--from-ref and --to-ref go together: give both ends of the range")
+    }
   }
 
   /// What `--quiet` prints: one line per violation and warning, failures first.

@@ -61,6 +61,15 @@ public struct Git: Sendable {
     throw GitError.noDefaultBase
   }
 
+  /// The best common ancestor of two commits: the base of `git diff from...to`.
+  public func mergeBase(_ from: String, _ to: String) throws -> String {
+    let (a, b) = (try resolve(from), try resolve(to))
+    let out = try? run(["merge-base", a, b])
+    let sha = out.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+    guard !sha.isEmpty else { throw GitError.noMergeBase(from, to, shallow: isShallow) }
+    return sha
+  }
+
   /// The values of `trailer` in the commits of `range` (e.g. `base..HEAD`), newest first.
   public func trailers(_ key: String, in range: String) -> [String] {
     guard let out = try? run(["log", "--format=%(trailers:key=\(key),valueonly,separator=%x1f)%x1e", range]) else {

@@ -5,6 +5,8 @@ public enum GitError: UserFacingError, Equatable {
   case unknownRevision(String, shallow: Bool)
   case noDefaultBase
   case noCommits
+  /// `--from-ref A --to-ref B` where A and B share no history (or the clone is too shallow to show it).
+  case noMergeBase(String, String, shallow: Bool)
   case commandFailed(command: String, message: String)
   /// A file a config path names that cannot be read as a file (a pipe, a device, unreadable).
   case unreadableFile(path: String, reason: String)
@@ -26,6 +28,12 @@ public enum GitError: UserFacingError, Equatable {
     case .noCommits:
       return
         "the repository has no commits yet, so there is no base to compare with; commit once, then run tokentax check"
+    case .noMergeBase(let from, let to, let shallow):
+      let fix =
+        shallow
+        ? "fetch full history (actions/checkout with 'fetch-depth: 0') and run again"
+        : "pass --base REV --head REV to compare the two directly"
+      return "'\(from)' and '\(to)' have no common ancestor, so the range has no base; \(fix)"
     case .commandFailed(let command, let message):
       return "git \(command) failed: \(message)"
     case .unreadableFile(let path, let reason):
