@@ -6,6 +6,7 @@ enum CommandRegistry {
       EstimateCommand.self,
       CountCommand.self,
       PricesCommand.self,
+      PricesUpdateCommand.self,
       CalibrateCommand.self,
       InitCommand.self,
       BudgetInitCommand.self,

@@ -32,6 +32,9 @@ enum CompletionScript {
     /// Second words per group ("traces" → summarize, diff).
     var groups: [(word: String, commands: [CommandSpec])] = []
 
+    /// Whether the group's word is a command of its own too (`prices` beside `prices update`).
+    func isCommand(_ word: String) -> Bool { commands.contains { $0.path == [word] } }
+
     init(commands: [CommandSpec]) {
       self.commands = commands
       for spec in commands {
@@ -42,7 +45,9 @@ enum CompletionScript {
             continue
           }
           groups.append((first, [spec]))
-          firstWords.append((first, "\(first) subcommands"))
+          if !firstWords.contains(where: { $0.word == first }) { firstWords.append((first, "\(first) subcommands")) }
+        } else if let index = firstWords.firstIndex(where: { $0.word == first }) {
+          firstWords[index].abstract = spec.abstract
         } else {
           firstWords.append((first, spec.abstract))
         }
@@ -81,6 +86,16 @@ enum CompletionScript {
       """
     for group in model.groups {
       let words = group.commands.map { $0.path[1] }.joined(separator: " ")
+      if model.isCommand(group.word) {
+        // The word is a command too: an option or a positional may come where a subcommand can.
+        out += """
+              \(group.word))
+                if [ "$COMP_CWORD" -eq 2 ] && [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W '\(words)' -- "$cur")); return; fi
+                case " \(words) " in *" ${COMP_WORDS[2]} "*) command="$command ${COMP_WORDS[2]}" ;; esac ;;
+
+          """
+        continue
+      }
       out += """
             \(group.word))
               if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W '\(words) --help' -- "$cur")); return; fi
@@ -146,13 +161,20 @@ enum CompletionScript {
 
       """
     for group in model.groups {
+      let mixed = model.isCommand(group.word)
       out += "    \(group.word))\n"
-      out += "      if (( CURRENT == 3 )); then\n        described=(\n"
+      out += "      if (( CURRENT == 3 ))\(mixed ? " && [[ $words[3] != -* ]]" : ""); then\n        described=(\n"
       for spec in group.commands {
         out += "          \(zshQuote("\(spec.path[1]):\(spec.abstract)"))\n"
       }
       out += "        )\n        _describe -t commands '\(group.word) subcommand' described\n        return\n      fi\n"
-      out += "      command=\"$command $words[3]\"\n      shift words\n      (( CURRENT-- )) ;;\n"
+      let join = "command=\"$command $words[3]\"; shift words; (( CURRENT-- ))"
+      if mixed {
+        let words = group.commands.map { $0.path[1] }.joined(separator: " ")
+        out += "      if [[ \" \(words) \" == *\" $words[3] \"* ]]; then \(join); fi ;;\n"
+      } else {
+        out += "      command=\"$command $words[3]\"\n      shift words\n      (( CURRENT-- )) ;;\n"
+      }
     }
     out += """
         esac

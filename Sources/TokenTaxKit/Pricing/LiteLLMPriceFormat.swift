@@ -72,17 +72,19 @@ enum LiteLLMPriceFormat {
       cacheWrite1h: try price("cache_creation_input_token_cost_above_1hr"),
       batchDiscount: try discount(try price("input_cost_per_token_batches"), input)
         ?? discount(try price("output_cost_per_token_batches"), output),
-      longContext: try longContext(entry, price: price), contextWindow: entry["max_input_tokens"]?.intValue,
-      minimumCacheablePrefix: entry["prompt_cache_min_tokens"]?.intValue,
+      longContext: try longContext(entry, price: price),
+      contextWindow: entry["max_input_tokens"]?.intValue.flatMap { $0 > 0 ? $0 : nil },
+      minimumCacheablePrefix: entry["prompt_cache_min_tokens"]?.intValue.flatMap { $0 >= 0 ? $0 : nil },
       tokenizer: ModelCatalog.identify(id).tokenizer,
       source: file, date: "")
   }
 
   /// `1 - batch/list`: 0.5 when the batch price is half the list price; nil when the entry has
-  /// no batch price or one above the list price (a data error, not a discount).
+  /// no batch price or one above the list price (a data error, not a discount). Six places: a
+  /// ratio of two prices does not terminate, and a price file should not carry 38 digits.
   private static func discount(_ batch: Decimal?, _ list: Decimal) -> Decimal? {
     guard let batch, list > 0, batch <= list else { return nil }
-    return 1 - batch / list
+    return Money.rounded(1 - batch / list, scale: 6)
   }
 
   /// The lowest `input_cost_per_token_above_{N}k_tokens` tier (LiteLLM reads "200k" as 200,000).

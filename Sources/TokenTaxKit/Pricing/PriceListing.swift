@@ -68,12 +68,19 @@ struct PriceListing {
   // MARK: JSON
 
   /// `{"version": 1, "date": …, "models": {id: {…}}}` with sorted keys; absent prices are left out.
-  func json() -> String {
+  /// With `fileSource`/`fileDate` they are the file's defaults and rows that share them omit them.
+  func json(fileSource: String? = nil, fileDate: String? = nil) -> String {
     let aliases = Dictionary(grouping: table.aliases.keys.sorted(), by: { table.aliases[$0] ?? "" })
     var models: [String: JSONValue] = [:]
-    for row in rows { models[row.model] = .object(object(row, aliases: aliases[row.model] ?? [])) }
+    for row in rows {
+      var entry = object(row, aliases: aliases[row.model] ?? [])
+      if row.source == fileSource { entry["source"] = nil }
+      if row.date == fileDate { entry["date"] = nil }
+      models[row.model] = .object(entry)
+    }
     var root: [String: JSONValue] = ["version": .int(1), "models": .object(models)]
-    if let date = table.asOf(models: rows.map(\.model)) { root["date"] = .string(date) }
+    if let date = fileDate ?? table.asOf(models: rows.map(\.model)) { root["date"] = .string(date) }
+    if let fileSource { root["source"] = .string(fileSource) }
     return JSONWriter.string(.object(root)) + "\n"
   }
 

@@ -33,7 +33,7 @@ import Foundation
 ///
 /// An entry whose key is an existing id or alias *patches* that row: the keys it gives replace
 /// the row's values (`null` clears an optional one) and the rest is kept, so an override can
-/// change one price. Config `prices.overrides` uses the same per-model object.
+/// change one price. A key that is an alias of an id the same file lists is a row of its own. Config `prices.overrides` uses the same per-model object.
 enum TokenTaxPriceFormat {
   static let topLevelKeys = ["version", "date", "source", "models"]
   static let modelKeys = [
@@ -68,23 +68,29 @@ enum TokenTaxPriceFormat {
   static func apply(
     models: [String: JSONValue], path: String, file: String, source: String, date: String, to table: inout PriceTable
   ) throws {
+    // A key that is an alias of a row this file also lists is a row of its own (LiteLLM's
+    // `gpt-5-2025-08-07` beside `gpt-5`), not a second patch of that row.
+    let listed = Set(models.keys.map { $0.lowercased() })
     for id in models.keys.sorted() {
       let fields = Fields(file: file, path: "\(path).\(id)")
       guard let object = models[id]?.objectValue else {
         throw fields.error("expected an object of prices, got \(models[id]?.kindDescription ?? "nothing")")
       }
       guard id.contains(where: { !$0.isWhitespace }) else { throw fields.error("a model id cannot be empty") }
-      try applyEntry(id: id, object, fields: fields, source: source, date: date, to: &table)
+      try applyEntry(id: id, object, fields: fields, source: source, date: date, listed: listed, to: &table)
     }
   }
 
   private static func applyEntry(
-    id: String, _ object: [String: JSONValue], fields: Fields, source: String, date: String,
+    id: String, _ object: [String: JSONValue], fields: Fields, source: String, date: String, listed: Set<String>,
     to table: inout PriceTable
   ) throws {
     try fields.rejectUnknownKeys(object, allowed: modelKeys)
     var row: ModelPrice
-    if let existing = table.exactID(id).flatMap({ table.rows[$0] }) {
+    let target = table.exactID(id).flatMap {
+      $0.lowercased() == id.lowercased() || !listed.contains($0.lowercased()) ? $0 : nil
+    }
+    if let existing = target.flatMap({ table.rows[$0] }) {
       row = existing
     } else {
       for key in ["input", "output"] where object[key] == nil || object[key] == .null {

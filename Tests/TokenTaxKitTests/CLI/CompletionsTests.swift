@@ -72,6 +72,11 @@ import Testing
       return try Self.complete("bash", program, in: directory).filter { !$0.isEmpty }
     }
     #expect(try complete("tokentax tr") == ["traces"])
+    // `prices` is a command and the group of `prices update`: offered once, with both behind it.
+    #expect(try complete("tokentax pr") == ["prices"])
+    #expect(try complete("tokentax prices up") == ["update"])
+    #expect(try complete("tokentax prices --out") == ["--outdated"])
+    #expect(try complete("tokentax prices update --dry") == ["--dry-run"])
     #expect(try complete("tokentax traces ''") == ["summarize", "diff", "--help"])
     #expect(try complete("tokentax check --ba") == ["--base"])
     #expect(try complete("tokentax traces diff --min") == ["--min-samples"])

@@ -1,0 +1,145 @@
+import Foundation
+
+/// `tokentax prices update FILE`: import a fresh LiteLLM price map into the repository's price file.
+enum PricesUpdateCommand: Command {
+  static let spec = CommandSpec(
+    path: ["prices", "update"], abstract: "Import a fresh LiteLLM price map into the repository's price file.",
+    discussion: """
+      Reads LiteLLM's model_prices_and_context_window.json (a path, or - for standard input; tokentax
+      never downloads it) and writes it as tokentax's price format with every row dated today (or
+      --as-of), so 'prices --outdated' can tell how old a price is and a pull request shows one line
+      per changed price. The file written is --to, else the one file in the config's prices.files.
+      A hand-kept price file is not overwritten (--force does). Prints what changed: rows added,
+      removed and repriced, and the price of every model the config's features use.
+      """,
+    options: [
+      OptionSpec(["--to"], .value("path"), help: "The price file to write (default: the config's prices.files entry)."),
+      .config,
+      OptionSpec(
+        ["--as-of"], .value("date"), help: "The date the rows are stamped with (YYYY-MM-DD; default today, UTC)."),
+      OptionSpec(["--dry-run"], help: "Print what would change; write nothing."),
+      OptionSpec(["--force"], help: "Overwrite a price file that an import did not write."),
+    ],
+    positionals: PositionalSpec("file", help: "LiteLLM's model_prices_and_context_window.json, or - for stdin."),
+    examples: [
+      Example(
+        "Import a downloaded map as the repository's price file",
+        "tokentax prices update litellm.json --to prices/litellm.json"),
+      Example(
+        "Straight from LiteLLM's repository",
+        "curl -fsSL https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json | tokentax prices update -"
+      ),
+      Example("See what a newer map would change", "tokentax prices update litellm.json --dry-run"),
+    ])
+
+  static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
+    guard arguments.positionals.count == 1, let input = arguments.positionals.first else {
+      throw UsageError("name one LiteLLM price file to import (or - for standard input)")
+    }
+    let asOf = arguments.value("--as-of") ?? PriceAge.today()
+    guard PriceAge.day(asOf) != nil else {
+      throw UsageError("--as-of must be a date written YYYY-MM-DD, got '\(SafeText.quoted(asOf, limit: 40))'")
+    }
+    let working = try WorkingConfig.load(arguments, invocation)
+    let target = try self.target(arguments, invocation, config: working)
+    let data = try read(input, invocation)
+    let imported = try PriceImport(litellm: data, named: input == "-" ? "standard input" : input, asOf: asOf)
+
+    let existing = try current(target)
+    if let existing, !arguments.flag("--force"), !PriceImport.mayReplace(existing, source: imported.source) {
+      throw UsageError(
+        "'\(target.name)' is a price file an import did not write; pass --to a new file for the import, "
+          + "or --force to overwrite it")
+    }
+    let changes = PriceChanges(
+      previous: existing.flatMap { PriceImport.previous($0, named: target.name) }, fresh: imported.table)
+    var lines = summary(imported, changes, target: target, working: working)
+    if arguments.flag("--dry-run") {
+      lines[0] = lines[0].replacingOccurrences(of: "wrote", with: "would write")
+    } else {
+      // What the config forecasts before and after, when it reads this file: check prices both
+      // sides at the head's prices, so a price update alone never shows there.
+      let forecast = {
+        try? Forecast.make(
+          rev: nil, configPath: arguments.value("--config"), priceFiles: [],
+          workingDirectory: invocation.workingDirectory)
+      }
+      let before = target.listed == true ? forecast() : nil
+      try FileManager.default.createDirectory(
+        at: target.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try ReportWriter.writeFile(try imported.document(), to: target.url, name: target.name)
+      if let old = before?.monthlyUSD, let new = forecast()?.monthlyUSD {
+        lines.append(
+          "forecast at the new prices: \(Money.usd(old)) → \(Money.usd(new))/month (\(Money.signedUSD(new - old))); "
+            + "'tokentax estimate' shows each feature")
+      }
+      lines.append("next: review and commit \(target.name)")
+    }
+    invocation.stdout.write(lines.map { $0 + "\n" }.joined())
+    return .success
+  }
+
+  /// Where the import goes: `--to`, else the config's one price file.
+  private static func target(_ arguments: ParsedArguments, _ invocation: Invocation, config: WorkingConfig?) throws
+    -> (url: URL, name: String, listed: Bool?)
+  {
+    let files = config?.config.prices.files ?? []
+    let root = config?.source.git.root
+    if let given = arguments.value("--to") {
+      let url = invocation.url(for: given).standardizedFileURL
+      let listed = root.map { root in files.contains { root.appendingPathComponent($0).standardizedFileURL == url } }
+      return (url, given, listed)
+    }
+    guard let root, files.count == 1, let only = files.first else {
+      throw UsageError(
+        files.isEmpty
+          ? "no price file to update: pass --to PATH (e.g. --to prices/litellm.json), then list it in prices.files"
+          : "the config lists \(files.count) price files; name the one to write with --to PATH")
+    }
+    return (root.appendingPathComponent(only), only, true)
+  }
+
+  /// The file at the target path now; nil when there is none.
+  private static func current(_ target: (url: URL, name: String, listed: Bool?)) throws -> Data? {
+    guard FileManager.default.fileExists(atPath: target.url.path) else { return nil }
+    do {
+      return try RegularFile.contents(target.url.path)
+    } catch {
+      throw PriceFileError(file: target.name, problem: "\(error.reason); --to must name a regular file")
+    }
+  }
+
+  private static func read(_ input: String, _ invocation: Invocation) throws -> Data {
+    if input == "-" { return invocation.readStdin() }
+    do {
+      return try RegularFile.contents(invocation.url(for: input).path)
+    } catch {
+      throw PriceFileError(file: input, problem: "\(error.reason); pass the path of LiteLLM's price map")
+    }
+  }
+
+  private static func summary(
+    _ imported: PriceImport, _ changes: PriceChanges, target: (url: URL, name: String, listed: Bool?),
+    working: WorkingConfig?
+  ) -> [String] {
+    var lines = [
+      "tokentax: wrote \(target.name): \(Money.tokens(imported.table.rows.count)) models, dated \(imported.asOf)"
+    ]
+    if changes.previous != nil {
+      lines.append(
+        "against the file it replaces: \(changes.added.count) added, \(changes.removed.count) removed, "
+          + "\(changes.repriced.count) repriced")
+    }
+    let models = Set(
+      (working?.config.features ?? []).compactMap { $0.model ?? working?.config.defaults.model }
+    ).sorted()
+    if !models.isEmpty {
+      lines.append("the models the config uses:")
+      lines += changes.lines(models: models)
+    }
+    if target.listed == false {
+      lines.append("note: the config does not read \(target.name) yet; add it to prices.files in tokentax.json")
+    }
+    return lines
+  }
+}
