@@ -33,7 +33,8 @@ import Foundation
 ///
 /// An entry whose key is an existing id or alias *patches* that row: the keys it gives replace
 /// the row's values (`null` clears an optional one) and the rest is kept, so an override can
-/// change one price. A key that is an alias of an id the same file lists is a row of its own. Config `prices.overrides` uses the same per-model object.
+/// change one price. In a price file (not in overrides), an entry with both prices whose key is
+/// an alias is a row of its own. Config `prices.overrides` uses the same per-model object.
 enum TokenTaxPriceFormat {
   static let topLevelKeys = ["version", "date", "source", "models"]
   static let modelKeys = [
@@ -60,36 +61,36 @@ enum TokenTaxPriceFormat {
     guard let object = models.objectValue else {
       throw fields.at("models").error("expected an object of models by id, got \(models.kindDescription)")
     }
-    try apply(models: object, path: "models", file: file, source: source, date: date, to: &table)
+    try apply(models: object, path: "models", file: file, source: source, date: date, aliasRows: true, to: &table)
   }
 
   /// Lays per-model objects over `table`; `path` prefixes field paths in errors
-  /// (`models`, or `prices.overrides` for the config).
+  /// (`models`, or `prices.overrides` for the config). With `aliasRows` (price files), an entry
+  /// with both prices whose key is an alias of a row is a row of its own: a file that prices
+  /// `gpt-5-2025-08-07` or `mistral-small-latest` prices that id, as LiteLLM's map does, and leaves
+  /// the row the alias named alone. Config overrides always patch the row an alias names.
   static func apply(
-    models: [String: JSONValue], path: String, file: String, source: String, date: String, to table: inout PriceTable
+    models: [String: JSONValue], path: String, file: String, source: String, date: String, aliasRows: Bool = false,
+    to table: inout PriceTable
   ) throws {
-    // A key that is an alias of a row this file also lists is a row of its own (LiteLLM's
-    // `gpt-5-2025-08-07` beside `gpt-5`), not a second patch of that row.
-    let listed = Set(models.keys.map { $0.lowercased() })
     for id in models.keys.sorted() {
       let fields = Fields(file: file, path: "\(path).\(id)")
       guard let object = models[id]?.objectValue else {
         throw fields.error("expected an object of prices, got \(models[id]?.kindDescription ?? "nothing")")
       }
       guard id.contains(where: { !$0.isWhitespace }) else { throw fields.error("a model id cannot be empty") }
-      try applyEntry(id: id, object, fields: fields, source: source, date: date, listed: listed, to: &table)
+      try applyEntry(id: id, object, fields: fields, source: source, date: date, aliasRows: aliasRows, to: &table)
     }
   }
 
   private static func applyEntry(
-    id: String, _ object: [String: JSONValue], fields: Fields, source: String, date: String, listed: Set<String>,
+    id: String, _ object: [String: JSONValue], fields: Fields, source: String, date: String, aliasRows: Bool,
     to table: inout PriceTable
   ) throws {
     try fields.rejectUnknownKeys(object, allowed: modelKeys)
     var row: ModelPrice
-    let target = table.exactID(id).flatMap {
-      $0.lowercased() == id.lowercased() || !listed.contains($0.lowercased()) ? $0 : nil
-    }
+    let complete = [object["input"], object["output"]].allSatisfy { $0 != nil && $0 != .null }
+    let target = table.exactID(id).flatMap { $0.lowercased() == id.lowercased() || !(aliasRows && complete) ? $0 : nil }
     if let existing = target.flatMap({ table.rows[$0] }) {
       row = existing
     } else {

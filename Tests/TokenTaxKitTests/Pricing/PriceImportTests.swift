@@ -51,7 +51,7 @@ import Testing
     }
   }
 
-  @Test func aKeyThatIsAnAliasOfAListedIdIsItsOwnRow() throws {
+  @Test func aFileRowKeyedByAnAliasIsItsOwnRow() throws {
     let file = """
       { "version": 1, "models": {
         "gpt-5": { "input": 1.1, "output": 10 },
@@ -60,10 +60,17 @@ import Testing
     let table = try PriceTable.builtIn().adding(fileContents: Array(file.utf8), named: "p.json")
     #expect(try table.lookup("gpt-5").input == Decimal(string: "1.1"))
     #expect(try table.lookup("gpt-5-2025-08-07").input == Decimal(string: "1.25"))
-    // Alone, the alias still patches the row it names (config overrides rely on it).
+    let alone = #"{ "version": 1, "models": { "gpt-5-2025-08-07": { "input": 0.5, "output": 4 } } }"#
+    let own = try PriceTable.builtIn().adding(fileContents: Array(alone.utf8), named: "p.json")
+    #expect(try own.lookup("gpt-5").input == Decimal(string: "1.25"))
+    #expect(try own.lookup("gpt-5-2025-08-07").input == Decimal(string: "0.5"))
+    // A partial entry patches the row the alias names, and so does a config override.
     let patch = #"{ "version": 1, "models": { "gpt-5-2025-08-07": { "input": 0.5 } } }"#
     let patched = try PriceTable.builtIn().adding(fileContents: Array(patch.utf8), named: "p.json")
     #expect(try patched.lookup("gpt-5").input == Decimal(string: "0.5"))
+    let overridden = try PriceTable.builtIn().applyingOverrides(
+      .object(["gpt-5-2025-08-07": .object(["input": .number("0.5"), "output": .number("4")])]), file: "tokentax.json")
+    #expect(try overridden.lookup("gpt-5").input == Decimal(string: "0.5"))
   }
 
   @Test func changesNameAddedRemovedAndRepricedRows() throws {
