@@ -37,6 +37,10 @@ final class CatFileSession: @unchecked Sendable {
     var answers: [Answer] = []
     answers.reserveCapacity(names.count)
     for name in names {
+      if name.contains("\n") {
+        answers.append(try oneShot(name))
+        continue
+      }
       guard let answer = process.answer(name) else {
         // A half-read answer leaves the pipe out of step: the next read starts a new git.
         process.finish()
@@ -46,6 +50,35 @@ final class CatFileSession: @unchecked Sendable {
       answers.append(answer)
     }
     return answers
+  }
+
+  /// A name with a newline cannot go down the shared pipe: the line protocol would split it in
+  /// two and every later answer would belong to another file. It gets a git of its own with
+  /// NUL-terminated input (`-z`, git 2.38+), whose whole output is this one answer.
+  private func oneShot(_ name: String) throws -> Answer {
+    let output: Data
+    do {
+      output = try Git.run(
+        ["cat-file", "--batch", "--follow-symlinks", "-z"], in: root,
+        input: Data((name + "\0").utf8))
+    } catch GitError.commandFailed {
+      throw GitError.commandFailed(
+        command: "cat-file",
+        message: "cannot read '\(SafeText.quoted(name, limit: 200))', whose name has a newline, with this git "
+          + "(2.38 or later reads it); rename the file or update git")
+    }
+    // `<name> missing` echoes the name, newline and all: the one header that is not one line.
+    let bytes = [UInt8](output)
+    if let newline = bytes.firstIndex(of: 0x0A) {
+      let fields = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
+      if (2...3).contains(fields.count), let size = fields.last.flatMap({ Int($0) }), size >= 0,
+        bytes.count == newline + 1 + size + 1
+      {
+        return Answer(fields: fields, body: Data(bytes[(newline + 1)..<(newline + 1 + size)]))
+      }
+    }
+    let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
+    return Answer(fields: [Substring(name), Substring(text.split(separator: " ").last ?? "missing")], body: nil)
   }
 
   private func running() throws -> Child {

@@ -114,6 +114,34 @@ import Testing
     #expect(report["features"]?.arrayValue?.first?["delta"]?["input_tokens"]?.intValue == 0, "\(result.stdout)")
   }
 
+  /// A newline in a file name must not put git's line protocol out of step: at a revision, in
+  /// the index and on disk the same three files give the same count (4 + 14 + 2 tokens, and 3
+  /// each for the three system messages and the priming).
+  @Test func fileNamesWithNewlinesReadTheSameEverywhere() throws {
+    let repo = try TestRepository()
+    try repo.write(
+      "tokentax.json",
+      #"{ "version": 1, "defaults": {"model": "gpt-5"}, "features": [ {"id": "bot", "prompt": [{"file": "prompts/*.md"}]} ] }"#)
+    try repo.write("prompts/a.md", "You are helpful.")
+    try repo.write("prompts/b\nc.md", "Odd file with a much longer text in it than the other one.")
+    try repo.write("prompts/d.md", "Third.")
+    try repo.commit("three prompts")
+    try repo.write("prompts/e\nf.md", "Third.")
+    try repo.git("add", "-A")
+    func inputTokens(_ arguments: String...) throws -> Int? {
+      let run = InProcessRun(arguments + ["--format", "json"], in: repo.root)
+      #expect(run.code == .success, "\(arguments): \(run.stderr)")
+      return try JSONParser().parse(Data(run.stdout.utf8))["features"]?.arrayValue?.first?["input_tokens"]?.intValue
+    }
+    #expect(try inputTokens("estimate", "--rev", "HEAD") == 4 + 14 + 2 + 3 * 3 + 3)
+    // The staged fourth file (2 tokens + 3 framing) is read from the index by name too.
+    let staged = InProcessRun(["check", "--staged", "--format", "json"], in: repo.root)
+    let feature = try JSONParser().parse(Data(staged.stdout.utf8))["features"]?.arrayValue?.first
+    #expect(feature?["base"]?["input_tokens"]?.intValue == 32, "\(staged.stderr)")
+    #expect(feature?["head"]?["input_tokens"]?.intValue == 37)
+    #expect(try inputTokens("estimate") == 37)
+  }
+
   @Test func namedPipePromptIsRefusedWithoutBlocking() throws {
     let repo = try repository()
     try repo.commit("one")
