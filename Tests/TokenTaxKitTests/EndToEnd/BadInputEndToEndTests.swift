@@ -121,7 +121,8 @@ import Testing
     let repo = try TestRepository()
     try repo.write(
       "tokentax.json",
-      #"{ "version": 1, "defaults": {"model": "gpt-5"}, "features": [ {"id": "bot", "prompt": [{"file": "prompts/*.md"}]} ] }"#)
+      #"{ "version": 1, "defaults": {"model": "gpt-5"}, "features": [ {"id": "bot", "prompt": [{"file": "prompts/*.md"}]} ] }"#
+    )
     try repo.write("prompts/a.md", "You are helpful.")
     try repo.write("prompts/b\nc.md", "Odd file with a much longer text in it than the other one.")
     try repo.write("prompts/d.md", "Third.")
