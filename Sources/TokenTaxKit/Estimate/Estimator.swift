@@ -20,11 +20,11 @@ public struct Estimator: Sendable {
   {
     var feature = snapshot.feature
     var warnings: [String] = snapshot.files.flatMap(\.notes).map { "feature '\(snapshot.feature.id)': \($0)" }
-    let frontMatters = snapshot.files.filter {
+    let frontMatterFiles = snapshot.files.filter {
       ($0.part.kind == .text || $0.part.kind == .examples) && $0.part.selector == nil
         && FrontMatter.applies(to: $0.path)
     }
-    .map { FrontMatter($0.text) }
+    let frontMatters = frontMatterFiles.map { FrontMatter($0.text) }
     let model = try self.model(of: snapshot, frontMatters: frontMatters)
     let price = try prices.lookup(model)
     let counter = TokenCounter(
@@ -36,7 +36,8 @@ public struct Estimator: Sendable {
       let tokens = counter.count(text)
       feature.variables[name] = tokens
       warnings.append(
-        "feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(tokens) tokens)")
+        "feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(tokens) token\(tokens == 1 ? "" : "s"))"
+      )
     }
     let variables = feature.variables
     let featureTemplates = FeatureTemplates(
@@ -57,6 +58,10 @@ public struct Estimator: Sendable {
       parts: parts)
     var input = counted.input
     if counted.messages > 0 { input += PartCounter.replyPriming }
+    for (file, frontMatter) in zip(frontMatterFiles, frontMatters) {
+      input += try declarationTokens(
+        frontMatter, file: file.path, feature: feature.id, model: model, warnings: &warnings)
+    }
     if let history = feature.history, history.turns > 1 {
       // Call k of a conversation carries k-1 earlier turns (a user and an assistant message each).
       let perTurn = history.tokensPerTurn + 2 * PartCounter.tokensPerMessage
@@ -95,6 +100,28 @@ public struct Estimator: Sendable {
       model: model, usage: usage, cacheHitRate: cache.hitRate, costPerCallUSD: cost, monthlyUSD: monthly,
       sources: sources, encoding: encoding, price: price, promptTexts: counted.promptTexts,
       promptFiles: counted.promptFiles, counter: counter, recounts: counted.recounts, warnings: warnings)
+  }
+
+  /// The tokens a front matter's tools and output schema add to each call, said in a warning
+  /// with what could not be sized.
+  private func declarationTokens(
+    _ frontMatter: FrontMatter, file: String, feature: String, model: String, warnings: inout [String]
+  ) throws -> Int {
+    let declarations = try FrontMatterDeclarations(frontMatter, file: file)
+    warnings += declarations.notes.map { "feature '\(feature)': \(file): \($0)" }
+    guard !declarations.isEmpty else { return 0 }
+    let added = try DeclarationTokens.count(declarations, model: model, prices: prices, file: file)
+    var what: [String] = []
+    if !declarations.tools.isEmpty {
+      what.append("\(declarations.tools.count) tool definition\(declarations.tools.count == 1 ? "" : "s")")
+    }
+    if declarations.outputSchema != nil { what.append("an output schema") }
+    let cost =
+      added.tokens == 0
+      ? "\(model) does not bill it as input"
+      : "+\(Money.tokens(added.tokens)) input tokens per call\(added.exact ? "" : " (estimated)")"
+    warnings.append("feature '\(feature)': \(file) declares \(what.joined(separator: " and ")): \(cost)")
+    return added.tokens
   }
 
   /// The model: the config's, a front matter's, a request body's, then the default.

@@ -93,4 +93,55 @@ import Testing
       result.stderr.contains("placeholder 'question' sized by its front-matter default or sample"), "\(result.stderr)")
     #expect(!result.stderr.contains("has no size in variables"), "\(result.stderr)")
   }
+
+  static let tents = """
+    ---
+    name: Tents
+    model:
+      api: chat
+      configuration:
+        type: openai
+        name: gpt-4o
+    tools:
+      - name: get_weather
+        kind: function
+        description: Get the weather forecast for a place and a date.
+        parameters:
+          properties:
+            - name: location
+              kind: string
+              description: The city, e.g. Chamonix
+              required: true
+            - name: date
+              kind: string
+              description: ISO date
+    ---
+    system:
+    You help customers choose tents.
+    """
+
+  /// The system message alone is 12 tokens with framing; the tool adds 59 (gpt-4o, exact, as
+  /// `count --request` gives for the two bodies). A longer tool description shows in `check`.
+  @Test func promptyToolsAreCountedAndTheirEditsShow() throws {
+    let repo = try TestRepository()
+    try repo.write("tent.prompty", Self.tents)
+    try repo.write(
+      "tokentax.json",
+      #"{"version": 1, "features": [{"id": "tents", "calls_per_day": 100, "output_tokens": 10, "prompt": [{"file": "tent.prompty"}]}]}"#
+    )
+    try repo.commit("tents")
+    let estimate = repo.run("estimate", "--format", "json")
+    let row = try #require(try JSONParser().parse(estimate.stdout)["features"]?.arrayValue?.first)
+    #expect(row["input_tokens"] == .number("71"), "\(estimate.stderr)")
+    #expect(estimate.stderr.contains("tent.prompty declares 1 tool definition: +59 input tokens per call"))
+
+    try repo.write(
+      "tent.prompty",
+      Self.tents.replacingOccurrences(
+        of: "Get the weather forecast for a place and a date.",
+        with: "Get the hourly weather forecast, wind and snow for a place and a date, in metric units."))
+    let check = repo.run("check", "--base", "HEAD", "--format", "json")
+    let feature = try #require(try JSONParser().parse(check.stdout)["features"]?.arrayValue?.first)
+    #expect(feature["delta"]?["input_tokens"] == .number("9"), "\(check.stderr)")
+  }
 }

@@ -11,6 +11,9 @@ struct FrontMatter {
   /// The text after the closing `---`, and the line it starts on.
   var body: String
   var bodyLine: Int
+  /// The YAML between the `---` lines, and the file line its first line is on.
+  var header = ""
+  var headerLine = 1
 
   /// dotprompt and prompty files open with front matter.
   static func applies(to file: String) -> Bool { file.hasSuffix(".prompt") || file.hasSuffix(".prompty") }
@@ -32,6 +35,8 @@ struct FrontMatter {
       )
     else { return }
     let header = lines[(open + 1)..<close]
+    self.header = header.joined(separator: "\n")
+    headerLine = open + 2
     model = FrontMatter.model(in: header)
     values = FrontMatter.scalars(in: header)
     body = lines[(close + 1)...].joined(separator: "\n")
