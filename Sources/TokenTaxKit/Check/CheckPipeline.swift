@@ -5,14 +5,17 @@ import Foundation
 public struct CheckPipeline {
   public var options: CheckOptions
   public var workingDirectory: URL
+  /// The process's environment, which git runs in.
+  public var environment: [String: String]
 
-  public init(options: CheckOptions, workingDirectory: URL) {
+  public init(options: CheckOptions, workingDirectory: URL, environment: [String: String]) {
     self.options = options
     self.workingDirectory = workingDirectory
+    self.environment = environment
   }
 
   public func run() throws -> CheckOutcome {
-    let git = try Git.discover(from: workingDirectory)
+    let git = try Git.discover(from: workingDirectory, environment: environment)
     let base: (sha: String, label: String)
     do {
       if let rev = options.base, options.baseIsMergeBase {

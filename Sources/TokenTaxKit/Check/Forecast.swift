@@ -24,10 +24,12 @@ public struct Forecast: Sendable {
   }
 
   /// Forecasts the working tree (rev nil) or a commit.
-  public static func make(rev: String?, configPath: String?, priceFiles: [String], workingDirectory: URL) throws
+  public static func make(
+    rev: String?, configPath: String?, priceFiles: [String], workingDirectory: URL, environment: [String: String]
+  ) throws
     -> Forecast
   {
-    let git = try Git.discover(from: workingDirectory)
+    let git = try Git.discover(from: workingDirectory, environment: environment)
     let source: any FileSource =
       try rev.map { CommitFiles(git: git, sha: try git.resolve($0)) } ?? WorktreeFiles(git: git)
     let path =

@@ -17,7 +17,7 @@ enum BudgetInitCommand: Command {
     let headroom = try arguments.decimal("--headroom") ?? 15
     let forecast = try Forecast.make(
       rev: nil, configPath: arguments.value("--config"), priceFiles: arguments.allValues("--prices"),
-      workingDirectory: invocation.workingDirectory)
+      workingDirectory: invocation.workingDirectory, environment: invocation.environment)
     let path = forecast.configPath
     let url = forecast.configURL
     let text = try String(contentsOf: url, encoding: .utf8)

@@ -64,7 +64,8 @@ enum CheckCommand: Command {
     }
     let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
     let (report, exitCode) = try CheckExit.run(
-      CheckPipeline(options: options, workingDirectory: invocation.workingDirectory))
+      CheckPipeline(
+        options: options, workingDirectory: invocation.workingDirectory, environment: invocation.environment))
     let context = ReportContext(
       color: ReportWriter.useColor(arguments, invocation), tag: arguments.value("--tag"),
       configPath: options.configPath ?? Config.fileName)

@@ -26,14 +26,16 @@ enum DemoCommand: Command {
         "the demo fixtures (fixtures/demo) were not found; run 'tokentax demo' from the tokentax checkout")
     }
     let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
-    let root = try DemoRepository.create(from: fixtures)
+    let root = try DemoRepository.create(from: fixtures, environment: invocation.environment)
     defer {
       if !arguments.flag("--keep") { try? FileManager.default.removeItem(at: root) }
     }
     var demo = invocation
     demo.workingDirectory = root
     let (report, exitCode) = try CheckExit.run(
-      CheckPipeline(options: CheckOptions(base: "HEAD~1", head: .revision("HEAD")), workingDirectory: root))
+      CheckPipeline(
+        options: CheckOptions(base: "HEAD~1", head: .revision("HEAD")), workingDirectory: root,
+        environment: invocation.environment))
     let context = ReportContext(color: ReportWriter.useColor(arguments, invocation))
     if format == .table {
       invocation.stdout.line("$ git log --oneline   # in a temporary repo built from fixtures/demo")

@@ -18,7 +18,7 @@ enum EstimateCommand: Command {
     let forecast = try Forecast.make(
       rev: arguments.value("--rev"), configPath: arguments.value("--config"),
       priceFiles: arguments.allValues("--prices"),
-      workingDirectory: invocation.workingDirectory)
+      workingDirectory: invocation.workingDirectory, environment: invocation.environment)
     invocation.stdout.write(format == .json ? json(forecast) : table(forecast))
     for warning in forecast.warnings { invocation.stderr.line("warning: " + SafeText.errorLine(warning)) }
     return .success

@@ -64,7 +64,7 @@ enum HookCommand: Command {
 
   /// The hooks directory git uses, `core.hooksPath` included, as an absolute path.
   private static func hooksDirectory(_ invocation: Invocation) throws -> String {
-    let git = try Git.discover(from: invocation.workingDirectory)
+    let git = try Git.discover(from: invocation.workingDirectory, environment: invocation.environment)
     let output = try git.run(["rev-parse", "--path-format=absolute", "--git-path", "hooks"])
     return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }

@@ -11,7 +11,7 @@ enum InitCommand: Command {
     examples: [Example("Draft a config for a repo of Claude prompts", "tokentax init --model claude-sonnet-4-6")])
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    let git = try Git.discover(from: invocation.workingDirectory)
+    let git = try Git.discover(from: invocation.workingDirectory, environment: invocation.environment)
     let target = git.root.appendingPathComponent(Config.fileName)
     if FileManager.default.fileExists(atPath: target.path), !arguments.flag("--force") {
       throw UsageError("\(Config.fileName) already exists at the repo root; pass --force to overwrite it")

@@ -62,7 +62,7 @@ enum PricesUpdateCommand: Command {
       let forecast = {
         try? Forecast.make(
           rev: nil, configPath: arguments.value("--config"), priceFiles: [],
-          workingDirectory: invocation.workingDirectory)
+          workingDirectory: invocation.workingDirectory, environment: invocation.environment)
       }
       let before = target.listed == true ? forecast() : nil
       try FileManager.default.createDirectory(

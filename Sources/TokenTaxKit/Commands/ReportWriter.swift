@@ -20,7 +20,7 @@ enum ReportWriter {
       invocation.stdout.write(text)
     }
     if format == .github {
-      try GitHubStepSummary.append(report, context: context, environment: invocation.environment)
+      try StepSummaryFile.append(GitHubStepSummary.text(report, context: context), environment: invocation.environment)
     }
   }
 

@@ -7,7 +7,7 @@ struct WorkingConfig {
   var source: WorktreeFiles
 
   static func load(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> WorkingConfig? {
-    guard let git = try? Git.discover(from: invocation.workingDirectory) else {
+    guard let git = try? Git.discover(from: invocation.workingDirectory, environment: invocation.environment) else {
       if let given = arguments.value("--config") { throw ConfigError.missing(given) }
       return nil
     }

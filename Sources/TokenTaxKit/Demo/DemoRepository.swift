@@ -23,20 +23,20 @@ public struct DemoRepository {
   }
 
   /// Creates the repository under a new temporary directory and returns its root.
-  public static func create(from fixtures: URL) throws -> URL {
+  public static func create(from fixtures: URL, environment: [String: String]) throws -> URL {
     let manager = FileManager.default
     let root = manager.temporaryDirectory.appendingPathComponent("tokentax-demo-\(UUID().uuidString.prefix(8))")
     try manager.createDirectory(at: root, withIntermediateDirectories: true)
-    try git(["init", "-q", "-b", "main"], in: root)
+    try git(["init", "-q", "-b", "main"], in: root, environment: environment)
     try copyTree(fixtures.appendingPathComponent("base"), to: root)
-    try commit(Self.baseMessage, in: root, date: "2026-11-20T09:00:00Z")
+    try commit(Self.baseMessage, in: root, date: "2026-11-20T09:00:00Z", environment: environment)
     for entry in try manager.contentsOfDirectory(atPath: root.path) where entry != ".git" {
       try manager.removeItem(at: root.appendingPathComponent(entry))
     }
     try copyTree(fixtures.appendingPathComponent("head"), to: root)
     // The canary runs of both versions, recorded on the branch (config: traces.base / traces.head).
     try copyTree(fixtures.appendingPathComponent("canary"), to: root.appendingPathComponent("canary"), create: true)
-    try commit(headMessage, in: root, date: "2026-11-21T09:00:00Z")
+    try commit(headMessage, in: root, date: "2026-11-21T09:00:00Z", environment: environment)
     return root
   }
 
@@ -48,15 +48,18 @@ public struct DemoRepository {
     }
   }
 
-  private static func commit(_ message: String, in root: URL, date: String) throws {
-    try git(["add", "-A"], in: root)
-    try git(["commit", "-q", "-m", message], in: root, date: date)
+  private static func commit(_ message: String, in root: URL, date: String, environment: [String: String]) throws {
+    try git(["add", "-A"], in: root, environment: environment)
+    try git(["commit", "-q", "-m", message], in: root, date: date, environment: environment)
   }
 
-  private static func git(_ arguments: [String], in root: URL, date: String? = nil) throws {
-    var environment: [String: String] = [:]
+  private static func git(_ arguments: [String], in root: URL, date: String? = nil, environment: [String: String])
+    throws
+  {
+    var environment = environment
     if let date {
-      environment = ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]
+      environment["GIT_AUTHOR_DATE"] = date
+      environment["GIT_COMMITTER_DATE"] = date
     }
     let identity = [
       "-c", "user.name=tokentax demo", "-c", "user.email=demo@tokentax.invalid", "-c", "commit.gpgsign=false",

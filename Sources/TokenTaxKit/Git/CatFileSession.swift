@@ -22,10 +22,15 @@ final class CatFileSession: @unchecked Sendable {
   }
 
   private let root: URL
+  /// Git's environment, already prepared (`Git.childEnvironment`).
+  private let environment: [String: String]
   private let lock = NSLock()
   private var child: Child?
 
-  init(root: URL) { self.root = root }
+  init(root: URL, environment: [String: String]) {
+    self.root = root
+    self.environment = environment
+  }
 
   deinit { child?.finish() }
 
@@ -59,8 +64,8 @@ final class CatFileSession: @unchecked Sendable {
     let output: Data
     do {
       output = try Git.run(
-        ["cat-file", "--batch", "--follow-symlinks", "-z"], in: root,
-        input: Data((name + "\0").utf8))
+        ["cat-file", "--batch", "--follow-symlinks", "-z"], in: root, input: Data((name + "\0").utf8),
+        environment: environment)
     } catch GitError.commandFailed {
       throw GitError.commandFailed(
         command: "cat-file",
@@ -83,7 +88,7 @@ final class CatFileSession: @unchecked Sendable {
 
   private func running() throws -> Child {
     if let child { return child }
-    guard let started = Child(["git", "-C", root.path, "cat-file", "--batch", "--follow-symlinks"], Git.environment)
+    guard let started = Child(["git", "-C", root.path, "cat-file", "--batch", "--follow-symlinks"], environment)
     else { throw GitError.gitMissing }
     child = started
     return started

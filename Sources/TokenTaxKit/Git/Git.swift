@@ -4,31 +4,34 @@ import Foundation
 public struct Git: Sendable {
   /// The repository's top-level directory.
   public let root: URL
+  /// The environment of the tokentax process (`Invocation.environment`), which git runs in.
+  public let environment: [String: String]
 
   /// Finds the repository containing `directory`.
-  public static func discover(from directory: URL) throws -> Git {
+  public static func discover(from directory: URL, environment: [String: String]) throws -> Git {
     let output: Data
     do {
-      output = try run(["rev-parse", "--show-toplevel"], in: directory)
+      output = try run(["rev-parse", "--show-toplevel"], in: directory, environment: environment)
     } catch GitError.commandFailed {
       throw GitError.notARepository(directory.path)
     }
     let path = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    return Git(root: URL(fileURLWithPath: path, isDirectory: true))
+    return Git(root: URL(fileURLWithPath: path, isDirectory: true), environment: environment)
   }
 
   /// The blob reader every source of this repository shares: one git process for the run.
   let objects: CatFileSession
 
-  public init(root: URL) {
+  public init(root: URL, environment: [String: String]) {
     self.root = root
-    objects = CatFileSession(root: root)
+    self.environment = environment
+    objects = CatFileSession(root: root, environment: Git.childEnvironment(environment))
   }
 
   /// Runs `git args…` in the repository and returns stdout; throws with git's own message.
   @discardableResult
   public func run(_ arguments: [String], input: Data? = nil) throws -> Data {
-    try Git.run(arguments, in: root, input: input)
+    try Git.run(arguments, in: root, input: input, environment: environment)
   }
 
   /// The full sha of `rev`, with a shallow-clone hint when it is missing.
@@ -81,22 +84,21 @@ public struct Git: Sendable {
       .filter { !$0.isEmpty }
   }
 
-  /// What every git process runs with: never a credential prompt, messages in English.
-  static var environment: [String: String] {
-    var environment = ProcessInfo.processInfo.environment
+  /// What every git process runs with: the process's environment, never a credential prompt,
+  /// messages in English (they are matched and quoted).
+  static func childEnvironment(_ environment: [String: String]) -> [String: String] {
+    var environment = environment
     environment["GIT_TERMINAL_PROMPT"] = "0"
     environment["LC_ALL"] = "C"
     return environment
   }
 
-  /// Runs git outside any repository object (e.g. `init`).
+  /// Runs git outside any repository object (e.g. `init`) in `environment`, the process's.
   @discardableResult
-  public static func run(
-    _ arguments: [String], in directory: URL, input: Data? = nil, environment extra: [String: String] = [:]
-  )
+  public static func run(_ arguments: [String], in directory: URL, input: Data? = nil, environment: [String: String])
     throws -> Data
   {
-    let environment = Git.environment.merging(extra) { _, new in new }
+    let environment = childEnvironment(environment)
     let result: Subprocess.Result
     do {
       result = try Subprocess.run(["git", "-C", directory.path] + arguments, environment: environment, input: input)

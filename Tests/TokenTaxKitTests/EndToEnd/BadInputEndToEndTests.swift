@@ -20,7 +20,9 @@ import Testing
     try origin.commit("two")
     let clone = try TestRepository()
     try FileManager.default.removeItem(at: clone.root)
-    try Git.run(["clone", "-q", "--depth", "1", "file://" + origin.root.path, clone.root.path], in: origin.root)
+    try Git.run(
+      ["clone", "-q", "--depth", "1", "file://" + origin.root.path, clone.root.path], in: origin.root,
+      environment: InProcessRun.processEnvironment)
     let result = clone.run("check", "--base", first)
     #expect(result.code == .couldNotRun)
     #expect(result.stderr.contains("is not in this shallow clone"), "\(result.stderr)")

@@ -33,7 +33,9 @@ final class TestRepository {
   @discardableResult
   func git(_ arguments: String...) throws -> String {
     let identity = ["-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
-    return String(decoding: try Git.run(identity + arguments, in: root), as: UTF8.self)
+    return String(
+      decoding: try Git.run(identity + arguments, in: root, environment: InProcessRun.processEnvironment), as: UTF8.self
+    )
   }
 
   /// Runs tokentax in-process in this repository.

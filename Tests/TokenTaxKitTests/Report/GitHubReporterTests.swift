@@ -28,17 +28,22 @@ import Testing
     let path = try Scratch.directory("summary").appendingPathComponent("summary.md").path
     let environment = ["GITHUB_STEP_SUMMARY": path]
     #expect(
-      try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: environment) == path)
-    try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: environment)
+      try StepSummaryFile.append(
+        GitHubStepSummary.text(SampleReport.report, context: ReportContext()), environment: environment) == path)
+    try StepSummaryFile.append(
+      GitHubStepSummary.text(SampleReport.report, context: ReportContext()), environment: environment)
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text.components(separatedBy: "<!-- tokentax -->").count == 3)
-    #expect(try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: [:]) == nil)
+    #expect(
+      try StepSummaryFile.append(
+        GitHubStepSummary.text(SampleReport.report, context: ReportContext()), environment: [:]) == nil)
   }
 
   @Test func stepSummaryErrorNamesThePath() {
     let environment = ["GITHUB_STEP_SUMMARY": "/nonexistent-dir/summary.md"]
     #expect(throws: StepSummaryError.self) {
-      try GitHubStepSummary.append(SampleReport.report, context: ReportContext(), environment: environment)
+      try StepSummaryFile.append(
+        GitHubStepSummary.text(SampleReport.report, context: ReportContext()), environment: environment)
     }
   }
 }
