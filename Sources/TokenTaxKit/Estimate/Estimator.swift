@@ -47,6 +47,14 @@ public struct Estimator: Sendable {
         defaultSize: defaults.variableTokens))
     let rendering = try featureTemplates.render()
     let templates = snapshot.files.map { ($0, rendering.templates[$0.id]) }
+    for name in Set(rendering.templates.values.flatMap(\.media)).sorted()
+    where PartCounter.size(of: name, variables: feature.variables) == nil {
+      let tokens = MediaTokens.unsizedImage(model: model)
+      feature.variables[name] = tokens
+      warnings.append(
+        "feature '\(feature.id)': media '\(name)' sized as one image of unknown size, \(Money.tokens(tokens)) tokens "
+          + "for \(model) (set variables.\(name) to change)")
+    }
     let bound = try BoundValues(
       snapshot: snapshot, templates: templates.compactMap(\.1), counter: counter, defaultSize: defaults.variableTokens)
     feature.variables.merge(bound.sizes) { _, boundSize in boundSize }

@@ -3,10 +3,14 @@ public struct Template: Sendable, Equatable {
   /// Model named in dotprompt / prompty front matter.
   public var model: String?
   public var messages: [Message]
+  /// Placeholders that stand for an image (dotprompt's `{{media url=photo}}`): sized by the
+  /// model's image rules unless `variables` sizes them.
+  public var media: Set<String> = []
 
-  public init(model: String? = nil, messages: [Message]) {
+  public init(model: String? = nil, messages: [Message], media: Set<String> = []) {
     self.model = model
     self.messages = messages
+    self.media = media
   }
 
   /// One chat message of the template; a plain file is one message.

@@ -144,4 +144,34 @@ import Testing
     let feature = try #require(try JSONParser().parse(check.stdout)["features"]?.arrayValue?.first)
     #expect(feature["delta"]?["input_tokens"] == .number("9"), "\(check.stderr)")
   }
+
+  /// `{{media url=photoUrl}}` without a size in `variables` is one image of unknown size, as the
+  /// request counter counts an image given by URL: gpt-4o 1024 × 1024 at high detail is
+  /// 85 + 4 × 170 = 765 tokens, Claude's largest unscaled image (1092 px) 39 × 39 + 4 = 1,525,
+  /// Gemini 2.5 four 768-pixel tiles and the whole, 5 × 258 = 1,290. A size in `variables` wins.
+  @Test func mediaIsSizedByTheModelsImageRules() throws {
+    let repo = try TestRepository()
+    try repo.write(
+      "p.prompt", "---\nmodel: googleai/gemini-2.5-flash\n---\nDescribe this photo: {{media url=photoUrl}}\n")
+    try repo.write(
+      "tokentax.json",
+      """
+      {"version": 1, "features": [
+        {"id": "g", "output_tokens": 1, "prompt": [{"file": "p.prompt"}]},
+        {"id": "o", "model": "gpt-4o", "output_tokens": 1, "prompt": [{"file": "p.prompt"}]},
+        {"id": "c", "model": "claude-sonnet-4-5", "output_tokens": 1, "prompt": [{"file": "p.prompt"}]},
+        {"id": "s", "model": "gpt-4o", "output_tokens": 1, "variables": {"photoUrl": 85}, "prompt": [{"file": "p.prompt"}]}]}
+      """)
+    try repo.commit("media")
+    let result = repo.run("estimate", "--format", "json")
+    let rows = try #require(try JSONParser().parse(result.stdout)["features"]?.arrayValue)
+    let input = Dictionary(
+      uniqueKeysWithValues: rows.map { ($0["id"]?.stringValue ?? "", $0["input_tokens"]?.intValue) })
+    let (withImage, sized) = (try #require(input["o"] ?? nil), try #require(input["s"] ?? nil))
+    #expect(withImage - sized == 765 - 85)
+    #expect(result.stderr.contains("media 'photoUrl' sized as one image of unknown size, 765 tokens for gpt-4o"))
+    #expect(result.stderr.contains("1,525 tokens for claude-sonnet-4-5"))
+    #expect(result.stderr.contains("1,290 tokens for gemini-2.5-flash"))
+    #expect(!result.stderr.contains("feature 's': media"))
+  }
 }

@@ -12,6 +12,7 @@ struct TemplateRenderer {
   private(set) var reached = Set<String>()
   /// Every placeholder name met in any branch, before loop items are folded into their list.
   private(set) var names = Set<String>()
+  private var media = Set<String>()
   /// Branches chosen between differently sized alternatives, and loops without an item count.
   private(set) var assumptions: [Assumption] = []
 
@@ -43,7 +44,8 @@ struct TemplateRenderer {
       case .placeholder(let name, let line): messages[messages.count - 1].pieces.append(.placeholder(name, line: line))
       }
     }
-    return Template(model: document.model, messages: messages.filter { !$0.pieces.isEmpty || $0.role != nil })
+    return Template(
+      model: document.model, messages: messages.filter { !$0.pieces.isEmpty || $0.role != nil }, media: media)
   }
 
   // MARK: - State
@@ -140,6 +142,7 @@ struct TemplateRenderer {
     case .role(let role):
       return [.role(role)]
     case .media(let name, let position):
+      media.insert(name ?? "media")
       return placeholder(name ?? "media", line: position.line)
     case .output(let expression, let position):
       return try output(expression, position)

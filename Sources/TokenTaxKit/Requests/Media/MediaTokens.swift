@@ -40,6 +40,19 @@ enum MediaTokens {
     return 258 * (tiles > 1 ? tiles + 1 : tiles)
   }
 
+  /// One image whose size the prompt does not give (dotprompt's `{{media url=…}}`), as the
+  /// request counter counts an image given by URL: 1024 × 1024 for OpenAI's rules and Gemini,
+  /// Anthropic's largest unscaled size.
+  static func unsizedImage(model: String) -> Int {
+    switch ModelCatalog.identify(model).provider {
+    case "anthropic": return anthropicImage(ImageSize(width: 1092, height: 1092))
+    case "google": return geminiImage(ImageSize(width: 1024, height: 1024), model: model, resolution: nil)
+    default:
+      return OpenAIImageTokens.tokens(
+        ImageSize(width: 1024, height: 1024), detail: nil, rule: OpenAIImageTokens.rule(for: model))
+    }
+  }
+
   /// Gemini 3 and later bill an image by media resolution, not by its size.
   static func billsImagesByResolution(_ model: String) -> Bool {
     ModelCatalog.identify(model).base.hasPrefix("gemini-3")
