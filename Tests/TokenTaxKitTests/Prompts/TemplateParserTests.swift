@@ -75,4 +75,21 @@ import Testing
       try TemplateParser.parse("ok\nhi {{name\n", file: "a.hbs", syntax: .auto)
     }
   }
+
+  /// Handlebars drops a line that holds only a block tag, a comment or a partial: what it
+  /// renders is "Rules:\n- …\nExtra.\nEnd.\n", not a blank line per tag. A tag beside text keeps
+  /// its line; Jinja keeps the newline after a block tag (its `trim_blocks` is off by default).
+  @Test func handlebarsStandaloneLinesAreNotOutput() throws {
+    let text =
+      "Rules:\n{{#each rules}}\n- {{this}}\n{{/each}}\n{{#if extra}}\nExtra.\n{{else}}\nNone.\n{{/if}}\n"
+      + "  {{! note }}\nEnd. {{#if x}}\nX{{/if}}\n"
+    let template = try TemplateParser.parse(text, file: "a.hbs", syntax: .auto)
+    #expect(
+      template.messages[0].pieces == [
+        .text("Rules:\n", line: 1), .text("- ", line: 3), .placeholder("rules", line: 3), .text("\n", line: 3),
+        .text("Extra.\n", line: 6), .text("End. ", line: 11), .text("\nX", line: 11), .text("\n", line: 12),
+      ])
+    let jinja = try TemplateParser.parse("A\n{% if x %}\nB\n{% endif %}\n", file: "a.j2", syntax: .auto)
+    #expect(jinja.messages[0].pieces == [.text("A\n", line: 1), .text("\nB\n", line: 2), .text("\n", line: 4)])
+  }
 }

@@ -34,7 +34,7 @@ struct TemplateLexer {
   ) throws -> [TemplateToken] {
     var lexer = TemplateLexer(text, file: file, firstLine: firstLine, syntax: syntax, roleLines: roleLines)
     try lexer.run()
-    return lexer.tokens
+    return syntax == .mustache ? StandaloneLines.remove(from: lexer.tokens) : lexer.tokens
   }
 
   private mutating func run() throws {
@@ -167,7 +167,7 @@ struct TemplateLexer {
     let trimmed = content.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n+"))
     switch kind {
     case .comment:
-      break
+      if syntax == .mustache { tokens.append(.comment(start)) }
     case .statement where trimmed == "raw":
       try raw(after: start)
     case .statement:

@@ -8,6 +8,9 @@ enum TemplateToken: Equatable {
   /// or separates a block or names a partial (`#each x`, `/each`, `^x`, `else`, `> name`),
   /// kept with its sigil.
   case statement(String, Position)
+  /// A mustache comment (`{{! … }}`), kept only so a line holding nothing else is dropped
+  /// (`StandaloneLines`); it outputs nothing.
+  case comment(Position)
   /// prompty: a line that is only `system:` / `user:` / `assistant:`.
   case roleLine(PromptPart.Role, line: Int)
 

@@ -44,6 +44,8 @@ struct TemplateTreeBuilder {
       append(.text(text, line: line))
     case .roleLine(let role, _):
       append(.role(role))
+    case .comment:
+      break
     case .output(let expression, let position):
       output(expression, position)
     case .statement(let content, let position):
