@@ -253,8 +253,8 @@ private struct Fields {
 
   private func describe(_ value: JSONValue) -> String {
     switch value {
-    case .number(let text): return text
-    case .string(let text): return "the string \"\(text)\""
+    case .number(let text): return SafeText.quoted(text, limit: 40)
+    case .string(let text): return "the string \"\(SafeText.quoted(text))\""
     default: return value.kindDescription
     }
   }

@@ -26,9 +26,18 @@ public enum SafeText {
     return escaped(String(text.prefix(limit))) + "… (\(text.count) characters)"
   }
 
-  /// A whole error or warning line: escaped, and any quoted value in it longer than 120
-  /// characters cut, for messages built before the value's length was known.
+  /// A whole error or warning line: escaped, any single-quoted value in it longer than 120
+  /// characters cut, and the line itself at most `lineLimit` characters, for messages built
+  /// before the value's length was known.
   public static func errorLine(_ message: String) -> String {
+    let line = cutQuotedValues(message)
+    guard line.count > lineLimit else { return line }
+    return String(line.prefix(lineLimit)) + "… (\(line.count) characters)"
+  }
+
+  static let lineLimit = 2_000
+
+  private static func cutQuotedValues(_ message: String) -> String {
     let text = escaped(message)
     guard text.count > 300 else { return text }
     var out = ""

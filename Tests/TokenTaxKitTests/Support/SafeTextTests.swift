@@ -36,4 +36,19 @@ import Testing
     #expect(error.stderr.contains("bad\\u{1B}[2J.jsonl:1:1"))
     #expect(!error.stderr.unicodeScalars.contains { SafeText.isUnsafe($0) && $0 != "\n" })
   }
+
+  /// A 100,000-character bad value in a price file gives a one-line error of about 200
+  /// characters; any error line, however it was built, stops at 2,000.
+  @Test func errorsStaySmallWhateverTheValue() throws {
+    let huge = String(repeating: "x", count: 100_000)
+    let file = try TraceTestSupport.temporaryFile(
+      "prices.json", #"{"version": 1, "models": {"a": {"input": ""# + huge + #"", "output": 1}}}"#)
+    let run = InProcessRun(["prices", "--prices", file.url.path], in: file.url.deletingLastPathComponent())
+    #expect(run.code == .couldNotRun)
+    #expect(run.stderr.count < 400, "\(run.stderr.count) characters")
+    #expect(run.stderr.contains("… (100000 characters)"))
+    let line = SafeText.errorLine("no quotes at all " + huge)
+    #expect(line.count < SafeText.lineLimit + 40)
+    #expect(line.hasSuffix("… (100017 characters)"))
+  }
 }
