@@ -161,6 +161,9 @@ struct FileRecordReader {
 
   private mutating func document(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Int, _ column: Int) throws {
     lastLine = line
+    // An element of an exported array is a record like a line: the same fast paths read it, and
+    // anything they do not take (or reject) goes to the full parse, which reports positions.
+    if options.fastPaths, Self.isValidUTF8(bytes), (try? fastElement(bytes)) == true { return }
     do {
       try dispatch(try JSONParser().parse(bytes), line: line)
     } catch let error as JSONParseError {
@@ -174,6 +177,19 @@ struct FileRecordReader {
     } catch let error as TraceError {
       try fail(error)
     }
+  }
+
+  /// Reads one object of a document on a line fast path; false leaves it to the full parse.
+  private mutating func fastElement(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Bool {
+    try scanner.scan(bytes)
+    guard scanner.isObject else { return false }
+    if options.format == nil || options.format == .native,
+      let call = try NativeReader.fastCall(bytes, scanner.fields, options.attributor, &interner)
+    {
+      context.emit(call)
+      return true
+    }
+    return try fastRead(bytes)
   }
 
   private func dispatch(_ value: JSONValue, line: Int) throws {

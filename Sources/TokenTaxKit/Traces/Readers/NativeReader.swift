@@ -67,7 +67,11 @@ enum NativeReader {
         }
       default:
         for key in foreignKeys where JSONFieldScanner.key(field, in: bytes, is: key) { return nil }
-        if (8...24).contains(length), let base = bytes.baseAddress {
+        // Within two edits of a token key (12–18 bytes), or `…tokens`: the only keys worth a look,
+        // so a `metadata` on every record costs one compare, not five edit distances.
+        if (10...20).contains(length) || (8...40).contains(length) && endsWithTokens(field, bytes),
+          let base = bytes.baseAddress
+        {
           let key = String(decoding: UnsafeBufferPointer(start: base + field.keyStart, count: length), as: UTF8.self)
           // Thrown only once the line proves native: another format may have such a key.
           if misspelt == nil { misspelt = spellingProblem(key, offset: field.start) }
@@ -103,6 +107,14 @@ enum NativeReader {
         feature: context.attributor.feature(explicit: record.text("feature"), record: record),
         model: record.text("model") ?? TraceCall.unknownModel, caseID: record.text("case"),
         timestamp: TraceTimestamp.text(record["ts"]), batch: record["batch"]?.boolValue ?? false, usage: usage))
+  }
+
+  /// Whether the field's key ends in `tokens`, any case.
+  private static func endsWithTokens(_ field: JSONFieldScanner.Field, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let suffix = Array("tokens".utf8)
+    let start = field.keyEnd - suffix.count
+    guard start >= field.keyStart else { return false }
+    return (0..<suffix.count).allSatisfy { bytes[start + $0] | 0x20 == suffix[$0] }
   }
 
   private static let tokenKeys = [
