@@ -13,6 +13,9 @@ public struct Invocation: Sendable {
   public var readStdin: @Sendable () -> Data
   /// Whether stdout is a terminal: colour and progress only then.
   public var stdoutIsTerminal: Bool
+  /// Standard input as a descriptor, for commands that stream it (`count --request -` on a
+  /// batch file); nil in process, where `readStdin` gives the bytes.
+  public var stdinDescriptor: Int32?
 
   public init(
     environment: [String: String],
@@ -20,8 +23,10 @@ public struct Invocation: Sendable {
     stdout: OutputStream,
     stderr: OutputStream,
     readStdin: @escaping @Sendable () -> Data,
-    stdoutIsTerminal: Bool
+    stdoutIsTerminal: Bool,
+    stdinDescriptor: Int32? = nil
   ) {
+    self.stdinDescriptor = stdinDescriptor
     self.environment = environment
     self.workingDirectory = workingDirectory
     self.stdout = stdout
@@ -38,7 +43,8 @@ public struct Invocation: Sendable {
       stdout: .standardOutput,
       stderr: .standardError,
       readStdin: { FileHandle.standardInput.readDataToEndOfFile() },
-      stdoutIsTerminal: isatty(STDOUT_FILENO) == 1
+      stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+      stdinDescriptor: STDIN_FILENO
     )
   }
 

@@ -46,6 +46,11 @@ enum CountInput {
     return try checked(file, UnsafeRawBufferPointer(start: mapped, count: size), body)
   }
 
+  /// Bytes already read (standard input read to its end), checked to be UTF-8 text.
+  static func text(of data: Data, file: String) throws -> [UInt8] {
+    try data.withUnsafeBytes { try checked(file, $0) { Array($0.bindMemory(to: UInt8.self)) } }
+  }
+
   private static func checked<R>(
     _ file: String, _ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R
   ) throws -> R {

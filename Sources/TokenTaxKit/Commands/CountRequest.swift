@@ -68,28 +68,28 @@ enum CountRequest {
     var files: [CountedFile] = []
     let asJSON = try OutputFormat.of(arguments) == .json
     for file in arguments.positionals {
+      var reader: ChunkedByteReader?
       if let path = streamablePath(file, invocation) {
+        reader = try ChunkedByteReader(path: path)
+      } else if file == "-", let descriptor = invocation.stdinDescriptor {
+        reader = ChunkedByteReader(borrowing: descriptor)
+      }
+      var stdinBytes: Data?
+      if let reader {
         // A batch file can be gigabytes: read line by line, each request printed (or folded
         // into its file's row) as it is counted, so memory stays flat in the file's size.
-        var summary = CountedFile(name: file, isJSONLines: true, requests: [])
-        let reader = try ChunkedByteReader(path: path)
-        try reader.forEachLine { line, number in
-          guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
-          else { return }
-          if let problem = UTF8Check.problem(in: UnsafeRawBufferPointer(line)) {
-            throw CountInputError(file: "\(file):\(number)", problem: problem)
-          }
-          let envelope = try RequestEnvelope.open(Array(line), file: file, line: number)
-          let count = try counter.count(json: envelope.body, file: "\(file):\(number)", model: model ?? envelope.model)
-          let request = Counted(line: number, id: envelope.id, count: count)
-          summary.fold(request)
-          if asJSON { invocation.stdout.line(json(request, file: file)) }
+        // Standard input streams when its first line is a whole JSON object; else it is one body.
+        let lines = file == "-" ? try reader.peekFirstLine().map(isJSONObject) ?? false : true
+        if lines {
+          files.append(
+            try stream(reader, file: file, counter: counter, model: model, asJSON: asJSON, invocation: invocation))
+          continue
         }
-        guard summary.requestCount > 0 else { throw CountInputError(file: file, problem: .noRequests) }
-        files.append(summary)
-        continue
+        stdinBytes = try reader.readToEnd()
       }
-      let bytes = Array(try CountCommand.read(file, invocation).utf8)
+      let bytes =
+        try stdinBytes.map { try CountInput.text(of: $0, file: file) }
+        ?? Array(try CountCommand.read(file, invocation).utf8)
       if let lines = jsonLines(bytes, file: file) {
         // Empty is an error rather than empty output: `--json` would print nothing at all.
         guard !lines.isEmpty else { throw CountInputError(file: file, problem: .noRequests) }
@@ -109,6 +109,47 @@ enum CountRequest {
     }
     if !asJSON { printTable(files, invocation) }
     return .success
+  }
+
+  private static func isJSONObject(_ line: [UInt8]) -> Bool {
+    var scanner = JSONFieldScanner()
+    return (try? line.withUnsafeBufferPointer { try scanner.scan($0) }) != nil && scanner.isObject
+  }
+
+  /// Counts a JSONL input a line at a time. Standard input holding one line is one body, as it
+  /// would be read whole: its count is printed once the input ends, without a line number.
+  private static func stream(
+    _ reader: ChunkedByteReader, file: String, counter: RequestCounter, model: String?, asJSON: Bool,
+    invocation: Invocation
+  ) throws -> CountedFile {
+    var summary = CountedFile(name: file, isJSONLines: true, requests: [])
+    // Standard input's first request waits until a second one proves the input is JSONL.
+    var first: Counted?
+    try reader.forEachLine { line, number in
+      guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
+      else { return }
+      if let problem = UTF8Check.problem(in: UnsafeRawBufferPointer(line)) {
+        throw CountInputError(file: "\(file):\(number)", problem: problem)
+      }
+      let envelope = try RequestEnvelope.open(Array(line), file: file, line: number)
+      let count = try counter.count(json: envelope.body, file: "\(file):\(number)", model: model ?? envelope.model)
+      let request = Counted(line: number, id: envelope.id, count: count)
+      summary.fold(request)
+      if file == "-", summary.requestCount == 1 {
+        first = request
+        return
+      }
+      if let held = first, asJSON { invocation.stdout.line(json(held, file: file)) }
+      first = nil
+      if asJSON { invocation.stdout.line(json(request, file: file)) }
+    }
+    guard summary.requestCount > 0 else { throw CountInputError(file: file, problem: .noRequests) }
+    if let only = first {
+      let body = Counted(count: only.count)
+      if asJSON { invocation.stdout.line(json(body, file: file)) }
+      return CountedFile(name: file, isJSONLines: false, requests: [body])
+    }
+    return summary
   }
 
   /// The non-blank lines of a JSONL file with their numbers, or nil for a file holding one

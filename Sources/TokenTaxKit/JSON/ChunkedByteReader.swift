@@ -23,6 +23,8 @@ final class ChunkedByteReader {
   let maximumRecordBytes: Int
 
   private let descriptor: Int32
+  /// False for standard input, which is not the reader's to close.
+  private var ownsDescriptor = true
   private var storage: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   /// The file offset of `storage[0]`.
@@ -43,6 +45,22 @@ final class ChunkedByteReader {
     storage = .allocate(capacity: capacity)
   }
 
+  /// Reads a descriptor it does not own, such as standard input (a pipe: nothing is seeked).
+  init(borrowing descriptor: Int32, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 64 << 20) {
+    self.descriptor = descriptor
+    ownsDescriptor = false
+    self.maximumRecordBytes = maximumRecordBytes
+    capacity = max(min(chunkSize, maximumRecordBytes), 16)
+    storage = .allocate(capacity: capacity)
+  }
+
+  /// Everything not yet handed out, to the end of the input (a peek hands nothing out); one
+  /// record's limit applies, since it is one value.
+  func readToEnd() throws -> Data {
+    while try fill() {}
+    return Data(bytes: storage + start, count: end - start)
+  }
+
   /// Frames bytes already in memory (a file read from git).
   init(bytes: Data, maximumRecordBytes: Int = 64 << 20) {
     descriptor = -1
@@ -56,7 +74,7 @@ final class ChunkedByteReader {
 
   deinit {
     storage.deallocate()
-    if descriptor >= 0 { close(descriptor) }
+    if descriptor >= 0, ownsDescriptor { close(descriptor) }
   }
 
   /// The first byte that is not blank or a byte-order mark, nil for an empty file.

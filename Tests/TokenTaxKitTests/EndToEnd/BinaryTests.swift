@@ -16,12 +16,13 @@ import Testing
   final class Marker {}
 
   static func run(
-    _ arguments: [String], in directory: URL? = nil, executable: URL = binary
+    _ arguments: [String], in directory: URL? = nil, executable: URL = binary, stdin: URL? = nil
   ) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if let stdin { process.standardInput = try FileHandle(forReadingFrom: stdin) }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -79,5 +80,31 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("check exit code: 1 (a fail threshold or budget was passed)"))
     for feature in ["support-bot", "rag-qa", "release-notes-agent"] { #expect(result.stdout.contains(feature)) }
+  }
+
+  /// Standard input streams a batch (one request per line, counted as it arrives) and is one
+  /// body otherwise: 8 tokens per `hello` request to gpt-4o (o200k_base, chat framing).
+  @Test func countRequestReadsStandardInputAsLinesOrOneBody() throws {
+    let directory = try Scratch.directory("stdin-requests")
+    let body = #"{"model":"gpt-4o","messages":[{"role":"user","content":"hello"}]}"#
+    let batch = directory.appendingPathComponent("batch.jsonl")
+    try Data(([body, "", #"{"custom_id":"r2","body":"# + body + "}", body].joined(separator: "\n") + "\n").utf8).write(
+      to: batch)
+    let lines = try Self.run(["count", "--request", "-", "--json"], stdin: batch)
+    #expect(lines.status == 0, "\(lines.stderr)")
+    #expect(lines.stdout.split(separator: "\n").map { $0.contains("\"line\":") } == [true, true, true])
+    #expect(lines.stdout.contains(#""custom_id":"r2""#))
+    let table = try Self.run(["count", "--request", "-"], stdin: batch)
+    #expect(table.stdout.contains("24  total"), "\(table.stdout)")
+
+    let pretty = directory.appendingPathComponent("body.json")
+    try Data("{\n  \"model\": \"gpt-4o\",\n  \"messages\": [{\"role\": \"user\", \"content\": \"hello\"}]\n}\n".utf8)
+      .write(to: pretty)
+    let one = try Self.run(["count", "--request", "-", "--json"], stdin: pretty)
+    #expect(one.stdout.contains(#""input_tokens":8"#) && !one.stdout.contains("line"), "\(one.stdout)\(one.stderr)")
+    let single = directory.appendingPathComponent("single.json")
+    try Data((body + "\n").utf8).write(to: single)
+    let alone = try Self.run(["count", "--request", "-", "--json"], stdin: single)
+    #expect(alone.stdout.contains(#""input_tokens":8"#) && !alone.stdout.contains("line"), "\(alone.stdout)")
   }
 }
