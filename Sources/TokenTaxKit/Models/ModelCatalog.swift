@@ -9,6 +9,13 @@ enum ModelCatalog {
   /// (`us.anthropic.claude-…-v1:0`, `openai.gpt-oss-120b-1:0`), Vertex versions (`@20250929`),
   /// fine-tune ids (`ft:gpt-4o-mini:org::id`) and dated suffixes (`gpt-4o-2024-08-06`).
   static func identify(_ raw: String) -> ModelIdentity {
+    identities.value(for: raw, bytes: raw.utf8.count + 256) { computeIdentity(raw) }
+  }
+
+  /// One identity per model name a run meets (a batch file names the same model 50,000 times).
+  private static let identities = TextMemo<String, ModelIdentity>(minimumBytes: 0, capacityBytes: 1 << 20)
+
+  private static func computeIdentity(_ raw: String) -> ModelIdentity {
     var name = Substring(raw.lowercased())
     if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
     if name.hasPrefix("ft:") { name = name.dropFirst(3) }
