@@ -53,10 +53,9 @@ enum PricesUpdateCommand: Command {
     }
     let changes = PriceChanges(
       previous: existing.flatMap { PriceImport.previous($0, named: target.name) }, fresh: imported.table)
-    var lines = summary(imported, changes, target: target, working: working)
-    if arguments.flag("--dry-run") {
-      lines[0] = lines[0].replacingOccurrences(of: "wrote", with: "would write")
-    } else {
+    let dryRun = arguments.flag("--dry-run")
+    var lines = summary(imported, changes, target: target, working: working, verb: dryRun ? "would write" : "wrote")
+    if !dryRun {
       // What the config forecasts before and after, when it reads this file: check prices both
       // sides at the head's prices, so a price update alone never shows there.
       let forecast = {
@@ -79,16 +78,24 @@ enum PricesUpdateCommand: Command {
     return .success
   }
 
+  /// The file the import writes, as the user named it, and whether the config reads it (nil:
+  /// there is no config to ask).
+  struct Target {
+    var url: URL
+    var name: String
+    var listed: Bool?
+  }
+
   /// Where the import goes: `--to`, else the config's one price file.
   private static func target(_ arguments: ParsedArguments, _ invocation: Invocation, config: WorkingConfig?) throws
-    -> (url: URL, name: String, listed: Bool?)
+    -> Target
   {
     let files = config?.config.prices.files ?? []
     let root = config?.source.git.root
     if let given = arguments.value("--to") {
       let url = invocation.url(for: given).standardizedFileURL
       let listed = root.map { root in files.contains { root.appendingPathComponent($0).standardizedFileURL == url } }
-      return (url, given, listed)
+      return Target(url: url, name: given, listed: listed)
     }
     guard let root, files.count == 1, let only = files.first else {
       throw UsageError(
@@ -96,11 +103,11 @@ enum PricesUpdateCommand: Command {
           ? "no price file to update: pass --to PATH (e.g. --to prices/litellm.json), then list it in prices.files"
           : "the config lists \(files.count) price files; name the one to write with --to PATH")
     }
-    return (root.appendingPathComponent(only), only, true)
+    return Target(url: root.appendingPathComponent(only), name: only, listed: true)
   }
 
   /// The file at the target path now; nil when there is none.
-  private static func current(_ target: (url: URL, name: String, listed: Bool?)) throws -> Data? {
+  private static func current(_ target: Target) throws -> Data? {
     guard FileManager.default.fileExists(atPath: target.url.path) else { return nil }
     do {
       return try RegularFile.contents(target.url.path)
@@ -119,11 +126,11 @@ enum PricesUpdateCommand: Command {
   }
 
   private static func summary(
-    _ imported: PriceImport, _ changes: PriceChanges, target: (url: URL, name: String, listed: Bool?),
-    working: WorkingConfig?
+    _ imported: PriceImport, _ changes: PriceChanges, target: Target,
+    working: WorkingConfig?, verb: String
   ) -> [String] {
     var lines = [
-      "tokentax: wrote \(target.name): \(Money.tokens(imported.table.rows.count)) models, dated \(imported.asOf)"
+      "tokentax: \(verb) \(target.name): \(Money.tokens(imported.table.rows.count)) models, dated \(imported.asOf)"
     ]
     if changes.previous != nil {
       lines.append(
