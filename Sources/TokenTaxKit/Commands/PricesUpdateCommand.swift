@@ -45,14 +45,13 @@ enum PricesUpdateCommand: Command {
     let data = try read(input, invocation)
     let imported = try PriceImport(litellm: data, named: input == "-" ? "standard input" : input, asOf: asOf)
 
-    let existing = try current(target)
-    if let existing, !arguments.flag("--force"), !PriceImport.mayReplace(existing, source: imported.source) {
+    let existing = try current(target).map { PriceImport.existing($0, named: target.name, source: imported.source) }
+    if let existing, !existing.mayReplace, !arguments.flag("--force") {
       throw UsageError(
         "'\(target.name)' is a price file an import did not write; pass --to a new file for the import, "
           + "or --force to overwrite it")
     }
-    let changes = PriceChanges(
-      previous: existing.flatMap { PriceImport.previous($0, named: target.name) }, fresh: imported.table)
+    let changes = PriceChanges(previous: existing?.rows, fresh: imported.table)
     let dryRun = arguments.flag("--dry-run")
     var lines = summary(imported, changes, target: target, working: working, verb: dryRun ? "would write" : "wrote")
     if !dryRun {

@@ -24,11 +24,12 @@ enum DeclarationTokens {
       members.append((schemaKey, tool.parameters ?? emptySchema))
       return .object(members)
     }
+    let message: OrderedJSON = .object([("role", .string("user")), ("content", .string("."))])
     var members: [(key: String, value: OrderedJSON)] = [("model", .string(model))]
     switch ModelCatalog.identify(model).provider {
     case "anthropic":
       members.append(("max_tokens", .number("1")))
-      members.append(("messages", .array([.object([("role", .string("user")), ("content", .string("."))])])))
+      members.append(("messages", .array([message])))
       if !declarations.tools.isEmpty {
         members.append(("tools", .array(declarations.tools.map { function($0, schemaKey: "input_schema") })))
       }
@@ -44,7 +45,7 @@ enum DeclarationTokens {
       }
     // Gemini does not bill a response schema as prompt tokens.
     default:
-      members.append(("messages", .array([.object([("role", .string("user")), ("content", .string("."))])])))
+      members.append(("messages", .array([message])))
       if !declarations.tools.isEmpty {
         let tools = declarations.tools.map { tool -> OrderedJSON in
           .object([("type", .string("function")), ("function", function(tool, schemaKey: "parameters"))])

@@ -19,14 +19,7 @@ enum ModelID {
   /// `raw` with every decoration stripped: what "did you mean" compares.
   static func base(_ raw: String) -> String { steps(raw).last ?? raw }
 
-  /// Every request of a batch names the same few models: their forms are worked out once.
-  private static let memo = TextMemo<String, [String]>(minimumBytes: 0, capacityBytes: 1 << 20)
-
   private static func steps(_ raw: String) -> [String] {
-    memo.value(for: raw, bytes: raw.utf8.count + 64) { computeSteps(raw) }
-  }
-
-  private static func computeSteps(_ raw: String) -> [String] {
     var trimmed = Substring(raw)
     while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
     while trimmed.last?.isWhitespace == true { trimmed.removeLast() }

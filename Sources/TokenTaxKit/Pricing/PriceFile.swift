@@ -29,18 +29,31 @@ extension PriceTable {
   /// This table with a price document laid over it (format detected).
   public func adding<Bytes: Collection>(fileContents: Bytes, named name: String) throws -> PriceTable
   where Bytes.Element == UInt8 {
+    try adding(
+      document: Self.document(
+        fileContents, named: name,
+        expected: "a JSON object (tokentax's {\"version\": 1, \"models\": {…}} or LiteLLM's model map)"),
+      named: name)
+  }
+
+  /// The top-level object of a price file; `expected` says what it should have been when it is not.
+  static func document<Bytes: Collection>(_ bytes: Bytes, named name: String, expected: String) throws
+    -> [String: JSONValue] where Bytes.Element == UInt8
+  {
     let root: JSONValue
     do {
-      root = try JSONParser(relaxed: true).parse(fileContents)
+      root = try JSONParser(relaxed: true).parse(bytes)
     } catch let error as JSONParseError {
       throw error.in(name)
     }
     guard let object = root.objectValue else {
-      throw PriceFileError(
-        file: name,
-        problem: "expected a JSON object (tokentax's {\"version\": 1, \"models\": {…}} or LiteLLM's model map), "
-          + "got \(root.kindDescription)")
+      throw PriceFileError(file: name, problem: "expected \(expected), got \(root.kindDescription)")
     }
+    return object
+  }
+
+  /// This table with a parsed price document laid over it (format detected).
+  func adding(document object: [String: JSONValue], named name: String) throws -> PriceTable {
     switch Self.format(of: object) {
     case .tokentax:
       var table = self

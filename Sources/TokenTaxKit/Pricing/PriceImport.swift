@@ -20,16 +20,8 @@ struct PriceImport {
   /// Reads a LiteLLM map; `name` is how errors name it. A tokentax-format file is refused: it is a
   /// price file already, to list in `prices.files`.
   init(litellm data: Data, named name: String, asOf: String, source: String = PriceImport.defaultSource) throws {
-    let root: JSONValue
-    do {
-      root = try JSONParser(relaxed: true).parse(data)
-    } catch let error as JSONParseError {
-      throw error.in(name)
-    }
-    guard let object = root.objectValue else {
-      throw PriceFileError(
-        file: name, problem: "expected LiteLLM's model map (a JSON object of models), got \(root.kindDescription)")
-    }
+    let object = try PriceTable.document(
+      data, named: name, expected: "LiteLLM's model map (a JSON object of models)")
     guard PriceTable.format(of: object) == .litellm else {
       throw PriceFileError(
         file: name,
@@ -60,15 +52,12 @@ struct PriceImport {
     return text
   }
 
-  /// Whether `data` (the file at the target path) is one an import may overwrite: absent, a
-  /// LiteLLM map, or a file an import wrote with the same source. A hand-kept price file is not.
-  static func mayReplace(_ data: Data, source: String) -> Bool {
-    guard let object = (try? JSONParser(relaxed: true).parse(data))?.objectValue else { return false }
-    return PriceTable.format(of: object) == .litellm || object["source"]?.stringValue == source
-  }
-
-  /// The rows of the file being replaced, to compare with; nil when it cannot be read as prices.
-  static func previous(_ data: Data, named name: String) -> PriceTable? {
-    try? PriceTable(rows: []).adding(fileContents: data, named: name)
+  /// The file at the target path, read once: whether an import may overwrite it (a LiteLLM
+  /// map, or a file an import wrote with the same source; a hand-kept price file is not), and
+  /// its rows to compare with (nil when they cannot be read as prices).
+  static func existing(_ data: Data, named name: String, source: String) -> (mayReplace: Bool, rows: PriceTable?) {
+    guard let object = try? PriceTable.document(data, named: name, expected: "") else { return (false, nil) }
+    let mayReplace = PriceTable.format(of: object) == .litellm || object["source"]?.stringValue == source
+    return (mayReplace, try? PriceTable(rows: []).adding(document: object, named: name))
   }
 }

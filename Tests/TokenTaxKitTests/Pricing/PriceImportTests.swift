@@ -112,10 +112,10 @@ import Testing
 
   @Test func onlyFilesAnImportWroteAreReplaced() throws {
     let written = try imported().document()
-    #expect(PriceImport.mayReplace(Data(written.utf8), source: PriceImport.defaultSource))
-    #expect(PriceImport.mayReplace(try excerpt(), source: PriceImport.defaultSource))
+    #expect(PriceImport.existing(Data(written.utf8), named: "p.json", source: PriceImport.defaultSource).mayReplace)
+    #expect(PriceImport.existing(try excerpt(), named: "p.json", source: PriceImport.defaultSource).mayReplace)
     let handKept = #"{"version": 1, "source": "our contract", "models": {"acme": {"input": 1, "output": 2}}}"#
-    #expect(!PriceImport.mayReplace(Data(handKept.utf8), source: PriceImport.defaultSource))
-    #expect(!PriceImport.mayReplace(Data("not json".utf8), source: PriceImport.defaultSource))
+    #expect(!PriceImport.existing(Data(handKept.utf8), named: "p.json", source: PriceImport.defaultSource).mayReplace)
+    #expect(!PriceImport.existing(Data("not json".utf8), named: "p.json", source: PriceImport.defaultSource).mayReplace)
   }
 }
