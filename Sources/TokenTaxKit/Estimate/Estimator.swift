@@ -20,23 +20,22 @@ public struct Estimator: Sendable {
   {
     var feature = snapshot.feature
     var warnings: [String] = snapshot.files.flatMap(\.notes).map { "feature '\(snapshot.feature.id)': \($0)" }
-    let frontMatterFiles = snapshot.files.filter {
-      ($0.part.kind == .text || $0.part.kind == .examples) && $0.part.selector == nil
-        && FrontMatter.applies(to: $0.path)
+    let frontMatterFiles = snapshot.files.filter(\.hasFrontMatter)
+    let frontMatters = frontMatterFiles.map {
+      FrontMatter($0.text, path: $0.path, referencedTexts: snapshot.referencedFiles)
     }
-    let frontMatters = frontMatterFiles.map { FrontMatter($0.text) }
-    let model = try self.model(of: snapshot, frontMatters: frontMatters)
+    let model = try self.model(of: snapshot, files: frontMatterFiles, frontMatters: frontMatters, warnings: &warnings)
     let price = try prices.lookup(model)
     let counter = TokenCounter(
       model: model, tokenizer: price.tokenizer, override: defaults.encoding == "auto" ? nil : defaults.encoding,
       factor: price.tokenFactor)
     // Input defaults and samples in dotprompt / prompty front matter size what `variables` leaves out.
-    for (name, text) in frontMatters.flatMap(\.defaults).sorted(by: { $0.key < $1.key })
+    for (name, value) in try frontMatters.flatMap({ try $0.inputValues() }).sorted(by: { $0.key < $1.key })
     where PartCounter.size(of: name, variables: feature.variables) == nil {
-      let tokens = counter.count(text)
+      let tokens = counter.count(value.text)
       feature.variables[name] = tokens
       warnings.append(
-        "feature '\(feature.id)': placeholder '\(name)' sized by its front-matter default or sample (\(tokens) token\(tokens == 1 ? "" : "s"))"
+        "feature '\(feature.id)': placeholder '\(name)' sized by the front matter's \(value.source) (\(tokens) token\(tokens == 1 ? "" : "s"))"
       )
     }
     let variables = feature.variables
@@ -133,13 +132,26 @@ public struct Estimator: Sendable {
   }
 
   /// The model: the config's, a front matter's, a request body's, then the default.
-  private func model(of snapshot: FeatureSnapshot, frontMatters: [FrontMatter]) throws -> String {
+  private func model(
+    of snapshot: FeatureSnapshot, files: [FeatureSnapshot.PromptFile], frontMatters: [FrontMatter],
+    warnings: inout [String]
+  ) throws -> String {
     let frontMatterModel = frontMatters.lazy.compactMap(\.model).first
     let requestModel = snapshot.files.lazy.filter { $0.part.kind == .request }.compactMap {
       RequestPart.model(in: $0.text)
     }.first
+    // A model prompty fills in at run time is said, with the model counted in its place.
+    let runtimeModel =
+      frontMatterModel != nil
+      ? nil
+      : zip(files, frontMatters).lazy.compactMap { file, frontMatter in
+        frontMatter.runtimeModel.map { "\(file.path) gives the model as '\(SafeText.quoted($0, limit: 80))'" }
+      }.first
     guard let model = snapshot.feature.model ?? frontMatterModel ?? requestModel ?? defaults.model else {
-      throw EstimateError.noModel(feature: snapshot.feature.id)
+      throw EstimateError.noModel(feature: snapshot.feature.id, runtimeModel: runtimeModel)
+    }
+    if let runtimeModel {
+      warnings.append("feature '\(snapshot.feature.id)': \(runtimeModel), filled in at run time; counted as \(model)")
     }
     return model
   }

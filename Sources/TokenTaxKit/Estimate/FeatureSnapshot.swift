@@ -9,6 +9,8 @@ public struct FeatureSnapshot: Sendable {
   public var bound: [String: Result<PromptFile, PromptSourceError>] = [:]
   /// The template files `files` reach through includes, parents, imports and partials.
   public var library = TemplateLibrary()
+  /// The texts of the files front matters name with `${file:…}`, by repo path.
+  public var referencedFiles: [String: String] = [:]
 
   public struct PromptFile: Sendable {
     public var part: PromptPart
@@ -21,6 +23,11 @@ public struct FeatureSnapshot: Sendable {
     public var lineOrigins: [Int]?
     /// What reading the value assumed (several returns: the largest).
     public var notes: [String] = []
+
+    /// A whole dotprompt or prompty file, read as a template: its front matter is the feature's.
+    var hasFrontMatter: Bool {
+      (part.kind == .text || part.kind == .examples) && part.selector == nil && FrontMatter.applies(to: path)
+    }
 
     /// Names this prompt text among a feature's: the path, and the value's name in it.
     public var id: String { part.selector.map { path + "#" + $0.name } ?? path }
@@ -107,7 +114,8 @@ public struct FeatureSnapshot: Sendable {
       }
       snapshots.append(snapshot)
     }
-    return try TemplateLibrary.attach(to: snapshots, defaults: config.defaults.templates, from: source)
+    let reached = try TemplateLibrary.attach(to: snapshots, defaults: config.defaults.templates, from: source)
+    return try FileReference.attach(to: reached, from: source)
   }
 
   /// Decodes a prompt file as UTF-8, naming the first bad byte.

@@ -21,6 +21,13 @@ indirect enum OrderedJSON: Equatable {
     return out
   }
 
+  /// Parses JSON text, keeping every object's members in their written order.
+  static func parse(_ text: String) throws -> OrderedJSON {
+    let bytes = Array(text.utf8)
+    let value = try JSONParser().parse(bytes)
+    return KeyOrder.scan(bytes).ordered(value, at: KeyOrder.root)
+  }
+
   func member(_ key: String) -> OrderedJSON? {
     guard case .object(let members) = self else { return nil }
     return members.last { $0.key == key }?.value

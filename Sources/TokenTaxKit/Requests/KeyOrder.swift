@@ -85,6 +85,20 @@ struct KeyOrder: Sendable {
     return result
   }
 
+  /// `value` (found at `path`) with its objects' members in their written order.
+  func ordered(_ value: JSONValue, at path: String) -> OrderedJSON {
+    switch value {
+    case .null: return .null
+    case .bool(let flag): return .bool(flag)
+    case .number(let text): return .number(text)
+    case .string(let text): return .string(text)
+    case .array(let items):
+      return .array(items.enumerated().map { ordered($0.element, at: KeyOrder.child(path, $0.offset)) })
+    case .object(let object):
+      return .object(members(object, at: path).map { ($0.key, ordered($0.value, at: KeyOrder.child(path, $0.key))) })
+    }
+  }
+
   /// Minified JSON of `value` with keys in their written order.
   func compact(_ value: JSONValue, at path: String) -> String {
     var out = ""

@@ -37,7 +37,7 @@ import Testing
         "topic", "style", "photoUrl",
       ])
     let frontMatter = FrontMatter(Self.dotprompt)
-    #expect(frontMatter.defaults == ["topic": "the weather in Paris"])
+    #expect(try frontMatter.inputValues().mapValues(\.text) == ["topic": "the weather in Paris"])
     #expect(frontMatter.maxOutputTokens == 512)
   }
 
@@ -70,7 +70,11 @@ import Testing
     #expect(template.model == nil)
     #expect(template.messages.map(\.role) == [.system, .user])
     let frontMatter = FrontMatter(Self.prompty)
-    #expect(frontMatter.defaults == ["question": "What tent should I buy for a week in the Alps?", "customer": "Jane"])
+    #expect(
+      try frontMatter.inputValues() == [
+        "question": .init(text: "What tent should I buy for a week in the Alps?", source: "sample.question"),
+        "customer": .init(text: "Jane", source: "inputs.customer.default"),
+      ])
     #expect(frontMatter.maxOutputTokens == 128)
   }
 
@@ -90,7 +94,7 @@ import Testing
     let row = try #require(try JSONParser().parse(result.stdout)["features"]?.arrayValue?.first)
     #expect(row["output_tokens"] == .number("128"))
     #expect(
-      result.stderr.contains("placeholder 'question' sized by its front-matter default or sample"), "\(result.stderr)")
+      result.stderr.contains("placeholder 'question' sized by the front matter's sample.question"), "\(result.stderr)")
     #expect(!result.stderr.contains("has no size in variables"), "\(result.stderr)")
   }
 

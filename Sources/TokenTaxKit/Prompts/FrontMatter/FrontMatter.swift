@@ -6,6 +6,8 @@ import Foundation
 /// model, input defaults, the output limit), not YAML.
 struct FrontMatter {
   var model: String?
+  /// A model prompty fills in at run time, as written (`${env:AZURE_OPENAI_DEPLOYMENT}`).
+  var runtimeModel: String?
   /// Every scalar of a block mapping by its dotted path (`input.default.tone`).
   var values: [String: String] = [:]
   /// The text after the closing `---`, and the line it starts on.
@@ -14,12 +16,20 @@ struct FrontMatter {
   /// The YAML between the `---` lines, and the file line its first line is on.
   var header = ""
   var headerLine = 1
+  /// prompty's `${file:name}` values, with the file line each is on (see `FileReference`).
+  var fileReferences: [FileReference] = []
+  /// The file's repo path, against whose folder `${file:…}` names resolve.
+  var path = ""
+  /// The texts of the files `fileReferences` name, by repo path, read at the file's revision.
+  var referencedTexts: [String: String] = [:]
 
   /// dotprompt and prompty files open with front matter.
   static func applies(to file: String) -> Bool { file.hasSuffix(".prompt") || file.hasSuffix(".prompty") }
 
-  init(_ text: String) {
+  init(_ text: String, path: String = "", referencedTexts: [String: String] = [:]) {
     model = nil
+    self.path = path
+    self.referencedTexts = referencedTexts
     body = text
     bodyLine = 1
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -37,16 +47,19 @@ struct FrontMatter {
     let header = lines[(open + 1)..<close]
     self.header = header.joined(separator: "\n")
     headerLine = open + 2
-    model = FrontMatter.model(in: header)
+    (model, runtimeModel) = FrontMatter.model(in: header)
     values = FrontMatter.scalars(in: header)
+    fileReferences = FileReference.all(in: self.header, firstLine: headerLine)
     body = lines[(close + 1)...].joined(separator: "\n")
     bodyLine = close + 2
   }
 
   /// dotprompt: `model: googleai/gemini-2.5-flash`; prompty: `model:` then an indented
-  /// `configuration:` with `azure_deployment:`, `name:` or `model:`.
-  private static func model(in lines: ArraySlice<Substring>) -> String? {
+  /// `configuration:` with `azure_deployment:`, `name:` or `model:`. A value prompty fills in at
+  /// run time (`${env:AZURE_OPENAI_DEPLOYMENT}`) is not a model id: it is returned as `runtime`.
+  private static func model(in lines: ArraySlice<Substring>) -> (model: String?, runtime: String?) {
     var inModelBlock = false
+    var runtime: String?
     for raw in lines {
       let line = raw.replacingOccurrences(of: "\r", with: "")
       let indented = line.first == " " || line.first == "\t"
@@ -54,31 +67,82 @@ struct FrontMatter {
       guard let colon = trimmed.firstIndex(of: ":") else { continue }
       let key = trimmed[..<colon]
       let value = unquote(trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-      if !indented {
-        inModelBlock = key == "model" && value.isEmpty
-        if key == "model", !value.isEmpty { return literalModel(value) }
-      } else if inModelBlock, ["azure_deployment", "name", "model", "deployment"].contains(key), !value.isEmpty,
-        let model = literalModel(value)
-      {
-        return model
+      let isModel =
+        indented ? inModelBlock && ["azure_deployment", "name", "model", "deployment"].contains(key) : key == "model"
+      if !indented { inModelBlock = key == "model" && value.isEmpty }
+      guard isModel, !value.isEmpty else { continue }
+      if value.hasPrefix("${") {
+        runtime = runtime ?? value
+      } else {
+        return (stripProvider(value), nil)
       }
     }
-    return nil
+    return (nil, runtime)
+  }
+
+  /// An example or default value of an input, and where the front matter gives it
+  /// (`sample.question`, `sample in chat.json`).
+  struct InputValue: Equatable {
+    var text: String
+    var source: String
   }
 
   /// Example or default values of the inputs, by placeholder name: dotprompt's
-  /// `input.default.x`, prompty's `sample.x` and `inputs.x.default`.
-  var defaults: [String: String] {
-    var result: [String: String] = [:]
-    for (path, value) in values {
-      let parts = path.split(separator: ".").map(String.init)
-      if parts.count == 3, parts[0] == "input", parts[1] == "default" { result[parts[2]] = value }
-      if parts.count == 2, parts[0] == "sample" { result[parts[1]] = value }
-      if parts.count == 3, parts[0] == "inputs", parts[2] == "default", result[parts[1]] == nil {
-        result[parts[1]] = value
+  /// `input.default.x`, prompty's `sample.x` (or a whole `sample: ${file:sample.json}`),
+  /// `inputs.x.sample` and `inputs.x.default`, in that order of preference. A value prompty
+  /// fills in at run time (`${env:…}`) sizes nothing.
+  func inputValues() throws -> [String: InputValue] {
+    var ranked: [String: (rank: Int, value: InputValue)] = [:]
+    func offer(_ name: String, _ value: String, at path: String, rank: Int) throws {
+      if let held = ranked[name], held.rank >= rank { return }
+      let text = try referencedText(value)
+      let source = text == nil ? path : "\(path) in \(referencedFile(value)?.path ?? "")"
+      ranked[name] = (rank, InputValue(text: text ?? value, source: source))
+    }
+    if let sample = values["sample"], case .object(let members)? = try referencedJSON(sample) {
+      let source = "sample in \(referencedFile(sample)?.path ?? "")"
+      for (name, value) in members {
+        ranked[name] = (2, InputValue(text: value.stringValue ?? value.text, source: source))
       }
     }
-    return result
+    for (path, value) in values where !value.hasPrefix("${env:") {
+      let parts = path.split(separator: ".").map(String.init)
+      switch (parts.count, parts.first, parts.last) {
+      case (3, "input", _) where parts[1] == "default": try offer(parts[2], value, at: path, rank: 2)
+      case (2, "sample", _): try offer(parts[1], value, at: path, rank: 2)
+      case (3, "inputs", "sample"): try offer(parts[1], value, at: path, rank: 1)
+      case (3, "inputs", "default"): try offer(parts[1], value, at: path, rank: 0)
+      default: continue
+      }
+    }
+    return ranked.mapValues(\.value)
+  }
+
+  /// The text of the file a `${file:…}` value names (a JSON string's value when the file holds
+  /// one); nil for any other value.
+  func referencedText(_ value: String) throws -> String? {
+    guard let reference = referencedFile(value) else { return nil }
+    guard reference.path.hasSuffix(".json") else { return reference.text }
+    let json = try referencedJSON(value)
+    return json?.stringValue ?? json?.text
+  }
+
+  /// The contents of the file a `${file:…}` value names, as the JSON prompty loads it; nil for
+  /// any other value.
+  func referencedJSON(_ value: String) throws -> OrderedJSON? {
+    guard let reference = referencedFile(value) else { return nil }
+    do {
+      return try OrderedJSON.parse(reference.text)
+    } catch let error as JSONParseError {
+      throw FileReference.Failure.notJSON(error.in(reference.path), from: path)
+    }
+  }
+
+  private func referencedFile(_ value: String) -> (path: String, text: String)? {
+    guard let name = FileReference.name(in: value), let file = FileReference.path(of: name, from: path),
+      let text = referencedTexts[file]
+    else { return nil }
+    return (file, text)
   }
 
   /// The output limit the file sets: prompty's `model.parameters.max_tokens`, dotprompt's
@@ -125,11 +189,6 @@ struct FrontMatter {
     }
     finishBlock()
     return result
-  }
-
-  /// `${env:AZURE_OPENAI_DEPLOYMENT}` (prompty) is filled in at run time: not a model id.
-  private static func literalModel(_ value: String) -> String? {
-    value.hasPrefix("${") ? nil : stripProvider(value)
   }
 
   private static func unquote(_ text: String) -> String {

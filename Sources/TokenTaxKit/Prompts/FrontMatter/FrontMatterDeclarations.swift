@@ -4,8 +4,9 @@
 /// Read: `tools` (dotprompt's names of tools defined in code; prompty's definitions, as
 /// `{name, description, parameters}`, AgentSchema's `kind: function` with `properties`, or
 /// OpenAI's `{type: function, function: {…}}`), prompty's `model.parameters.tools`, and dotprompt's
-/// `output.schema` (Picoschema or JSON Schema). What cannot be sized from the file — a tool
-/// defined in code, a schema registered by name, a `${file:…}` reference — is a note.
+/// `output.schema` (Picoschema or JSON Schema). A `${file:…}` value is the named file's JSON. What
+/// cannot be sized from the files — a tool defined in code, a schema registered by name, a value
+/// filled in at run time — is a note.
 struct FrontMatterDeclarations {
   struct Tool {
     var name: String
@@ -33,12 +34,13 @@ struct FrontMatterDeclarations {
     var parser = YAMLParser(text, file: file)
     guard let root = try parser.documents().first.map(Self.json) else { return }
     var named: [String] = []
-    for list in [root.member("tools"), root.member("model")?.member("parameters")?.member("tools")] {
+    for var list in [root.member("tools"), root.member("model")?.member("parameters")?.member("tools")] {
+      if let reference = list?.stringValue, let loaded = try frontMatter.referencedJSON(reference) { list = loaded }
       switch list {
       case .array(let items)?:
         for item in items { read(tool: item, named: &named) }
-      case .string(let reference)?:
-        notes.append("tools '\(SafeText.quoted(reference, limit: 80))' are not read (only tools written in the file)")
+      case .string(let value)?:
+        notes.append("tools '\(SafeText.quoted(value, limit: 80))' are filled in at run time, so they are not counted")
       default:
         break
       }
