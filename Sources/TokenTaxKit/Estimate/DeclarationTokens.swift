@@ -53,7 +53,7 @@ enum DeclarationTokens {
         members.append(("tools", .array(tools)))
       }
       if let schema = declarations.outputSchema {
-        let format: OrderedJSON = .object([("name", .string("output")), ("schema", schema)])
+        let format: OrderedJSON = .object([("name", .string(declarations.outputSchemaName)), ("schema", schema)])
         members.append(("response_format", .object([("type", .string("json_schema")), ("json_schema", format)])))
       }
     }

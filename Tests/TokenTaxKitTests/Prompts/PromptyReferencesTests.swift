@@ -163,4 +163,31 @@ import Testing
         + "'${env:AZURE_OPENAI_DEPLOYMENT}', filled in at run time); set \"model\" on it or \"defaults.model\" "
         + "in tokentax.json\n")
   }
+
+  /// prompty passes `model.parameters` to the API: a `response_format` JSON schema (here from
+  /// a file) adds what the same field adds to a request body counted by `count --request`.
+  @Test func aResponseFormatSchemaIsCountedAsTheRequestCounterCountsIt() throws {
+    let repo = try repository()
+    let format =
+      #"{"type": "json_schema", "json_schema": {"name": "tent_choice", "schema": {"type": "object", "properties": {"tent": {"type": "string"}, "reason": {"type": "string"}}, "required": ["tent", "reason"]}}}"#
+    try repo.write("app/prompts/format.json", format)
+    try repo.write(
+      "app/prompts/tent.prompty",
+      Self.prompty.replacingOccurrences(
+        of: "    tools: ${file:functions.json}\n", with: "    response_format: ${file:format.json}\n"))
+    let message = #"{"model": "gpt-4o", "messages": [{"role": "user", "content": "."}]"#
+    try repo.write("without.json", message + "}")
+    try repo.write("with.json", message + #", "response_format": "# + format + "}")
+    let counted = try ["with.json", "without.json"].map { file in
+      let result = repo.run("count", "--request", file, "--json")
+      return try #require(try JSONParser().parse(result.stdout)["input_tokens"]?.intValue, "\(result.stderr)")
+    }
+    #expect(counted[0] - counted[1] > 20)
+    let result = repo.run("estimate")
+    #expect(result.code == .success, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "tent.prompty declares an output schema: +\(counted[0] - counted[1]) input tokens per call"), "\(result.stderr)"
+    )
+  }
 }

@@ -3,8 +3,9 @@
 ///
 /// Read: `tools` (dotprompt's names of tools defined in code; prompty's definitions, as
 /// `{name, description, parameters}`, AgentSchema's `kind: function` with `properties`, or
-/// OpenAI's `{type: function, function: {…}}`), prompty's `model.parameters.tools`, and dotprompt's
-/// `output.schema` (Picoschema or JSON Schema). A `${file:…}` value is the named file's JSON. What
+/// OpenAI's `{type: function, function: {…}}`), prompty's `model.parameters.tools` and
+/// `model.parameters.response_format` (a `json_schema`), and dotprompt's `output.schema`
+/// (Picoschema or JSON Schema). A `${file:…}` value is the named file's JSON. What
 /// cannot be sized from the files — a tool defined in code, a schema registered by name, a value
 /// filled in at run time — is a note.
 struct FrontMatterDeclarations {
@@ -17,6 +18,8 @@ struct FrontMatterDeclarations {
 
   var tools: [Tool] = []
   var outputSchema: OrderedJSON?
+  /// The schema's name where the file gives one (OpenAI's `json_schema.name`).
+  var outputSchemaName = "output"
   /// Why something declared is not counted.
   var notes: [String] = []
 
@@ -29,7 +32,7 @@ struct FrontMatterDeclarations {
 
   /// Reads the front matter's YAML; `file` names it in errors, whose lines are the file's.
   init(_ frontMatter: FrontMatter, file: String) throws {
-    guard frontMatter.header.contains("tools") || frontMatter.header.contains("output") else { return }
+    guard ["tools", "output", "response_format"].contains(where: frontMatter.header.contains) else { return }
     let text = String(repeating: "\n", count: frontMatter.headerLine - 1) + frontMatter.header
     var parser = YAMLParser(text, file: file)
     guard let root = try parser.documents().first.map(Self.json) else { return }
@@ -50,7 +53,13 @@ struct FrontMatterDeclarations {
         "tools \(named.joined(separator: ", ")) are defined in code, so their definitions are not counted; "
           + "give them as a request part to count them")
     }
-    if let schema = root.member("output")?.member("schema") {
+    var format = root.member("model")?.member("parameters")?.member("response_format")
+    if let reference = format?.stringValue, let loaded = try frontMatter.referencedJSON(reference) { format = loaded }
+    if let jsonSchema = format?.member("json_schema"), let schema = jsonSchema.member("schema") {
+      // prompty passes `model.parameters` to the API as they are: OpenAI's structured output.
+      outputSchema = schema
+      outputSchemaName = jsonSchema.member("name")?.stringValue ?? outputSchemaName
+    } else if let schema = root.member("output")?.member("schema") {
       if let json = Picoschema.jsonSchema(schema) {
         outputSchema = json
       } else {
