@@ -33,10 +33,4 @@ public struct FeatureEstimate: Sendable {
       inputTokens: inputTokens, cachedInputTokens: cachedInputTokens, outputTokens: usage.output,
       costPerCallUSD: costPerCallUSD, monthlyUSD: monthlyUSD, sources: sources, cacheHitRate: cacheHitRate)
   }
-
-  /// One line of a prompt file and what it costs on its own.
-  public struct LineTokens: Sendable, Equatable {
-    public var text: String
-    public var tokens: Int
-  }
 }

@@ -3,8 +3,10 @@ import Testing
 @testable import TokenTaxKit
 
 @Suite struct TopChangesTests {
-  func lines(_ items: [(String, Int)]) -> [FeatureEstimate.LineTokens] {
-    items.map { FeatureEstimate.LineTokens(text: $0.0, tokens: $0.1) }
+  /// Lines with made-up costs.
+  func lines(_ items: [(String, Int)]) -> TopChanges.Lines {
+    let tokens = Dictionary(items.map { (Substring($0.0), $0.1) }) { first, _ in first }
+    return TopChanges.Lines(items.map { Substring($0.0) }, tokens: { tokens[$0] ?? 0 })
   }
 
   @Test func groupsContiguousChangesIntoHunksOnHeadLines() {
@@ -29,8 +31,10 @@ import Testing
     let recount = PartRecount(
       file: file, model: "gpt-4o", prices: .builtIn(), counter: TokenCounter(model: "gpt-4o", tokenizer: "o200k_base"),
       variables: ["context": 300], defaultSize: 100)
-    let base = TopChanges.lines("Answer briefly.", recount.counter)
-    let head = TopChanges.lines("Answer briefly.\nContext: {{context}}", recount.counter)
+    let counter = recount.counter
+    let base = TopChanges.Lines(TopChanges.lines("Answer briefly."), tokens: { counter.count(String($0)) })
+    let head = TopChanges.Lines(
+      TopChanges.lines("Answer briefly.\nContext: {{context}}"), tokens: { counter.count(String($0)) })
     #expect(
       TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount) == [
         PromptChange(file: "p.hbs", line: 2, tokens: 303)
@@ -41,6 +45,17 @@ import Testing
       TopChanges.changes(in: "p.hbs", base: base, head: head, recount: recount, budget: 30) == [
         PromptChange(file: "p.hbs", line: 2, tokens: lineTokens)
       ])
+  }
+
+  @Test func linesSplitAtEveryNewline() {
+    #expect(TopChanges.lines("a\n\nb\r\n") == ["a", "", "b\r", ""])
+    #expect(TopChanges.lines("") == [""])
+    #expect(TopChanges.lines("é\u{301}\nx") == ["é\u{301}", "x"])
+    // A CRLF file is split into its lines too (`\r\n` is one `Character`, so a split by
+    // `Character` kept such a file whole and put every change on line 1).
+    let hunks = TopChanges.hunks(
+      base: TopChanges.lines("a\r\nb\r\nc\r\n"), head: TopChanges.lines("a\r\nb\r\nc, changed\r\n"))
+    #expect(hunks.map(\.line) == [3])
   }
 
   /// A large file changed all over is past the exact diff's budget: the linear diff still finds
