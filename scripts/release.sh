@@ -42,8 +42,8 @@ flags=(-c release --product tokentax --package-path "$root" --scratch-path "$roo
   -Xcc "-DTOKENTAX_COMMIT=\"$commit\"")
 if [ "$os" = linux ]; then
   # The Swift runtime and Foundation statically; libstdc++ and libgcc statically too (a search
-  # directory holding only libstdc++.a makes the toolchain's -lstdc++ pick the archive); and
-  # libcurl replaced by the loader in scripts/curl-loader, so only the C library is left.
+  # directory holding only libstdc++.a makes the toolchain's -lstdc++ pick the archive), so only
+  # the C library is left (`tokentax comment` opens libcurl itself, with dlopen).
   links="$root/.build-release/links"
   mkdir -p "$links"
   cc="$(command -v cc || command -v clang || true)"
@@ -54,9 +54,6 @@ if [ "$os" = linux ]; then
     exit 2
   fi
   ln -sf "$stdcxx" "$links/libstdc++.a"
-  "$cc" -O2 -fPIC -Wall -Wextra -Werror -c "$root/scripts/curl-loader/curl-loader.c" -o "$links/curl-loader.o"
-  rm -f "$links/libcurl.a"
-  ar rcs "$links/libcurl.a" "$links/curl-loader.o"
   flags+=(--static-swift-stdlib -Xlinker -L"$links" -Xswiftc -Xclang-linker -Xswiftc -static-libgcc)
 fi
 

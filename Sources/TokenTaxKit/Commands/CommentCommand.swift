@@ -91,7 +91,7 @@ enum CommentCommand: Command {
     let target = try CommentTarget.resolve(
       host, repository: arguments.value("--repo"), number: try pullRequest(arguments),
       environment: invocation.environment)
-    var api = CommentAPI(host: host, base: target.api, token: target.token, client: URLSessionHTTPClient())
+    var api = CommentAPI(host: host, base: target.api, token: target.token, client: Self.client)
     api.timeout = TimeInterval(timeout)
     let thread: any CommentThread =
       host == .github
@@ -100,6 +100,15 @@ enum CommentCommand: Command {
     let outcome = try CommentUpsert.run(content, marker: marker, behavior: behavior, on: thread)
     invocation.stdout.line("tokentax: " + describe(outcome, on: thread.location))
     return .success
+  }
+
+  /// libcurl's easy interface on Linux (`CurlHTTPClient` says why), URLSession elsewhere.
+  private static var client: any HTTPClient {
+    #if os(Linux)
+      CurlHTTPClient()
+    #else
+      URLSessionHTTPClient()
+    #endif
   }
 
   private static func readReport(_ path: String, _ invocation: Invocation) throws -> Report {

@@ -111,8 +111,8 @@ struct CommentAPI {
   /// Seconds left before the overall timeout.
   private var remaining: TimeInterval { timeout - now().timeIntervalSince(started) }
 
-  /// One call, following same-origin redirects itself: URLSession would resend the token to
-  /// any origin a `Location` names.
+  /// One call, following same-origin redirects itself: a transport that followed them would
+  /// resend the token to any origin a `Location` names.
   private func exchange(_ request: HTTPRequest, action: String) throws -> HTTPResponse {
     var request = request
     for _ in 0...Self.maximumRedirects {
@@ -161,8 +161,11 @@ struct CommentAPI {
   private func timedOut(after seconds: TimeInterval, action: String) -> CommentError {
     CommentError(
       "\(host.name) at \(base.host ?? base.absoluteString) did not answer the request to \(action): timed out after "
-        + "\(URLSessionHTTPClient.seconds(seconds)) s; rerun the job, or raise --timeout")
+        + "\(Self.wholeSeconds(seconds)) s; rerun the job, or raise --timeout")
   }
+
+  /// Whole seconds for a message, never "0".
+  static func wholeSeconds(_ interval: TimeInterval) -> Int { Int(min(max(interval, 1), 1e9).rounded(.up)) }
 
   /// Scheme, host and port, with the scheme's default port made explicit, as browsers compare.
   private func isSameOrigin(_ url: URL) -> Bool {

@@ -3,7 +3,7 @@ import Foundation
 /// One HTTP exchange, synchronous: commands are synchronous and make a handful of calls.
 ///
 /// Behind a protocol so tests can swap the transport; the comment tests still go through the
-/// real `URLSessionHTTPClient` against a local server.
+/// real transport (`CurlHTTPClient` on Linux, `URLSessionHTTPClient` on macOS) against a local server.
 public protocol HTTPClient: Sendable {
   /// Throws `HTTPTransportError` when no response arrived; any status is a response.
   func send(_ request: HTTPRequest) throws -> HTTPResponse

@@ -3,7 +3,8 @@ import Testing
 
 @testable import TokenTaxKit
 
-/// `tokentax comment` against a real HTTP server on 127.0.0.1, through the real URLSession client.
+/// `tokentax comment` against a real HTTP server on 127.0.0.1, through the real transport
+/// (libcurl on Linux, URLSession on macOS).
 @Suite struct CommentCommandTests {
   static let token = "ghs_TEST_TOKEN_0123456789"
 

@@ -92,6 +92,34 @@ import Testing
         + "timed out after 1 s; rerun the job, or raise --timeout\n")
   }
 
+  /// Waiting for an answer costs no CPU: Foundation's URLSession on Linux spun a core for the
+  /// whole wait (about 1 s of CPU per second). The built binary runs under `sh`, whose `times`
+  /// reports the CPU its child used, so other tests running meanwhile do not count.
+  @Test func waitingForAnAnswerDoesNotSpin() throws {
+    let server = try LocalHTTPServer { _ in
+      Thread.sleep(forTimeInterval: 3)
+      return HTTPResponse(status: 200, body: Data("[]".utf8))
+    }
+    defer { server.stop() }
+    let directory = try CommentCommandTests.workspace()
+    let command = ([BinaryTests.binary.path] + Self.arguments + ["--timeout", "2"]).map { "'\($0)'" }
+    let result = try BinaryTests.run(
+      ["-c", command.joined(separator: " ") + "; times"], in: directory,
+      executable: URL(fileURLWithPath: "/bin/sh"),
+      environment: [
+        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "GITHUB_TOKEN": Self.token,
+        "GITHUB_API_URL": server.baseURL, "GITHUB_REPOSITORY": "octo-org/web",
+      ])
+    #expect(result.stderr.contains("timed out after 2 s"), "\(result.stderr)")
+    // `times`: the shell's user and system time, then its children's, as `0m0.012s 0m0.004s`.
+    let children = try #require(result.stdout.split(separator: "\n").last, "\(result.stdout)")
+    let seconds = children.split(separator: " ").map { field -> Double in
+      let parts = field.dropLast().split(separator: "m")
+      return (Double(parts.first ?? "") ?? 0) * 60 + (Double(parts.last ?? "") ?? 0)
+    }
+    #expect(seconds.count == 2 && seconds.reduce(0, +) < 0.5, "CPU while waiting: \(children)")
+  }
+
   @Test func aTrickleOfBytesStillEndsAtTheDeadline() throws {
     let server = try LocalHTTPServer(trickle: 0.2) { _ in HTTPResponse(status: 200, body: Data("[]".utf8)) }
     defer { server.stop() }

@@ -16,11 +16,13 @@ import Testing
   final class Marker {}
 
   static func run(
-    _ arguments: [String], in directory: URL? = nil, executable: URL = binary, stdin: URL? = nil
+    _ arguments: [String], in directory: URL? = nil, executable: URL = binary, stdin: URL? = nil,
+    environment: [String: String]? = nil
   ) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if let environment { process.environment = environment }
     if let directory { process.currentDirectoryURL = directory }
     if let stdin { process.standardInput = try FileHandle(forReadingFrom: stdin) }
     let out = Pipe()
