@@ -50,7 +50,7 @@ enum ArgumentParser {
         }
       }
     }
-    if parsed.flag("--help") { return parsed }
+    if parsed.flag(.help) { return parsed }
     let positional = spec.positionals
     let count = parsed.positionals.count
     if let positional {
@@ -73,6 +73,9 @@ enum ArgumentParser {
 
 /// The result of parsing: flags, option values and positionals, with typed accessors that
 /// turn a bad value into a `UsageError` naming the option.
+///
+/// Options are looked up by their `OptionSpec`, the value the command's spec declares, never by
+/// a spelled-out name: a lookup cannot name an option the command does not take.
 public struct ParsedArguments: Sendable {
   var flags: Set<String> = []
   var values: [String: [String]] = [:]
@@ -80,13 +83,14 @@ public struct ParsedArguments: Sendable {
 
   public init() {}
 
-  public func flag(_ name: String) -> Bool { flags.contains(name) }
-  public func value(_ name: String) -> String? { values[name]?.last }
-  public func allValues(_ name: String) -> [String] { values[name] ?? [] }
+  public func flag(_ option: OptionSpec) -> Bool { flags.contains(option.longName) }
+  public func value(_ option: OptionSpec) -> String? { values[option.longName]?.last }
+  public func allValues(_ option: OptionSpec) -> [String] { values[option.longName] ?? [] }
 
   /// A non-negative integer option.
-  public func int(_ name: String) throws -> Int? {
-    guard let raw = value(name) else { return nil }
+  public func int(_ option: OptionSpec) throws -> Int? {
+    let name = option.longName
+    guard let raw = value(option) else { return nil }
     guard let number = Int(raw), number >= 0 else {
       throw UsageError("option '\(name)' needs a whole number of 0 or more, got '\(raw)'")
     }
@@ -94,8 +98,9 @@ public struct ParsedArguments: Sendable {
   }
 
   /// A non-negative decimal option (money, percent).
-  public func decimal(_ name: String) throws -> Decimal? {
-    guard let raw = value(name) else { return nil }
+  public func decimal(_ option: OptionSpec) throws -> Decimal? {
+    let name = option.longName
+    guard let raw = value(option) else { return nil }
     guard let number = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), number >= 0,
       raw.allSatisfy({ $0.isNumber || $0 == "." })
     else {
@@ -105,9 +110,10 @@ public struct ParsedArguments: Sendable {
   }
 
   /// One of a fixed set of spellings (`--format`, `--behavior`).
-  public func choice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T?
+  public func choice<T: RawRepresentable & CaseIterable>(_ option: OptionSpec, as type: T.Type) throws -> T?
   where T.RawValue == String {
-    guard let raw = value(name) else { return nil }
+    let name = option.longName
+    guard let raw = value(option) else { return nil }
     guard let value = T(rawValue: raw) else {
       let all = T.allCases.map(\.rawValue)
       throw UsageError(

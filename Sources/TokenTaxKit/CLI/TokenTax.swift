@@ -83,7 +83,7 @@ public enum TokenTax {
     }
     let spec = command.spec
     let parsed = try ArgumentParser.parse(Array(arguments.dropFirst(spec.path.count)), spec: spec)
-    if parsed.flag("--help") {
+    if parsed.flag(.help) {
       invocation.stdout.write(HelpFormatter.render(spec))
       return .success
     }

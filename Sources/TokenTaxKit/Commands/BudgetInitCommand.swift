@@ -8,15 +8,21 @@ enum BudgetInitCommand: Command {
     discussion:
       "Teams set budgets 10–20 % above baseline; the default headroom is 15 %. Features without calls_per_day get no budget.",
     options: [
-      OptionSpec(["--headroom"], .value("percent"), help: "Percent above the forecast (default: 15)."), .config,
+      Options.headroom, .config,
       .prices,
     ],
     examples: [Example("Budgets 20 % above today's forecast", "tokentax budget init --headroom 20")])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let headroom = OptionSpec(
+      ["--headroom"], .value("percent"), help: "Percent above the forecast (default: 15).")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    let headroom = try arguments.decimal("--headroom") ?? 15
+    let headroom = try arguments.decimal(Options.headroom) ?? 15
     let forecast = try Forecast.make(
-      rev: nil, configPath: arguments.value("--config"), priceFiles: arguments.allValues("--prices"),
+      rev: nil, configPath: arguments.value(.config), priceFiles: arguments.allValues(.prices),
       workingDirectory: invocation.workingDirectory, environment: invocation.environment)
     let path = forecast.configPath
     let url = forecast.configURL

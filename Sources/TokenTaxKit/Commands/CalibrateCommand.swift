@@ -25,8 +25,8 @@ enum CalibrateCommand: Command {
       """,
     options: [
       OutputFormat.option, .json,
-      OptionSpec(["--min-tokens"], .value("N"), help: "Fit only calls that reported at least N input tokens."),
-      OptionSpec(["--min-calls"], .value("N"), help: "Fit only models with at least N calls (default: 5)."), .prices,
+      Options.minTokens,
+      Options.minCalls, .prices,
     ],
     positionals: PositionalSpec("traces", help: "JSONL files of recorded calls, or - for stdin.", minimum: 1),
     examples: [
@@ -34,11 +34,19 @@ enum CalibrateCommand: Command {
       Example("Fit on larger calls only, as JSON", "tokentax calibrate calls.jsonl --min-tokens 500 --json"),
     ])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let minTokens = OptionSpec(
+      ["--min-tokens"], .value("N"), help: "Fit only calls that reported at least N input tokens.")
+    static let minCalls = OptionSpec(
+      ["--min-calls"], .value("N"), help: "Fit only models with at least N calls (default: 5).")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let format = try OutputFormat.of(arguments)
     let table = try WorkingConfig.prices(arguments, invocation, config: nil)
-    let minimumTokens = try count(arguments, "--min-tokens", default: 0)
-    let minimumCalls = max(1, try count(arguments, "--min-calls", default: 5))
+    let minimumTokens = try arguments.int(Options.minTokens) ?? 0
+    let minimumCalls = max(1, try arguments.int(Options.minCalls) ?? 5)
     let counter = RequestCounter(prices: table)
     var byModel: [String: [CalibrationSample]] = [:]
     var skipped = 0
@@ -78,13 +86,5 @@ enum CalibrateCommand: Command {
     let report = CalibrationReport(fits: fits, skippedExact: skipped, tooFew: tooFew, leftOut: leftOut)
     invocation.stdout.write(format == .json ? report.json() : report.text())
     return .success
-  }
-
-  private static func count(_ arguments: ParsedArguments, _ option: String, default fallback: Int) throws -> Int {
-    guard let text = arguments.value(option) else { return fallback }
-    guard let value = Int(text), value >= 0 else {
-      throw UsageError("\(option) expects a whole number (0 or more), got '\(text)'")
-    }
-    return value
   }
 }

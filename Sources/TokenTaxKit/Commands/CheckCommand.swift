@@ -14,22 +14,19 @@ enum CheckCommand: Command {
       --staged reads that range from PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF.
       """,
     options: [
-      OptionSpec(["--base"], .value("rev"), help: "Base revision (default: merge-base with the default branch)."),
-      OptionSpec(["--head"], .value("rev"), help: "Head revision (default: the working tree)."),
-      OptionSpec(["--staged"], help: "Use the index as the head, HEAD as the base (pre-commit)."),
-      OptionSpec(["--worktree"], help: "Use the working tree as the head (the default)."),
-      OptionSpec(
-        ["--from-ref"], .value("rev"), help: "With --to-ref: the range's start; the base is their merge-base."),
-      OptionSpec(["--to-ref"], .value("rev"), help: "With --from-ref: the range's end, the head revision."),
+      Options.base,
+      Options.head,
+      Options.staged,
+      Options.worktree,
+      Options.fromRef,
+      Options.toRef,
       .config,
-      OptionSpec(["--config-from"], .value("side"), help: "Apply one config to both sides: head, base or worktree."),
+      Options.configFrom,
       .format, .output,
-      OptionSpec(
-        ["--json-report"], .value("path"),
-        help: "Also write the JSON report here (one run for annotations and report.json)."),
+      Options.jsonReport,
       .prices,
-      OptionSpec(["--approve"], .value("reason"), help: "Approve a failing change; the report states the reason."),
-      OptionSpec(["--tag"], .value("tag"), help: "Marker tag for several configs' comments (<!-- tokentax:TAG -->)."),
+      Options.approve,
+      Options.tag,
       .noColor, .quiet,
     ],
     examples: [
@@ -43,51 +40,75 @@ enum CheckCommand: Command {
         "tokentax check --base v1.0 --head v2.0 --config-from worktree"),
     ])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let base = OptionSpec(
+      ["--base"], .value("rev"), help: "Base revision (default: merge-base with the default branch).")
+    static let head = OptionSpec(["--head"], .value("rev"), help: "Head revision (default: the working tree).")
+    static let staged = OptionSpec(["--staged"], help: "Use the index as the head, HEAD as the base (pre-commit).")
+    static let worktree = OptionSpec(["--worktree"], help: "Use the working tree as the head (the default).")
+    static let fromRef = OptionSpec(
+      ["--from-ref"], .value("rev"), help: "With --to-ref: the range's start; the base is their merge-base.")
+    static let toRef = OptionSpec(
+      ["--to-ref"], .value("rev"), help: "With --from-ref: the range's end, the head revision.")
+    static let configFrom = OptionSpec(
+      ["--config-from"], .value("side"), help: "Apply one config to both sides: head, base or worktree.")
+    static let jsonReport = OptionSpec(
+      ["--json-report"], .value("path"),
+      help: "Also write the JSON report here (one run for annotations and report.json).")
+    static let approve = OptionSpec(
+      ["--approve"], .value("reason"), help: "Approve a failing change; the report states the reason.")
+    static let tag = OptionSpec(
+      ["--tag"], .value("tag"), help: "Marker tag for several configs' comments (<!-- tokentax:TAG -->).")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    let heads = [arguments.value("--head") != nil, arguments.flag("--staged"), arguments.flag("--worktree")]
+    let heads = [
+      arguments.value(Options.head) != nil, arguments.flag(Options.staged), arguments.flag(Options.worktree),
+    ]
     if heads.filter({ $0 }).count > 1 {
       throw UsageError("use only one of --head, --staged and --worktree")
     }
     var options = CheckOptions(
-      base: arguments.value("--base"), configPath: arguments.value("--config"),
-      priceFiles: arguments.allValues("--prices"), approval: arguments.value("--approve"),
-      configFrom: try arguments.choice("--config-from", as: ConfigOrigin.self))
+      base: arguments.value(Options.base), configPath: arguments.value(.config),
+      priceFiles: arguments.allValues(.prices), approval: arguments.value(Options.approve),
+      configFrom: try arguments.choice(Options.configFrom, as: ConfigOrigin.self))
     if let range = try range(arguments, invocation.environment) {
       options.base = range.from
       options.head = .revision(range.to)
       options.baseIsMergeBase = true
-    } else if let head = arguments.value("--head") {
+    } else if let head = arguments.value(Options.head) {
       options.head = .revision(head)
-    } else if arguments.flag("--staged") {
+    } else if arguments.flag(Options.staged) {
       options.head = .index
       options.base = options.base ?? "HEAD"
     }
-    let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
+    let format = try arguments.choice(.format, as: ReportFormat.self) ?? .table
     let (report, exitCode) = try CheckExit.run(
       CheckPipeline(
         options: options, workingDirectory: invocation.workingDirectory, environment: invocation.environment))
     let context = ReportContext(
-      color: ReportWriter.useColor(arguments, invocation), tag: arguments.value("--tag"),
+      color: ReportWriter.useColor(arguments, invocation), tag: arguments.value(Options.tag),
       configPath: options.configPath ?? Config.fileName)
-    if let path = arguments.value("--json-report") {
+    if let path = arguments.value(Options.jsonReport) {
       try ReportWriter.writeFile(
         report.rendered(as: .json, context: context), to: invocation.url(for: path), name: path)
     }
     let withinPolicy = report.status == .pass || report.status == .warn
-    if arguments.flag("--quiet") && report.status == .pass && report.warnings.isEmpty {
+    if arguments.flag(.quiet) && report.status == .pass && report.warnings.isEmpty {
       return exitCode
     }
-    if arguments.flag("--quiet"), format == .table, arguments.value("--output") == nil {
+    if arguments.flag(.quiet), format == .table, arguments.value(.output) == nil {
       // Quiet means the problems and nothing else: a passing feature's numbers are noise here.
       invocation.stdout.write(problems(report))
       return ExitCode(rawValue: report.exitCode)
     }
-    if options.head == .index, format == .table, withinPolicy, arguments.value("--output") == nil {
+    if options.head == .index, format == .table, withinPolicy, arguments.value(.output) == nil {
       // A pre-commit hook that passes should take three lines of the terminal, not a screen.
       invocation.stdout.write(stagedSummary(report))
       return exitCode
     }
-    try ReportWriter.write(report, format: format, context: context, to: arguments.value("--output"), invocation)
+    try ReportWriter.write(report, format: format, context: context, to: arguments.value(.output), invocation)
     return exitCode
   }
 
@@ -95,18 +116,18 @@ enum CheckCommand: Command {
   /// `pre-commit run --from-ref … --to-ref …` and by its pre-push stage), else nil.
   static func range(_ arguments: ParsedArguments, _ environment: [String: String]) throws -> (from: String, to: String)?
   {
-    switch (arguments.value("--from-ref"), arguments.value("--to-ref")) {
+    switch (arguments.value(Options.fromRef), arguments.value(Options.toRef)) {
     case (let from?, let to?):
       let sides =
-        ["--base", "--head"].filter { arguments.value($0) != nil }
-        + ["--staged", "--worktree"].filter { arguments.flag($0) }
+        ([Options.base, Options.head].filter { arguments.value($0) != nil }
+        + [Options.staged, Options.worktree].filter { arguments.flag($0) }).map(\.longName)
       guard sides.isEmpty else {
         throw UsageError("--from-ref/--to-ref name both sides; leave out \(sides.joined(separator: " and "))")
       }
       return (from, to)
     case (nil, nil):
       // An explicit --base under pre-commit is the user's choice; so is a hook without a range.
-      guard arguments.flag("--staged"), arguments.value("--base") == nil else { return nil }
+      guard arguments.flag(Options.staged), arguments.value(Options.base) == nil else { return nil }
       // PRE_COMMIT_SOURCE/ORIGIN are the names pre-commit used before 2.0.
       let from = environment["PRE_COMMIT_FROM_REF"] ?? environment["PRE_COMMIT_SOURCE"] ?? ""
       let to = environment["PRE_COMMIT_TO_REF"] ?? environment["PRE_COMMIT_ORIGIN"] ?? ""

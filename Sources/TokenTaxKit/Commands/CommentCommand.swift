@@ -14,26 +14,16 @@ enum CommentCommand: Command {
       CI_API_V4_URL, project and merge request from CI_PROJECT_ID and CI_MERGE_REQUEST_IID.
       """,
     options: [
-      OptionSpec(["--report"], .value("path"), help: "The JSON report to post (from check --format json --output)."),
-      OptionSpec(
-        ["--behavior"], .value("behavior"), help: "update (default): edit the earlier comment; new; delete-and-new."),
-      OptionSpec(["--tag"], .value("tag"), help: "Keeps one comment per config in a monorepo: <!-- tokentax:TAG -->."),
-      OptionSpec(
-        ["--skip-unchanged"], help: "Post nothing when no feature changed; an earlier comment becomes 'no cost change'."
-      ),
-      OptionSpec(
-        ["--min-change-usd"], .value("usd"), help: "With --skip-unchanged: monthly changes below this do not count."),
-      OptionSpec(
-        ["--min-change-percent"], .value("percent"),
-        help: "With --skip-unchanged: cost-per-call changes below this do not count."),
-      OptionSpec(
-        ["--repo"], .value("repo"), help: "owner/name (GitHub) or project id or path (GitLab); default from CI."),
-      OptionSpec(
-        ["--pr"], .value("number"), help: "Pull request number (GitHub) or merge request iid (GitLab); default from CI."
-      ),
-      OptionSpec(
-        ["--timeout"], .value("seconds"), help: "Give up on the API after this long, waits included (default 120)."),
-      OptionSpec(["--dry-run"], help: "Print the comment body instead of posting it (needs no token)."),
+      Options.report,
+      Options.behavior,
+      Options.tag,
+      Options.skipUnchanged,
+      Options.minChangeUsd,
+      Options.minChangePercent,
+      Options.repo,
+      Options.pr,
+      Options.timeout,
+      Options.dryRun,
     ],
     positionals: PositionalSpec("platform", help: "github or gitlab", minimum: 1, maximum: 1),
     examples: [
@@ -44,6 +34,31 @@ enum CommentCommand: Command {
       Example("In a GitLab merge request pipeline", "tokentax comment gitlab --report report.json"),
     ])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let report = OptionSpec(
+      ["--report"], .value("path"), help: "The JSON report to post (from check --format json --output).")
+    static let behavior = OptionSpec(
+      ["--behavior"], .value("behavior"), help: "update (default): edit the earlier comment; new; delete-and-new.")
+    static let tag = OptionSpec(
+      ["--tag"], .value("tag"), help: "Keeps one comment per config in a monorepo: <!-- tokentax:TAG -->.")
+    static let skipUnchanged = OptionSpec(
+      ["--skip-unchanged"], help: "Post nothing when no feature changed; an earlier comment becomes 'no cost change'.")
+    static let minChangeUsd = OptionSpec(
+      ["--min-change-usd"], .value("usd"), help: "With --skip-unchanged: monthly changes below this do not count.")
+    static let minChangePercent = OptionSpec(
+      ["--min-change-percent"], .value("percent"),
+      help: "With --skip-unchanged: cost-per-call changes below this do not count.")
+    static let repo = OptionSpec(
+      ["--repo"], .value("repo"), help: "owner/name (GitHub) or project id or path (GitLab); default from CI.")
+    static let pr = OptionSpec(
+      ["--pr"], .value("number"), help: "Pull request number (GitHub) or merge request iid (GitLab); default from CI.")
+    static let timeout = OptionSpec(
+      ["--timeout"], .value("seconds"), help: "Give up on the API after this long, waits included (default 120).")
+    static let dryRun = OptionSpec(
+      ["--dry-run"], help: "Print the comment body instead of posting it (needs no token).")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let platform = arguments.positionals[0]
     guard let host = CodeHost(rawValue: platform) else {
@@ -51,36 +66,37 @@ enum CommentCommand: Command {
       throw UsageError(
         "unknown platform '\(platform)'\(Suggestion.didYouMean(platform, in: names)); use github or gitlab")
     }
-    guard let path = arguments.value("--report") else {
+    guard let path = arguments.value(Options.report) else {
       throw UsageError(
         "'tokentax comment' needs --report <path>: write it with 'tokentax check --format json --output report.json'")
     }
-    let tag = arguments.value("--tag")
+    let tag = arguments.value(Options.tag)
     if let tag,
       tag.isEmpty || tag.count > 64
         || !tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
     {
       throw UsageError("--tag '\(tag)' may only use letters, digits, '.', '_' and '-' (at most 64), e.g. --tag web")
     }
-    let behavior = try arguments.choice("--behavior", as: CommentUpsert.Behavior.self) ?? .update
+    let behavior = try arguments.choice(Options.behavior, as: CommentUpsert.Behavior.self) ?? .update
     let report = try readReport(path, invocation)
-    let timeout = try arguments.int("--timeout") ?? 120
+    let timeout = try arguments.int(Options.timeout) ?? 120
     guard (1...3_600).contains(timeout) else {
       throw UsageError("option '--timeout' needs a number of seconds from 1 to 3600, got '\(timeout)'")
     }
 
     let marker = MarkdownReporter.marker(tag: tag)
-    let minimumUSD = try arguments.decimal("--min-change-usd") ?? 0
+    let minimumUSD = try arguments.decimal(Options.minChangeUsd) ?? 0
     let minimumPercent =
-      try arguments.decimal("--min-change-percent").map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0
+      try arguments.decimal(Options.minChangePercent).map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0
     let content: CommentUpsert.Content
-    if arguments.flag("--skip-unchanged"), !report.hasChange(minimumUSD: minimumUSD, minimumPercent: minimumPercent) {
+    if arguments.flag(Options.skipUnchanged), !report.hasChange(minimumUSD: minimumUSD, minimumPercent: minimumPercent)
+    {
       content = .noChange(MarkdownReporter.noChangeBody(report, tag: tag))
     } else {
       let context = ReportContext(tag: tag, characterLimit: host.characterLimit)
       content = .report(MarkdownReporter.render(report, context: context))
     }
-    if arguments.flag("--dry-run") {
+    if arguments.flag(Options.dryRun) {
       switch content {
       case .report(let body): invocation.stdout.write(body)
       case .noChange(let body): invocation.stdout.write("(only replaces an earlier comment, never posted new)\n" + body)
@@ -89,7 +105,7 @@ enum CommentCommand: Command {
     }
 
     let target = try CommentTarget.resolve(
-      host, repository: arguments.value("--repo"), number: try pullRequest(arguments),
+      host, repository: arguments.value(Options.repo), number: try pullRequest(arguments),
       environment: invocation.environment)
     var api = CommentAPI(host: host, base: target.api, token: target.token, client: Self.client)
     api.timeout = TimeInterval(timeout)
@@ -132,7 +148,7 @@ enum CommentCommand: Command {
   }
 
   private static func pullRequest(_ arguments: ParsedArguments) throws -> Int? {
-    guard let number = try arguments.int("--pr") else { return nil }
+    guard let number = try arguments.int(Options.pr) else { return nil }
     guard number > 0 else { throw UsageError("option '--pr' needs a pull request number of 1 or more, got '0'") }
     return number
   }

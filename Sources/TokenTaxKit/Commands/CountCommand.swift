@@ -26,17 +26,15 @@ enum CountCommand: Command {
       with "symbol" or "key" counts it: its placeholders are listed, not counted.
       """,
     options: [
-      OptionSpec(
-        ["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated."),
-      OptionSpec(["--encoding", "-e"], .value("encoding"), help: "Use this encoding: o200k_base or cl100k_base."),
-      OptionSpec(["--ids"], help: "Also print the token ids."),
-      OutputFormat.option, OptionSpec(["--json"], help: "Print one JSON object per file instead of a table."),
-      OptionSpec(["--allow-special"], help: "Encode special-token strings as their special ids."),
-      OptionSpec(["--jobs", "-j"], .value("N"), help: "Encode a large input on N threads (default: the core count)."),
-      OptionSpec(["--request"], help: "Count API request bodies as the provider bills them."), .prices,
-      OptionSpec(["--symbol"], .value("name"), help: "Count the string constant NAME or Class.attr of each code file."),
-      OptionSpec(
-        ["--key"], .value("path"), help: "Count the string at a key path (a.b[0].c) of each YAML or JSON file."),
+      Options.model,
+      Options.encoding,
+      Options.ids,
+      OutputFormat.option, Options.json,
+      Options.allowSpecial,
+      Options.jobs,
+      Options.request, .prices,
+      Options.symbol,
+      Options.key,
     ],
     positionals: PositionalSpec("files", help: "Text files to count; - reads stdin.", minimum: 1),
     examples: [
@@ -51,14 +49,33 @@ enum CountCommand: Command {
         "One prompt constant of a Python module", "tokentax count --symbol TriagePrompts.main_system app/prompts.py"),
     ])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let model = OptionSpec(
+      ["--model", "-m"], .value("model"), help: "Count as this model does; non-OpenAI models are estimated.")
+    static let encoding = OptionSpec(
+      ["--encoding", "-e"], .value("encoding"), help: "Use this encoding: o200k_base or cl100k_base.")
+    static let ids = OptionSpec(["--ids"], help: "Also print the token ids.")
+    static let json = OptionSpec(["--json"], help: "Print one JSON object per file instead of a table.")
+    static let allowSpecial = OptionSpec(
+      ["--allow-special"], help: "Encode special-token strings as their special ids.")
+    static let jobs = OptionSpec(
+      ["--jobs", "-j"], .value("N"), help: "Encode a large input on N threads (default: the core count).")
+    static let request = OptionSpec(["--request"], help: "Count API request bodies as the provider bills them.")
+    static let symbol = OptionSpec(
+      ["--symbol"], .value("name"), help: "Count the string constant NAME or Class.attr of each code file.")
+    static let key = OptionSpec(
+      ["--key"], .value("path"), help: "Count the string at a key path (a.b[0].c) of each YAML or JSON file.")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    if arguments.flag("--request") { return try CountRequest.run(arguments, invocation) }
+    if arguments.flag(Options.request) { return try CountRequest.run(arguments, invocation) }
     let format = try OutputFormat.of(arguments)
     let choice = try encodingChoice(arguments, invocation)
     let encoding = Encoding.load(choice.name)
-    let allowSpecial = arguments.flag("--allow-special")
-    let withIDs = arguments.flag("--ids")
-    let jobs = max(try arguments.int("--jobs") ?? ProcessInfo.processInfo.activeProcessorCount, 1)
+    let allowSpecial = arguments.flag(Options.allowSpecial)
+    let withIDs = arguments.flag(Options.ids)
+    let jobs = max(try arguments.int(Options.jobs) ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     var rows: [(file: String, count: Int, ids: [Int]?)] = []
     let selector = try CountValue.selector(arguments)
     if let selector {
@@ -121,8 +138,8 @@ enum CountCommand: Command {
   }
 
   private static func encodingChoice(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> EncodingChoice {
-    let encoding = try arguments.choice("--encoding", as: EncodingName.self)
-    guard let model = arguments.value("--model") else {
+    let encoding = try arguments.choice(Options.encoding, as: EncodingName.self)
+    guard let model = arguments.value(Options.model) else {
       let name = encoding ?? .o200kBase
       return EncodingChoice(name: name, exact: true, model: nil, label: name.rawValue)
     }

@@ -58,13 +58,15 @@ enum CountRequest {
   }
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
-    for option in ["--encoding", "--ids", "--allow-special"]
+    let options = CountCommand.Options.self
+    for option in [options.encoding, options.ids, options.allowSpecial]
     where arguments.flag(option) || arguments.value(option) != nil {
-      throw UsageError("\(option) does not apply to --request: a request is counted with its model's own rules")
+      throw UsageError(
+        "\(option.longName) does not apply to --request: a request is counted with its model's own rules")
     }
     // `count` reads no config: it runs anywhere, on the built-in prices and --prices files.
     let counter = RequestCounter(prices: try WorkingConfig.prices(arguments, invocation, config: nil))
-    let model = arguments.value("--model")
+    let model = arguments.value(CountCommand.Options.model)
     var files: [CountedFile] = []
     let asJSON = try OutputFormat.of(arguments) == .json
     for file in arguments.positionals {

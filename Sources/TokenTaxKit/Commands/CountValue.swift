@@ -7,10 +7,11 @@ struct CountValue {
   var placeholders: [String] = []
 
   static func selector(_ arguments: ParsedArguments) throws -> PromptSource.Selector? {
-    let symbol = arguments.value("--symbol")
-    let key = arguments.value("--key")
+    let symbol = arguments.value(CountCommand.Options.symbol)
+    let key = arguments.value(CountCommand.Options.key)
     if symbol != nil, key != nil { throw UsageError("use either --symbol or --key, not both") }
-    if (symbol ?? key) != nil, arguments.flag("--request") || arguments.flag("--ids") {
+    if (symbol ?? key) != nil, arguments.flag(CountCommand.Options.request) || arguments.flag(CountCommand.Options.ids)
+    {
       throw UsageError("--symbol and --key count a value's text; they do not combine with --request or --ids")
     }
     return symbol.map(PromptSource.Selector.symbol) ?? key.map(PromptSource.Selector.key)

@@ -11,11 +11,16 @@ enum DemoCommand: Command {
       that gained a tool — then runs 'tokentax check --base HEAD~1 --head HEAD' in it. The demo
       itself exits 0; the check's exit code is printed.
       """,
-    options: [.format, .noColor, OptionSpec(["--keep"], help: "Keep the temporary repository and print its path.")],
+    options: [.format, .noColor, Options.keep],
     examples: [
       Example("See a failing cost check", "tokentax demo"),
       Example("The same report as JSON", "tokentax demo --format json"),
     ])
+
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let keep = OptionSpec(["--keep"], help: "Keep the temporary repository and print its path.")
+  }
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     guard
@@ -25,10 +30,10 @@ enum DemoCommand: Command {
       throw UsageError(
         "the demo fixtures (fixtures/demo) were not found; run 'tokentax demo' from the tokentax checkout")
     }
-    let format = try arguments.choice("--format", as: ReportFormat.self) ?? .table
+    let format = try arguments.choice(.format, as: ReportFormat.self) ?? .table
     let root = try DemoRepository.create(from: fixtures, environment: invocation.environment)
     defer {
-      if !arguments.flag("--keep") { try? FileManager.default.removeItem(at: root) }
+      if !arguments.flag(Options.keep) { try? FileManager.default.removeItem(at: root) }
     }
     var demo = invocation
     demo.workingDirectory = root
@@ -47,7 +52,7 @@ enum DemoCommand: Command {
     if format == .table {
       let meaning = exitCode == .regression ? "a fail threshold or budget was passed" : "within policy"
       invocation.stdout.line("\ncheck exit code: \(exitCode) (\(meaning))")
-      if arguments.flag("--keep") { invocation.stdout.line("repository kept at \(root.path)") }
+      if arguments.flag(Options.keep) { invocation.stdout.line("repository kept at \(root.path)") }
     }
     return .success
   }

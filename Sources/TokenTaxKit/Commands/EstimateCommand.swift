@@ -5,7 +5,7 @@ enum EstimateCommand: Command {
   static let spec = CommandSpec(
     path: ["estimate"], abstract: "Forecast tokens and cost per call and per month for every feature at one revision.",
     options: [
-      OptionSpec(["--rev"], .value("rev"), help: "Revision to forecast (default: the working tree)."), .config, .prices,
+      Options.rev, .config, .prices,
       OutputFormat.option, .json,
     ],
     examples: [
@@ -13,11 +13,16 @@ enum EstimateCommand: Command {
       Example("Forecast main as JSON", "tokentax estimate --rev main --format json"),
     ])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let rev = OptionSpec(["--rev"], .value("rev"), help: "Revision to forecast (default: the working tree).")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let format = try OutputFormat.of(arguments)
     let forecast = try Forecast.make(
-      rev: arguments.value("--rev"), configPath: arguments.value("--config"),
-      priceFiles: arguments.allValues("--prices"),
+      rev: arguments.value(Options.rev), configPath: arguments.value(.config),
+      priceFiles: arguments.allValues(.prices),
       workingDirectory: invocation.workingDirectory, environment: invocation.environment)
     invocation.stdout.write(format == .json ? json(forecast) : table(forecast))
     for warning in forecast.warnings { invocation.stderr.line("warning: " + SafeText.errorLine(warning)) }

@@ -10,9 +10,15 @@ enum HookCommand: Command {
       as pre-commit.before-tokentax. With the pre-commit framework, use .pre-commit-hooks.yaml instead.
       """,
     options: [
-      OptionSpec(["--force"], help: "Replace an existing pre-commit hook (kept as pre-commit.before-tokentax).")
+      Options.force
     ],
     examples: [Example("Install in the current repository", "tokentax hook install")])
+
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let force = OptionSpec(
+      ["--force"], help: "Replace an existing pre-commit hook (kept as pre-commit.before-tokentax).")
+  }
 
   /// The line that marks a hook as tokentax's own, so reinstalling may overwrite it.
   static let signature = "# tokentax pre-commit hook: installed by 'tokentax hook install'."
@@ -40,7 +46,7 @@ enum HookCommand: Command {
     if let existing = files.contents(atPath: hook.path) {
       if String(decoding: existing, as: UTF8.self).contains(signature) {
         verb = "updated"
-      } else if arguments.flag("--force") {
+      } else if arguments.flag(Options.force) {
         let backup = hooks.appendingPathComponent("pre-commit.before-tokentax")
         try? files.removeItem(at: backup)
         try wrap(hook.path) { try files.moveItem(at: hook, to: backup) }

@@ -5,15 +5,21 @@ enum InitCommand: Command {
   static let spec = CommandSpec(
     path: ["init"], abstract: "Scan the repository for prompt files and write a starter tokentax.json.",
     options: [
-      OptionSpec(["--model"], .value("model"), help: "Model for every feature (default: gpt-5)."),
-      OptionSpec(["--force"], help: "Overwrite an existing tokentax.json."),
+      Options.model,
+      Options.force,
     ],
     examples: [Example("Draft a config for a repo of Claude prompts", "tokentax init --model claude-sonnet-4-6")])
+
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let model = OptionSpec(["--model"], .value("model"), help: "Model for every feature (default: gpt-5).")
+    static let force = OptionSpec(["--force"], help: "Overwrite an existing tokentax.json.")
+  }
 
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let git = try Git.discover(from: invocation.workingDirectory, environment: invocation.environment)
     let target = git.root.appendingPathComponent(Config.fileName)
-    if FileManager.default.fileExists(atPath: target.path), !arguments.flag("--force") {
+    if FileManager.default.fileExists(atPath: target.path), !arguments.flag(Options.force) {
       throw UsageError("\(Config.fileName) already exists at the repo root; pass --force to overwrite it")
     }
     let files = try WorktreeFiles(git: git).listFiles()
@@ -24,7 +30,7 @@ enum InitCommand: Command {
         "no prompt files found (prompts/**, *.prompt, *.prompty, *.hbs, *.j2, *.mustache) and no prompt values in Python, TypeScript, JavaScript or YAML files; add one or write tokentax.json by hand (see README)"
       )
     }
-    let model = arguments.value("--model") ?? "gpt-5"
+    let model = arguments.value(Options.model) ?? "gpt-5"
     // The draft is read back and estimated before it is written: a feature that would not
     // estimate (a template that does not parse, an include that resolves nowhere) is left out.
     var draft = StarterConfig.render(features: features, model: model)

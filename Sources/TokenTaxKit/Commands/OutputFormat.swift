@@ -9,8 +9,8 @@ enum OutputFormat: String, CaseIterable {
 
   /// The format `--format` or `--json` asks for; a usage error when they disagree.
   static func of(_ arguments: ParsedArguments) throws -> OutputFormat {
-    let chosen = try arguments.choice("--format", as: OutputFormat.self)
-    guard arguments.flag("--json") else { return chosen ?? .table }
+    let chosen = try arguments.choice(.format, as: OutputFormat.self)
+    guard arguments.flag(.json) else { return chosen ?? .table }
     if let chosen, chosen != .json { throw UsageError("--json and --format \(chosen.rawValue) disagree: give one") }
     return .json
   }

@@ -13,8 +13,8 @@ enum PricesCommand: Command {
       """,
     options: [
       OutputFormat.option, .json, .prices, .config,
-      OptionSpec(["--outdated"], help: "Show how old each row is, oldest first."),
-      OptionSpec(["--as-of"], .value("date"), help: "The day ages are counted to (YYYY-MM-DD; default today, UTC)."),
+      Options.outdated,
+      Options.asOf,
     ],
     positionals: PositionalSpec("model", help: "Models to show (ids or aliases); all when none are given."),
     examples: [
@@ -25,12 +25,19 @@ enum PricesCommand: Command {
       Example("How old each price is", "tokentax prices --outdated"),
     ])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let outdated = OptionSpec(["--outdated"], help: "Show how old each row is, oldest first.")
+    static let asOf = OptionSpec(
+      ["--as-of"], .value("date"), help: "The day ages are counted to (YYYY-MM-DD; default today, UTC).")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let asJSON = try OutputFormat.of(arguments) == .json
     let table = try WorkingConfig.prices(arguments, invocation, config: try WorkingConfig.load(arguments, invocation))
     let listing = try PriceListing(table: table, models: arguments.positionals)
-    if arguments.flag("--outdated") || arguments.value("--as-of") != nil {
-      let asOf = arguments.value("--as-of") ?? PriceAge.today()
+    if arguments.flag(Options.outdated) || arguments.value(Options.asOf) != nil {
+      let asOf = arguments.value(Options.asOf) ?? PriceAge.today()
       guard PriceAge.day(asOf) != nil else {
         throw UsageError("--as-of must be a date written YYYY-MM-DD, got '\(SafeText.quoted(asOf, limit: 40))'")
       }

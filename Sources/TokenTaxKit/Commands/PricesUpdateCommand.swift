@@ -13,12 +13,11 @@ enum PricesUpdateCommand: Command {
       removed and repriced, and the price of every model the config's features use.
       """,
     options: [
-      OptionSpec(["--to"], .value("path"), help: "The price file to write (default: the config's prices.files entry)."),
+      Options.to,
       .config,
-      OptionSpec(
-        ["--as-of"], .value("date"), help: "The date the rows are stamped with (YYYY-MM-DD; default today, UTC)."),
-      OptionSpec(["--dry-run"], help: "Print what would change; write nothing."),
-      OptionSpec(["--force"], help: "Overwrite a price file that an import did not write."),
+      Options.asOf,
+      Options.dryRun,
+      Options.force,
     ],
     positionals: PositionalSpec("file", help: "LiteLLM's model_prices_and_context_window.json, or - for stdin."),
     examples: [
@@ -32,11 +31,21 @@ enum PricesUpdateCommand: Command {
       Example("See what a newer map would change", "tokentax prices update litellm.json --dry-run"),
     ])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let to = OptionSpec(
+      ["--to"], .value("path"), help: "The price file to write (default: the config's prices.files entry).")
+    static let asOf = OptionSpec(
+      ["--as-of"], .value("date"), help: "The date the rows are stamped with (YYYY-MM-DD; default today, UTC).")
+    static let dryRun = OptionSpec(["--dry-run"], help: "Print what would change; write nothing.")
+    static let force = OptionSpec(["--force"], help: "Overwrite a price file that an import did not write.")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     guard arguments.positionals.count == 1, let input = arguments.positionals.first else {
       throw UsageError("name one LiteLLM price file to import (or - for standard input)")
     }
-    let asOf = arguments.value("--as-of") ?? PriceAge.today()
+    let asOf = arguments.value(Options.asOf) ?? PriceAge.today()
     guard PriceAge.day(asOf) != nil else {
       throw UsageError("--as-of must be a date written YYYY-MM-DD, got '\(SafeText.quoted(asOf, limit: 40))'")
     }
@@ -46,20 +55,20 @@ enum PricesUpdateCommand: Command {
     let imported = try PriceImport(litellm: data, named: input == "-" ? "standard input" : input, asOf: asOf)
 
     let existing = try current(target).map { PriceImport.existing($0, named: target.name, source: imported.source) }
-    if let existing, !existing.mayReplace, !arguments.flag("--force") {
+    if let existing, !existing.mayReplace, !arguments.flag(Options.force) {
       throw UsageError(
         "'\(target.name)' is a price file an import did not write; pass --to a new file for the import, "
           + "or --force to overwrite it")
     }
     let changes = PriceChanges(previous: existing?.rows, fresh: imported.table)
-    let dryRun = arguments.flag("--dry-run")
+    let dryRun = arguments.flag(Options.dryRun)
     var lines = summary(imported, changes, target: target, working: working, verb: dryRun ? "would write" : "wrote")
     if !dryRun {
       // What the config forecasts before and after, when it reads this file: check prices both
       // sides at the head's prices, so a price update alone never shows there.
       let forecast = {
         try? Forecast.make(
-          rev: nil, configPath: arguments.value("--config"), priceFiles: [],
+          rev: nil, configPath: arguments.value(.config), priceFiles: [],
           workingDirectory: invocation.workingDirectory, environment: invocation.environment)
       }
       let before = target.listed == true ? forecast() : nil
@@ -91,7 +100,7 @@ enum PricesUpdateCommand: Command {
   {
     let files = config?.config.prices.files ?? []
     let root = config?.source.git.root
-    if let given = arguments.value("--to") {
+    if let given = arguments.value(Options.to) {
       let url = invocation.url(for: given).standardizedFileURL
       let listed = root.map { root in files.contains { root.appendingPathComponent($0).standardizedFileURL == url } }
       return Target(url: url, name: given, listed: listed)

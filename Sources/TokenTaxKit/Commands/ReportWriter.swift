@@ -4,8 +4,8 @@ import Foundation
 /// summary for `--format github`.
 enum ReportWriter {
   static func useColor(_ arguments: ParsedArguments, _ invocation: Invocation) -> Bool {
-    invocation.stdoutIsTerminal && !arguments.flag("--no-color") && invocation.environment["NO_COLOR"] == nil
-      && arguments.value("--output") == nil
+    invocation.stdoutIsTerminal && !arguments.flag(.noColor) && invocation.environment["NO_COLOR"] == nil
+      && arguments.value(.output) == nil
   }
 
   static func write(

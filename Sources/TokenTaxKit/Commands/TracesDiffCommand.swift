@@ -10,7 +10,7 @@ enum TracesDiffCommand: Command {
       """,
     options: [
       .json, TracesOptions.format, TracesOptions.traceFormat, TracesOptions.lenient,
-      OptionSpec(["--min-samples"], .value("n"), help: "Warn when a side has fewer calls than this (default: 20)."),
+      Options.minSamples,
       .prices, .config,
     ],
     positionals: PositionalSpec(
@@ -21,6 +21,12 @@ enum TracesDiffCommand: Command {
       Example("As JSON", "tokentax traces diff base.jsonl head.jsonl --json"),
     ])
 
+  /// The options only this command takes; the shared ones are `OptionSpec`'s.
+  enum Options {
+    static let minSamples = OptionSpec(
+      ["--min-samples"], .value("n"), help: "Warn when a side has fewer calls than this (default: 20).")
+  }
+
   static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> ExitCode {
     let format = try TracesOptions.output(arguments)
     let config = try WorkingConfig.load(arguments, invocation)
@@ -30,7 +36,7 @@ enum TracesDiffCommand: Command {
     let base = try TraceLoader.summarize([files[0]], options: load, prices: prices)
     let head = try TraceLoader.summarize([files[1]], options: load, prices: prices)
     let options = TraceComparisonOptions(
-      minSamples: try arguments.int("--min-samples") ?? config?.config.minSamples ?? 20)
+      minSamples: try arguments.int(Options.minSamples) ?? config?.config.minSamples ?? 20)
     let comparisons = TraceComparator.compare(base: base, head: head, prices: prices, options: options)
     invocation.stdout.write(
       format == .json

@@ -14,14 +14,14 @@ enum TracesOptions {
   /// spelling of `--trace-format` and leaves the output a table. Commands read it before any
   /// file, so a wrong value is reported first.
   static func output(_ arguments: ParsedArguments) throws -> OutputFormat {
-    if let raw = arguments.value("--format"), OutputFormat(rawValue: raw) == nil {
+    if let raw = arguments.value(format), OutputFormat(rawValue: raw) == nil {
       let traces = TraceFormat.allCases.map(\.rawValue)
       guard TraceFormat(rawValue: raw) != nil else {
         throw UsageError(
           "option '--format' must be table or json (or a trace format: \(traces.joined(separator: ", "))), got '\(raw)'"
             + Suggestion.didYouMean(raw, in: ["table", "json"] + traces))
       }
-      return arguments.flag("--json") ? .json : .table
+      return arguments.flag(.json) ? .json : .table
     }
     return try OutputFormat.of(arguments)
   }
@@ -29,8 +29,8 @@ enum TracesOptions {
   /// Format and leniency from the flags; attribution rules from the config's `traces.rules`.
   static func loadOptions(_ arguments: ParsedArguments, config: WorkingConfig?) throws -> TraceLoadOptions {
     TraceLoadOptions(
-      format: try arguments.choice("--trace-format", as: TraceFormat.self)
-        ?? arguments.value("--format").flatMap(TraceFormat.init(rawValue:)), lenient: arguments.flag("--lenient"),
+      format: try arguments.choice(traceFormat, as: TraceFormat.self)
+        ?? arguments.value(format).flatMap(TraceFormat.init(rawValue:)), lenient: arguments.flag(lenient),
       attributor: FeatureAttributor(rules: config?.config.traceRules ?? []))
   }
 

@@ -8,16 +8,16 @@ struct WorkingConfig {
 
   static func load(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> WorkingConfig? {
     guard let git = try? Git.discover(from: invocation.workingDirectory, environment: invocation.environment) else {
-      if let given = arguments.value("--config") { throw ConfigError.missing(given) }
+      if let given = arguments.value(.config) { throw ConfigError.missing(given) }
       return nil
     }
     let path =
-      try arguments.value("--config").map {
+      try arguments.value(.config).map {
         try CheckPipeline.repoRelative($0, git: git, workingDirectory: invocation.workingDirectory)
       } ?? Config.fileName
     let source = WorktreeFiles(git: git)
     guard let data = try source.read(path) else {
-      if arguments.value("--config") != nil { throw ConfigError.missing(path) }
+      if arguments.value(.config) != nil { throw ConfigError.missing(path) }
       return nil
     }
     return WorkingConfig(config: try ConfigDecoder.decode(data, file: path), source: source)
@@ -28,7 +28,7 @@ struct WorkingConfig {
   static func prices(_ arguments: ParsedArguments, _ invocation: Invocation, config: WorkingConfig?) throws
     -> PriceTable
   {
-    let extra = arguments.allValues("--prices")
+    let extra = arguments.allValues(.prices)
     if let config {
       return try PriceSetup.table(
         config: config.config, source: config.source, extraFiles: extra, workingDirectory: invocation.workingDirectory)
