@@ -60,9 +60,22 @@ public struct Estimator: Sendable {
     let parts = PartCounter(
       model: model, prices: prices, counter: counter, variables: feature.variables, defaultSize: defaults.variableTokens
     )
-    let counted = try count(
+    var counted = try count(
       snapshot: snapshot, templates: templates, bound: bound, featureTemplates: featureTemplates, rendering: rendering,
       parts: parts)
+    // Files front matters read are the feature's too: an edit of one shows in the top changes,
+    // worth what it changes in the estimate.
+    for (path, text) in snapshot.referencedFiles where counted.promptTexts[path] == nil {
+      counted.promptTexts[path] = text
+      var recount = PartRecount(
+        file: FeatureSnapshot.PromptFile(part: PromptPart(file: path), path: path, text: text), parts: parts)
+      recount.estimated = { [self] edited in
+        var changed = snapshot
+        changed.referencedFiles[path] = edited
+        return try? self.estimate(changed).inputTokens
+      }
+      counted.recounts[path] = recount
+    }
     var input = counted.input
     if counted.messages > 0 { input += PartCounter.replyPriming }
     for (file, frontMatter) in zip(frontMatterFiles, frontMatters) {

@@ -11,6 +11,9 @@ struct PartRecount: Sendable {
   var templates: FeatureTemplates?
   /// The prompt files whose render reads this file (itself, or those that include it).
   var entries: [String] = []
+  /// For a file a front matter reads (`${file:…}`): the feature's input tokens estimated
+  /// again with the edited text, since the file sizes placeholders and declarations, not text.
+  var estimated: (@Sendable (String) -> Int?)?
 
   init(file: FeatureSnapshot.PromptFile, parts: PartCounter, templates: FeatureTemplates? = nil, entries: [String] = [])
   {
@@ -36,6 +39,7 @@ struct PartRecount: Sendable {
 
   /// The input tokens `text` adds to a call as this file; nil when it does not parse as one.
   func count(_ text: String) -> Int? {
+    if let estimated { return estimated(text) }
     var edited = file
     edited.text = text
     // A recount only sizes: the prefix and the names it meets are the estimate's business.

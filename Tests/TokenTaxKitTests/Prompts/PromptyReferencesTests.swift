@@ -92,7 +92,7 @@ import Testing
   }
 
   /// Edits of a referenced file are the feature's: a longer tool description (+9, as when the
-  /// tool is written inline) and a longer sample question.
+  /// tool is written inline) and a longer sample question, each a top change on its own line.
   @Test func editsOfReferencedFilesChangeTheCount() throws {
     let repo = try repository()
     try repo.write(
@@ -103,12 +103,21 @@ import Testing
     let tools = repo.run("check", "--base", "HEAD", "--format", "json")
     let feature = try #require(try JSONParser().parse(tools.stdout)["features"]?.arrayValue?.first)
     #expect(feature["delta"]?["input_tokens"] == .number("9"), "\(tools.stderr)")
+    #expect(
+      feature["top_changes"]
+        == .array([
+          .object(["file": .string("app/prompts/functions.json"), "line": .number("2"), "tokens": .number("9")])
+        ]))
 
     try repo.write("app/prompts/functions.json", Self.functions)
     try repo.write("app/prompts/sample.json", Self.sample.replacingOccurrences(of: "Alps?", with: "Alps in March?"))
     let sample = repo.run("check", "--base", "HEAD", "--format", "json")
     let changed = try #require(try JSONParser().parse(sample.stdout)["features"]?.arrayValue?.first)
     #expect(changed["delta"]?["input_tokens"] == .number("2"), "\(sample.stderr)")
+    #expect(
+      changed["top_changes"]
+        == .array([.object(["file": .string("app/prompts/sample.json"), "line": .number("1"), "tokens": .number("2")])])
+    )
   }
 
   @Test func aMissingFileNamesTheReference() throws {
