@@ -17,6 +17,29 @@ enum TraceBench {
     let (nativeSeconds, summary) = try best(of: 3, native)
     report("native JSONL", bytes: nativeBytes, seconds: nativeSeconds, calls: summary.totalCalls)
 
+    // Several files: one thread, then all cores (files that need nothing from each other).
+    let parts = (0..<4).map { directory.appendingPathComponent("native-\($0).jsonl") }
+    var partBytes = 0
+    for (index, url) in parts.enumerated() {
+      partBytes += try write(url, megabytes: max(1, megabytes / 4), line: { nativeLine($0 + index * 10_000_000) })
+    }
+    let files = parts.map { TraceFile(url: $0, displayName: $0.lastPathComponent) }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    var oneSummary = TraceSummary()
+    var allSummary = TraceSummary()
+    let oneSeconds = try time {
+      oneSummary = try TraceLoader.summarize(files, options: TraceLoadOptions(jobs: 1), prices: .builtIn())
+    }
+    let allSeconds = try time {
+      allSummary = try TraceLoader.summarize(files, options: TraceLoadOptions(jobs: cores), prices: .builtIn())
+    }
+    let megabytesRead = Double(partBytes) / 1_000_000
+    print(
+      String(
+        format: "native JSONL, 4 files: %.0f MB/s on one thread, %.0f MB/s on %d cores (%.2fx), same summary: %@",
+        megabytesRead / oneSeconds, megabytesRead / allSeconds, cores, oneSeconds / allSeconds,
+        oneSummary == allSummary ? "yes" : "NO"))
+
     let openAI = directory.appendingPathComponent("openai.jsonl")
     let openAIBytes = try write(openAI, megabytes: max(1, megabytes / 4), line: openAILine)
     let (openAISeconds, openAISummary) = try best(of: 1, openAI)
@@ -59,6 +82,12 @@ enum TraceBench {
         format: "%@: %.0f MB in %.3f s = %.0f MB/s, %.2f M calls/s (one thread)", name, megabytes, seconds,
         megabytes / seconds,
         Double(calls) / seconds / 1_000_000))
+  }
+
+  private static func time(_ work: () throws -> Void) throws -> Double {
+    let start = Date()
+    try work()
+    return Date().timeIntervalSince(start)
   }
 
   private static func best(of runs: Int, _ url: URL) throws -> (Double, TraceSummary) {

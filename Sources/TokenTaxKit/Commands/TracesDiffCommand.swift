@@ -33,8 +33,11 @@ enum TracesDiffCommand: Command {
     let load = try TracesOptions.loadOptions(arguments, config: config)
     let prices = try WorkingConfig.prices(arguments, invocation, config: config)
     let files = TracesOptions.files(arguments.positionals, invocation)
-    let base = try TraceLoader.summarize([files[0]], options: load, prices: prices)
-    let head = try TraceLoader.summarize([files[1]], options: load, prices: prices)
+    // The two sides are read independently, each on its own core.
+    let sides = try Parallel.map(Array(files.prefix(2))) { file in
+      try TraceLoader.summarize([file], options: load, prices: prices)
+    }
+    let (base, head) = (sides[0], sides[1])
     let options = TraceComparisonOptions(
       minSamples: try arguments.int(Options.minSamples) ?? config?.config.minSamples ?? 20)
     let comparisons = TraceComparator.compare(base: base, head: head, prices: prices, options: options)

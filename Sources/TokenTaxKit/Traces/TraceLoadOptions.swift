@@ -1,3 +1,5 @@
+import Foundation
+
 /// How trace files are read.
 public struct TraceLoadOptions: Sendable {
   /// Forces one format instead of detecting it per record.
@@ -6,6 +8,8 @@ public struct TraceLoadOptions: Sendable {
   public var lenient: Bool
   public var attributor: FeatureAttributor
   public var sampleCapacity: Int
+  /// How many files may be read at once (`TraceLoader.summarize`).
+  public var jobs: Int
   /// Whether lines may take the fast paths that read fields straight from the bytes; off only in
   /// tests that check the fast paths give what the general path gives.
   var fastPaths = true
@@ -14,8 +18,9 @@ public struct TraceLoadOptions: Sendable {
 
   public init(
     format: TraceFormat? = nil, lenient: Bool = false, attributor: FeatureAttributor = FeatureAttributor(),
-    sampleCapacity: Int = CallReservoir.defaultCapacity
+    sampleCapacity: Int = CallReservoir.defaultCapacity, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
   ) {
+    self.jobs = max(1, jobs)
     self.format = format
     self.lenient = lenient
     self.attributor = attributor

@@ -6,7 +6,7 @@ import Foundation
 /// read from the base commit and the head side from the head; with `{ "base": …, "head": … }`
 /// both are read at head. Calls are attributed like `traces summarize` does, with the feature as
 /// the default for untagged calls, since the config lists these files under it.
-struct TraceEvidence {
+struct TraceEvidence: Sendable {
   var prices: PriceTable
   var rules: [AttributionRule]
   var minSamples: Int
@@ -32,8 +32,11 @@ struct TraceEvidence {
     case nil:
       return nil
     }
-    let headStats = try summarize(headFiles, feature: id)
-    let baseStats = baseFiles.isEmpty ? nil : try summarize(baseFiles, feature: id)
+    // The two sides are read independently, each on its own core.
+    let sides = try Parallel.map([(headFiles, true), (baseFiles, false)]) { [self] files, isHead in
+      isHead || !files.isEmpty ? try summarize(files, feature: id) : nil
+    }
+    let (headStats, baseStats) = (sides[0], sides[1])
     return TraceComparator.compare(
       feature: id, base: baseStats, head: headStats, prices: prices,
       options: TraceComparisonOptions(minSamples: minSamples))

@@ -18,11 +18,11 @@ extension GeminiReader {
       return true
     }
     if !id.isEmpty {
-      guard !context.finishedStreams.contains(id) else {
+      guard !context.isFinishedStream(id) else {
         context.notes.duplicates += 1
         return true
       }
-      context.finishedStreams.insert(id)
+      context.finishStream(id)
     }
     var call = template(record, record, line: FeatureAttributor.record(bytes), context, false, nil)
     if let model = record.text("modelVersion") { call.model = model }

@@ -28,7 +28,7 @@ enum GeminiReader {
     caseID: String?
   ) throws(TraceRecordError) {
     let id = response.text("responseId") ?? ""
-    if !id.isEmpty, context.finishedStreams.contains(id) {
+    if !id.isEmpty, context.isFinishedStream(id) {
       context.notes.duplicates += 1
       return
     }
@@ -41,7 +41,7 @@ enum GeminiReader {
     let isFinal = candidates.isEmpty || candidates.contains { $0["finishReason"] != nil }
     if isFinal {
       context.geminiStreams[id] = nil
-      if !id.isEmpty { context.finishedStreams.insert(id) }
+      if !id.isEmpty { context.finishStream(id) }
       context.emit(try call(from: pending))
     } else {
       context.geminiStreams[id] = pending

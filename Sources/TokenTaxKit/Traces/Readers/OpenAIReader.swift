@@ -61,8 +61,8 @@ enum OpenAIReader {
         context.notes.failedRequests += 1
         return
       }
-      if let id, context.finishedStreams.contains(id) { return }
-      if let id { context.finishedStreams.insert(id) }
+      if let id, context.isFinishedStream(id) { return }
+      if let id { context.finishStream(id) }
       context.emit(try call(response, usage: usage, context, envelope: record, caseID: nil))
     default:
       break
@@ -73,7 +73,7 @@ enum OpenAIReader {
   /// some servers repeat a running total in every chunk. Keep the last per stream id.
   private static func readChunk(_ record: JSONValue, _ context: TraceReadContext) throws(TraceRecordError) {
     let id = record.text("id") ?? ""
-    if context.finishedStreams.contains(id) { return }
+    if context.isFinishedStream(id) { return }
     var pending =
       context.openAIStreams[id] ?? PendingCall(call: template(record, context, envelope: nil, caseID: nil), usage: [:])
     if let model = record.text("model") { pending.call.model = model }
@@ -82,7 +82,7 @@ enum OpenAIReader {
     let isFinal = record["choices"]?.arrayValue?.isEmpty ?? false
     if isFinal, pending.hasUsage, let call = try call(from: pending) {
       context.openAIStreams[id] = nil
-      context.finishedStreams.insert(id)
+      context.finishStream(id)
       context.emit(call)
     } else {
       context.openAIStreams[id] = pending

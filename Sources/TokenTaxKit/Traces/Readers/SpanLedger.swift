@@ -31,6 +31,11 @@ struct SpanLedger {
     pending.append((id.map { Self.key(namespace, $0) } ?? 0, call))
   }
 
+  /// The spans registered, as their hashes.
+  var keys: Set<UInt64> { seen }
+  /// Whether aggregate spans wait for `resolve`, which needs every file's spans.
+  var holdsAggregates: Bool { !pending.isEmpty }
+
   /// The aggregate spans to count (those with no usage-carrying descendant) and how many were
   /// left out.
   func resolve() -> (kept: [TraceCall], dropped: Int) {

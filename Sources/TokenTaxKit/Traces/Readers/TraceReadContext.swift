@@ -15,8 +15,12 @@ final class TraceReadContext {
   var anthropicStream: PendingCall?
   var geminiStreams: [String: PendingCall] = [:]
   /// Ids of streams already counted, so a late chunk of a finished stream is not counted again.
-  var finishedStreams = RecentIDs(capacity: 4096)
+  private var finishedStreams = RecentIDs(capacity: 4096)
   var spans = SpanLedger()
+  /// Whether to keep the stream ids met (`footprint`), to tell whether files read apart give
+  /// what they give read together.
+  var recordsFootprint = false
+  private var streamIDs: Set<String> = []
 
   init(attributor: FeatureAttributor, sink: @escaping (TraceCall) -> Void, onSummary: @escaping (TraceSummary) -> Void)
   {
@@ -26,6 +30,21 @@ final class TraceReadContext {
   }
 
   func emit(_ call: TraceCall) { sink(call) }
+
+  func isFinishedStream(_ id: String) -> Bool {
+    if recordsFootprint { streamIDs.insert(id) }
+    return finishedStreams.contains(id)
+  }
+
+  func finishStream(_ id: String) {
+    if recordsFootprint { streamIDs.insert(id) }
+    finishedStreams.insert(id)
+  }
+
+  /// What this reading shares with the reading of other files (needs `recordsFootprint`).
+  var footprint: TraceFootprint {
+    TraceFootprint(spans: spans.keys, streams: streamIDs, holdsAggregates: spans.holdsAggregates)
+  }
 
   /// Ends the streams of the file just read: a stream whose usage arrived is counted, one cut
   /// off before its usage is reported as incomplete (its usage is unknown, not zero).

@@ -70,9 +70,26 @@ public struct TraceSummaryBuilder: Sendable {
     for (id, stats) in summary.features {
       features[id, default: FeatureTraceStats(sampleCapacity: sampleCapacity)].merge(stats, pricer: &pricer)
     }
-    skippedLines += summary.skippedLines
-    skippedExamples += summary.skippedExamples.prefix(max(0, 3 - skippedExamples.count))
-    notes.add(summary.notes)
+    add(skipped: summary.skippedLines, examples: summary.skippedExamples, notes: summary.notes)
+  }
+
+  /// Adds another builder's calls and summaries, as if they had come after this one's.
+  mutating func merge(_ other: TraceSummaryBuilder) {
+    for (id, stats) in other.features.sorted(by: { $0.key < $1.key }) {
+      features[id, default: FeatureTraceStats(sampleCapacity: sampleCapacity)].merge(stats, pricer: &pricer)
+    }
+    add(skipped: other.skippedLines, examples: other.skippedExamples, notes: other.notes)
+  }
+
+  /// Adds what reading found besides calls.
+  mutating func add(_ outcome: TraceLoader.Outcome) {
+    add(skipped: outcome.skippedLines, examples: outcome.skippedExamples, notes: outcome.notes)
+  }
+
+  private mutating func add(skipped: Int, examples: [String], notes: TraceNotes) {
+    skippedLines += skipped
+    skippedExamples += examples.prefix(max(0, 3 - skippedExamples.count))
+    self.notes.add(notes)
   }
 
   /// Prices every row and returns the summary.

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Independent pieces of work on all cores, results in input order: the base and head sides of a
+/// trace comparison, the files of a summary.
+enum Parallel {
+  /// `transform` of each element, computed concurrently; the first error in input order is
+  /// thrown, as a loop would.
+  static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) throws -> U) throws -> [U] {
+    guard items.count > 1 else { return try items.map(transform) }
+    let results = Slots<Result<U, any Error>>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+      results.slots[index] = Result { try transform(items[index]) }
+    }
+    return try results.slots.map { slot in
+      guard let slot else { throw ParallelError.unfinished }
+      return try slot.get()
+    }
+  }
+
+  /// Each slot is written by one iteration only, and read after all of them end.
+  private final class Slots<T>: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<T?>
+    init(count: Int) {
+      slots = .allocate(capacity: count)
+      slots.initialize(repeating: nil)
+    }
+    deinit {
+      slots.deinitialize()
+      slots.deallocate()
+    }
+  }
+
+  private enum ParallelError: Error { case unfinished }
+}
