@@ -107,7 +107,7 @@ enum CommentCommand: Command {
     let target = try CommentTarget.resolve(
       host, repository: arguments.value(Options.repo), number: try pullRequest(arguments),
       environment: invocation.environment)
-    var api = CommentAPI(host: host, base: target.api, token: target.token, client: Self.client)
+    var api = CommentAPI(host: host, base: target.api, token: target.token, client: Self.client(invocation.environment))
     api.timeout = TimeInterval(timeout)
     let thread: any CommentThread =
       host == .github
@@ -119,9 +119,11 @@ enum CommentCommand: Command {
   }
 
   /// libcurl's easy interface on Linux (`CurlHTTPClient` says why), URLSession elsewhere.
-  private static var client: any HTTPClient {
+  private static func client(_ environment: [String: String]) -> any HTTPClient {
     #if os(Linux)
-      CurlHTTPClient()
+      // A company's own certificate authority (a TLS-inspecting proxy, a self-hosted GitLab),
+      // named the way OpenSSL and curl name it.
+      CurlHTTPClient(certificateAuthorities: environment["CURL_CA_BUNDLE"] ?? environment["SSL_CERT_FILE"])
     #else
       URLSessionHTTPClient()
     #endif

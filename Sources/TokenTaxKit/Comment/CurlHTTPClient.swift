@@ -19,8 +19,13 @@
   public struct CurlHTTPClient: HTTPClient {
     /// The most a response body may hold; an API listing page is a few hundred kilobytes.
     public var maximumBodyBytes: Int
+    /// A PEM file of the certificate authorities to trust instead of the system's.
+    public var certificateAuthorities: String?
 
-    public init(maximumBodyBytes: Int = 32 << 20) { self.maximumBodyBytes = maximumBodyBytes }
+    public init(maximumBodyBytes: Int = 32 << 20, certificateAuthorities: String? = nil) {
+      self.maximumBodyBytes = maximumBodyBytes
+      self.certificateAuthorities = certificateAuthorities.flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     public func send(_ request: HTTPRequest) throws -> HTTPResponse {
       let curl = try Libcurl.shared()
@@ -38,24 +43,29 @@
       let timeout = max(1, Int((request.timeout * 1000).rounded(.up)))
       let body = request.body ?? Data()
       let code: Int32 = request.url.absoluteString.withCString { url -> Int32 in
-        request.method.withCString { method in
-          body.withUnsafeBytes { bytes in
-            var failed = curl.set(handle, .url, pointer: url)
-            failed = failed || curl.set(handle, .customRequest, pointer: method)
-            failed = failed || curl.set(handle, .httpHeader, pointer: UnsafeRawPointer(headers))
-            if request.body != nil {
-              failed = failed || curl.set(handle, .postFieldSizeLarge, integer: bytes.count)
-              // An empty body still needs a pointer: curl would otherwise read the body from stdin.
-              failed = failed || curl.set(handle, .postFields, pointer: bytes.baseAddress ?? UnsafeRawPointer(url))
+        (certificateAuthorities ?? "").withCString { authorities in
+          request.method.withCString { method in
+            body.withUnsafeBytes { bytes in
+              var failed = curl.set(handle, .url, pointer: url)
+              if certificateAuthorities != nil {
+                failed = failed || curl.set(handle, .certificateAuthorities, pointer: authorities)
+              }
+              failed = failed || curl.set(handle, .customRequest, pointer: method)
+              failed = failed || curl.set(handle, .httpHeader, pointer: UnsafeRawPointer(headers))
+              if request.body != nil {
+                failed = failed || curl.set(handle, .postFieldSizeLarge, integer: bytes.count)
+                // An empty body still needs a pointer: curl would otherwise read the body from stdin.
+                failed = failed || curl.set(handle, .postFields, pointer: bytes.baseAddress ?? UnsafeRawPointer(url))
+              }
+              failed = failed || curl.set(handle, .followLocation, integer: 0)
+              failed = failed || curl.set(handle, .noSignal, integer: 1)
+              failed = failed || curl.set(handle, .timeoutMilliseconds, integer: timeout)
+              failed = failed || curl.set(handle, .writeFunction, function: Received.body)
+              failed = failed || curl.set(handle, .writeData, pointer: UnsafeRawPointer(context.toOpaque()))
+              failed = failed || curl.set(handle, .headerFunction, function: Received.header)
+              failed = failed || curl.set(handle, .headerData, pointer: UnsafeRawPointer(context.toOpaque()))
+              return failed ? -1 : curl.easyPerform(handle)
             }
-            failed = failed || curl.set(handle, .followLocation, integer: 0)
-            failed = failed || curl.set(handle, .noSignal, integer: 1)
-            failed = failed || curl.set(handle, .timeoutMilliseconds, integer: timeout)
-            failed = failed || curl.set(handle, .writeFunction, function: Received.body)
-            failed = failed || curl.set(handle, .writeData, pointer: UnsafeRawPointer(context.toOpaque()))
-            failed = failed || curl.set(handle, .headerFunction, function: Received.header)
-            failed = failed || curl.set(handle, .headerData, pointer: UnsafeRawPointer(context.toOpaque()))
-            return failed ? -1 : curl.easyPerform(handle)
           }
         }
       }

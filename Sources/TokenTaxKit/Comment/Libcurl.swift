@@ -22,6 +22,7 @@
       case httpHeader = 10023
       case headerData = 10029
       case customRequest = 10036
+      case certificateAuthorities = 10065
       case writeFunction = 20011
       case headerFunction = 20079
       case followLocation = 52
