@@ -16,6 +16,13 @@ enum TraceBench {
     let nativeBytes = try write(native, megabytes: megabytes, line: nativeLine)
     let (nativeSeconds, summary) = try best(of: 3, native)
     report("native JSONL", bytes: nativeBytes, seconds: nativeSeconds, calls: summary.totalCalls)
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let (piecesSeconds, inPieces) = try best(of: 3, native, jobs: cores)
+    print(
+      String(
+        format: "native JSONL, one file in pieces: %.0f MB/s on %d cores (%.2fx), same summary: %@",
+        Double(nativeBytes) / 1_000_000 / piecesSeconds, cores, nativeSeconds / piecesSeconds,
+        inPieces == summary ? "yes" : "NO"))
 
     // Several files: one thread, then all cores (files that need nothing from each other).
     let parts = (0..<4).map { directory.appendingPathComponent("native-\($0).jsonl") }
@@ -24,7 +31,6 @@ enum TraceBench {
       partBytes += try write(url, megabytes: max(1, megabytes / 4), line: { nativeLine($0 + index * 10_000_000) })
     }
     let files = parts.map { TraceFile(url: $0, displayName: $0.lastPathComponent) }
-    let cores = ProcessInfo.processInfo.activeProcessorCount
     var oneSummary = TraceSummary()
     var allSummary = TraceSummary()
     let oneSeconds = try time {
@@ -90,13 +96,14 @@ enum TraceBench {
     return Date().timeIntervalSince(start)
   }
 
-  private static func best(of runs: Int, _ url: URL) throws -> (Double, TraceSummary) {
+  private static func best(of runs: Int, _ url: URL, jobs: Int = 1) throws -> (Double, TraceSummary) {
     var fastest = Double.infinity
     var result = TraceSummary()
     for _ in 0..<runs {
       let start = Date()
       result = try TraceLoader.summarize(
-        [TraceFile(url: url, displayName: url.lastPathComponent)], prices: PriceTable.builtIn())
+        [TraceFile(url: url, displayName: url.lastPathComponent)], options: TraceLoadOptions(jobs: jobs),
+        prices: PriceTable.builtIn())
       fastest = min(fastest, Date().timeIntervalSince(start))
     }
     return (fastest, result)

@@ -33,13 +33,25 @@ final class ChunkedByteReader {
   private var start = 0
   private var end = 0
   private var reachedEOF = false
+  /// Bytes still to read when only a range of the file is read.
+  private var remaining = Int.max
 
-  init(path: String, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 64 << 20) throws {
+  /// Reads the file at `path`, or only the bytes of `range`.
+  init(path: String, range: Range<Int>? = nil, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 64 << 20) throws {
+    let opened: Int32
     do {
-      descriptor = try RegularFile.descriptor(path)
+      opened = try RegularFile.descriptor(path)
     } catch {
       throw ReadError(reason: error.reason)
     }
+    if let range, lseek(opened, off_t(range.lowerBound), SEEK_SET) < 0 {
+      let code = errno
+      close(opened)
+      throw ReadError(code: code)
+    }
+    descriptor = opened
+    base = range?.lowerBound ?? 0
+    remaining = range?.count ?? Int.max
     self.maximumRecordBytes = maximumRecordBytes
     capacity = max(min(chunkSize, maximumRecordBytes), 16)
     storage = .allocate(capacity: capacity)
@@ -115,10 +127,10 @@ final class ChunkedByteReader {
     byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xEF || byte == 0xBB || byte == 0xBF
   }
 
-  /// Calls `body` with every line (without its `\n` or `\r\n`) and its 1-based number.
-  /// A UTF-8 byte-order mark at the start of the file is dropped.
-  func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
-    var lineNumber = 0
+  /// Calls `body` with every line (without its `\n` or `\r\n`) and its 1-based number,
+  /// counted from `firstLine`. A UTF-8 byte-order mark at the start of the file is dropped.
+  func forEachLine(firstLine: Int = 1, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    var lineNumber = firstLine - 1
     var scanFrom = start
     while true {
       if scanFrom < end, let found = memchr(storage + scanFrom, 0x0A, end - scanFrom) {
@@ -208,7 +220,11 @@ final class ChunkedByteReader {
       capacity = larger
     }
     while true {
-      let count = read(descriptor, storage + end, capacity - end)
+      guard remaining > 0 else {
+        reachedEOF = true
+        return false
+      }
+      let count = read(descriptor, storage + end, min(capacity - end, remaining))
       if count < 0 {
         if errno == EINTR { continue }
         throw ReadError(code: errno)
@@ -218,6 +234,7 @@ final class ChunkedByteReader {
         return false
       }
       end += count
+      remaining -= count
       return true
     }
   }

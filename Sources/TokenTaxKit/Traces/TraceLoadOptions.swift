@@ -15,6 +15,8 @@ public struct TraceLoadOptions: Sendable {
   var fastPaths = true
   /// The most one line or document value may take; tests lower it.
   var maximumRecordBytes = 64 << 20
+  /// The size from which a JSON Lines file is read in pieces (`TracePieces`); tests lower it.
+  var pieceMinimumBytes = TracePieces.minimumBytes
 
   public init(
     format: TraceFormat? = nil, lenient: Bool = false, attributor: FeatureAttributor = FeatureAttributor(),

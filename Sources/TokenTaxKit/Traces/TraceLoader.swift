@@ -6,13 +6,15 @@ import Foundation
 /// JSON value; otherwise it is a document (pretty-printed, or one big array, which streams
 /// element by element). Every record's format is detected on its own, so mixed files work.
 public enum TraceLoader {
-  /// Reads `files` and summarises them per feature, priced with `prices`. Several files are
-  /// read on `options.jobs` cores when that gives the same summary as reading them in order
-  /// (`TraceFootprint`); otherwise in order, on one.
+  /// Reads `files` and summarises them per feature, priced with `prices`. Several files, and
+  /// the pieces of a large JSON Lines file (`TracePieces`), are read on `options.jobs` cores
+  /// when that gives the same summary as reading them in order (`TraceFootprint`); otherwise
+  /// in order, on one.
   public static func summarize(_ files: [TraceFile], options: TraceLoadOptions = TraceLoadOptions(), prices: PriceTable)
     throws -> TraceSummary
   {
-    if options.jobs > 1, files.count > 1, let summary = try summarizeApart(files, options: options, prices: prices) {
+    let pieces = TracePieces.split(files, jobs: options.jobs, minimum: options.pieceMinimumBytes)
+    if options.jobs > 1, pieces.count > 1, let summary = try summarizeApart(pieces, options: options, prices: prices) {
       return summary
     }
     var builder = TraceSummaryBuilder(prices: prices, sampleCapacity: options.sampleCapacity)

@@ -29,7 +29,14 @@ struct FileRecordReader {
     do {
       reader =
         try file.contents.map { ChunkedByteReader(bytes: $0) }
-        ?? ChunkedByteReader(path: file.url.path, maximumRecordBytes: options.maximumRecordBytes)
+        ?? ChunkedByteReader(
+          path: file.url.path, range: file.piece?.bytes, maximumRecordBytes: options.maximumRecordBytes)
+      if let piece = file.piece {
+        lastLine = piece.firstLine
+        try reader.forEachLine(firstLine: piece.firstLine) { bytes, number in try self.line(bytes, number) }
+        try finish()
+        return
+      }
       guard let firstByte = try reader.peekFirstByte() else { return }
       // A document that opens with `[` is framed element by element: its first line may be the
       // whole (minified) file, which must not be buffered just to look at it.
@@ -43,6 +50,12 @@ struct FileRecordReader {
     } catch let error as ChunkedByteReader.RecordTooLarge {
       throw TraceError.recordTooLarge(file: file.displayName, line: lastLine + 1, limit: error.limit)
     }
+    try finish()
+  }
+
+  /// Ends the file's streams; a piece that is not the file's last says whether one was open.
+  private mutating func finish() throws {
+    if let piece = file.piece, !piece.isLast { context.noteOpenStreamsAtEnd() }
     do {
       try context.finishFile()
     } catch {
@@ -50,10 +63,7 @@ struct FileRecordReader {
     }
   }
 
-  private var hasLinesName: Bool {
-    let name = file.displayName.lowercased()
-    return name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonlines")
-  }
+  private var hasLinesName: Bool { TracePieces.hasLinesName(file.displayName) }
 
   private mutating func isLineDelimited(_ reader: ChunkedByteReader) throws -> Bool {
     if hasLinesName { return true }

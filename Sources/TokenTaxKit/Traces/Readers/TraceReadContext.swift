@@ -21,6 +21,8 @@ final class TraceReadContext {
   /// what they give read together.
   var recordsFootprint = false
   private var streamIDs: Set<String> = []
+  /// A piece of a file ended while a stream was open (its rest is in the next piece).
+  private var streamsOpenAtEnd = false
 
   init(attributor: FeatureAttributor, sink: @escaping (TraceCall) -> Void, onSummary: @escaping (TraceSummary) -> Void)
   {
@@ -43,7 +45,14 @@ final class TraceReadContext {
 
   /// What this reading shares with the reading of other files (needs `recordsFootprint`).
   var footprint: TraceFootprint {
-    TraceFootprint(spans: spans.keys, streams: streamIDs, holdsAggregates: spans.holdsAggregates)
+    TraceFootprint(
+      spans: spans.keys, streams: streamIDs, waitsForOthers: spans.holdsAggregates || streamsOpenAtEnd)
+  }
+
+  func noteOpenStreamsAtEnd() {
+    if !openAIStreams.isEmpty || !responsesOpen.isEmpty || anthropicStream != nil || !geminiStreams.isEmpty {
+      streamsOpenAtEnd = true
+    }
   }
 
   /// Ends the streams of the file just read: a stream whose usage arrived is counted, one cut
