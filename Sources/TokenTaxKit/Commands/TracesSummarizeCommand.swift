@@ -7,9 +7,10 @@ enum TracesSummarizeCommand: Command {
       Langfuse, LiteLLM and promptfoo exports, detected per file and per line. Tokens are
       normalised to disjoint buckets (uncached input, cache read, cache write, output with
       reasoning inside), so cost is never double-counted. The --json output is mergeable and
-      is accepted as trace input by 'traces diff' and 'check'. Several files are read on all
-      cores when no file needs another (no id, stream or agent span shared between them); the
-      summary is the one reading them in order gives.
+      is accepted as trace input by 'traces diff' and 'check'. Several files, and the pieces of
+      a JSON Lines file of 32 MB or more, are read on all cores when none needs another (no id,
+      stream or agent span shared between them); the summary is the one reading them in order
+      gives.
       """,
     options: [
       TracesOptions.format, TracesOptions.traceFormat, .json, TracesOptions.lenient, Options.jobs, .prices, .config,
