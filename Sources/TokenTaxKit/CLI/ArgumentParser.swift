@@ -75,7 +75,7 @@ enum ArgumentParser {
 /// turn a bad value into a `UsageError` naming the option.
 ///
 /// Options are looked up by their `OptionSpec`, the value the command's spec declares, never by
-/// a spelled-out name: a lookup cannot name an option the command does not take.
+/// a spelled-out name, so a misspelt option does not compile.
 public struct ParsedArguments: Sendable {
   var flags: Set<String> = []
   var values: [String: [String]] = [:]

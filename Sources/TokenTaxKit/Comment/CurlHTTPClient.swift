@@ -117,7 +117,9 @@
         received.headers = [:]
       } else if let colon = line.firstIndex(of: ":") {
         let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        received.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        // A header sent twice is one list, as HTTP defines it (and URLSession joins it).
+        received.headers[name] = received.headers[name].map { $0 + ", " + value } ?? value
       }
       return length
     }
