@@ -53,8 +53,10 @@ public enum StarterConfig {
     }
 
     /// Reads `text` (nil when unreadable: the part is listed as plain text), with the files
-    /// it includes from `library` when given.
-    public init(file: String, text: String?, library: TemplateLibrary? = nil) {
+    /// it includes from `library` when given, and the files a front matter names with
+    /// `${file:…}` from `read`.
+    public init(file: String, text: String?, library: TemplateLibrary? = nil, read: (String) -> String? = { _ in nil })
+    {
       self.file = file
       let stem = file.split(separator: "/").last.map { String($0.prefix { $0 != "." }).lowercased() } ?? ""
       role = PromptPart.Role.allCases.first {
@@ -84,6 +86,18 @@ public enum StarterConfig {
         !name.hasPrefix("loop.") && !name.hasPrefix("@") && !name.hasPrefix("../") && name != "this" && name != "."
           && !name.contains("\"") && !name.contains("'")
       }.uniqued()
+      // What the front matter's samples and defaults size needs no guess (a guess would win over them).
+      if FrontMatter.applies(to: file) {
+        var frontMatter = FrontMatter(text, path: file)
+        for reference in frontMatter.fileReferences {
+          guard let path = FileReference.path(of: reference.name, from: file), let referenced = read(path) else {
+            continue
+          }
+          frontMatter.referencedTexts[path] = referenced
+        }
+        let sized = Set(((try? frontMatter.inputValues()) ?? [:]).keys)
+        placeholders = placeholders.filter { !sized.contains($0) }
+      }
     }
 
     /// Sort rank for the order parts are sent: system text first, the user's turn last.
@@ -119,7 +133,9 @@ public enum StarterConfig {
       groups[FrontMatter.applies(to: file) ? file : folder, default: []].append(file)
     }
     return groups.keys.sorted().map { key in
-      let parts = (groups[key] ?? []).sorted().map { Part(file: $0, text: texts[$0] ?? nil, library: library) }
+      let parts = (groups[key] ?? []).sorted().map {
+        Part(file: $0, text: texts[$0] ?? nil, library: library, read: read)
+      }
       let ordered = parts.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(
         \.element)
       return (id(for: key, isFile: FrontMatter.applies(to: key)), ordered)

@@ -199,4 +199,16 @@ import Testing
         "tent.prompty declares an output schema: +\(counted[0] - counted[1]) input tokens per call"), "\(result.stderr)"
     )
   }
+
+  /// `init` guesses no size for what the sample file sizes (a guess in `variables` would win
+  /// over it); `mood`, whose default is filled in at run time, keeps its guess.
+  @Test func initLeavesTheSampledPlaceholdersToTheSample() throws {
+    let repo = try repository()
+    try repo.remove("tokentax.json")
+    try repo.commit("no config")
+    let result = repo.run("init")
+    #expect(result.code == .success, "\(result.stderr)")
+    let draft = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
+    #expect(draft.contains(#""variables": { "mood": 100 }"#), "\(draft)")
+  }
 }
