@@ -15,7 +15,7 @@ enum TracePieces {
     for file in files {
       guard file.contents == nil, file.piece == nil, hasLinesName(file.displayName),
         let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path))?[.size] as? Int,
-        size >= minimum, let pieces = try? pieces(of: file, size: size, count: jobs)
+        size >= minimum, let pieces = (try? pieces(of: file, size: size, count: jobs)) ?? nil
       else {
         result.append(file)
         continue
@@ -30,9 +30,10 @@ enum TracePieces {
     return lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonlines")
   }
 
-  private static func pieces(of file: TraceFile, size: Int, count: Int) throws -> [TraceFile] {
+  private static func pieces(of file: TraceFile, size: Int, count: Int) throws -> [TraceFile]? {
     let descriptor = try RegularFile.descriptor(file.url.path)
     defer { close(descriptor) }
+    guard !startsWithStreamChunk(descriptor) else { return nil }
     var bounds = [0]
     for index in 1..<count {
       let start = max(size * index / count, bounds[bounds.count - 1])
@@ -53,6 +54,21 @@ enum TracePieces {
       firstLine += newlines[index]
     }
     return result
+  }
+
+  /// Stored streams run across any cut (their chunks share an id), so a piece would end with a
+  /// stream open and the file would be read twice: such files are read whole. Only a guess
+  /// from the first line; a wrong one costs time, never a different summary.
+  private static func startsWithStreamChunk(_ descriptor: Int32) -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 16 << 10)
+    let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+    guard count > 0 else { return false }
+    let head = buffer[0..<count]
+    let line = String(decoding: head.prefix { $0 != 0x0A }, as: UTF8.self)
+    let markers = [
+      "chat.completion.chunk", "message_start", "content_block_", "\"response.", "contentBlockDelta", "messageStart",
+    ]
+    return markers.contains { line.contains($0) } || (line.contains("\"responseId\"") && !line.contains("finishReason"))
   }
 
   /// The offset just past the first `\n` at or after `offset`; nil when there is none.

@@ -142,5 +142,9 @@ import Testing
     let summary = try TraceLoader.summarize([file], options: Self.pieces(2), prices: .builtIn())
     #expect(summary == (try Self.inOrder([file])))
     #expect(summary.totalCalls == 1_801)
+    // A file that opens with a stream chunk is not cut at all: its streams would run across.
+    let streamed = try TraceTestSupport.temporaryFile(
+      "streamed.jsonl", (Array(repeating: chunk, count: 400) + [last]).joined(separator: "\n") + "\n")
+    #expect(TracePieces.split([streamed], jobs: 2, minimum: 1).count == 1)
   }
 }
