@@ -63,8 +63,18 @@ public struct Estimator: Sendable {
     var counted = try count(
       snapshot: snapshot, templates: templates, bound: bound, featureTemplates: featureTemplates, rendering: rendering,
       parts: parts)
-    // Files front matters read are the feature's too: an edit of one shows in the top changes,
-    // worth what it changes in the estimate.
+    // A front matter's edits (tools, samples, schemas) and the files it reads are worth what they
+    // change in the estimate, so they show in the top changes on their own lines.
+    for file in frontMatterFiles {
+      counted.recounts[file.id]?.estimated = { [self] edited in
+        var changed = snapshot
+        for index in changed.files.indices where changed.files[index].id == file.id {
+          changed.files[index].text = edited
+        }
+        changed.library.texts[file.path] = edited
+        return try? self.estimate(changed).inputTokens
+      }
+    }
     for (path, text) in snapshot.referencedFiles where counted.promptTexts[path] == nil {
       counted.promptTexts[path] = text
       var recount = PartRecount(

@@ -11,8 +11,9 @@ struct PartRecount: Sendable {
   var templates: FeatureTemplates?
   /// The prompt files whose render reads this file (itself, or those that include it).
   var entries: [String] = []
-  /// For a file a front matter reads (`${file:…}`): the feature's input tokens estimated
-  /// again with the edited text, since the file sizes placeholders and declarations, not text.
+  /// For a dotprompt or prompty file and the files its front matter reads (`${file:…}`): the
+  /// feature's input tokens estimated again with the edited text, since a front matter sizes
+  /// placeholders and declares tools, which a render of the template alone does not see.
   var estimated: (@Sendable (String) -> Int?)?
 
   init(file: FeatureSnapshot.PromptFile, parts: PartCounter, templates: FeatureTemplates? = nil, entries: [String] = [])

@@ -147,6 +147,10 @@ import Testing
     let check = repo.run("check", "--base", "HEAD", "--format", "json")
     let feature = try #require(try JSONParser().parse(check.stdout)["features"]?.arrayValue?.first)
     #expect(feature["delta"]?["input_tokens"] == .number("9"), "\(check.stderr)")
+    // The edit is a top change on the description's own line, worth the +9 the tool grew by.
+    #expect(
+      feature["top_changes"]
+        == .array([.object(["file": .string("tent.prompty"), "line": .number("11"), "tokens": .number("9")])]))
   }
 
   /// `{{media url=photoUrl}}` without a size in `variables` is one image of unknown size, as the
