@@ -89,7 +89,7 @@
 
     init(maximumBodyBytes: Int) { self.maximumBodyBytes = maximumBodyBytes }
 
-    typealias Callback = Libcurl.Received
+    typealias Callback = Libcurl.DataCallback
 
     /// Appends body bytes; returning less than it was given makes curl stop the transfer.
     static let body: Callback = { data, size, count, context in

@@ -41,8 +41,9 @@
     private typealias Perform = @convention(c) (OpaquePointer?) -> Int32
     private typealias SetInteger = @convention(c) (OpaquePointer?, Int32, Int) -> Int32
     private typealias SetPointer = @convention(c) (OpaquePointer?, Int32, UnsafeRawPointer?) -> Int32
-    private typealias SetFunction = @convention(c) (OpaquePointer?, Int32, Received) -> Int32
-    typealias Received = @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int
+    private typealias SetFunction = @convention(c) (OpaquePointer?, Int32, DataCallback) -> Int32
+    /// A write or header callback: bytes, their size and count, and the user pointer.
+    typealias DataCallback = @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int
     private typealias GetInteger = @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<Int>) -> Int32
     private typealias Describe = @convention(c) (Int32) -> UnsafePointer<CChar>?
     private typealias Append = @convention(c) (OpaquePointer?, UnsafePointer<CChar>) -> OpaquePointer?
@@ -114,7 +115,7 @@
       setPointer(handle, option.rawValue, pointer) != 0
     }
 
-    func set(_ handle: OpaquePointer, _ option: Option, function: Received) -> Bool {
+    func set(_ handle: OpaquePointer, _ option: Option, function: DataCallback) -> Bool {
       setFunction(handle, option.rawValue, function) != 0
     }
 
