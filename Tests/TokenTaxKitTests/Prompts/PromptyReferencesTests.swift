@@ -211,4 +211,41 @@ import Testing
     let draft = try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8)
     #expect(draft.contains(#""variables": { "mood": 100 }"#), "\(draft)")
   }
+
+  /// A string in a referenced file that is itself `${file:…}` is that file's JSON (resolved
+  /// against the prompty file's folder, as prompty does); the sample then counts the same as
+  /// written out. `${file:…}` inside a sentence is text, and a file naming itself stays a string.
+  @Test func referencesInsideReferencedFilesAreFollowed() throws {
+    let repo = try repository()
+    try repo.write("app/prompts/customer.json", #"{"name": "Jane"}"#)
+    try repo.write(
+      "app/prompts/sample.json",
+      #"{"question": "What tent should I buy for a week in the Alps?", "customer": "${file:customer.json}"}"#)
+    let nested = repo.run("estimate", "--format", "json")
+    try repo.write("app/prompts/sample.json", Self.sample)
+    let inline = repo.run("estimate", "--format", "json")
+    #expect(nested.code == .success, "\(nested.stderr)")
+    let counts = try [nested, inline].map { run in
+      try #require(try JSONParser().parse(run.stdout)["features"]?.arrayValue?.first?["input_tokens"])
+    }
+    #expect(counts[0] == counts[1])
+
+    #expect(
+      FileReference.all(
+        in: "description: see ${file:notes.md} first\nsample: ${file:s.json}  # the sample", firstLine: 1)
+        == [FileReference(name: "s.json", line: 2, column: 9)])
+    try repo.write("app/prompts/sample.json", #"{"question": "${file:sample.json}"}"#)
+    let selfNamed = repo.run("estimate")
+    #expect(selfNamed.code == .success, "\(selfNamed.stderr)")
+  }
+
+  @Test func aMissingFileInsideAReferencedFileNamesItsLine() throws {
+    let repo = try repository()
+    try repo.write("app/prompts/sample.json", "{\n  \"customer\": \"${file:gone.json}\"\n}")
+    let result = repo.run("estimate")
+    #expect(result.code == .couldNotRun)
+    #expect(
+      result.stderr.hasPrefix("error: app/prompts/sample.json:2:16: '${file:gone.json}' names no file"),
+      "\(result.stderr)")
+  }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A prompty front-matter value written as `${file:name}`: the contents of another file, which
 /// prompty loads as JSON, relative to the prompty file's folder. tokentax reads the named file at
 /// the same revision, so its edits change the feature's count.
@@ -43,7 +45,9 @@ struct FileReference: Equatable, Sendable {
     return try? RepoPath.validate(folder.isEmpty ? name : folder + "/" + name)
   }
 
-  /// Every `${file:…}` value in a front matter's YAML, `firstLine` being the file line of its first line.
+  /// Every `${file:…}` value in a front matter's YAML or a referenced file's JSON, `firstLine`
+  /// being the file line of the text's first line. Only a whole value is a reference, as prompty
+  /// reads it: `${file:x}` inside a sentence is text.
   static func all(in header: String, firstLine: Int) -> [FileReference] {
     var found: [FileReference] = []
     for (offset, line) in header.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -51,7 +55,11 @@ struct FileReference: Equatable, Sendable {
       while let open = rest.range(of: "${file:") {
         guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
         let name = rest[open.upperBound..<close].trimmingCharacters(in: .whitespaces)
-        if !name.isEmpty {
+        let before = line[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+        let after = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        let opensValue = before.isEmpty || [":", "-", "\"", "'", "[", ","].contains { before.hasSuffix($0) }
+        let closesValue = after.isEmpty || ["#", "\"", "'", ",", "]", "}"].contains { after.hasPrefix($0) }
+        if !name.isEmpty, opensValue, closesValue {
           let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
           found.append(FileReference(name: name, line: firstLine + offset, column: column))
         }
@@ -63,30 +71,51 @@ struct FileReference: Equatable, Sendable {
 }
 
 extension FileReference {
-  /// Reads the files the snapshots' front matters name with `${file:…}`, in one batched read.
+  /// A name to read: where it was written (for errors) and the prompty file it resolves against.
+  private struct Wanted {
+    var snapshot: Int
+    var path: String
+    var writtenIn: String
+    var prompty: String
+    var reference: FileReference
+  }
+
+  /// Reads the files the snapshots' front matters name with `${file:…}`, and the files those
+  /// name the same way, a level of names per batched read.
   static func attach(to snapshots: [FeatureSnapshot], from source: some FileSource) throws -> [FeatureSnapshot] {
-    var result = snapshots
-    var wanted: [(snapshot: Int, path: String, file: String, reference: FileReference)] = []
-    for (index, snapshot) in snapshots.enumerated() {
-      for file in snapshot.files where file.hasFrontMatter {
-        for reference in FrontMatter(file.text).fileReferences {
-          guard let path = path(of: reference.name, from: file.path) else {
-            throw Failure.outsideRepository(
-              file: file.path, line: reference.line, column: reference.column, name: reference.name)
-          }
-          wanted.append((index, path, file.path, reference))
+    func wanted(_ references: [FileReference], in file: String, prompty: String, snapshot: Int) throws -> [Wanted] {
+      try references.map { reference in
+        guard let path = path(of: reference.name, from: prompty) else {
+          throw Failure.outsideRepository(
+            file: file, line: reference.line, column: reference.column, name: reference.name)
         }
+        return Wanted(snapshot: snapshot, path: path, writtenIn: file, prompty: prompty, reference: reference)
       }
     }
-    guard !wanted.isEmpty else { return result }
-    let contents = try source.read(Array(Set(wanted.map(\.path))).sorted())
-    for item in wanted {
-      guard let data = contents[item.path] else {
-        throw Failure.missing(
-          file: item.file, line: item.reference.line, column: item.reference.column, name: item.reference.name,
-          looked: item.path, revision: FeatureSnapshot.label(source.revision))
+    var result = snapshots
+    var pending: [Wanted] = []
+    for (index, snapshot) in snapshots.enumerated() {
+      for file in snapshot.files where file.hasFrontMatter {
+        pending += try wanted(FrontMatter(file.text).fileReferences, in: file.path, prompty: file.path, snapshot: index)
       }
-      result[item.snapshot].referencedFiles[item.path] = try FeatureSnapshot.text(of: data, file: item.path)
+    }
+    var known: [String: Data] = [:]
+    while !pending.isEmpty {
+      let unread = Set(pending.map(\.path)).subtracting(known.keys)
+      known.merge(try source.read(unread.sorted())) { first, _ in first }
+      var next: [Wanted] = []
+      for item in pending where result[item.snapshot].referencedFiles[item.path] == nil {
+        guard let data = known[item.path] else {
+          throw Failure.missing(
+            file: item.writtenIn, line: item.reference.line, column: item.reference.column, name: item.reference.name,
+            looked: item.path, revision: FeatureSnapshot.label(source.revision))
+        }
+        let text = try FeatureSnapshot.text(of: data, file: item.path)
+        result[item.snapshot].referencedFiles[item.path] = text
+        // prompty resolves names inside a referenced file against the prompty file's folder too.
+        next += try wanted(all(in: text, firstLine: 1), in: item.path, prompty: item.prompty, snapshot: item.snapshot)
+      }
+      pending = next
     }
     return result
   }

@@ -130,11 +130,29 @@ struct FrontMatter {
   /// The contents of the file a `${file:…}` value names, as the JSON prompty loads it; nil for
   /// any other value.
   func referencedJSON(_ value: String) throws -> OrderedJSON? {
-    guard let reference = referencedFile(value) else { return nil }
+    try referencedJSON(value, reading: [])
+  }
+
+  /// A string inside a referenced file that is itself `${file:…}` is that file's JSON, as prompty
+  /// reads it (names resolve against the prompty file's folder there too); `reading` holds the
+  /// files on the way, so a file that names itself stays a string.
+  private func referencedJSON(_ value: String, reading: Set<String>) throws -> OrderedJSON? {
+    guard let reference = referencedFile(value), !reading.contains(reference.path) else { return nil }
+    let json: OrderedJSON
     do {
-      return try OrderedJSON.parse(reference.text)
+      json = try OrderedJSON.parse(reference.text)
     } catch let error as JSONParseError {
       throw FileReference.Failure.notJSON(error.in(reference.path), from: path)
+    }
+    return try resolved(json, reading: reading.union([reference.path]))
+  }
+
+  private func resolved(_ json: OrderedJSON, reading: Set<String>) throws -> OrderedJSON {
+    switch json {
+    case .string(let text): return try referencedJSON(text, reading: reading) ?? json
+    case .array(let items): return .array(try items.map { try resolved($0, reading: reading) })
+    case .object(let members): return .object(try members.map { ($0.key, try resolved($0.value, reading: reading)) })
+    default: return json
     }
   }
 
