@@ -152,6 +152,7 @@ struct CommentAPI {
       if error.timedOut {
         throw timedOut(after: request.timeout < requestTimeout ? timeout : requestTimeout, action: action)
       }
+      if error.cannotStart { throw CommentError("tokentax comment cannot \(action): \(error.reason)") }
       throw CommentError(
         "could not reach \(host.name) at \(base.host ?? base.absoluteString) to \(action): "
           + "\(scrub(error.reason)); check \(baseVariable) and the network")

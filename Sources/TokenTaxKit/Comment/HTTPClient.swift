@@ -47,8 +47,11 @@ public struct HTTPTransportError: Error, Equatable {
   public var reason: String
   /// The exchange ran out of its `HTTPRequest.timeout`.
   public var timedOut: Bool
-  public init(reason: String, timedOut: Bool = false) {
+  /// The transport itself is missing (no libcurl): nothing was sent, and the network is not to blame.
+  public var cannotStart: Bool
+  public init(reason: String, timedOut: Bool = false, cannotStart: Bool = false) {
     self.reason = reason
     self.timedOut = timedOut
+    self.cannotStart = cannotStart
   }
 }

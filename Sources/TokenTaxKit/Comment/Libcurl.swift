@@ -59,17 +59,20 @@
     private let append: Append
     private let freeAll: Handle
 
-    private static let loaded: Result<Libcurl, HTTPTransportError> = load()
+    private static let loaded: Result<Libcurl, HTTPTransportError> = load(
+      names: ["libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"])
 
     /// The process's libcurl, opened once.
     static func shared() throws -> Libcurl { try loaded.get() }
 
-    private static func load() -> Result<Libcurl, HTTPTransportError> {
-      let names = ["libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"]
+    /// The first of `names` that opens, with the functions resolved.
+    static func load(names: [String]) -> Result<Libcurl, HTTPTransportError> {
       guard let library = names.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else {
         return .failure(
           HTTPTransportError(
-            reason: "libcurl is not installed (tokentax comment needs libcurl.so.4: apt-get install libcurl4)"))
+            reason: "it needs the system's libcurl (libcurl.so.4), which is not installed; install it "
+              + "(Debian/Ubuntu: apt-get install libcurl4, Fedora/RHEL: dnf install libcurl) and run again",
+            cannotStart: true))
       }
       func symbol<T>(_ name: String, as type: T.Type) -> T? {
         dlsym(library, name).map { unsafeBitCast($0, to: type) }
@@ -77,7 +80,7 @@
       // `curl_easy_init` would set libcurl up itself, but not safely from two threads at once.
       typealias GlobalInit = @convention(c) (Int) -> Int32
       guard let globalInit = symbol("curl_global_init", as: GlobalInit.self), globalInit(3) == 0 else {
-        return .failure(HTTPTransportError(reason: "the system's libcurl could not start"))
+        return .failure(HTTPTransportError(reason: "the system's libcurl could not start", cannotStart: true))
       }
       guard let easyInit = symbol("curl_easy_init", as: Init.self),
         let cleanup = symbol("curl_easy_cleanup", as: Handle.self),
@@ -90,7 +93,8 @@
         let append = symbol("curl_slist_append", as: Append.self),
         let freeAll = symbol("curl_slist_free_all", as: Handle.self)
       else {
-        return .failure(HTTPTransportError(reason: "the system's libcurl lacks a function tokentax needs"))
+        return .failure(
+          HTTPTransportError(reason: "the system's libcurl lacks a function tokentax needs", cannotStart: true))
       }
       return .success(
         Libcurl(
