@@ -35,8 +35,6 @@ public enum TopChanges {
       self.tokens = tokens
     }
 
-    var count: Int { lines.count }
-
     func tokens(_ range: Range<Int>) -> Int { lines[range].reduce(0) { $0 + tokens($1) } }
   }
 

@@ -7,13 +7,15 @@ public struct TraceFile: Sendable, Equatable {
   public var displayName: String
   /// The file's bytes when already in memory; nil reads `url`.
   public var contents: Data?
-  /// A piece of a large JSON Lines file (`TracePieces`): the bytes to read, whole lines, and
-  /// the number of the first.
-  var piece: (bytes: Range<Int>, firstLine: Int, isLast: Bool)?
+  /// Set when only a piece of a large JSON Lines file is read (`TracePieces`).
+  var piece: Piece?
 
-  public static func == (a: TraceFile, b: TraceFile) -> Bool {
-    a.url == b.url && a.displayName == b.displayName && a.contents == b.contents
-      && a.piece?.bytes == b.piece?.bytes && a.piece?.firstLine == b.piece?.firstLine
+  /// The bytes to read (whole lines), the number of the first line, and whether the piece ends
+  /// the file.
+  struct Piece: Sendable, Equatable {
+    var bytes: Range<Int>
+    var firstLine: Int
+    var isLast: Bool
   }
 
   public init(url: URL, displayName: String) {

@@ -17,11 +17,20 @@ public enum TraceLoader {
     if options.jobs > 1, pieces.count > 1, let summary = try summarizeApart(pieces, options: options, prices: prices) {
       return summary
     }
+    return try unpriced(files, options: options, prices: prices, recordingFootprint: false).builder.finish()
+  }
+
+  /// The unpriced summary of `files`, and with `recordingFootprint` what reading them shared.
+  private static func unpriced(
+    _ files: [TraceFile], options: TraceLoadOptions, prices: PriceTable, recordingFootprint: Bool
+  ) throws -> (builder: TraceSummaryBuilder, footprint: TraceFootprint?) {
     var builder = TraceSummaryBuilder(prices: prices, sampleCapacity: options.sampleCapacity)
     // Summaries merge as they are read: memory follows features × models, not the inputs.
-    let outcome = try read(files, options: options, onSummary: { builder.merge($0) }, onCall: { builder.add($0) })
+    let outcome = try read(
+      files, options: options, recordingFootprint: recordingFootprint, onSummary: { builder.merge($0) },
+      onCall: { builder.add($0) })
     builder.add(outcome)
-    return builder.finish()
+    return (builder, outcome.footprint)
   }
 
   /// Each file summarised on its own, `jobs` at a time, merged in file order; nil as soon as a
@@ -35,11 +44,7 @@ public enum TraceLoader {
     for start in stride(from: 0, to: files.count, by: options.jobs) {
       let batch = Array(files[start..<min(start + options.jobs, files.count)])
       let parts = try Parallel.map(batch) { file in
-        var part = TraceSummaryBuilder(prices: prices, sampleCapacity: options.sampleCapacity)
-        let outcome = try read(
-          [file], options: options, recordingFootprint: true, onSummary: { part.merge($0) }, onCall: { part.add($0) })
-        part.add(outcome)
-        return (part, outcome.footprint)
+        try unpriced([file], options: options, prices: prices, recordingFootprint: true)
       }
       for (part, footprint) in parts {
         guard let footprint, union.add(footprint) else { return nil }

@@ -49,7 +49,7 @@ enum TracePieces {
     var result: [TraceFile] = []
     for (index, range) in ranges.enumerated() {
       var piece = file
-      piece.piece = (range, firstLine, index == ranges.count - 1)
+      piece.piece = TraceFile.Piece(bytes: range, firstLine: firstLine, isLast: index == ranges.count - 1)
       result.append(piece)
       firstLine += newlines[index]
     }

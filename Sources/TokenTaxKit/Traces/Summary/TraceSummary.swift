@@ -75,7 +75,7 @@ public struct TraceSummaryBuilder: Sendable {
 
   /// Adds another builder's calls and summaries, as if they had come after this one's.
   mutating func merge(_ other: TraceSummaryBuilder) {
-    for (id, stats) in other.features.sorted(by: { $0.key < $1.key }) {
+    for (id, stats) in other.features {
       features[id, default: FeatureTraceStats(sampleCapacity: sampleCapacity)].merge(stats, pricer: &pricer)
     }
     add(skipped: other.skippedLines, examples: other.skippedExamples, notes: other.notes)
