@@ -66,24 +66,18 @@ public struct Estimator: Sendable {
     // A front matter's edits (tools, samples, schemas) and the files it reads are worth what they
     // change in the estimate, so they show in the top changes on their own lines.
     for file in frontMatterFiles {
-      counted.recounts[file.id]?.estimated = { [self] edited in
-        var changed = snapshot
+      counted.recounts[file.id]?.estimated = reestimated(snapshot) { changed, edited in
         for index in changed.files.indices where changed.files[index].id == file.id {
           changed.files[index].text = edited
         }
         changed.library.texts[file.path] = edited
-        return try? self.estimate(changed).inputTokens
       }
     }
     for (path, text) in snapshot.referencedFiles where counted.promptTexts[path] == nil {
       counted.promptTexts[path] = text
       var recount = PartRecount(
         file: FeatureSnapshot.PromptFile(part: PromptPart(file: path), path: path, text: text), parts: parts)
-      recount.estimated = { [self] edited in
-        var changed = snapshot
-        changed.referencedFiles[path] = edited
-        return try? self.estimate(changed).inputTokens
-      }
+      recount.estimated = reestimated(snapshot) { changed, edited in changed.referencedFiles[path] = edited }
       counted.recounts[path] = recount
     }
     var input = counted.input
@@ -130,6 +124,17 @@ public struct Estimator: Sendable {
       model: model, usage: usage, cacheHitRate: cache.hitRate, costPerCallUSD: cost, monthlyUSD: monthly,
       sources: sources, encoding: encoding, price: price, promptTexts: counted.promptTexts,
       promptFiles: counted.promptFiles, counter: counter, recounts: counted.recounts, warnings: warnings)
+  }
+
+  /// The input tokens of `snapshot` with one file's text replaced by `edit`, for a recount.
+  private func reestimated(
+    _ snapshot: FeatureSnapshot, _ edit: @escaping @Sendable (inout FeatureSnapshot, String) -> Void
+  ) -> @Sendable (String) -> Int? {
+    { [self] edited in
+      var changed = snapshot
+      edit(&changed, edited)
+      return try? estimate(changed).inputTokens
+    }
   }
 
   /// The tokens a front matter's tools and output schema add to each call, said in a warning
