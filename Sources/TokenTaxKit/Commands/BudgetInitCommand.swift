@@ -45,7 +45,8 @@ enum BudgetInitCommand: Command {
     budgets["warn_at_percent"] = budgets["warn_at_percent"] ?? .int(80)
     top["budgets"] = .object(budgets)
     root = .object(top)
-    let rendered = JSONWriter.string(root) + "\n"
+    // The user's file keeps its key order; only the budgets change.
+    let rendered = JSONWriter.string(root, sortedKeys: false) + "\n"
     if text.contains("//") || text.contains("/*") {
       // Rewriting would drop the user's comments: show the result instead of destroying them.
       invocation.stdout.write(rendered)

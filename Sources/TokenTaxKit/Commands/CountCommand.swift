@@ -102,7 +102,7 @@ enum CountCommand: Command {
 
     if format == .json {
       for row in rows {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
           "file": .string(row.file), "encoding": .string(choice.name.rawValue), "exact": .bool(choice.exact),
           "count": .int(row.count),
         ]

@@ -173,7 +173,7 @@ enum CountRequest {
 
   private static func json(_ request: Counted, file: String) -> String {
     let count = request.count
-    var object: [String: JSONValue] = [
+    var object: JSONObject = [
       "file": .string(file), "model": .string(count.model), "api": .string(count.api.rawValue),
       "input_tokens": .int(count.inputTokens), "exact": .bool(count.exact), "method": .string(count.method),
     ]

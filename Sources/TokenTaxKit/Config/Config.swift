@@ -55,7 +55,7 @@ public struct Config: Sendable, Equatable {
   public struct PriceSources: Sendable, Equatable {
     public var files: [String] = []
     /// Per-model rows in tokentax's own price format, keyed by model id.
-    public var overrides: [String: JSONValue] = [:]
+    public var overrides: JSONObject = [:]
     public init() {}
   }
 }

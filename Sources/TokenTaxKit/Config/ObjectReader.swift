@@ -5,7 +5,7 @@ import Foundation
 struct ObjectReader {
   let file: String
   let path: String
-  let members: [String: JSONValue]
+  let members: JSONObject
 
   init(_ value: JSONValue, file: String, path: String, allowed: [String]) throws {
     guard case .object(let members) = value else {

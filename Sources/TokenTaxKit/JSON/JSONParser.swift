@@ -327,10 +327,9 @@ private struct Cursor {
     }
   }
 
-  /// The members pending since `first` as a dictionary sized once; a repeated key keeps its last value.
-  private mutating func popMembers(from first: Int) -> [String: JSONValue] {
-    var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
-    for (key, value) in pendingMembers[first...] { members[key] = value }
+  /// The members pending since `first`, in order; a repeated key keeps its first place and last value.
+  private mutating func popMembers(from first: Int) -> JSONObject {
+    let members = JSONObject(pendingMembers[first...].lazy.map { (key: $0.0, value: $0.1) })
     pendingMembers.removeSubrange(first...)
     return members
   }

@@ -21,12 +21,12 @@ extension JSONWriter {
       out += "\n" + String(repeating: "  ", count: indent) + "]"
     case .object(let members) where !members.isEmpty && !members.values.allSatisfy(\.isFlat):
       out += "{"
-      for (offset, key) in members.keys.sorted().enumerated() {
+      for (offset, member) in members.sortedMembers.enumerated() {
         out += offset > 0 ? ",\n" : "\n"
         out += String(repeating: "  ", count: indent + 1)
-        escape(key, into: &out)
+        escape(member.key, into: &out)
         out += ": "
-        write(members[key] ?? .null, into: &out, indent: indent + 1)
+        write(member.value, into: &out, indent: indent + 1)
       }
       out += "\n" + String(repeating: "  ", count: indent) + "}"
     case .array(let items):
@@ -34,10 +34,10 @@ extension JSONWriter {
     case .object(let members):
       out +=
         "{"
-        + members.keys.sorted().map { key in
+        + members.sortedMembers.map { member in
           var part = ""
-          escape(key, into: &part)
-          return part + ": " + string(members[key] ?? .null, pretty: false)
+          escape(member.key, into: &part)
+          return part + ": " + string(member.value, pretty: false)
         }.joined(separator: ", ") + "}"
     default:
       out += string(value, pretty: false)

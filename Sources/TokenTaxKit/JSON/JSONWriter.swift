@@ -1,12 +1,17 @@
-/// Serialises `JSONValue`s deterministically: sorted keys, two-space indent or compact.
+/// Serialises `JSONValue`s deterministically: two-space indent or compact, keys sorted (reports)
+/// or in their written order (request bodies, a user's own config).
 public enum JSONWriter {
-  public static func string(_ value: JSONValue, pretty: Bool = true) -> String {
+  public static func string(_ value: JSONValue, pretty: Bool = true, sortedKeys: Bool = true) -> String {
     var out = ""
-    write(value, into: &out, indent: pretty ? 0 : nil)
+    write(value, into: &out, indent: pretty ? 0 : nil, sortedKeys: sortedKeys)
     return out
   }
 
-  private static func write(_ value: JSONValue, into out: inout String, indent: Int?) {
+  /// Compact JSON with every object's members in their written order: a request body as a
+  /// provider receives it, where the order changes the count.
+  public static func asWritten(_ value: JSONValue) -> String { string(value, pretty: false, sortedKeys: false) }
+
+  private static func write(_ value: JSONValue, into out: inout String, indent: Int?, sortedKeys: Bool) {
     switch value {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
@@ -21,7 +26,7 @@ public enum JSONWriter {
       for (offset, item) in items.enumerated() {
         if offset > 0 { out += "," }
         newline(&out, indent.map { $0 + 1 })
-        write(item, into: &out, indent: indent.map { $0 + 1 })
+        write(item, into: &out, indent: indent.map { $0 + 1 }, sortedKeys: sortedKeys)
       }
       newline(&out, indent)
       out += "]"
@@ -31,12 +36,12 @@ public enum JSONWriter {
         return
       }
       out += "{"
-      for (offset, key) in members.keys.sorted().enumerated() {
+      for (offset, member) in (sortedKeys ? members.sortedMembers : members.members).enumerated() {
         if offset > 0 { out += "," }
         newline(&out, indent.map { $0 + 1 })
-        escape(key, into: &out)
+        escape(member.key, into: &out)
         out += indent == nil ? ":" : ": "
-        write(members[key] ?? .null, into: &out, indent: indent.map { $0 + 1 })
+        write(member.value, into: &out, indent: indent.map { $0 + 1 }, sortedKeys: sortedKeys)
       }
       newline(&out, indent)
       out += "}"

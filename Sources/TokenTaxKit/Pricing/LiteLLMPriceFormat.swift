@@ -24,7 +24,7 @@ enum LiteLLMPriceFormat {
 
   /// The rows of a parsed LiteLLM map. Keys keep their spelling as rows or aliases, so an
   /// imported `us.anthropic.…` or `azure/gpt-5` row is found exactly before any alias rule.
-  static func table(_ root: [String: JSONValue], file: String) throws -> PriceTable {
+  static func table(_ root: JSONObject, file: String) throws -> PriceTable {
     var chosen: [String: (row: ModelPrice, rank: Int)] = [:]
     var aliases: [String: String] = [:]
     for key in root.keys.sorted() where !skippedKeys.contains(key) {
@@ -51,7 +51,7 @@ enum LiteLLMPriceFormat {
     return PriceTable(rows: chosen.values.map(\.row), aliases: aliases)
   }
 
-  private static func row(id: String, _ entry: [String: JSONValue], key: String, provider: String, file: String) throws
+  private static func row(id: String, _ entry: JSONObject, key: String, provider: String, file: String) throws
     -> ModelPrice
   {
     func price(_ field: String) throws -> Decimal? {
@@ -88,7 +88,7 @@ enum LiteLLMPriceFormat {
   }
 
   /// The lowest `input_cost_per_token_above_{N}k_tokens` tier (LiteLLM reads "200k" as 200,000).
-  private static func longContext(_ entry: [String: JSONValue], price: (String) throws -> Decimal?) throws
+  private static func longContext(_ entry: JSONObject, price: (String) throws -> Decimal?) throws
     -> LongContextTier?
   {
     let prefix = "input_cost_per_token_above_"

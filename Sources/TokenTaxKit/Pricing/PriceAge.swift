@@ -27,7 +27,7 @@ struct PriceAge {
   }
 
   func json() -> String {
-    var models: [String: JSONValue] = [:]
+    var models: JSONObject = [:]
     for row in rows {
       models[row.model] = .object([
         "date": row.date.isEmpty ? .null : .string(row.date), "age_days": days(row.date).map { .int($0) } ?? .null,

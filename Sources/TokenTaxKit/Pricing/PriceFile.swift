@@ -38,7 +38,7 @@ extension PriceTable {
 
   /// The top-level object of a price file; `expected` says what it should have been when it is not.
   static func document<Bytes: Collection>(_ bytes: Bytes, named name: String, expected: String) throws
-    -> [String: JSONValue] where Bytes.Element == UInt8
+    -> JSONObject where Bytes.Element == UInt8
   {
     let root: JSONValue
     do {
@@ -53,7 +53,7 @@ extension PriceTable {
   }
 
   /// This table with a parsed price document laid over it (format detected).
-  func adding(document object: [String: JSONValue], named name: String) throws -> PriceTable {
+  func adding(document object: JSONObject, named name: String) throws -> PriceTable {
     switch Self.format(of: object) {
     case .tokentax:
       var table = self
@@ -79,7 +79,7 @@ extension PriceTable {
   }
 
   /// Our format names itself with `version` / `models`; anything else is read as LiteLLM's map.
-  static func format(of object: [String: JSONValue]) -> FileFormat {
+  static func format(of object: JSONObject) -> FileFormat {
     object["models"] != nil || object["version"] != nil ? .tokentax : .litellm
   }
 }

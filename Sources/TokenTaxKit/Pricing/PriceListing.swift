@@ -71,20 +71,20 @@ struct PriceListing {
   /// With `fileSource`/`fileDate` they are the file's defaults and rows that share them omit them.
   func json(fileSource: String? = nil, fileDate: String? = nil) -> String {
     let aliases = Dictionary(grouping: table.aliases.keys.sorted(), by: { table.aliases[$0] ?? "" })
-    var models: [String: JSONValue] = [:]
+    var models: JSONObject = [:]
     for row in rows {
       var entry = object(row, aliases: aliases[row.model] ?? [])
       if row.source == fileSource { entry["source"] = nil }
       if row.date == fileDate { entry["date"] = nil }
       models[row.model] = .object(entry)
     }
-    var root: [String: JSONValue] = ["version": .int(1), "models": .object(models)]
+    var root: JSONObject = ["version": .int(1), "models": .object(models)]
     if let date = fileDate ?? table.asOf(models: rows.map(\.model)) { root["date"] = .string(date) }
     if let fileSource { root["source"] = .string(fileSource) }
     return JSONWriter.string(.object(root)) + "\n"
   }
 
-  private func object(_ row: ModelPrice, aliases: [String]) -> [String: JSONValue] {
+  private func object(_ row: ModelPrice, aliases: [String]) -> JSONObject {
     func money(_ value: Decimal?) -> JSONValue? { value.map { .number(Money.jsonUSD($0)) } }
     var object: [String: JSONValue?] = [
       "provider": .string(row.provider), "input": money(row.input), "output": money(row.output),
@@ -104,9 +104,9 @@ struct PriceListing {
         "cache_read": money(tier.cacheRead), "cache_write": money(tier.cacheWrite),
         "cache_write_1h": money(tier.cacheWrite1h),
       ]
-      object["long_context"] = .some(.object(fields.compactMapValues { $0 }))
+      object["long_context"] = .some(.object(JSONObject(fields.compactMapValues { $0 })))
     }
     if !aliases.isEmpty { object["aliases"] = .some(.array(aliases.map(JSONValue.string))) }
-    return object.compactMapValues { $0 }
+    return JSONObject(object.compactMapValues { $0 })
   }
 }

@@ -45,7 +45,7 @@ enum TokenTaxPriceFormat {
   static let longContextKeys = ["threshold", "input", "output", "cache_read", "cache_write", "cache_write_1h"]
 
   /// Lays a whole file (already parsed) over `table`.
-  static func apply(_ root: [String: JSONValue], file: String, to table: inout PriceTable) throws {
+  static func apply(_ root: JSONObject, file: String, to table: inout PriceTable) throws {
     let fields = Fields(file: file, path: nil)
     try fields.rejectUnknownKeys(root, allowed: topLevelKeys)
     guard let version = root["version"] else {
@@ -70,7 +70,7 @@ enum TokenTaxPriceFormat {
   /// `gpt-5-2025-08-07` or `mistral-small-latest` prices that id, as LiteLLM's map does, and leaves
   /// the row the alias named alone. Config overrides always patch the row an alias names.
   static func apply(
-    models: [String: JSONValue], path: String, file: String, source: String, date: String, aliasRows: Bool = false,
+    models: JSONObject, path: String, file: String, source: String, date: String, aliasRows: Bool = false,
     to table: inout PriceTable
   ) throws {
     for id in models.keys.sorted() {
@@ -84,7 +84,7 @@ enum TokenTaxPriceFormat {
   }
 
   private static func applyEntry(
-    id: String, _ object: [String: JSONValue], fields: Fields, source: String, date: String, aliasRows: Bool,
+    id: String, _ object: JSONObject, fields: Fields, source: String, date: String, aliasRows: Bool,
     to table: inout PriceTable
   ) throws {
     try fields.rejectUnknownKeys(object, allowed: modelKeys)
@@ -168,7 +168,7 @@ private struct Fields {
 
   func error(_ problem: String) -> PriceFileError { PriceFileError(file: file, path: path, problem: problem) }
 
-  func rejectUnknownKeys(_ object: [String: JSONValue], allowed: [String]) throws {
+  func rejectUnknownKeys(_ object: JSONObject, allowed: [String]) throws {
     for key in object.keys.sorted() where !allowed.contains(key) {
       throw at(key).error(
         "unknown key\(Suggestion.didYouMean(key, in: allowed)); valid keys: \(allowed.joined(separator: ", "))")

@@ -90,7 +90,7 @@ extension CallEstimate {
       "output_tokens": .int(outputTokens),
       "cost_per_call_usd": .usd(costPerCallUSD),
       "monthly_usd": .usd(monthlyUSD),
-      "source": .object(sources.byKey.mapValues(JSONValue.string)),
+      "source": .object(JSONObject(sources.byKey.mapValues(JSONValue.string))),
     ])
   }
 }

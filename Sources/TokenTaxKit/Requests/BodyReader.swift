@@ -8,7 +8,7 @@ struct BodyReader {
     .invalid(file: file, path: path, expected: expected)
   }
 
-  func object(_ value: JSONValue?, _ path: String) throws -> [String: JSONValue] {
+  func object(_ value: JSONValue?, _ path: String) throws -> JSONObject {
     guard let object = value?.objectValue else { throw fail(path, "an object") }
     return object
   }

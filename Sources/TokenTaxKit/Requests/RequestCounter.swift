@@ -52,7 +52,6 @@ public struct RequestCounter: Sendable {
       throw error.in(file)
     }
     guard let body = value.objectValue else { throw RequestError.notARequest(file: file) }
-    let order = KeyOrder.scan(bytes)
     guard let model = model ?? body["model"]?.stringValue, !model.isEmpty else {
       throw RequestError.noModel(file: file)
     }
@@ -69,12 +68,12 @@ public struct RequestCounter: Sendable {
       let parser = ChatRequestParser(file: file, model: model)
       let request = api == .chatCompletions ? try parser.chat(body) : try parser.responses(body)
       let (format, known) = ChatFormat.forModel(model, encoding: encoding, api: api)
-      let counter = OpenAIRequestCounter(format: format, encoding: Encoding.load(encoding), sizer: sizer, order: order)
+      let counter = OpenAIRequestCounter(format: format, encoding: Encoding.load(encoding), sizer: sizer)
       return Analysis(model: model, api: api, kind: .openAI(counter.count(request), format, known: known))
     }
     let family = price.map(\.tokenizer).flatMap { EncodingName(rawValue: $0) == nil ? $0 : nil } ?? guessedFamily
     let profile = EstimationProfile.builtIn(family: family).applying(price)
-    let extractor = FeatureExtractor(reader: reader, order: order, sizer: sizer)
+    let extractor = FeatureExtractor(reader: reader, sizer: sizer)
     let features: RequestFeatures
     switch api {
     case .anthropicMessages: features = try extractor.anthropic(body)

@@ -112,6 +112,13 @@ import Testing
       try Data(contentsOf: repo.root.appendingPathComponent("tokentax.json")), file: "tokentax.json")
     #expect(config.budgets.monthlyUSD == 51)
     #expect(config.features.first?.budgetMonthlyUSD == 51)
+    // The rewrite keeps the user's key order, adding the budgets after what was there.
+    let written = try JSONParser().parse(
+      try String(contentsOf: repo.root.appendingPathComponent("tokentax.json"), encoding: .utf8))
+    #expect(written.objectValue?.keys == ["version", "prices", "features", "thresholds", "budgets"])
+    #expect(
+      written["features"]?.arrayValue?.first?.objectValue?.keys
+        == ["id", "model", "calls_per_day", "output_tokens", "prompt", "variables", "budget"])
     #expect(repo.run("check", "--base", "HEAD").code == .success)
   }
 

@@ -36,11 +36,11 @@ import Testing
     return tokens
   }
 
-  func checked(_ repo: TestRepository) throws -> [String: JSONValue] {
+  func checked(_ repo: TestRepository) throws -> JSONObject {
     let result = repo.run("check", "--base", "HEAD", "--format", "json")
     #expect(result.code != .couldNotRun, "\(result.stderr)")
     let report = try JSONParser().parse(result.stdout)
-    var features: [String: JSONValue] = [:]
+    var features: JSONObject = [:]
     for feature in report["features"]?.arrayValue ?? [] {
       if case .string(let id) = feature["id"] { features[id] = feature }
     }

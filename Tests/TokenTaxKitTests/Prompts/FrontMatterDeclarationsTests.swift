@@ -13,7 +13,7 @@ import Testing
   func schema(_ yaml: String) throws -> String? {
     var parser = YAMLParser(yaml, file: "schema.yaml")
     let node = try #require(try parser.documents().first)
-    return Picoschema.jsonSchema(FrontMatterDeclarations.json(node))?.text
+    return Picoschema.jsonSchema(FrontMatterDeclarations.json(node)).map(JSONWriter.asWritten)
   }
 
   @Test func picoschemaCompilesAsDotpromptDoes() throws {
@@ -85,9 +85,11 @@ import Testing
       """, file: "t.prompty")
     #expect(prompty.tools.map(\.name) == ["get_weather", "lookup"])
     #expect(
-      prompty.tools[0].parameters?.text
+      prompty.tools[0].parameters.map(JSONWriter.asWritten)
         == #"{"type":"object","properties":{"location":{"type":"string"}},"required":["location"]}"#)
-    #expect(prompty.tools[1].parameters?.text == #"{"type":"object","properties":{"sku":{"type":"string"}}}"#)
+    #expect(
+      prompty.tools[1].parameters.map(JSONWriter.asWritten)
+        == #"{"type":"object","properties":{"sku":{"type":"string"}}}"#)
     #expect(prompty.notes == ["tool 'search' (mcp) is not counted: only function tools have a definition in the file"])
   }
 

@@ -5,10 +5,9 @@ import Testing
 @Suite struct FunctionNamespaceTests {
   private func render(_ json: String, style: FunctionNamespace.Style = .typescript) throws -> String {
     let bytes = Array(json.utf8)
-    let order = KeyOrder.scan(bytes)
     let parser = ChatRequestParser(file: "tools.json", model: "gpt-4o")
     let body = try #require(try JSONParser().parse(bytes).objectValue)
-    return FunctionNamespace(style: style, order: order).render(try parser.chat(body).functions)
+    return FunctionNamespace(style: style).render(try parser.chat(body).functions)
   }
 
   @Test func cookbookWeatherToolRendersAsTypeScript() throws {

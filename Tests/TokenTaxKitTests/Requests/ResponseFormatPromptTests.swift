@@ -20,7 +20,7 @@ import Testing
     let body = try #require(try JSONParser().parse(bytes).objectValue)
     let request = try ChatRequestParser(file: "format.json", model: "gpt-4o").chat(body)
     let format = try #require(request.responseSchema)
-    let text = ResponseFormatPrompt(order: KeyOrder.scan(bytes)).render(format)
+    let text = ResponseFormatPrompt.render(format)
     #expect(
       text == """
         # Response Formats

@@ -102,7 +102,7 @@ struct FrontMatter {
     if let sample = values["sample"], case .object(let members)? = try referencedJSON(sample) {
       let source = "sample in \(referencedFile(sample)?.path ?? "")"
       for (name, value) in members {
-        ranked[name] = (2, InputValue(text: value.stringValue ?? value.text, source: source))
+        ranked[name] = (2, InputValue(text: value.stringValue ?? JSONWriter.asWritten(value), source: source))
       }
     }
     for (path, value) in values where !value.hasPrefix("${env:") {
@@ -124,34 +124,34 @@ struct FrontMatter {
     guard let reference = referencedFile(value) else { return nil }
     guard reference.path.hasSuffix(".json") else { return reference.text }
     let json = try referencedJSON(value)
-    return json?.stringValue ?? json?.text
+    return json?.stringValue ?? json.map(JSONWriter.asWritten)
   }
 
   /// The contents of the file a `${file:…}` value names, as the JSON prompty loads it; nil for
   /// any other value.
-  func referencedJSON(_ value: String) throws -> OrderedJSON? {
+  func referencedJSON(_ value: String) throws -> JSONValue? {
     try referencedJSON(value, reading: [])
   }
 
   /// A string inside a referenced file that is itself `${file:…}` is that file's JSON, as prompty
   /// reads it (names resolve against the prompty file's folder there too); `reading` holds the
   /// files on the way, so a file that names itself stays a string.
-  private func referencedJSON(_ value: String, reading: Set<String>) throws -> OrderedJSON? {
+  private func referencedJSON(_ value: String, reading: Set<String>) throws -> JSONValue? {
     guard let reference = referencedFile(value), !reading.contains(reference.path) else { return nil }
-    let json: OrderedJSON
+    let json: JSONValue
     do {
-      json = try OrderedJSON.parse(reference.text)
+      json = try JSONParser().parse(reference.text)
     } catch let error as JSONParseError {
       throw FileReference.Failure.notJSON(error.in(reference.path), from: path)
     }
     return try resolved(json, reading: reading.union([reference.path]))
   }
 
-  private func resolved(_ json: OrderedJSON, reading: Set<String>) throws -> OrderedJSON {
+  private func resolved(_ json: JSONValue, reading: Set<String>) throws -> JSONValue {
     switch json {
     case .string(let text): return try referencedJSON(text, reading: reading) ?? json
     case .array(let items): return .array(try items.map { try resolved($0, reading: reading) })
-    case .object(let members): return .object(try members.map { ($0.key, try resolved($0.value, reading: reading)) })
+    case .object(let members): return .object(try members.mapValues { try resolved($0, reading: reading) })
     default: return json
     }
   }

@@ -13,11 +13,11 @@ struct FrontMatterDeclarations {
     var name: String
     var description: String?
     /// JSON Schema of the arguments.
-    var parameters: OrderedJSON?
+    var parameters: JSONValue?
   }
 
   var tools: [Tool] = []
-  var outputSchema: OrderedJSON?
+  var outputSchema: JSONValue?
   /// The schema's name where the file gives one (OpenAI's `json_schema.name`).
   var outputSchemaName = "output"
   /// Why something declared is not counted.
@@ -37,7 +37,7 @@ struct FrontMatterDeclarations {
     var parser = YAMLParser(text, file: file)
     guard let root = try parser.documents().first.map(Self.json) else { return }
     var named: [String] = []
-    for var list in [root.member("tools"), root.member("model")?.member("parameters")?.member("tools")] {
+    for var list in [root["tools"], root["model"]?["parameters"]?["tools"]] {
       if let reference = list?.stringValue, let loaded = try frontMatter.referencedJSON(reference) { list = loaded }
       switch list {
       case .array(let items)?:
@@ -53,13 +53,13 @@ struct FrontMatterDeclarations {
         "tools \(named.joined(separator: ", ")) are defined in code, so their definitions are not counted; "
           + "give them as a request part to count them")
     }
-    var format = root.member("model")?.member("parameters")?.member("response_format")
+    var format = root["model"]?["parameters"]?["response_format"]
     if let reference = format?.stringValue, let loaded = try frontMatter.referencedJSON(reference) { format = loaded }
-    if let jsonSchema = format?.member("json_schema"), let schema = jsonSchema.member("schema") {
+    if let jsonSchema = format?["json_schema"], let schema = jsonSchema["schema"] {
       // prompty passes `model.parameters` to the API as they are: OpenAI's structured output.
       outputSchema = schema
-      outputSchemaName = jsonSchema.member("name")?.stringValue ?? outputSchemaName
-    } else if let schema = root.member("output")?.member("schema") {
+      outputSchemaName = jsonSchema["name"]?.stringValue ?? outputSchemaName
+    } else if let schema = root["output"]?["schema"] {
       if let json = Picoschema.jsonSchema(schema) {
         outputSchema = json
       } else {
@@ -70,49 +70,49 @@ struct FrontMatterDeclarations {
     }
   }
 
-  private mutating func read(tool item: OrderedJSON, named: inout [String]) {
+  private mutating func read(tool item: JSONValue, named: inout [String]) {
     if let name = item.stringValue {
       named.append(name)
       return
     }
-    let function = item.member("function") ?? item
-    guard let name = function.member("name")?.stringValue else { return }
-    if let kind = item.member("kind")?.stringValue ?? item.member("type")?.stringValue, kind != "function" {
+    let function = item["function"] ?? item
+    guard let name = function["name"]?.stringValue else { return }
+    if let kind = item["kind"]?.stringValue ?? item["type"]?.stringValue, kind != "function" {
       notes.append("tool '\(name)' (\(kind)) is not counted: only function tools have a definition in the file")
       return
     }
     tools.append(
       Tool(
-        name: name, description: function.member("description")?.stringValue,
-        parameters: function.member("parameters").map(Self.parameterSchema)))
+        name: name, description: function["description"]?.stringValue,
+        parameters: function["parameters"].map(Self.parameterSchema)))
   }
 
   /// AgentSchema's `properties` (a mapping or a list of named properties with `kind`) as JSON
   /// Schema; JSON Schema as it is.
-  static func parameterSchema(_ node: OrderedJSON) -> OrderedJSON {
-    guard node.member("type") == nil, let properties = node.member("properties") else { return node }
-    var entries: [(key: String, value: OrderedJSON)] = []
+  static func parameterSchema(_ node: JSONValue) -> JSONValue {
+    guard node["type"] == nil, let properties = node["properties"] else { return node }
+    var entries: JSONObject = []
     switch properties {
     case .object(let members): entries = members
     case .array(let items):
-      entries = items.compactMap { item in item.member("name")?.stringValue.map { ($0, item) } }
+      entries = JSONObject(items.compactMap { item in item["name"]?.stringValue.map { (key: $0, value: item) } })
     default: return node
     }
-    var schema: [(key: String, value: OrderedJSON)] = []
-    var required: [OrderedJSON] = []
+    var schema: JSONObject = []
+    var required: [JSONValue] = []
     for (name, property) in entries {
-      var members: [(key: String, value: OrderedJSON)] = []
-      if let type = property.member("kind") ?? property.member("type") { members.append(("type", type)) }
-      if let description = property.member("description") { members.append(("description", description)) }
-      if let values = property.member("enumValues") ?? property.member("enum") { members.append(("enum", values)) }
-      schema.append((name, .object(members)))
-      if property.member("required") == .bool(true) { required.append(.string(name)) }
+      var members: JSONObject = []
+      if let type = property["kind"] ?? property["type"] { members["type"] = type }
+      if let description = property["description"] { members["description"] = description }
+      if let values = property["enumValues"] ?? property["enum"] { members["enum"] = values }
+      schema[name] = .object(members)
+      if property["required"] == .bool(true) { required.append(.string(name)) }
     }
     return .object([("type", .string("object")), ("properties", .object(schema)), ("required", .array(required))])
   }
 
   /// A YAML node as the JSON value a YAML loader gives: plain `true`, `null` and numbers typed.
-  static func json(_ node: YAMLNode) -> OrderedJSON {
+  static func json(_ node: YAMLNode) -> JSONValue {
     switch node.content {
     case .scalar(let value, let plain):
       guard plain else { return .string(value.text) }
@@ -124,7 +124,7 @@ struct FrontMatterDeclarations {
         if case .number? = try? JSONParser().parse(value.text) { return .number(value.text) }
         return .string(value.text)
       }
-    case .mapping(let entries): return .object(entries.map { ($0.key, json($0.value)) })
+    case .mapping(let entries): return .object(JSONObject(entries.map { (key: $0.key, value: json($0.value)) }))
     case .sequence(let items): return .array(items.map(json))
     }
   }

@@ -10,19 +10,21 @@ enum Picoschema {
   static let scalarTypes: Set<String> = ["string", "number", "integer", "boolean", "null", "any"]
 
   /// The JSON Schema for `node`; nil when it names a schema registered in code (`MySchema`).
-  static func jsonSchema(_ node: OrderedJSON) -> OrderedJSON? {
+  static func jsonSchema(_ node: JSONValue) -> JSONValue? {
     switch node {
     case .string(let text):
       let (type, description) = typeAndDescription(text)
       return scalarTypes.contains(type) ? scalar(type, description: description) : nil
     case .object(let members):
       // At the top level a `type` or `properties` means JSON Schema; below it, Picoschema only.
-      if let type = node.member("type")?.stringValue, scalarTypes.contains(type) || type == "object" || type == "array"
-      {
+      if let type = node["type"]?.stringValue, scalarTypes.contains(type) || type == "object" || type == "array" {
         return node
       }
-      if case .object? = node.member("properties") {
-        return .object(members.filter { $0.key != "type" } + [("type", .string("object"))])
+      if case .object? = node["properties"] {
+        var schema = members
+        schema["type"] = nil
+        schema["type"] = .string("object")
+        return .object(schema)
       }
       return object(members)
     default:
@@ -37,16 +39,16 @@ enum Picoschema {
     return (String(text[..<comma]), String(description))
   }
 
-  private static func scalar(_ type: String, description: String?) -> OrderedJSON {
-    var members: [(key: String, value: OrderedJSON)] = type == "any" ? [] : [("type", .string(type))]
-    if let description { members.append(("description", .string(description))) }
+  private static func scalar(_ type: String, description: String?) -> JSONValue {
+    var members: JSONObject = type == "any" ? [] : [("type", .string(type))]
+    if let description { members["description"] = .string(description) }
     return .object(members)
   }
 
-  private static func object(_ fields: [(key: String, value: OrderedJSON)]) -> OrderedJSON {
-    var properties: [(key: String, value: OrderedJSON)] = []
-    var required: [OrderedJSON] = []
-    var others: OrderedJSON = .bool(false)
+  private static func object(_ fields: JSONObject) -> JSONValue {
+    var properties: JSONObject = []
+    var required: [JSONValue] = []
+    var others: JSONValue = .bool(false)
     for (key, value) in fields {
       if key == "(*)" {
         others = pico(value)
@@ -64,21 +66,23 @@ enum Picoschema {
       if optional { name.removeLast() }
       if !optional { required.append(.string(name)) }
       var property = kind.map { typed($0, value, optional: optional) } ?? nullable(pico(value), optional)
-      if let description, case .object(let members) = property {
-        property = .object(members.filter { $0.key != "description" } + [("description", .string(description))])
+      if let description, case .object(var members) = property {
+        members["description"] = nil
+        members["description"] = .string(description)
+        property = .object(members)
       }
-      properties.append((name, property))
+      properties[name] = property
     }
-    var members: [(key: String, value: OrderedJSON)] = [
+    var members: JSONObject = [
       ("type", .string("object")), ("properties", .object(properties)),
     ]
-    if !required.isEmpty { members.append(("required", .array(required))) }
-    members.append(("additionalProperties", others))
+    if !required.isEmpty { members["required"] = .array(required) }
+    members["additionalProperties"] = others
     return .object(members)
   }
 
   /// A Picoschema value: a described scalar (or a named schema, sized as any value) or an object.
-  private static func pico(_ value: OrderedJSON) -> OrderedJSON {
+  private static func pico(_ value: JSONValue) -> JSONValue {
     switch value {
     case .string(let text):
       let (type, description) = typeAndDescription(text)
@@ -89,18 +93,20 @@ enum Picoschema {
   }
 
   /// An optional property may also be null: its one type becomes `[type, "null"]`.
-  private static func nullable(_ schema: OrderedJSON, _ optional: Bool) -> OrderedJSON {
-    guard optional, case .object(let members) = schema, let type = schema.member("type")?.stringValue else {
+  private static func nullable(_ schema: JSONValue, _ optional: Bool) -> JSONValue {
+    guard optional, case .object(let members) = schema, let type = schema["type"]?.stringValue else {
       return schema
     }
-    return .object(members.map { $0.key == "type" ? ("type", .array([.string(type), .string("null")])) : $0 })
+    var nullable = members
+    nullable["type"] = .array([.string(type), .string("null")])
+    return .object(nullable)
   }
 
   /// `name(array)`, `name(object)` and `name(enum)`.
-  private static func typed(_ kind: String, _ value: OrderedJSON, optional: Bool) -> OrderedJSON {
+  private static func typed(_ kind: String, _ value: JSONValue, optional: Bool) -> JSONValue {
     switch kind {
     case "array":
-      let type: OrderedJSON = optional ? .array([.string("array"), .string("null")]) : .string("array")
+      let type: JSONValue = optional ? .array([.string("array"), .string("null")]) : .string("array")
       return .object([("type", type), ("items", pico(value))])
     case "enum":
       guard case .array(var values) = value else { return scalar("any", description: nil) }

@@ -59,11 +59,11 @@ struct CalibrationReport {
   }
 
   /// `prices.overrides` entries, one per model with a plausible fit.
-  var overrides: [String: JSONValue] {
-    var entries: [String: JSONValue] = [:]
+  var overrides: JSONObject {
+    var entries: JSONObject = [:]
     let doubtful = Set(self.doubtful.map(\.model))
     for fit in fits where !doubtful.contains(fit.model) {
-      var entry: [String: JSONValue] = [
+      var entry: JSONObject = [
         "token_factor": .number(Money.plain(fit.fitted.factor)), "request_overhead": .int(fit.fitted.requestOverhead),
       ]
       if fit.fittedToolOverhead { entry["tool_overhead"] = .int(fit.fitted.toolOverhead) }
@@ -141,10 +141,10 @@ struct CalibrationReport {
       ])
     }
     let root: JSONValue = .object([
-      "models": .array(models), "skipped_exact": .int(skippedExact), "overrides": .object(overrides),
-      "too_few_calls": .object(tooFew.mapValues(JSONValue.int)),
+      "models": .array(models), "skipped_exact": .int(skippedExact), "overrides": .object(JSONObject(overrides)),
+      "too_few_calls": .object(JSONObject(tooFew.mapValues(JSONValue.int))),
       "warnings": .array(doubtful.map { .string($0.warning) }),
-      "left_out": .object(Dictionary(uniqueKeysWithValues: leftOut.map { ($0.key.rawValue, JSONValue.int($0.value)) })),
+      "left_out": .object(JSONObject(leftOut.map { (key: $0.key.rawValue, value: JSONValue.int($0.value)) })),
     ])
     return JSONWriter.string(root) + "\n"
   }

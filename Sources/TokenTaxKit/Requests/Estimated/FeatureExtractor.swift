@@ -5,7 +5,6 @@ import Tokenizer
 /// `RequestFeatures`, counting their text with o200k_base.
 struct FeatureExtractor {
   let reader: BodyReader
-  let order: KeyOrder
   let sizer: any TextSizer
   let encoding = Encoding.load(.o200kBase)
 
@@ -13,7 +12,7 @@ struct FeatureExtractor {
 
   // MARK: Anthropic Messages
 
-  func anthropic(_ body: [String: JSONValue]) throws -> RequestFeatures {
+  func anthropic(_ body: JSONObject) throws -> RequestFeatures {
     var features = RequestFeatures()
     if let system = body["system"], system != .null {
       try anthropicBlocks(system, "system", into: &features)
@@ -40,7 +39,7 @@ struct FeatureExtractor {
       features.tools += 1
       features.textTokens += tokens(try reader.string(tool["name"], "\(path).name"))
       features.textTokens += tokens(try reader.optionalString(tool["description"], "\(path).description") ?? "")
-      features.textTokens += tokens(order.compact(schema, at: keyPath("tools", index, "input_schema")))
+      features.textTokens += tokens(JSONWriter.asWritten(schema))
     }
     let choice = body["tool_choice"]?["type"]?.stringValue
     features.toolsForced = choice == "any" || choice == "tool"
@@ -50,9 +49,7 @@ struct FeatureExtractor {
       if path.count > 1 { format = format?["format"] }
       guard let schema = format?["schema"] else { continue }
       features.structuredOutput = true
-      var schemaPath = KeyOrder.root
-      for component in path + ["schema"] { schemaPath = KeyOrder.child(schemaPath, component) }
-      features.textTokens += tokens(order.compact(schema, at: schemaPath))
+      features.textTokens += tokens(JSONWriter.asWritten(schema))
     }
     return features
   }
@@ -107,7 +104,7 @@ struct FeatureExtractor {
     }
   }
 
-  func gemini(_ body: [String: JSONValue], model: String) throws -> RequestFeatures {
+  func gemini(_ body: JSONObject, model: String) throws -> RequestFeatures {
     var features = RequestFeatures()
     let config = body["generationConfig"] ?? body["generation_config"]
     let images = GeminiImages(
@@ -147,8 +144,7 @@ struct FeatureExtractor {
           features.textTokens += tokens(try reader.optionalString(function["description"], "\(path).description") ?? "")
           for schemaKey in ["parameters", "parametersJsonSchema", "parameters_json_schema"] {
             if let schema = function[schemaKey] {
-              let schemaPath = KeyOrder.child(KeyOrder.child(keyPath("tools", index, key), offset), schemaKey)
-              features.textTokens += tokens(order.compact(schema, at: schemaPath))
+              features.textTokens += tokens(JSONWriter.asWritten(schema))
             }
           }
         }
@@ -217,7 +213,7 @@ struct FeatureExtractor {
       if message.role == "tool" { features.toolBlocks += 1 }
       for call in message.toolCalls + (message.functionCall.map { [$0] } ?? []) {
         features.toolBlocks += 1
-        features.textTokens += tokens(call.name) + tokens(KeyOrder.minify(call.arguments))
+        features.textTokens += tokens(call.name) + tokens(JSONWriter.minify(call.arguments))
       }
       for part in message.parts {
         if case .text = part { continue }
@@ -228,18 +224,14 @@ struct FeatureExtractor {
       features.tools += 1
       features.textTokens += tokens(function.name) + tokens(function.description ?? "")
       if let parameters = function.parameters {
-        features.textTokens += tokens(order.compact(parameters, at: function.parametersPath))
+        features.textTokens += tokens(JSONWriter.asWritten(parameters))
       }
     }
     features.toolsForced = request.toolChoice != .auto && request.toolChoice != .none
     if let schema = request.responseSchema {
       features.structuredOutput = true
-      features.textTokens += tokens(order.compact(schema.schema, at: schema.schemaPath))
+      features.textTokens += tokens(JSONWriter.asWritten(schema.schema))
     }
     return features
-  }
-
-  private func keyPath(_ key: String, _ index: Int, _ member: String) -> String {
-    KeyOrder.child(KeyOrder.child(KeyOrder.child(KeyOrder.root, key), index), member)
   }
 }

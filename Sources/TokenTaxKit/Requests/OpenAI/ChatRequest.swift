@@ -49,8 +49,6 @@ struct FunctionDefinition {
   var name: String
   var description: String?
   var parameters: JSONValue?
-  /// Where `parameters` sits in the body, to recover its key order.
-  var parametersPath: String
 }
 
 enum ToolChoice: Equatable {
@@ -64,5 +62,4 @@ struct ResponseSchema {
   /// The format's own description (not the schema's), which the prompt shows as a comment.
   var description: String?
   var schema: JSONValue
-  var schemaPath: String
 }

@@ -10,14 +10,14 @@ struct ChatRequestParser {
 
   // MARK: Chat Completions
 
-  func chat(_ body: [String: JSONValue]) throws -> ChatRequest {
+  func chat(_ body: JSONObject) throws -> ChatRequest {
     var messages: [ChatMessage] = []
     for (index, value) in try reader.array(body["messages"], "messages").enumerated() {
       messages.append(try message(value, "messages[\(index)]"))
     }
     var (functions, hosted) = try tools(body["tools"], nestedIn: "function")
     for (index, value) in try reader.elements(body["functions"], "functions").enumerated() {
-      functions.append(try function(value, "functions[\(index)]", keyPath: keyPath(("functions", index))))
+      functions.append(try function(value, "functions[\(index)]"))
     }
     var request = ChatRequest(
       model: model, messages: messages, functions: functions,
@@ -108,15 +108,15 @@ struct ChatRequestParser {
         continue
       }
       if let key {
-        functions.append(try function(tool[key], "\(path).\(key)", keyPath: keyPath(("tools", index), key)))
+        functions.append(try function(tool[key], "\(path).\(key)"))
       } else {
-        functions.append(try function(value, path, keyPath: keyPath(("tools", index))))
+        functions.append(try function(value, path))
       }
     }
     return (functions, hosted)
   }
 
-  private func function(_ value: JSONValue?, _ path: String, keyPath: String) throws -> FunctionDefinition {
+  private func function(_ value: JSONValue?, _ path: String) throws -> FunctionDefinition {
     let object = try reader.object(value, path)
     let parameters = object["parameters"].flatMap { $0 == .null ? nil : $0 }
     if let parameters, parameters.objectValue == nil {
@@ -125,7 +125,7 @@ struct ChatRequestParser {
     return FunctionDefinition(
       name: try reader.string(object["name"], "\(path).name"),
       description: try reader.optionalString(object["description"], "\(path).description"),
-      parameters: parameters, parametersPath: KeyOrder.child(keyPath, "parameters"))
+      parameters: parameters)
   }
 
   private func toolChoice(_ value: JSONValue?, _ path: String) throws -> ToolChoice {
@@ -154,14 +154,12 @@ struct ChatRequestParser {
     return ResponseSchema(
       name: try reader.optionalString(format["name"], "response_format.json_schema.name") ?? "",
       description: try reader.optionalString(format["description"], "response_format.json_schema.description"),
-      schema: format["schema"] ?? .object([:]),
-      schemaPath: KeyOrder.child(
-        KeyOrder.child(KeyOrder.child(KeyOrder.root, "response_format"), "json_schema"), "schema"))
+      schema: format["schema"] ?? .object([:]))
   }
 
   // MARK: Responses
 
-  func responses(_ body: [String: JSONValue]) throws -> ChatRequest {
+  func responses(_ body: JSONObject) throws -> ChatRequest {
     var messages: [ChatMessage] = []
     if let instructions = try reader.optionalString(body["instructions"], "instructions") {
       messages.append(ChatMessage(role: "system", parts: [.text(instructions)]))
@@ -200,8 +198,7 @@ struct ChatRequestParser {
     if let format = body["text"]?["format"]?.objectValue, format["type"]?.stringValue == "json_schema" {
       schema = ResponseSchema(
         name: format["name"]?.stringValue ?? "", description: format["description"]?.stringValue,
-        schema: format["schema"] ?? .object([:]),
-        schemaPath: KeyOrder.child(KeyOrder.child(KeyOrder.child(KeyOrder.root, "text"), "format"), "schema"))
+        schema: format["schema"] ?? .object([:]))
     }
     var request = ChatRequest(
       model: model, messages: messages, functions: functions,
@@ -210,9 +207,4 @@ struct ChatRequestParser {
     return request
   }
 
-  private func keyPath(_ element: (String, Int), _ keys: String...) -> String {
-    var path = KeyOrder.child(KeyOrder.child(KeyOrder.root, element.0), element.1)
-    for key in keys { path = KeyOrder.child(path, key) }
-    return path
-  }
 }

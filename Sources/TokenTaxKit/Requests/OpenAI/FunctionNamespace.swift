@@ -13,28 +13,26 @@ struct FunctionNamespace {
   enum Style { case typescript, legacy }
 
   let style: Style
-  let order: KeyOrder
 
   func render(_ functions: [FunctionDefinition]) -> String {
     var lines = ["namespace functions {", ""]
     for function in functions {
       if let description = function.description { lines += FunctionNamespace.comment(description) }
       if let parameters = function.parameters?.objectValue, hasProperties(parameters) {
-        let path = function.parametersPath
         switch style {
         case .typescript:
-          let scope = Scope(root: parameters, rootPath: path)
+          let scope = Scope(root: parameters)
           // The parameters object's own title and description go before its brace, as in harmony
           // (the description on a line of its own: recorded calls bill the newline).
           let heading =
             (parameters["title"]?.stringValue.map { "// \($0)\n" } ?? "")
             + (parameters["description"]?.stringValue.map { "\n// \($0)\n" } ?? "")
           lines.append(
-            "type \(function.name) = (_: " + heading + typeScript(.object(parameters), at: path, indent: "", scope)
+            "type \(function.name) = (_: " + heading + typeScript(.object(parameters), indent: "", scope)
               + ") => any;")
         case .legacy:
           lines.append("type \(function.name) = (_: {")
-          lines.append(legacyProperties(parameters, at: path, indent: 0))
+          lines.append(legacyProperties(parameters, indent: 0))
           lines.append("}) => any;")
         }
       } else {
@@ -56,14 +54,14 @@ struct FunctionNamespace {
   }
 
   /// Functions whose parameters list at least one property (rendered with an argument).
-  func hasProperties(_ parameters: [String: JSONValue]) -> Bool {
+  func hasProperties(_ parameters: JSONObject) -> Bool {
     !(parameters["properties"]?.objectValue?.isEmpty ?? true)
   }
 
   /// Whether the first property of `function` is rendered without a comment above it.
   func startsWithBareProperty(_ function: FunctionDefinition) -> Bool {
     guard let parameters = function.parameters?.objectValue, let properties = parameters["properties"]?.objectValue,
-      let first = order.members(properties, at: KeyOrder.child(function.parametersPath, "properties")).first?.value
+      let first = properties.values.first
     else { return false }
     return first["title"] == nil && first["description"] == nil && first["examples"] == nil
   }
@@ -73,25 +71,22 @@ struct FunctionNamespace {
   /// The schema a function's parameters belong to, for `$ref`s into its `$defs`, and the
   /// references being expanded (a recursive schema renders as `any` where it recurs).
   struct Scope {
-    var root: [String: JSONValue]
-    var rootPath: String
+    var root: JSONObject
     var expanding: Set<String> = []
     /// Inside an array's `items`, where recorded calls show property titles are not rendered
     /// and a reference keeps the nesting it has elsewhere only as a property's direct value.
     var inItems = false
 
-    func resolve(_ reference: String) -> (schema: JSONValue, path: String)? {
+    func resolve(_ reference: String) -> JSONValue? {
       for key in ["$defs", "definitions"] where reference.hasPrefix("#/\(key)/") {
         let name = String(reference.dropFirst(key.count + 3))
-        if let schema = root[key]?[name] {
-          return (schema, KeyOrder.child(KeyOrder.child(rootPath, key), name))
-        }
+        if let schema = root[key]?[name] { return schema }
       }
       return nil
     }
   }
 
-  private func typeScript(_ schema: JSONValue, at path: String, indent: String, _ scope: Scope) -> String {
+  private func typeScript(_ schema: JSONValue, indent: String, _ scope: Scope) -> String {
     guard let object = schema.objectValue else { return "any" }
     if let reference = object["$ref"]?.stringValue {
       // Structured-output schemas reference shared definitions; the model sees them inlined.
@@ -99,19 +94,17 @@ struct FunctionNamespace {
       var inner = scope
       inner.expanding.insert(reference)
       let objectIndent = scope.inItems ? indent : String(indent.dropLast(4))
-      let heading = target.schema["title"]?.stringValue.map { "// \($0)\n\(objectIndent)" } ?? ""
-      return heading + typeScript(target.schema, at: target.path, indent: objectIndent, inner)
+      let heading = target["title"]?.stringValue.map { "// \($0)\n\(objectIndent)" } ?? ""
+      return heading + typeScript(target, indent: objectIndent, inner)
     }
     if let variants = object["oneOf"]?.arrayValue {
-      return variants.enumerated().map { index, variant in
+      return variants.map { variant in
         "\n\(indent) | "
-          + typeScript(variant, at: KeyOrder.child(KeyOrder.child(path, "oneOf"), index), indent: indent + "   ", scope)
+          + typeScript(variant, indent: indent + "   ", scope)
       }.joined()
     }
     if let variants = object["anyOf"]?.arrayValue {
-      return variants.enumerated().map { index, variant in
-        typeScript(variant, at: KeyOrder.child(KeyOrder.child(path, "anyOf"), index), indent: indent, scope)
-      }.joined(separator: " | ")
+      return variants.map { typeScript($0, indent: indent, scope) }.joined(separator: " | ")
     }
     if let types = object["type"]?.arrayValue {
       return types.compactMap(\.stringValue).map { $0 == "integer" ? "number" : $0 }.joined(separator: " | ")
@@ -121,7 +114,7 @@ struct FunctionNamespace {
       return values.map(literal).joined(separator: " | ")
     }
     switch declared {
-    case "object": return objectType(object, at: path, indent: indent, scope)
+    case "object": return objectType(object, indent: indent, scope)
     case "string": return "string"
     case "number", "integer": return "number"
     case "boolean": return "boolean"
@@ -130,20 +123,19 @@ struct FunctionNamespace {
       guard let items = object["items"], items.objectValue != nil else { return "Array<any>" }
       var inner = scope
       inner.inItems = true
-      return typeScript(items, at: KeyOrder.child(path, "items"), indent: indent, inner) + "[]"
+      return typeScript(items, indent: indent, inner) + "[]"
     default: return "any"
     }
   }
 
-  private func objectType(_ object: [String: JSONValue], at path: String, indent: String, _ scope: Scope) -> String {
+  private func objectType(_ object: JSONObject, indent: String, _ scope: Scope) -> String {
     var out = "{\n"
     let required = Set(object["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-    let propertiesPath = KeyOrder.child(path, "properties")
-    for (name, value) in order.members(object["properties"]?.objectValue ?? [:], at: propertiesPath) {
+    for (name, value) in object["properties"]?.objectValue ?? [:] {
       let property = value.objectValue ?? [:]
       var description = property["description"]?.stringValue
       if description == nil, !scope.inItems, let reference = property["$ref"]?.stringValue {
-        description = scope.resolve(reference)?.schema["description"]?.stringValue
+        description = scope.resolve(reference)?["description"]?.stringValue
       }
       let examples = property["examples"]?.arrayValue ?? []
       if !scope.inItems, let title = property["title"]?.stringValue {
@@ -156,19 +148,19 @@ struct FunctionNamespace {
         for example in examples.compactMap(\.stringValue) { out += "\(indent)// - \"\(example)\"\n" }
       }
       out += "\(indent)\(name)\(required.contains(name) ? "" : "?"): "
-      out += typeScript(value, at: KeyOrder.child(propertiesPath, name), indent: indent + "    ", scope) + ","
-      out += defaultComment(property, at: KeyOrder.child(propertiesPath, name)) + "\n"
+      out += typeScript(value, indent: indent + "    ", scope) + ","
+      out += defaultComment(property) + "\n"
     }
     return out + indent + "}"
   }
 
   /// ` // default: VALUE` after a property with a `default` (strings quoted unless an enum's).
-  private func defaultComment(_ property: [String: JSONValue], at path: String) -> String {
+  private func defaultComment(_ property: JSONObject) -> String {
     guard let fallback = property["default"] else { return "" }
     if let text = fallback.stringValue {
       return property["enum"] == nil ? " // default: \"\(text)\"" : " // default: \(text)"
     }
-    return " // default: " + order.compact(fallback, at: KeyOrder.child(path, "default"))
+    return " // default: " + JSONWriter.asWritten(fallback)
   }
 
   private func literal(_ value: JSONValue) -> String {
@@ -178,30 +170,27 @@ struct FunctionNamespace {
 
   // MARK: Legacy (cl100k models)
 
-  private func legacyProperties(_ object: [String: JSONValue], at path: String, indent: Int) -> String {
+  private func legacyProperties(_ object: JSONObject, indent: Int) -> String {
     let required = Set(object["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-    let propertiesPath = KeyOrder.child(path, "properties")
     var lines: [String] = []
-    for (name, value) in order.members(object["properties"]?.objectValue ?? [:], at: propertiesPath) {
+    for (name, value) in object["properties"]?.objectValue ?? [:] {
       let description = indent < 2 ? value["description"]?.stringValue : nil
       if let title = value["title"]?.stringValue {
         lines += description == nil ? ["// " + title] : ["// " + title, "//"]
       }
       if let description { lines.append("// " + description) }
-      let type = legacyType(value, at: KeyOrder.child(propertiesPath, name), indent: indent)
-      let fallback = defaultComment(value.objectValue ?? [:], at: KeyOrder.child(propertiesPath, name))
+      let type = legacyType(value, indent: indent)
+      let fallback = defaultComment(value.objectValue ?? [:])
       lines.append("\(name)\(required.contains(name) ? "" : "?"): \(type),\(fallback)")
     }
     let prefix = String(repeating: " ", count: indent)
     return lines.map { prefix + $0 }.joined(separator: "\n")
   }
 
-  private func legacyType(_ schema: JSONValue, at path: String, indent: Int) -> String {
+  private func legacyType(_ schema: JSONValue, indent: Int) -> String {
     guard let object = schema.objectValue else { return "any" }
     if let variants = object["anyOf"]?.arrayValue {
-      return variants.enumerated().map { index, variant in
-        legacyType(variant, at: KeyOrder.child(KeyOrder.child(path, "anyOf"), index), indent: indent)
-      }.joined(separator: " | ")
+      return variants.map { legacyType($0, indent: indent) }.joined(separator: " | ")
     }
     let values = object["enum"]?.arrayValue ?? []
     switch object["type"]?.stringValue {
@@ -213,10 +202,10 @@ struct FunctionNamespace {
       return values.isEmpty ? "number" : values.map { JSONWriter.string($0, pretty: false) }.joined(separator: " | ")
     case "boolean": return "boolean"
     case "null": return "null"
-    case "object": return "{\n" + legacyProperties(object, at: path, indent: indent + 2) + "\n}"
+    case "object": return "{\n" + legacyProperties(object, indent: indent + 2) + "\n}"
     case "array":
       guard let items = object["items"] else { return "any[]" }
-      return legacyType(items, at: KeyOrder.child(path, "items"), indent: indent) + "[]"
+      return legacyType(items, indent: indent) + "[]"
     default: return "any"
     }
   }

@@ -8,7 +8,6 @@ struct OpenAIRequestCounter {
   let format: ChatFormat
   let encoding: Encoding
   let sizer: any TextSizer
-  let order: KeyOrder
 
   struct Result {
     var tokens = 0
@@ -51,7 +50,7 @@ struct OpenAIRequestCounter {
     if let calls = parallel { countResults(calls, into: &result) }
     result.tokens += format.replyPriming
     if !request.functions.isEmpty {
-      let namespace = FunctionNamespace(style: format.style, order: order)
+      let namespace = FunctionNamespace(style: format.style)
       result.tokens += tokens(namespace.render(request.functions)) + format.toolsOverhead
       if systemIndex != nil { result.tokens -= 4 }
       if firstSystem != nil {
@@ -78,7 +77,7 @@ struct OpenAIRequestCounter {
       } else {
         framing = request.functions.isEmpty ? format.responseFormatAlone : format.responseFormatBesideTools
       }
-      result.tokens += tokens(ResponseFormatPrompt(order: order).render(schema)) + framing
+      result.tokens += tokens(ResponseFormatPrompt.render(schema)) + framing
       result.estimated("response format schema estimated from its JSON")
     }
     for hosted in Set(request.hostedTools).sorted() {
@@ -130,7 +129,7 @@ struct OpenAIRequestCounter {
       for call in message.toolCalls {
         if let id = call.id { calledNames[id] = call.name }
         result.tokens +=
-          format.callFraming + tokens(format.callPrefix + call.name) + tokens(KeyOrder.minify(call.arguments))
+          format.callFraming + tokens(format.callPrefix + call.name) + tokens(JSONWriter.minify(call.arguments))
       }
       return
     }

@@ -28,7 +28,7 @@ struct ParallelToolCalls {
     let uses = calls.map { call -> String in
       var use = "{\"recipient_name\":"
       JSONWriter.escape("functions." + call.name, into: &use)
-      let arguments = KeyOrder.minify(call.arguments)
+      let arguments = JSONWriter.minify(call.arguments)
       return use + ",\"parameters\":" + (arguments.isEmpty ? "{}" : arguments) + "}"
     }
     return "{\"tool_uses\":[" + uses.joined(separator: ",") + "]}"
@@ -48,7 +48,7 @@ struct ParallelToolCalls {
   /// output that is JSON itself is embedded as JSON, anything else as a string.
   var resultsJSON: String {
     let items = outputs.map { output -> String in
-      if (try? JSONParser().parse(output)) != nil { return KeyOrder.minify(output, spaced: true) }
+      if (try? JSONParser().parse(output)) != nil { return JSONWriter.minify(output, spaced: true) }
       var item = ""
       JSONWriter.escape(output, into: &item)
       return item

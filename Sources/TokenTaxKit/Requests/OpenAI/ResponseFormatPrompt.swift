@@ -4,17 +4,15 @@
 /// minified JSON in written key order, less what the API strips first: `title` below the top
 /// level and the top-level `additionalProperties`. On the recorded Chat Completions pairs this
 /// is off by 1.5 % on average (most within a few tokens), where the plain JSON was off by 4.9 %.
-struct ResponseFormatPrompt {
-  let order: KeyOrder
-
-  func render(_ format: ResponseSchema) -> String {
+enum ResponseFormatPrompt {
+  static func render(_ format: ResponseSchema) -> String {
     var text = "# Response Formats\n\n## \(format.name)\n\n"
     if let description = format.description, !description.isEmpty {
       for line in description.split(separator: "\n", omittingEmptySubsequences: false) {
         text += "// \(line)\n"
       }
     }
-    return text + order.compact(Self.stripped(format.schema, top: true), at: format.schemaPath)
+    return text + JSONWriter.asWritten(stripped(format.schema, top: true))
   }
 
   /// Member maps whose keys are names, not schema keywords (a property may be called `title`).
@@ -23,7 +21,7 @@ struct ResponseFormatPrompt {
   private static func stripped(_ value: JSONValue, top: Bool) -> JSONValue {
     switch value {
     case .object(let object):
-      var result: [String: JSONValue] = [:]
+      var result: JSONObject = [:]
       for (key, member) in object {
         if top ? key == "additionalProperties" : key == "title" { continue }
         if namedMembers.contains(key), case .object(let named) = member {

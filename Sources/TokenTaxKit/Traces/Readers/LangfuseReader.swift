@@ -76,7 +76,7 @@ enum LangfuseReader {
   }
 
   /// Sorts free-form usage keys into buckets by name.
-  private static func classify(_ details: [String: JSONValue]) throws(TraceRecordError) -> TokenUsage {
+  private static func classify(_ details: JSONObject) throws(TraceRecordError) -> TokenUsage {
     var input = 0
     var cacheRead = 0
     var cacheWrite = 0

@@ -65,7 +65,7 @@ enum OTelReader {
   /// Reads one span whose (plain) attributes are `attributes`. The fast path builds only the
   /// attributes in `Keys`: an attribute read here must be listed there.
   static func readSpan<Span: MemberLookup>(
-    _ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue], _ context: TraceReadContext
+    _ span: Span, attributes: JSONObject, resource: JSONObject, _ context: TraceReadContext
   ) throws(TraceRecordError) {
     let trace = span.text("traceId") ?? span.text("trace_id") ?? ""
     let spanID = (span.text("spanId") ?? span.text("span_id")).map { trace + "/" + $0 }
@@ -123,11 +123,11 @@ enum OTelReader {
   /// The span as config rules see it: attributes by key (span over resource), plus `name`,
   /// `attributes` and `resource.attributes`.
   private static func ruleView<Span: MemberLookup>(
-    _ span: Span, attributes: [String: JSONValue], resource: [String: JSONValue]
+    _ span: Span, attributes: JSONObject, resource: JSONObject
   )
     -> JSONValue
   {
-    var view = resource.merging(attributes) { _, span in span }
+    var view = resource.merging(attributes)
     view["name"] = span["name"]
     view["attributes"] = .object(attributes)
     view["resource"] = .object(["attributes": .object(resource)])
@@ -135,10 +135,10 @@ enum OTelReader {
   }
 
   /// OTLP attributes (a list of `{key, value: AnyValue}`, or a plain map) as plain values.
-  static func attributes(_ raw: JSONValue?) -> [String: JSONValue] {
+  static func attributes(_ raw: JSONValue?) -> JSONObject {
     switch raw {
     case .array(let items)?:
-      var result: [String: JSONValue] = [:]
+      var result: JSONObject = [:]
       for item in items {
         guard let key = item["key"]?.stringValue else { continue }
         result[key] = anyValue(item["value"] ?? .null)

@@ -3,7 +3,7 @@
 /// streamed counts are cumulative running totals: take the last, never add).
 struct PendingCall {
   var call: TraceCall
-  var usage: [String: JSONValue]
+  var usage: JSONObject
   var hasUsage: Bool { !usage.isEmpty }
 
   mutating func merge(_ update: JSONValue?) {

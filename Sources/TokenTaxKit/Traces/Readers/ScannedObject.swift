@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON object whose members are read from its bytes on demand, without building a
-/// `[String: JSONValue]` (docs/design.md, Performance targets: hashing every key of every line was the cost of reading
+/// `JSONObject` (docs/design.md, Performance targets: hashing every key of every line was the cost of reading
 /// OpenAI lines). Only the members asked for become `JSONValue`s.
 ///
 /// The bytes must stay valid while the value is used, and must have been checked to be UTF-8

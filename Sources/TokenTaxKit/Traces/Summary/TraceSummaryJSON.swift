@@ -35,7 +35,7 @@ public enum TraceSummaryJSON {
       if key.batch { members["batch"] = .bool(true) }
       return .object(members)
     }
-    var quantities: [String: JSONValue] = [:]
+    var quantities: JSONObject = [:]
     for quantity in TraceQuantity.allCases {
       let moments = stats.moments(quantity)
       let sketch = stats.sketch(quantity)
@@ -73,7 +73,7 @@ public enum TraceSummaryJSON {
     return .object(members)
   }
 
-  private static func usageMembers(_ usage: TokenUsage) -> [String: JSONValue] {
+  private static func usageMembers(_ usage: TokenUsage) -> JSONObject {
     [
       "uncached_input_tokens": .int(usage.uncachedInput), "cache_read_tokens": .int(usage.cacheRead),
       "cache_write_tokens": .int(usage.cacheWrite), "output_tokens": .int(usage.output),
