@@ -11,8 +11,8 @@ enum PriceSetup {
       let contents = try source.read(config.prices.files)
       for path in config.prices.files {
         guard let data = contents[path] else {
-          throw ConfigError.invalid(
-            file: Config.fileName, path: "prices.files", expected: "existing files; '\(path)' was not found")
+          throw JSONFieldError(
+            file: Config.fileName, path: "prices.files", problem: "must name existing files; '\(path)' was not found")
         }
         table = try table.adding(fileContents: data, named: path)
       }

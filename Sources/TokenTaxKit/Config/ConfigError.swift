@@ -1,11 +1,9 @@
-/// A problem with `tokentax.json`, naming the file and the field.
+/// A problem with `tokentax.json` as a whole; a field that is wrong is a `JSONFieldError`.
 public enum ConfigError: UserFacingError, Equatable {
   case missing(String)
   /// The config is not at one side of a check; `inWorktree` when the working tree has it.
   case missingAt(file: String, revision: String, inWorktree: Bool)
   case syntax(JSONParseError)
-  case unknownKey(file: String, path: String, key: String, suggestion: String?)
-  case invalid(file: String, path: String, expected: String)
   case unsupportedVersion(file: String, version: Int)
   case pathOutsideRepository(String)
   case duplicateFeature(file: String, id: String)
@@ -23,11 +21,6 @@ public enum ConfigError: UserFacingError, Equatable {
         "no \(file) at \(revision); run 'tokentax init' to write a starter tokentax.json, pass --config PATH, or choose another side's with --config-from head|base|worktree"
     case .syntax(let error):
       return error.description
-    case .unknownKey(let file, let path, let key, let suggestion):
-      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it"
-      return "\(file): unknown key '\(key)' in \(path.isEmpty ? "the top level" : path)\(hint)"
-    case .invalid(let file, let path, let expected):
-      return "\(file): \(path) must be \(expected)"
     case .unsupportedVersion(let file, let version):
       return
         "\(file): version \(version) is newer than this tokentax understands (1); upgrade tokentax or set \"version\": 1"

@@ -36,18 +36,16 @@ public struct TemplateOptions: Sendable, Equatable {
   static let defaultsKeys = ["template_paths", "branches"]
 
   /// Reads the keys of `featureKeys` (or `defaultsKeys`) present in `reader`.
-  static func decode(_ reader: ObjectReader) throws -> TemplateOptions {
+  static func decode(_ reader: JSONNode) throws -> TemplateOptions {
     var options = TemplateOptions()
-    if let paths = try reader.array("template_paths") {
-      options.paths = try paths.enumerated().map { index, item in
-        guard let path = item.stringValue else {
-          throw reader.invalid("template_paths[\(index)]", "a folder path string")
-        }
+    if let paths = try reader.member("template_paths")?.array() {
+      options.paths = try paths.map { item in
+        guard let path = item.value.stringValue else { throw item.invalid("a folder path string") }
         return try RepoPath.validate(path)
       }
     }
     options.branches = try ConfigDecoder.enumValue(reader, "branches", BranchRule.self)
-    if let loops = reader.members["loops"] {
+    if let loops = reader.value["loops"] {
       guard let members = loops.objectValue else {
         throw reader.invalid("loops", "an object of list name → items per call")
       }

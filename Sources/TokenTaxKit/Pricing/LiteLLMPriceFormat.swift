@@ -56,10 +56,9 @@ enum LiteLLMPriceFormat {
   {
     func price(_ field: String) throws -> Decimal? {
       guard let value = entry[field], value != .null else { return nil }
+      let node = JSONNode(value, file: file, path: "\(key).\(field)")
       guard let perToken = value.decimalValue, perToken >= 0 else {
-        throw PriceFileError(
-          file: file, path: "\(key).\(field)",
-          problem: "expected a price in USD per token (a number of 0 or more), got \(value.kindDescription)")
+        throw node.invalid("a price in USD per token (a number of 0 or more)")
       }
       return perMillion(perToken)
     }

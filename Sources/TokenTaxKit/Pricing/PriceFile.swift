@@ -47,7 +47,7 @@ extension PriceTable {
       throw error.in(name)
     }
     guard let object = root.objectValue else {
-      throw PriceFileError(file: name, problem: "expected \(expected), got \(root.kindDescription)")
+      throw JSONNode(root, file: name).invalid(expected)
     }
     return object
   }
@@ -69,12 +69,8 @@ extension PriceTable {
   public func applyingOverrides(_ overrides: JSONValue, path: String = "prices.overrides", file: String) throws
     -> PriceTable
   {
-    guard let models = overrides.objectValue else {
-      throw PriceFileError(
-        file: file, path: path, problem: "expected an object of models by id, got \(overrides.kindDescription)")
-    }
     var table = self
-    try TokenTaxPriceFormat.apply(models: models, path: path, file: file, source: file, date: "", to: &table)
+    try TokenTaxPriceFormat.apply(models: overrides, path: path, file: file, source: file, date: "", to: &table)
     return table
   }
 

@@ -1,17 +1,13 @@
-/// A price file (or `prices.overrides`) that cannot be read: the file, the field path and the fix.
+/// A price file that cannot be used as a whole (unreadable, of no known format, imported twice),
+/// with the fix; a field that is wrong is a `JSONFieldError`.
 public struct PriceFileError: UserFacingError, Equatable {
   public var file: String
-  /// Where in the document, e.g. `models.acme-ft-1.input`; nil for the whole file.
-  public var path: String?
   public var problem: String
 
-  public init(file: String, path: String? = nil, problem: String) {
+  public init(file: String, problem: String) {
     self.file = file
-    self.path = path
     self.problem = problem
   }
 
-  public var description: String {
-    "\(file): " + (path.map { "\($0): " } ?? "") + problem
-  }
+  public var description: String { "\(file): \(problem)" }
 }

@@ -11,11 +11,11 @@ extension PriceTable {
       guard let id = resolve(target), let row = rows[id] else {
         let closest = Suggestion.closest(to: ModelID.base(target), in: rows.keys.sorted())
         let hint = closest.isEmpty ? "" : " (closest: \(closest.joined(separator: ", ")))"
-        throw ConfigError.invalid(
+        throw JSONFieldError(
           file: file, path: "defaults.deployments.\(name)",
-          expected:
-            "the id of a priced model; '\(SafeText.quoted(target, limit: 80))' is not in the price table\(hint); "
-            + "fix the id or add its row under prices.overrides")
+          problem:
+            "must be the id of a priced model; '\(SafeText.quoted(target, limit: 80))' is not in the price table\(hint)",
+          remedy: "fix the id or add its row under prices.overrides")
       }
       table.insert(row, aliases: [name])
     }

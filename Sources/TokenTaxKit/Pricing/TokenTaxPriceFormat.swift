@@ -46,22 +46,18 @@ enum TokenTaxPriceFormat {
 
   /// Lays a whole file (already parsed) over `table`.
   static func apply(_ root: JSONObject, file: String, to table: inout PriceTable) throws {
-    let fields = Fields(file: file, path: nil)
-    try fields.rejectUnknownKeys(root, allowed: topLevelKeys)
-    guard let version = root["version"] else {
-      throw fields.error("missing \"version\": 1 at the top level")
+    let top = try JSONNode(.object(root), file: file).object(allowed: topLevelKeys)
+    guard let version = try top.member("version") else {
+      throw top.error("needs \"version\": 1")
     }
-    guard version.intValue == 1, case .number = version else {
-      throw fields.at("version").error(
-        "unsupported version \(JSONWriter.string(version, pretty: false)); this tokentax reads version 1")
+    guard version.value.intValue == 1, case .number = version.value else {
+      throw version.error(
+        "is \(JSONWriter.string(version.value, pretty: false)), but this tokentax reads version 1")
     }
-    let date = try root["date"].map { try fields.at("date").date($0) } ?? ""
-    let source = try root["source"].map { try fields.at("source").text($0) } ?? file
-    guard let models = root["models"] else { throw fields.error("missing \"models\": { \"<model id>\": { … } }") }
-    guard let object = models.objectValue else {
-      throw fields.at("models").error("expected an object of models by id, got \(models.kindDescription)")
-    }
-    try apply(models: object, path: "models", file: file, source: source, date: date, aliasRows: true, to: &table)
+    let date = try top.member("date")?.date() ?? ""
+    let source = try top.member("source")?.text() ?? file
+    guard let models = try top.member("models") else { throw top.error("needs \"models\": { \"<model id>\": { … } }") }
+    try apply(models: models, aliasRows: true, source: source, date: date, to: &table)
   }
 
   /// Lays per-model objects over `table`; `path` prefixes field paths in errors
@@ -70,32 +66,36 @@ enum TokenTaxPriceFormat {
   /// `gpt-5-2025-08-07` or `mistral-small-latest` prices that id, as LiteLLM's map does, and leaves
   /// the row the alias named alone. Config overrides always patch the row an alias names.
   static func apply(
-    models: JSONObject, path: String, file: String, source: String, date: String, aliasRows: Bool = false,
-    to table: inout PriceTable
+    models: JSONValue, path: String, file: String, source: String, date: String, to table: inout PriceTable
   ) throws {
-    for id in models.keys.sorted() {
-      let fields = Fields(file: file, path: "\(path).\(id)")
-      guard let object = models[id]?.objectValue else {
-        throw fields.error("expected an object of prices, got \(models[id]?.kindDescription ?? "nothing")")
-      }
-      guard id.contains(where: { !$0.isWhitespace }) else { throw fields.error("a model id cannot be empty") }
-      try applyEntry(id: id, object, fields: fields, source: source, date: date, aliasRows: aliasRows, to: &table)
+    try apply(
+      models: JSONNode(models, file: file, path: path), aliasRows: false, source: source, date: date, to: &table)
+  }
+
+  private static func apply(
+    models: JSONNode, aliasRows: Bool, source: String, date: String, to table: inout PriceTable
+  ) throws {
+    guard case .object = models.value else { throw models.invalid("an object of models by id") }
+    for (id, entry) in try models.members().sorted(by: { $0.key < $1.key }) {
+      guard case .object = entry.value else { throw entry.invalid("an object of prices") }
+      guard id.contains(where: { !$0.isWhitespace }) else { throw entry.error("is not a model id: it is empty") }
+      try applyEntry(
+        id: id, entry.object(allowed: modelKeys), source: source, date: date, aliasRows: aliasRows, to: &table)
     }
   }
 
   private static func applyEntry(
-    id: String, _ object: JSONObject, fields: Fields, source: String, date: String, aliasRows: Bool,
-    to table: inout PriceTable
+    id: String, _ entry: JSONNode, source: String, date: String, aliasRows: Bool, to table: inout PriceTable
   ) throws {
-    try fields.rejectUnknownKeys(object, allowed: modelKeys)
+    let object = entry.value.objectValue ?? [:]
     var row: ModelPrice
-    let complete = [object["input"], object["output"]].allSatisfy { $0 != nil && $0 != .null }
+    let complete = entry.has("input") && entry.has("output")
     let target = table.exactID(id).flatMap { $0.lowercased() == id.lowercased() || !(aliasRows && complete) ? $0 : nil }
     if let existing = target.flatMap({ table.rows[$0] }) {
       row = existing
     } else {
-      for key in ["input", "output"] where object[key] == nil || object[key] == .null {
-        throw fields.error("a new model needs \"\(key)\" (USD per 1M tokens)")
+      for key in ["input", "output"] where !entry.has(key) {
+        throw entry.error("is a new model, so it needs \"\(key)\" (USD per 1M tokens)")
       }
       // Guessed (string work per row) only when the entry does not say.
       let provider = object["provider"] == nil ? (ModelCatalog.identify(id).provider ?? "custom") : ""
@@ -106,156 +106,94 @@ enum TokenTaxPriceFormat {
     row.source = source
     row.date = date
     var aliases: [String] = []
-    for key in object.keys.sorted() {
-      guard let value = object[key] else { continue }
-      let field = fields.at(key)
+    for (key, field) in try entry.members().sorted(by: { $0.key < $1.key }) {
+      // `null` clears an optional value; a required one refuses it below.
+      let value = field.value == .null ? nil : field
       switch key {
-      case "provider": row.provider = try field.text(value)
-      case "input": row.input = try field.price(value)
-      case "output": row.output = try field.price(value)
-      case "cache_read": row.cacheRead = try field.optional(value, field.price)
-      case "cache_write": row.cacheWrite = try field.optional(value, field.price)
-      case "cache_write_1h": row.cacheWrite1h = try field.optional(value, field.price)
-      case "batch_discount": row.batchDiscount = try field.optional(value, field.fraction)
-      case "long_context": row.longContext = try field.optional(value, longContext(field))
-      case "context_window": row.contextWindow = try field.optional(value) { try field.count($0, minimum: 1) }
-      case "minimum_cacheable_prefix":
-        row.minimumCacheablePrefix = try field.optional(value) { try field.count($0, minimum: 0) }
-      case "tokenizer", "encoding": row.tokenizer = try field.oneOf(value, ModelCatalog.tokenizerNames)
-      case "token_factor": row.tokenFactor = try field.optional(value, field.factor)
-      case "request_overhead": row.requestOverhead = try field.optional(value, field.overhead)
-      case "tool_overhead": row.toolOverhead = try field.optional(value, field.overhead)
-      case "forced_tool_overhead": row.forcedToolOverhead = try field.optional(value, field.overhead)
-      case "source": row.source = try field.text(value)
-      case "date": row.date = try field.date(value)
-      case "aliases": aliases = try field.strings(value)
-      default: break  // rejected above
+      case "provider": row.provider = try field.text()
+      case "input": row.input = try field.price()
+      case "output": row.output = try field.price()
+      case "cache_read": row.cacheRead = try value?.price()
+      case "cache_write": row.cacheWrite = try value?.price()
+      case "cache_write_1h": row.cacheWrite1h = try value?.price()
+      case "batch_discount": row.batchDiscount = try value?.fraction()
+      case "long_context": row.longContext = try value.map(longContext)
+      case "context_window": row.contextWindow = try value?.count(minimum: 1)
+      case "minimum_cacheable_prefix": row.minimumCacheablePrefix = try value?.count(minimum: 0)
+      case "tokenizer", "encoding": row.tokenizer = try field.text(oneOf: ModelCatalog.tokenizerNames)
+      case "token_factor": row.tokenFactor = try value?.factor()
+      case "request_overhead": row.requestOverhead = try value?.overhead()
+      case "tool_overhead": row.toolOverhead = try value?.overhead()
+      case "forced_tool_overhead": row.forcedToolOverhead = try value?.overhead()
+      case "source": row.source = try field.text()
+      case "date": row.date = try field.date()
+      case "aliases": aliases = try field.array().map { try $0.text() }
+      default: break  // refused by `object(allowed:)`
       }
     }
     table.insert(row, aliases: aliases)
   }
 
-  private static func longContext(_ fields: Fields) -> (JSONValue) throws -> LongContextTier {
-    { value in
-      guard let object = value.objectValue else {
-        throw fields.error(
-          "expected an object like {\"threshold\": 200000, \"input\": 6.0, \"output\": 22.5}, got \(value.kindDescription)"
-        )
-      }
-      try fields.rejectUnknownKeys(object, allowed: longContextKeys)
-      for key in ["threshold", "input", "output"] where object[key] == nil {
-        throw fields.error("a long-context tier needs \"\(key)\"")
-      }
-      func price(_ key: String) throws -> Decimal? {
-        try object[key].flatMap { try fields.at(key).optional($0, fields.at(key).price) }
-      }
-      return LongContextTier(
-        threshold: try fields.at("threshold").count(object["threshold"] ?? .null, minimum: 1),
-        input: try fields.at("input").price(object["input"] ?? .null),
-        output: try fields.at("output").price(object["output"] ?? .null),
-        cacheRead: try price("cache_read"), cacheWrite: try price("cache_write"),
-        cacheWrite1h: try price("cache_write_1h"))
+  private static func longContext(_ node: JSONNode) throws -> LongContextTier {
+    guard case .object = node.value else {
+      throw node.invalid("an object like {\"threshold\": 200000, \"input\": 6.0, \"output\": 22.5}")
     }
+    let tier = try node.object(allowed: longContextKeys)
+    for key in ["threshold", "input", "output"] where !tier.has(key) {
+      throw tier.error("needs \"\(key)\"")
+    }
+    return LongContextTier(
+      threshold: try tier.required("threshold").count(minimum: 1),
+      input: try tier.required("input").price(),
+      output: try tier.required("output").price(),
+      cacheRead: try tier.member("cache_read")?.price(), cacheWrite: try tier.member("cache_write")?.price(),
+      cacheWrite1h: try tier.member("cache_write_1h")?.price())
   }
 }
 
-/// Typed reads of JSON values that fail with the file and field path.
-private struct Fields {
-  var file: String
-  var path: String?
-
-  func at(_ key: String) -> Fields { Fields(file: file, path: path.map { "\($0).\(key)" } ?? key) }
-
-  func error(_ problem: String) -> PriceFileError { PriceFileError(file: file, path: path, problem: problem) }
-
-  func rejectUnknownKeys(_ object: JSONObject, allowed: [String]) throws {
-    for key in object.keys.sorted() where !allowed.contains(key) {
-      throw at(key).error(
-        "unknown key\(Suggestion.didYouMean(key, in: allowed)); valid keys: \(allowed.joined(separator: ", "))")
-    }
+/// The typed values of a price file.
+extension JSONNode {
+  fileprivate func price() throws -> Decimal {
+    try decimal(in: 0...Decimal.greatestFiniteMagnitude, "a price in USD per 1M tokens (a number of 0 or more)")
   }
 
-  func optional<T>(_ value: JSONValue, _ read: (JSONValue) throws -> T) throws -> T? {
-    value == .null ? nil : try read(value)
+  fileprivate func fraction() throws -> Decimal {
+    try decimal(in: 0...1, "the fraction taken off in batch mode, from 0 to 1 (0.5 = 50 % off)")
   }
 
-  func price(_ value: JSONValue) throws -> Decimal {
-    guard case .number = value, let number = value.decimalValue, number >= 0 else {
-      throw error("expected a price in USD per 1M tokens (a number of 0 or more), got \(describe(value))")
-    }
-    return number
-  }
-
-  func fraction(_ value: JSONValue) throws -> Decimal {
-    guard case .number = value, let number = value.decimalValue, number >= 0, number <= 1 else {
-      throw error("expected the fraction taken off in batch mode, from 0 to 1 (0.5 = 50 % off), got \(describe(value))")
-    }
-    return number
-  }
-
-  func factor(_ value: JSONValue) throws -> Decimal {
-    guard case .number = value, let number = value.decimalValue, number > 0, number <= 10 else {
-      throw error(
-        "expected billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more), got \(describe(value))"
-      )
+  fileprivate func factor() throws -> Decimal {
+    let number = try decimal(
+      in: 0...10, "billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more)")
+    guard number > 0 else {
+      throw invalid("billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more)")
     }
     return number
   }
 
   /// A fitted token offset: whole, and negative when calibration puts it there.
-  func overhead(_ value: JSONValue) throws -> Int {
-    guard case .number = value, let number = value.intValue, abs(number) <= 1_000_000 else {
-      throw error("expected a whole number of tokens (negative when calibration fits one), got \(describe(value))")
-    }
-    return number
+  fileprivate func overhead() throws -> Int {
+    try int(in: -1_000_000...1_000_000, "a whole number of tokens (negative when calibration fits one)")
   }
 
-  func count(_ value: JSONValue, minimum: Int) throws -> Int {
-    guard case .number = value, let number = value.intValue, number >= minimum else {
-      throw error("expected a whole number of tokens of \(minimum) or more, got \(describe(value))")
-    }
-    return number
+  fileprivate func count(minimum: Int) throws -> Int {
+    try int(in: minimum...Int.max, "a whole number of tokens of \(minimum) or more")
   }
 
-  func text(_ value: JSONValue) throws -> String {
+  /// A non-empty string, among `allowed` when given.
+  fileprivate func text(oneOf allowed: [String]? = nil) throws -> String {
     guard let text = value.stringValue, text.contains(where: { !$0.isWhitespace }) else {
-      throw error("expected a non-empty string, got \(describe(value))")
+      throw invalid("a non-empty string")
     }
+    if let allowed { return try oneOf(allowed) }
     return text
   }
 
-  /// An enumerated string, refused with the closest valid value when it is not one of `allowed`.
-  func oneOf(_ value: JSONValue, _ allowed: [String]) throws -> String {
-    let text = try self.text(value)
-    guard allowed.contains(text) else {
-      throw error(
-        "unknown value \"\(text)\"\(Suggestion.didYouMean(text, in: allowed)); valid values: \(allowed.joined(separator: ", "))"
-      )
-    }
-    return text
-  }
-
-  func date(_ value: JSONValue) throws -> String {
-    let text = try self.text(value)
+  fileprivate func date() throws -> String {
+    let text = try self.text()
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
-      throw error("expected a date as YYYY-MM-DD, got \"\(text)\"")
+      throw invalid("a date as YYYY-MM-DD")
     }
     return text
-  }
-
-  func strings(_ value: JSONValue) throws -> [String] {
-    guard let items = value.arrayValue else {
-      throw error("expected an array of model ids, got \(value.kindDescription)")
-    }
-    return try items.enumerated().map { offset, item in try at("\(offset)").text(item) }
-  }
-
-  private func describe(_ value: JSONValue) -> String {
-    switch value {
-    case .number(let text): return SafeText.quoted(text, limit: 40)
-    case .string(let text): return "the string \"\(SafeText.quoted(text))\""
-    default: return value.kindDescription
-    }
   }
 }

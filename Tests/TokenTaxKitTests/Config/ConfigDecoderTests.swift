@@ -47,15 +47,15 @@ import Testing
   @Test(arguments: [
     (
       #"{"version": 1, "features": [], "tresholds": {}}"#,
-      "tokentax.json: unknown key 'tresholds' in the top level; did you mean 'thresholds'?"
+      "tokentax.json: tresholds is not a known key; did you mean 'thresholds'?"
     ),
     (
       #"{"version": 1, "features": [{"id": "a", "calls_per_dya": 3}]}"#,
-      "tokentax.json: unknown key 'calls_per_dya' in features[0]; did you mean 'calls_per_day'?"
+      "tokentax.json: features[0].calls_per_dya is not a known key; did you mean 'calls_per_day'?"
     ),
     (
       #"{"version": 1, "features": [{"id": "a", "calls_per_day": -3}]}"#,
-      "tokentax.json: features[0].calls_per_day must be a number from 0 to 100000000000"
+      "tokentax.json: features[0].calls_per_day must be a number from 0 to 100000000000, not -3"
     ),
     (
       #"{"version": 1, "features": [{"id": "a", "prompt": [{"file": "../secrets.txt"}]}]}"#,
@@ -71,7 +71,7 @@ import Testing
     ),
     (
       #"{"version": 1, "features": [{"id": "a", "prompt": [{"file": "x", "role": "sytem"}]}]}"#,
-      "tokentax.json: features[0].prompt[0].role must be one of system, user, assistant, developer, not 'sytem'"
+      #"tokentax.json: features[0].prompt[0].role is "sytem" (did you mean 'system'?), expected one of system, user, assistant, developer"#
     ),
     ("{\"version\": 1,\n  \"features\": [\n}", "tokentax.json:3:1: unexpected '}'; expected a value"),
   ])

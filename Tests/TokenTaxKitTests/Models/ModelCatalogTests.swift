@@ -125,7 +125,7 @@ import Tokenizer
     let table = try PriceTable.builtIn().addingDeployments(["my-prod-4o": "gpt-4o"], file: "tokentax.json")
     #expect(table.resolve("my-prod-4o") == "gpt-4o")
     #expect(table.resolve("azure/my-prod-4o") == "gpt-4o")
-    #expect(throws: ConfigError.self) {
+    #expect(throws: JSONFieldError.self) {
       try PriceTable.builtIn().addingDeployments(["x": "nope-1"], file: "tokentax.json")
     }
   }

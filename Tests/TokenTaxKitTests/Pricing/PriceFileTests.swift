@@ -95,9 +95,9 @@ import Testing
 
   @Test func liteLLMBadPriceNamesTheField() {
     #expect(
-      throws: PriceFileError(
+      throws: JSONFieldError(
         file: "prices.json", path: "acme.input_cost_per_token",
-        problem: "expected a price in USD per token (a number of 0 or more), got a boolean")
+        problem: "must be a price in USD per token (a number of 0 or more), not a boolean")
     ) {
       try load(#"{"acme": {"input_cost_per_token": true, "litellm_provider": "openai"}}"#)
     }
@@ -166,63 +166,62 @@ import Testing
   static let badFiles: [(String, String)] = [
     (
       #"[1]"#,
-      #"prices.json: expected a JSON object (tokentax's {"version": 1, "models": {…}} or LiteLLM's model map), got an array"#
+      #"prices.json: the document must be a JSON object (tokentax's {"version": 1, "models": {…}} or LiteLLM's model map), not an array"#
     ),
-    (#"{"models": {}}"#, #"prices.json: missing "version": 1 at the top level"#),
-    (#"{"version": 2, "models": {}}"#, "prices.json: version: unsupported version 2; this tokentax reads version 1"),
-    (#"{"version": 1}"#, #"prices.json: missing "models": { "<model id>": { … } }"#),
+    (#"{"models": {}}"#, #"prices.json: the document needs "version": 1"#),
+    (#"{"version": 2, "models": {}}"#, "prices.json: version is 2, but this tokentax reads version 1"),
+    (#"{"version": 1}"#, #"prices.json: the document needs "models": { "<model id>": { … } }"#),
+    (#"{"version": 1, "model": {}}"#, "prices.json: model is not a known key; did you mean 'models'?"),
     (
-      #"{"version": 1, "model": {}}"#,
-      "prices.json: model: unknown key (did you mean 'models'?); valid keys: version, date, source, models"
+      #"{"version": 1, "zzz": {}}"#,
+      "prices.json: zzz is not a known key; valid keys: version, date, source, models"
     ),
     (
       #"{"version": 1, "date": "22/11/2026", "models": {}}"#,
-      #"prices.json: date: expected a date as YYYY-MM-DD, got "22/11/2026""#
+      #"prices.json: date must be a date as YYYY-MM-DD, not the string "22/11/2026""#
     ),
     (
       #"{"version": 1, "models": {"acme": {"input": 1}}}"#,
-      #"prices.json: models.acme: a new model needs "output" (USD per 1M tokens)"#
+      #"prices.json: models.acme is a new model, so it needs "output" (USD per 1M tokens)"#
     ),
-    (#"{"version": 1, "models": {"acme": 3}}"#, "prices.json: models.acme: expected an object of prices, got a number"),
+    (#"{"version": 1, "models": {"acme": 3}}"#, "prices.json: models.acme must be an object of prices, not 3"),
     (
       #"{"version": 1, "models": {"gpt-5": {"input": "3"}}}"#,
-      #"prices.json: models.gpt-5.input: expected a price in USD per 1M tokens (a number of 0 or more), got the string "3""#
+      #"prices.json: models.gpt-5.input must be a price in USD per 1M tokens (a number of 0 or more), not the string "3""#
     ),
     (
       #"{"version": 1, "models": {"gpt-5": {"output": -1}}}"#,
-      "prices.json: models.gpt-5.output: expected a price in USD per 1M tokens (a number of 0 or more), got -1"
+      "prices.json: models.gpt-5.output must be a price in USD per 1M tokens (a number of 0 or more), not -1"
     ),
     (
       #"{"version": 1, "models": {"gpt-5": {"batch_discount": 50}}}"#,
-      "prices.json: models.gpt-5.batch_discount: expected the fraction taken off in batch mode, from 0 to 1 (0.5 = 50 % off), got 50"
+      "prices.json: models.gpt-5.batch_discount must be the fraction taken off in batch mode, from 0 to 1 (0.5 = 50 % off), not 50"
     ),
     (
       #"{"version": 1, "models": {"gpt-5": {"context_window": 1.5}}}"#,
-      "prices.json: models.gpt-5.context_window: expected a whole number of tokens of 1 or more, got 1.5"
+      "prices.json: models.gpt-5.context_window must be a whole number of tokens of 1 or more, not 1.5"
     ),
     (
       #"{"version": 1, "models": {"gpt-5": {"cache_reads": 0.1}}}"#,
-      "prices.json: models.gpt-5.cache_reads: unknown key (did you mean 'cache_read'?); valid keys: provider, input, output, "
-        + "cache_read, cache_write, cache_write_1h, batch_discount, long_context, context_window, "
-        + "minimum_cacheable_prefix, tokenizer, encoding, token_factor, request_overhead, tool_overhead, forced_tool_overhead, source, date, aliases"
+      "prices.json: models.gpt-5.cache_reads is not a known key; did you mean 'cache_read'?"
     ),
     (
       #"{"version": 1, "models": {"gpt-5": {"long_context": {"input": 1, "output": 2}}}}"#,
-      #"prices.json: models.gpt-5.long_context: a long-context tier needs "threshold""#
+      #"prices.json: models.gpt-5.long_context needs "threshold""#
     ),
     (
       #"{"version": 1, "models": {"gpt-5": {"encoding": "o200k_bas"}}}"#,
-      #"prices.json: models.gpt-5.encoding: unknown value "o200k_bas" (did you mean 'o200k_base'?); valid values: "#
+      #"prices.json: models.gpt-5.encoding is "o200k_bas" (did you mean 'o200k_base'?), expected one of "#
         + "o200k_base, cl100k_base, claude, gemini, llama, mistral, deepseek, grok, qwen, command, unknown"
     ),
     (
       #"{"version": 1, "models": {"acme": {"input": 1, "output": 2, "tokenizer": "Claude-3"}}}"#,
-      #"prices.json: models.acme.tokenizer: unknown value "Claude-3" (did you mean 'claude'?); valid values: "#
+      #"prices.json: models.acme.tokenizer is "Claude-3" (did you mean 'claude'?), expected one of "#
         + "o200k_base, cl100k_base, claude, gemini, llama, mistral, deepseek, grok, qwen, command, unknown"
     ),
     (
       #"{"version": 1, "models": {"gpt-5": {"aliases": ["x", 1]}}}"#,
-      "prices.json: models.gpt-5.aliases.1: expected a non-empty string, got 1"
+      "prices.json: models.gpt-5.aliases[1] must be a non-empty string, not 1"
     ),
   ]
 
@@ -264,8 +263,9 @@ import Testing
     #expect(try table.lookup("claude-haiku-4-5-20251001").output == 4)
     #expect(try table.lookup("claude-haiku-4-5").input == 1)
     #expect(
-      throws: PriceFileError(
-        file: "tokentax.json", path: "prices.overrides.x", problem: "a new model needs \"input\" (USD per 1M tokens)")
+      throws: JSONFieldError(
+        file: "tokentax.json", path: "prices.overrides.x",
+        problem: "is a new model, so it needs \"input\" (USD per 1M tokens)")
     ) {
       try PriceTable.builtIn().applyingOverrides(.object(["x": .object([:])]), file: "tokentax.json")
     }

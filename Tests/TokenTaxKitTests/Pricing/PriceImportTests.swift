@@ -98,7 +98,7 @@ import Testing
 
   @Test(arguments: [
     (#"{"version": 1, "models": {}}"#, "is in tokentax's own price format already"),
-    ("[1, 2]", "expected LiteLLM's model map (a JSON object of models), got an array"),
+    ("[1, 2]", "must be LiteLLM's model map (a JSON object of models), not an array"),
     (#"{"sample_spec": {}}"#, "no per-token prices found"),
     (#"{"gpt-5": {"input_cost_per_token": "#, "litellm.json:1:"),
   ])

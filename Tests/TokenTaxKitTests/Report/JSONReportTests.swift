@@ -56,15 +56,17 @@ import Testing
     root["features"] = .array(features)
     json = .object(root)
     #expect(
-      throws: ReportDecodingError(
-        file: "r.json", path: "features[1].head.input_tokens", problem: "must be a whole number, not a string")
+      throws: JSONFieldError(
+        file: "r.json", path: "features[1].head.input_tokens",
+        problem: "must be a whole number, not the string \"many\"",
+        remedy: "write it with 'tokentax check --format json --output r.json'")
     ) {
       try ReportDecoder.decode(JSONWriter.string(json), file: "r.json")
     }
   }
 
   @Test func rejectsOtherSchemaVersions() {
-    let error = #expect(throws: ReportDecodingError.self) {
+    let error = #expect(throws: JSONFieldError.self) {
       try ReportDecoder.decode("{\"schema_version\": 2}", file: "report.json")
     }
     #expect(
