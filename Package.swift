@@ -22,13 +22,18 @@ let package = Package(
     // The commit a release binary was built from (`tokentax --version`), set by scripts/release.sh.
     .target(name: "BuildInfo"),
     .target(name: "Tokenizer", dependencies: ["VocabData"], swiftSettings: strict),
-    .target(name: "TokenTaxKit", dependencies: ["Tokenizer", "BuildInfo"], swiftSettings: strict),
+    // Values, parser, writer, the path-tracking reader, and the scanners and framers the trace
+    // readers use; depends on nothing, so it can be tested and benchmarked alone.
+    .target(name: "JSON", swiftSettings: strict),
+    .target(name: "TokenTaxKit", dependencies: ["Tokenizer", "JSON", "BuildInfo"], swiftSettings: strict),
     .executableTarget(name: "tokentax", dependencies: ["TokenTaxKit"], swiftSettings: strict),
-    .executableTarget(name: "tokentax-bench", dependencies: ["TokenTaxKit", "Tokenizer"], swiftSettings: strict),
+    .executableTarget(
+      name: "tokentax-bench", dependencies: ["TokenTaxKit", "Tokenizer", "JSON"], swiftSettings: strict),
 
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"], exclude: ["Fixtures"], swiftSettings: strict),
+    .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
     .testTarget(
-      name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer"], exclude: ["Fixtures", "Snapshots"],
+      name: "TokenTaxKitTests", dependencies: ["TokenTaxKit", "Tokenizer", "JSON"], exclude: ["Fixtures", "Snapshots"],
       swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]

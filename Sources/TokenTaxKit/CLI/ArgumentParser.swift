@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Parses one command's arguments against its `CommandSpec`.
 enum ArgumentParser {

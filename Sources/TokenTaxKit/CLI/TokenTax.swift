@@ -1,5 +1,6 @@
 import BuildInfo
 import Foundation
+import JSON
 
 /// The command-line entry point, callable in-process by tests.
 public enum TokenTax {

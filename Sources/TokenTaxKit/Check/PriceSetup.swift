@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Builds the effective price table of a check: built-in, then the config's price files (read
 /// at head), then `--prices` files, then the config's overrides — later sources win.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `tokentax budget init`: budgets at today's forecast plus headroom.
 enum BudgetInitCommand: Command {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `tokentax comment github|gitlab`: upsert one sticky cost comment on the PR / MR (docs/ci.md).
 enum CommentCommand: Command {

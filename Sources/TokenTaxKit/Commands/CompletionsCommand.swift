@@ -1,3 +1,5 @@
+import JSON
+
 /// `tokentax completions bash|zsh|fish`: prints the shell's completion script.
 enum CompletionsCommand: Command {
   static let spec = CommandSpec(

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Tokenizer
 
 /// `tokentax count`: exact token counts (and ids) of files or stdin, like tiktoken's

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `tokentax count --request`: the input tokens a provider bills for API request bodies, one
 /// body per file, or one per line of a JSONL file (batch input files, recorded calls).

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `tokentax estimate`: the design-time forecast at one revision.
 enum EstimateCommand: Command {

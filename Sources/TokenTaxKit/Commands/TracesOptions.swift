@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The options `traces summarize` and `traces diff` share, and how they become load options.
 enum TracesOptions {

@@ -1,3 +1,5 @@
+import JSON
+
 /// `tokentax traces summarize`: per feature and model, calls, token buckets and cost.
 enum TracesSummarizeCommand: Command {
   static let spec = CommandSpec(

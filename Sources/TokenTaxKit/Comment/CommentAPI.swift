@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Authenticated JSON calls to a code host's REST API: HTTP failures become sentences, a rate
 /// limit is waited out once (bounded), and list calls follow `Link: rel="next"` pages.

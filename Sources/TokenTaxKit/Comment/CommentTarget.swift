@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Which pull / merge request to comment on, with what token, found from flags first and then
 /// the CI's environment (GitHub Actions, GitLab CI).

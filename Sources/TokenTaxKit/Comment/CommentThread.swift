@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A comment already on the pull / merge request.
 struct PostedComment: Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `tokentax.json`, version 1 (the README's config reference).
 public struct Config: Sendable, Equatable {

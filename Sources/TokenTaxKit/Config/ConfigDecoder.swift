@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Turns the text of `tokentax.json` into a `Config`, or an error naming the field.
 public enum ConfigDecoder {

@@ -1,3 +1,5 @@
+import JSON
+
 /// A problem with `tokentax.json` as a whole; a field that is wrong is a `JSONFieldError`.
 public enum ConfigError: UserFacingError, Equatable {
   case missing(String)

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `tokentax init`: finds prompt files and drafts a commented `tokentax.json` around them.
 public enum StarterConfig {

@@ -1,3 +1,5 @@
+import JSON
+
 /// How a feature's templates are read: where included files are looked up, which branch of an
 /// `if` is counted, and how many items each loop renders (README, "Branches and loops").
 public struct TemplateOptions: Sendable, Equatable {

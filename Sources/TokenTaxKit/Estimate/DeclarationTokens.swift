@@ -1,3 +1,5 @@
+import JSON
+
 /// The input tokens a front matter's tools and output schema add to every call.
 ///
 /// Counted as the difference of two request bodies in the shape the model's API takes (Chat

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Estimates one call of a feature from its prompt files, config and prices (the README's Templates section).
 public struct Estimator: Sendable {

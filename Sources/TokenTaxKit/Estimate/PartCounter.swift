@@ -1,3 +1,5 @@
+import JSON
+
 /// The counting rule for prompt parts, written once: what a template's messages, a request body
 /// or a tool / schema definition add to a call's input tokens. The estimate counts each part with
 /// it, and top changes recount edited versions of a part with it (`PartRecount`), so a changed

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// LiteLLM's `model_prices_and_context_window.json`: a map from model key to an entry with
 /// per-token USD prices (`input_cost_per_token: 3e-06` is $3 per 1M tokens).

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// How old each row of a listing is on a given day: list prices change without notice, so a
 /// row last checked months ago deserves a look before a cost gate trusts it.

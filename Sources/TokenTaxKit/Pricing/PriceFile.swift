@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Loading price sources over a table: files in either format (detected), and config overrides.
 ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// A price file that cannot be used as a whole (unreadable, of no known format, imported twice),
 /// with the fix; a field that is wrong is a `JSONFieldError`.
 public struct PriceFileError: UserFacingError, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What `tokentax prices` shows: rows of a table, sorted by provider then model, as an aligned
 /// text table or as JSON in tokentax's own price format (so the output can be edited and fed

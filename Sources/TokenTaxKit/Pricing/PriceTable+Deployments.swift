@@ -1,3 +1,5 @@
+import JSON
+
 /// Azure deployments: names a team picked (`my-prod-4o`) or Azure's own spellings
 /// (`gpt-35-turbo`), which no price source can know. The config maps each to the model it
 /// serves, and the deployment is then priced and counted as that model's row.

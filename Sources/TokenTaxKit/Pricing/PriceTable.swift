@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The effective price table: built-in rows, then imported files, then config overrides.
 ///

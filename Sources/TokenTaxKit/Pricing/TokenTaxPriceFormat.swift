@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// tokentax's own price file, version 1 (the built-in table is one too):
 ///

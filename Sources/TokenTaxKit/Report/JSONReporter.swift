@@ -1,3 +1,5 @@
+import JSON
+
 /// `--format json`: the README's JSON report document, pretty-printed with sorted keys.
 public enum JSONReporter: Reporter {
   public static let identifier = "json"

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The JSON report of the README's JSON report, schema version 1, as a `JSONValue`.
 ///

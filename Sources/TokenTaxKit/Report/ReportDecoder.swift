@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Reads a `report.json` (the README's JSON report) back into a `Report`, so `comment` renders what `check` decided.
 ///

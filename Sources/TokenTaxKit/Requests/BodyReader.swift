@@ -1,3 +1,5 @@
+import JSON
+
 /// Typed reads of a request body's JSON that fail with the file and a JSON path
 /// (`messages[2].content`) instead of a crash; unknown keys are ignored, since request bodies
 /// carry many parameters that cost no input tokens.

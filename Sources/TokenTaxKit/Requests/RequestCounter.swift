@@ -1,3 +1,4 @@
+import JSON
 import Tokenizer
 
 /// Counts the input tokens a provider bills for an API request body (the README's Usage `count --request`).

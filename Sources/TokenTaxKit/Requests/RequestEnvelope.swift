@@ -1,3 +1,5 @@
+import JSON
+
 /// One line of a JSONL file of requests, unwrapped to the request body it carries: a bare body,
 /// an OpenAI Batch input line (`{"custom_id", "url", "body"}`), an Anthropic Message Batches
 /// request (`{"custom_id", "params"}`), a Gemini batch line (`{"key", "request"}`) or a recorded

@@ -1,3 +1,4 @@
+import JSON
 import Tokenizer
 
 /// A `check` prompt part of `kind: request`: a whole API request body, counted as the provider

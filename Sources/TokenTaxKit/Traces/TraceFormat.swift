@@ -1,3 +1,5 @@
+import JSON
+
 /// The trace formats tokentax reads (docs/traces.md). Detected per file and per record; `--format`
 /// forces one.
 public enum TraceFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A YAML or JSON file read for the string at a key path: `agent.templates.system_template`,
 /// `prompts[2].text`, `["key.with.dots"]` (docs/prompt-sources.md).

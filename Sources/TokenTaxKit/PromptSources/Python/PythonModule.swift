@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The string constants of a Python module: module-level assignments and class attributes,
 /// kept as unevaluated expressions until a prompt part asks for one (docs/prompt-sources.md).

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The top-level declarations of a TypeScript or JavaScript module: `const` / `let` / `var`
 /// (exported or not) and `function`s, each kept as the token range of its initializer or body

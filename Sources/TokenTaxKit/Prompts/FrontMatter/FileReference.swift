@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A prompty front-matter value written as `${file:name}`: the contents of another file, which
 /// prompty loads as JSON, relative to the prompty file's folder. tokentax reads the named file at

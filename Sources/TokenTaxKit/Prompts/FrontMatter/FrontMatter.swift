@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The YAML front matter of `.prompt` (dotprompt) and `.prompty` files.
 ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// What a dotprompt or prompty front matter declares beside the template that the provider
 /// bills as input: tool definitions and an output schema.
 ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// dotprompt's Picoschema (`output.schema`, `input.schema`) as the JSON Schema its reference
 /// parser sends to the model.
 ///

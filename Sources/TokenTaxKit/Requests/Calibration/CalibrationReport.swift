@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What `tokentax calibrate` prints: the fit per model, its error before and after, and the
 /// `prices.overrides` entries that put it to use.

@@ -1,3 +1,5 @@
+import JSON
+
 /// One recorded call for `tokentax calibrate`: a request body and the input tokens the provider
 /// reported for it, measured into the features the family's estimate is built from.
 struct CalibrationSample {

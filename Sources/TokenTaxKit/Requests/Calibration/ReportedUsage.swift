@@ -1,3 +1,5 @@
+import JSON
+
 /// The input tokens a provider reported for a call, from any of the usage shapes: OpenAI Chat
 /// `prompt_tokens`, Responses `input_tokens`, Anthropic `input_tokens` + cache reads and writes
 /// (which Anthropic reports apart), Gemini `promptTokenCount` (or `totalTokens` of countTokens).

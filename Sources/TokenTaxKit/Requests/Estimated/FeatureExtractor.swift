@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Tokenizer
 
 /// Reads Anthropic, Gemini and OpenAI-shaped bodies of estimated families into

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// What a Gemini request pays for the `thoughtSignature`s it sends back.
 ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// An OpenAI request reduced to what is billed as input: Chat Completions bodies directly,
 /// Responses bodies after `ChatRequest(responses:)` maps their items onto messages.
 struct ChatRequest {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Reads OpenAI Chat Completions and Responses bodies into a `ChatRequest`.
 struct ChatRequestParser {
   let reader: BodyReader

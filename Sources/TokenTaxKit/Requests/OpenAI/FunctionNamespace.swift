@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Renders function definitions the way OpenAI's chat format shows them to the model: a
 /// TypeScript `namespace functions` in the system message, not the JSON the request carries.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Tokenizer
 
 /// Counts an OpenAI request the way the API bills it: every message framed, names, tool

@@ -1,3 +1,5 @@
+import JSON
+
 /// How gpt-4o models bill an assistant message that calls several tools at once: as one call
 /// of the hidden `multi_tool_use.parallel` tool, whose results come back as one message
 /// holding the list of outputs. Recorded calls match this rendering: 24 of the 31 parallel

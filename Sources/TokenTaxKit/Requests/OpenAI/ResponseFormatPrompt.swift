@@ -1,3 +1,5 @@
+import JSON
+
 /// The text a `json_schema` response format adds to the prompt, as far as recorded calls
 /// reveal it: a `# Response Formats` section (the shape OpenAI documents for its harmony
 /// format) with the format's name, its description as `//` comment lines, and the schema as

@@ -1,3 +1,5 @@
+import JSON
+
 /// A config rule that maps a field value of a trace record to a feature (docs/traces.md):
 /// `{ "match": { "<field path>": "<value or glob>" }, "feature": "<id>" }`.
 ///

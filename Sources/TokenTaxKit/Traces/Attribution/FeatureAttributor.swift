@@ -1,3 +1,5 @@
+import JSON
+
 /// Decides which feature a call belongs to (docs/traces.md).
 ///
 /// Order: the record's explicit tag (native `feature`, OTel `tokentax.feature`, a

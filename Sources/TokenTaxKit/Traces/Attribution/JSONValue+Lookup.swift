@@ -1,3 +1,5 @@
+import JSON
+
 extension JSONValue {
   /// The value at a dotted `path`. Keys may contain dots themselves (the longest key that
   /// exists wins), array elements are addressed by index, and a string holding a JSON object or

@@ -1,3 +1,5 @@
+import JSON
+
 extension AnthropicReader {
   /// Keys of a batch result line, or of an OpenAI object (`TraceFormat.detect` tests `object` first).
   private static let otherShapeKeys: [StaticString] = ["custom_id", "object"]

@@ -1,3 +1,5 @@
+import JSON
+
 /// Anthropic Messages objects, their streaming events, and Message Batches result lines
 /// (docs/traces.md).
 ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// AWS Bedrock Converse responses, the ConverseStream `metadata` event, and model-invocation
 /// log records (docs/traces.md).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Reads one file's records and routes each to its format's reader.
 struct FileRecordReader {

@@ -1,3 +1,5 @@
+import JSON
+
 extension GeminiReader {
   /// The hot path for a line holding one `generateContent` response (docs/design.md, Performance targets): the same
   /// result as `read` on the whole line, with only the members `read` looks at made into

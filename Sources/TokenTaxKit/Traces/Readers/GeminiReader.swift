@@ -1,3 +1,5 @@
+import JSON
+
 /// Gemini `generateContent` responses, their stream chunks, and batch output lines
 /// (`{"key": …, "response": {…}}`) with `usageMetadata` (docs/traces.md).
 ///

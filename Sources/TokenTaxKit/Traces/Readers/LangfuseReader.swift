@@ -1,3 +1,5 @@
+import JSON
+
 /// Langfuse observation exports (docs/traces.md): one observation per line, a JSON array, or
 /// an API page `{"data": [...], "meta": {...}}`.
 ///

@@ -1,3 +1,5 @@
+import JSON
+
 /// LiteLLM spend-log rows (`LiteLLM_SpendLogs`) and standard logging payloads
 /// (docs/traces.md).
 ///

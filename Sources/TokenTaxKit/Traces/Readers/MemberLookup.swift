@@ -1,3 +1,5 @@
+import JSON
+
 /// Read access to a JSON object's members, so a reader's field logic runs unchanged on a parsed
 /// `JSONValue` or on an object read straight from a line's bytes (`ScannedObject`).
 protocol MemberLookup {

@@ -1,3 +1,5 @@
+import JSON
+
 /// tokentax's own JSONL (docs/traces.md): one call per line, buckets already disjoint.
 ///
 /// `{"feature":"support-bot","case":"c-017","model":"gpt-5","input_tokens":1840,

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 extension OTelReader {
   /// Attribute keys `readSpan` reads, as bytes: without attribution rules (which may name any

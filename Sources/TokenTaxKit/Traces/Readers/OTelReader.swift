@@ -1,3 +1,5 @@
+import JSON
+
 /// OpenTelemetry spans in OTLP/JSON (docs/traces.md): `resourceSpans` lines from the file
 /// exporter, Tempo's `batches`, Jaeger's `result`, attributes as key/value lists (or plain
 /// maps), 64-bit integers as strings.

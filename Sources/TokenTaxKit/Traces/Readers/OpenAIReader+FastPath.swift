@@ -1,3 +1,5 @@
+import JSON
+
 extension OpenAIReader {
   /// Keys of a batch line or a stream event, which `read` treats differently.
   private static let otherShapeKeys: [StaticString] = ["custom_id", "type"]

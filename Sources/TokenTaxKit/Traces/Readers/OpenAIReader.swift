@@ -1,3 +1,5 @@
+import JSON
+
 /// OpenAI Chat Completions, legacy Completions and Responses objects, their streaming chunks
 /// and events, and Batch output lines (docs/traces.md). DeepSeek and other
 /// OpenAI-compatible servers share the shape.

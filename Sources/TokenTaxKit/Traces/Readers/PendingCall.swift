@@ -1,3 +1,5 @@
+import JSON
+
 /// A streamed call whose usage may still change: its template (feature, model, case) and the
 /// provider's raw usage object merged so far (later events overwrite earlier keys, because
 /// streamed counts are cumulative running totals: take the last, never add).

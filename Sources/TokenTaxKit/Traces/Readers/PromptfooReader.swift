@@ -1,3 +1,5 @@
+import JSON
+
 /// promptfoo eval results (`promptfoo eval -o results.json`, or one result per line).
 ///
 /// Only the app's tokens count: `response.tokenUsage`, without its `assertions` part. The

@@ -1,3 +1,5 @@
+import JSON
+
 /// A scanned line that a reader's fast path reads in place (docs/design.md, Performance targets): members become
 /// `JSONValue`s only when asked for, so the rest of the line (choices, content, tool
 /// arguments: most of its bytes) is never built.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A JSON object whose members are read from its bytes on demand, without building a
 /// `JSONObject` (docs/design.md, Performance targets: hashing every key of every line was the cost of reading

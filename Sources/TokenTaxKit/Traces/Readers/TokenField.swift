@@ -1,3 +1,5 @@
+import JSON
+
 /// Reading token counts from records: numbers or numeric strings, never negative or absurd.
 enum TokenField {
   /// No single call bills a billion tokens in one bucket; a count above this is a broken export.

@@ -1,3 +1,5 @@
+import JSON
+
 /// Timestamps as ISO 8601 text, converted without `DateFormatter` (slow, locale-bound).
 enum TraceTimestamp {
   /// `2026-11-20T10:00:00Z` from Unix seconds (fractions kept to milliseconds).

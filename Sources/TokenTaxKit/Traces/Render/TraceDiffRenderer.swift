@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `traces diff` output: a table per feature, or JSON (sorted keys, fixed decimals).
 enum TraceDiffRenderer {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The JSON form of a `TraceSummary` (`traces summarize --json`), schema version 1:
 ///

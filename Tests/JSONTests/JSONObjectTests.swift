@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TokenTaxKit
+@testable import JSON
 
 @Suite struct JSONObjectTests {
   @Test func parsedObjectsKeepTheWrittenOrderAndReportsSortIt() throws {

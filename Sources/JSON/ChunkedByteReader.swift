@@ -5,22 +5,22 @@ import Foundation
 ///
 /// The buffer only grows when a single record is larger than it, so memory stays flat in the
 /// size of the file (docs/traces.md).
-final class ChunkedByteReader {
+public final class ChunkedByteReader {
   /// Why the file could not be opened or read.
-  struct ReadError: Error {
-    var reason: String
-    init(code: Int32) { reason = String(cString: strerror(code)) }
-    init(reason: String) { self.reason = reason }
+  public struct ReadError: Error {
+    public var reason: String
+    public init(code: Int32) { reason = String(cString: strerror(code)) }
+    public init(reason: String) { self.reason = reason }
   }
 
   /// One record (a line, or a value of a document) outgrew `maximumRecordBytes`.
-  struct RecordTooLarge: Error {
-    var limit: Int
+  public struct RecordTooLarge: Error {
+    public var limit: Int
   }
 
   /// The most one record may take in memory: without it a file with no newline (or a
   /// minified document that is one object) would be buffered whole.
-  let maximumRecordBytes: Int
+  public let maximumRecordBytes: Int
 
   private let descriptor: Int32
   /// False for standard input, which is not the reader's to close.
@@ -36,14 +36,12 @@ final class ChunkedByteReader {
   /// Bytes still to read when only a range of the file is read.
   private var remaining = Int.max
 
-  /// Reads the file at `path`, or only the bytes of `range`.
-  init(path: String, range: Range<Int>? = nil, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 64 << 20) throws {
-    let opened: Int32
-    do {
-      opened = try RegularFile.descriptor(path)
-    } catch {
-      throw ReadError(reason: error.reason)
-    }
+  /// Reads an open file, which it closes, or only the bytes of `range`.
+  public init(
+    owning opened: Int32, range: Range<Int>? = nil, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 64 << 20
+  )
+    throws
+  {
     if let range, lseek(opened, off_t(range.lowerBound), SEEK_SET) < 0 {
       let code = errno
       close(opened)
@@ -58,7 +56,7 @@ final class ChunkedByteReader {
   }
 
   /// Reads a descriptor it does not own, such as standard input (a pipe: nothing is seeked).
-  init(borrowing descriptor: Int32, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 64 << 20) {
+  public init(borrowing descriptor: Int32, chunkSize: Int = 1 << 20, maximumRecordBytes: Int = 64 << 20) {
     self.descriptor = descriptor
     ownsDescriptor = false
     self.maximumRecordBytes = maximumRecordBytes
@@ -68,13 +66,13 @@ final class ChunkedByteReader {
 
   /// Everything not yet handed out, to the end of the input (a peek hands nothing out); one
   /// record's limit applies, since it is one value.
-  func readToEnd() throws -> Data {
+  public func readToEnd() throws -> Data {
     while try fill() {}
     return Data(bytes: storage + start, count: end - start)
   }
 
   /// Frames bytes already in memory (a file read from git).
-  init(bytes: Data, maximumRecordBytes: Int = 64 << 20) {
+  public init(bytes: Data, maximumRecordBytes: Int = 64 << 20) {
     descriptor = -1
     self.maximumRecordBytes = maximumRecordBytes
     capacity = max(bytes.count, 16)
@@ -90,7 +88,7 @@ final class ChunkedByteReader {
   }
 
   /// The first byte that is not blank or a byte-order mark, nil for an empty file.
-  func peekFirstByte() throws -> UInt8? {
+  public func peekFirstByte() throws -> UInt8? {
     var from = start
     while true {
       while from < end, isBlank(storage[from]) { from += 1 }
@@ -104,7 +102,7 @@ final class ChunkedByteReader {
   /// The first non-blank byte of the file and the complete first non-blank line, for format
   /// detection; reading restarts from the beginning afterwards (only buffered bytes are used,
   /// plus as many chunks as the first line needs).
-  func peekFirstLine() throws -> [UInt8]? {
+  public func peekFirstLine() throws -> [UInt8]? {
     var from = start
     while true {
       while from < end, isBlank(storage[from]) { from += 1 }
@@ -129,7 +127,7 @@ final class ChunkedByteReader {
 
   /// Calls `body` with every line (without its `\n` or `\r\n`) and its 1-based number,
   /// counted from `firstLine`. A UTF-8 byte-order mark at the start of the file is dropped.
-  func forEachLine(firstLine: Int = 1, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+  public func forEachLine(firstLine: Int = 1, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
     var lineNumber = firstLine - 1
     var scanFrom = start
     while true {
@@ -173,7 +171,7 @@ final class ChunkedByteReader {
   /// Framing only tracks strings and bracket depth; the caller's parser validates each value
   /// and reports errors relative to the returned position. Unbalanced input ends with a value
   /// that runs to the end of the file, which the parser then rejects with a position.
-  func forEachValue(_ body: (UnsafeBufferPointer<UInt8>, _ line: Int, _ column: Int) throws -> Void) throws {
+  public func forEachValue(_ body: (UnsafeBufferPointer<UInt8>, _ line: Int, _ column: Int) throws -> Void) throws {
     var framer = ValueFramer()
     var position = start  // a buffer index
     while true {

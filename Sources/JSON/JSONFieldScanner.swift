@@ -7,37 +7,37 @@ import Foundation
 /// error with its column, but builds nothing: callers read the few fields they need straight
 /// from the bytes. `fields` is reused between scans so a steady stream of lines allocates
 /// nothing.
-struct JSONFieldScanner {
+public struct JSONFieldScanner {
   /// The kind of a member's value.
-  enum Kind: UInt8 { case string, number, object, array, bool, null }
+  public enum Kind: UInt8 { case string, number, object, array, bool, null }
 
   /// One top-level member. Ranges are byte offsets into the scanned buffer; string ranges
   /// exclude the quotes.
-  struct Field {
-    var keyStart: Int
-    var keyEnd: Int
-    var keyEscaped: Bool
-    var kind: Kind
-    var valueStart: Int
-    var valueEnd: Int
+  public struct Field {
+    public var keyStart: Int
+    public var keyEnd: Int
+    public var keyEscaped: Bool
+    public var kind: Kind
+    public var valueStart: Int
+    public var valueEnd: Int
     /// For strings: the text contains backslash escapes (decode it with `JSONParser`).
-    var valueEscaped: Bool
+    public var valueEscaped: Bool
 
     /// Where the value starts, its opening quote included: the offset to blame in errors.
-    var start: Int { kind == .string ? valueStart - 1 : valueStart }
+    public var start: Int { kind == .string ? valueStart - 1 : valueStart }
   }
 
-  private(set) var fields: [Field] = []
+  public private(set) var fields: [Field] = []
   /// The byte ranges of the elements of the last scanned value when it was an array.
-  private(set) var elements: [Range<Int>] = []
+  public private(set) var elements: [Range<Int>] = []
   /// Whether the last scanned value was an object (otherwise `fields` is empty).
-  private(set) var isObject = false
+  public private(set) var isObject = false
 
-  init() { fields.reserveCapacity(32) }
+  public init() { fields.reserveCapacity(32) }
 
   /// Scans `bytes` as one JSON value (surrounding whitespace allowed).
   /// Throws the first syntax error with line 1 and the character column.
-  mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) {
+  public mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) {
     fields.removeAll(keepingCapacity: true)
     elements.removeAll(keepingCapacity: true)
     guard let base = bytes.baseAddress, !bytes.isEmpty else {
@@ -61,7 +61,7 @@ struct JSONFieldScanner {
 
   /// Whether `field`'s key is exactly `name` (an ASCII key without escapes).
   @inline(__always)
-  static func key(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>, is name: StaticString) -> Bool {
+  public static func key(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>, is name: StaticString) -> Bool {
     let length = field.keyEnd - field.keyStart
     guard !field.keyEscaped, length == name.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
     return memcmp(base + field.keyStart, name.utf8Start, length) == 0
@@ -69,7 +69,7 @@ struct JSONFieldScanner {
 
   /// Whether `field`'s string value is exactly `text` (compared as raw bytes: escapes are not decoded).
   @inline(__always)
-  static func stringValue(of field: Field, in bytes: UnsafeBufferPointer<UInt8>, is text: StaticString) -> Bool {
+  public static func stringValue(of field: Field, in bytes: UnsafeBufferPointer<UInt8>, is text: StaticString) -> Bool {
     let length = field.valueEnd - field.valueStart
     guard field.kind == .string, length == text.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
     return memcmp(base + field.valueStart, text.utf8Start, length) == 0
@@ -77,7 +77,7 @@ struct JSONFieldScanner {
 
   /// The integer value of a number field, or of a string field holding one ("412"), which
   /// real exports contain. Integral decimals (`412.0`, `4.12e2`) are accepted.
-  static func integer(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  public static func integer(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard field.kind == .number || (field.kind == .string && !field.valueEscaped), let base = bytes.baseAddress else {
       return nil
     }
@@ -103,7 +103,7 @@ struct JSONFieldScanner {
   }
 
   /// The text of a string field (escapes decoded), or nil for another kind or invalid UTF-8.
-  static func string(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  public static func string(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard field.kind == .string, let base = bytes.baseAddress else { return nil }
     let raw = UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart)
     if !field.valueEscaped {
@@ -117,7 +117,7 @@ struct JSONFieldScanner {
 
   /// The field's value as `JSONParser` would make it; only containers and strings with escapes
   /// are parsed. Nil when the value is not valid (a string that is not UTF-8).
-  static func value(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+  public static func value(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
     guard let base = bytes.baseAddress else { return nil }
     switch field.kind {
     case .null: return .null
@@ -136,13 +136,13 @@ struct JSONFieldScanner {
   }
 
   /// The value of a `true`/`false` field.
-  static func bool(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  public static func bool(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard field.kind == .bool, let base = bytes.baseAddress else { return nil }
     return base[field.valueStart] == UInt8(ascii: "t")
   }
 
   /// The 1-based character column of byte `offset` in a single line.
-  static func column(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  public static func column(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var column = 1
     for index in 0..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
     return column
@@ -268,7 +268,7 @@ private struct ScanCursor {
     }
   }
 
-  mutating func array(depth: Int) throws(JSONParseError) {
+  public mutating func array(depth: Int) throws(JSONParseError) {
     index += 1
     skipSpace()
     if !atEnd, peek == UInt8(ascii: "]") {
@@ -295,7 +295,7 @@ private struct ScanCursor {
   }
 
   /// Scans a string starting at its opening quote; returns whether it contains escapes.
-  mutating func string() throws(JSONParseError) -> Bool {
+  public mutating func string() throws(JSONParseError) -> Bool {
     let start = index
     index += 1
     var escaped = false
@@ -339,7 +339,7 @@ private struct ScanCursor {
     (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
   }
 
-  mutating func literal(_ word: StaticString) throws(JSONParseError) {
+  public mutating func literal(_ word: StaticString) throws(JSONParseError) {
     let length = word.utf8CodeUnitCount
     guard index + length <= count, memcmp(base + index, word.utf8Start, length) == 0 else {
       throw error("unexpected '\(printable)'; expected a value")
@@ -347,7 +347,7 @@ private struct ScanCursor {
     index += length
   }
 
-  mutating func number() throws(JSONParseError) {
+  public mutating func number() throws(JSONParseError) {
     if peek == UInt8(ascii: "-") { index += 1 }
     if digits() == 0 { throw error("invalid number: expected a digit") }
     if !atEnd, peek == UInt8(ascii: ".") {

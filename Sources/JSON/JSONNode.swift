@@ -162,7 +162,7 @@ public struct JSONNode: Sendable {
 
   /// At most `limit` characters of `text`, noting how long it was, so a 100,000-character
   /// value cannot make a 100 KB message (the CLI escapes control characters when it prints).
-  static func quoted(_ text: String, limit: Int = 80) -> String {
+  public static func quoted(_ text: String, limit: Int = 80) -> String {
     guard text.count > limit else { return text }
     return String(text.prefix(limit)) + "… (\(text.count) characters)"
   }

@@ -71,7 +71,7 @@ public enum JSONValue: Sendable, Equatable {
   /// The number as an exact `Decimal` (prices); also accepts numeric strings.
   /// Whether a number's digits before any exponent are not all zero: such a number that reads
   /// as 0 underflowed.
-  static func hasNonzeroMantissa(_ text: String) -> Bool {
+  public static func hasNonzeroMantissa(_ text: String) -> Bool {
     text.prefix { $0 != "e" && $0 != "E" }.contains { $0 >= "1" && $0 <= "9" }
   }
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TokenTaxKit
+@testable import JSON
 
 /// JSON numbers are never written in exponent form, whichever writer made them.
 @Suite struct PositionalNumberTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TokenTaxKit
+@testable import JSON
 
 /// Pins the parser's results and error positions, so speed work cannot change what it accepts
 /// or where it points.

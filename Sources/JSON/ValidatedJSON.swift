@@ -4,14 +4,14 @@ import Foundation
 /// of a nested object and the elements of an array, as byte ranges, building nothing (docs/design.md, Performance targets:
 /// an OTLP line is mostly values nobody reads). Nothing is checked twice, so on unvalidated
 /// bytes the results are meaningless (but every read stays in bounds).
-struct ValidatedJSON {
-  let bytes: UnsafeBufferPointer<UInt8>
+public struct ValidatedJSON {
+  public let bytes: UnsafeBufferPointer<UInt8>
   /// Where every object or array opens, in order, and where it closes (just past it): found in
   /// one pass, so walking down nested values does not skip over the same bytes at every level.
   private var opens: [Int] = []
   private var closes: [Int] = []
 
-  init(bytes: UnsafeBufferPointer<UInt8>) {
+  public init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
     // An OTLP line holds a few dozen containers: grow once, not six times.
     var stack: [Int] = []
@@ -38,14 +38,14 @@ struct ValidatedJSON {
 
   /// The members of the object whose `{` is at `start`, with offsets into `bytes` (the same
   /// shape `JSONFieldScanner` gives for the outermost object).
-  func members(ofObjectAt start: Int) -> [JSONFieldScanner.Field] {
+  public func members(ofObjectAt start: Int) -> [JSONFieldScanner.Field] {
     var fields: [JSONFieldScanner.Field] = []
     forEachMember(ofObjectAt: start) { fields.append($0) }
     return fields
   }
 
   /// Calls `body` with each member of the object whose `{` is at `start`, in order.
-  func forEachMember(ofObjectAt start: Int, _ body: (JSONFieldScanner.Field) -> Void) {
+  public func forEachMember(ofObjectAt start: Int, _ body: (JSONFieldScanner.Field) -> Void) {
     var index = skipSpace(start + 1)
     while index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
       let keyEnd = stringEnd(index)
@@ -67,7 +67,7 @@ struct ValidatedJSON {
   }
 
   /// The offsets where the elements of the array whose `[` is at `start` begin.
-  func elements(ofArrayAt start: Int) -> [Int] {
+  public func elements(ofArrayAt start: Int) -> [Int] {
     var starts: [Int] = []
     var index = skipSpace(start + 1)
     guard index < bytes.count, bytes[index] != UInt8(ascii: "]") else { return starts }
@@ -81,7 +81,7 @@ struct ValidatedJSON {
   }
 
   /// The kind of the value starting at `start`.
-  func kind(at start: Int) -> JSONFieldScanner.Kind {
+  public func kind(at start: Int) -> JSONFieldScanner.Kind {
     guard start < bytes.count else { return .null }
     switch bytes[start] {
     case UInt8(ascii: "{"): return .object
@@ -94,7 +94,7 @@ struct ValidatedJSON {
   }
 
   /// The offset just past the value starting at `start`.
-  func end(ofValueAt start: Int) -> Int {
+  public func end(ofValueAt start: Int) -> Int {
     guard start < bytes.count else { return bytes.count }
     switch bytes[start] {
     case UInt8(ascii: "\""):

@@ -53,7 +53,7 @@ public enum JSONWriter {
     out += "\n" + String(repeating: "  ", count: indent)
   }
 
-  static func escape(_ text: String, into out: inout String) {
+  public static func escape(_ text: String, into out: inout String) {
     out += "\""
     for scalar in text.unicodeScalars {
       switch scalar {

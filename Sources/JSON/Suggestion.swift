@@ -17,7 +17,7 @@ public enum Suggestion {
   }
 
   /// Levenshtein distance over bytes, two rows of memory.
-  static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+  public static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

@@ -1,5 +1,5 @@
 /// A syntax error in a JSON document, with its 1-based line and column.
-public struct JSONParseError: UserFacingError, Equatable {
+public struct JSONParseError: Error, Equatable, CustomStringConvertible {
   /// The file the text came from, when known (set by the caller).
   public var file: String?
   public var line: Int
