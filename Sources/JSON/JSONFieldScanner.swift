@@ -59,8 +59,11 @@ public struct JSONFieldScanner {
     if !cursor.atEnd { throw cursor.error("unexpected '\(cursor.printable)' after the JSON value") }
   }
 
+  // The accessors below run for every field of every trace line: `@inlinable` lets the trace
+  // readers in another module inline them, as they did when both were one module.
+
   /// Whether `field`'s key is exactly `name` (an ASCII key without escapes).
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func key(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>, is name: StaticString) -> Bool {
     let length = field.keyEnd - field.keyStart
     guard !field.keyEscaped, length == name.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
@@ -68,7 +71,7 @@ public struct JSONFieldScanner {
   }
 
   /// Whether `field`'s string value is exactly `text` (compared as raw bytes: escapes are not decoded).
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func stringValue(of field: Field, in bytes: UnsafeBufferPointer<UInt8>, is text: StaticString) -> Bool {
     let length = field.valueEnd - field.valueStart
     guard field.kind == .string, length == text.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
@@ -77,6 +80,7 @@ public struct JSONFieldScanner {
 
   /// The integer value of a number field, or of a string field holding one ("412"), which
   /// real exports contain. Integral decimals (`412.0`, `4.12e2`) are accepted.
+  @inlinable
   public static func integer(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard field.kind == .number || (field.kind == .string && !field.valueEscaped), let base = bytes.baseAddress else {
       return nil
@@ -103,6 +107,7 @@ public struct JSONFieldScanner {
   }
 
   /// The text of a string field (escapes decoded), or nil for another kind or invalid UTF-8.
+  @inlinable
   public static func string(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard field.kind == .string, let base = bytes.baseAddress else { return nil }
     let raw = UnsafeBufferPointer(start: base + field.valueStart, count: field.valueEnd - field.valueStart)
@@ -136,6 +141,7 @@ public struct JSONFieldScanner {
   }
 
   /// The value of a `true`/`false` field.
+  @inlinable
   public static func bool(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard field.kind == .bool, let base = bytes.baseAddress else { return nil }
     return base[field.valueStart] == UInt8(ascii: "t")

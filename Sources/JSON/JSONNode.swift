@@ -50,6 +50,12 @@ public struct JSONNode: Sendable {
     JSONNode(item, file: file, path: "\(path)[\(index)]", remedy: remedy)
   }
 
+  /// This node, checked to be an object.
+  public func object() throws -> JSONNode {
+    guard case .object = value else { throw invalid("an object") }
+    return self
+  }
+
   /// This node, checked to be an object whose keys are all `allowed`.
   public func object(allowed: [String]) throws -> JSONNode {
     guard case .object(let members) = value else {

@@ -64,7 +64,6 @@ public struct RequestCounter: Sendable {
       // Neither priced nor a family tokentax recognises: most likely a typo.
       _ = try prices.lookup(model)
     }
-    let reader = BodyReader(file: file)
     if let encoding = exactEncoding(model: model, price: price), api == .chatCompletions || api == .responses {
       let parser = ChatRequestParser(file: file, model: model)
       let request = api == .chatCompletions ? try parser.chat(body) : try parser.responses(body)
@@ -74,7 +73,7 @@ public struct RequestCounter: Sendable {
     }
     let family = price.map(\.tokenizer).flatMap { EncodingName(rawValue: $0) == nil ? $0 : nil } ?? guessedFamily
     let profile = EstimationProfile.builtIn(family: family).applying(price)
-    let extractor = FeatureExtractor(reader: reader, sizer: sizer)
+    let extractor = FeatureExtractor(file: file, sizer: sizer)
     let features: RequestFeatures
     switch api {
     case .anthropicMessages: features = try extractor.anthropic(body)

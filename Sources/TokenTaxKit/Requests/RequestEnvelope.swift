@@ -28,10 +28,10 @@ struct RequestEnvelope {
       else { return RequestEnvelope(body: bytes) }
       let id = (object["custom_id"] ?? object["key"])?.stringValue
       if let url = object["url"]?.stringValue, !url.hasSuffix("/chat/completions"), !url.hasSuffix("/responses") {
-        throw RequestError.invalid(
+        throw JSONFieldError(
           file: "\(file):\(line)", path: "url",
-          expected:
-            "a /v1/chat/completions or /v1/responses batch line (got \(url)); count other text with tokentax count")
+          problem: "is \(url), but only /v1/chat/completions and /v1/responses batch lines are request bodies",
+          remedy: "count other text with tokentax count")
       }
       // The last member of that name, as a full parse would keep.
       let wrappers: [(key: StaticString, namesModel: Bool)] = [("body", false), ("params", false), ("request", true)]

@@ -1,8 +1,7 @@
-/// A request body tokentax cannot count, naming the file, the JSON path and what to change.
+/// A request body tokentax cannot count at all; a field of the wrong shape is a `JSONFieldError`.
 public enum RequestError: UserFacingError, Equatable {
   case notARequest(file: String)
   case noModel(file: String)
-  case invalid(file: String, path: String, expected: String)
 
   public var description: String {
     switch self {
@@ -11,8 +10,6 @@ public enum RequestError: UserFacingError, Equatable {
         + "\"input\" (OpenAI Responses) or \"contents\" (Gemini)"
     case .noModel(let file):
       return "\(file): the request names no model; add \"model\" to the body or pass --model"
-    case .invalid(let file, let path, let expected):
-      return "\(file): \(path): expected \(expected)"
     }
   }
 }

@@ -91,6 +91,6 @@ import Testing
     try repo.commit("base")
     let result = repo.run("check", "--base", "HEAD")
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr.contains("requests/support.json: messages[0].role: expected a string"))
+    #expect(result.stderr.contains("requests/support.json: messages[0].role is missing"))
   }
 }

@@ -97,7 +97,8 @@ import Testing
     #expect(broken.code == .couldNotRun)
     #expect(
       broken.stderr.contains(
-        "-:2: url: expected a /v1/chat/completions or /v1/responses batch line (got /v1/embeddings)"))
+        "-:2: url is /v1/embeddings, but only /v1/chat/completions and /v1/responses batch lines are request bodies; count other text with tokentax count"
+      ))
   }
 
   /// claude-opus-4-6 has 9 recorded calls, most of one size: its fit is implausible and must
@@ -163,7 +164,7 @@ import Testing
   @Test func calibrateNamesTheLineOfABadTrace() {
     let result = run(["calibrate", "-"], stdin: "{\"model\": \"claude-haiku-4-5\", \"request\": {\"messages\": []}}\n")
     #expect(result.code == .couldNotRun)
-    #expect(result.stderr.contains("-:1: usage: expected the provider's usage"))
+    #expect(result.stderr.contains("-:1: usage has no input token count; record the provider's usage"))
   }
 
   @Test func calibrateWithOnlyOpenAICallsSaysWhy() {

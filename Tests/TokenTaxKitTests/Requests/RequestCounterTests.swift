@@ -166,8 +166,17 @@ import Testing
 
   @Test func badBodiesNameTheFileAndPath() throws {
     #expect(throws: RequestError.notARequest(file: "request.json")) { try count(#"{"model": "gpt-4o"}"#) }
-    #expect(throws: RequestError.invalid(file: "request.json", path: "messages[0].role", expected: "a string")) {
+    #expect(throws: JSONFieldError(file: "request.json", path: "messages[0].role", problem: "is missing")) {
       try count(#"{"model": "gpt-4o", "messages": [{"content": "x"}]}"#)
+    }
+    #expect(throws: JSONFieldError(file: "request.json", path: "messages[1].role", problem: "must be a string, not 3"))
+    {
+      try count(#"{"model": "gpt-4o", "messages": [{"role": "user"}, {"role": 3}]}"#)
+    }
+    #expect(
+      throws: JSONFieldError(file: "request.json", path: "tools[0].function.name", problem: "is missing")
+    ) {
+      try count(#"{"model": "gpt-4o", "messages": [], "tools": [{"type": "function", "function": {}}]}"#)
     }
     #expect(throws: JSONParseError.self) { try count("{") }
     #expect(throws: PricingError.self) { try count(#"{"model": "gtp-4o", "messages": []}"#) }

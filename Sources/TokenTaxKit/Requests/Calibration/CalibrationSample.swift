@@ -23,15 +23,16 @@ struct CalibrationSample {
       throw JSONParseError(file: file, line: lineNumber, column: error.column, reason: error.reason)
     }
     guard let request = rawValue(of: "request", in: bytes), value["request"]?.objectValue != nil else {
-      throw RequestError.invalid(file: location, path: "request", expected: "the request body as an object")
+      throw JSONFieldError(file: location, path: "request", problem: "must be the request body as an object")
     }
     let reported: Int? =
       value["usage"].flatMap { ReportedUsage.inputTokens($0) }
       ?? value["response"].flatMap { ReportedUsage.inputTokens(response: $0) }
     guard let reported, reported > 0 else {
-      throw RequestError.invalid(
+      throw JSONFieldError(
         file: location, path: "usage",
-        expected: "the provider's usage (prompt_tokens, input_tokens or promptTokenCount) or its \"response\"")
+        problem: "has no input token count",
+        remedy: "record the provider's usage (prompt_tokens, input_tokens or promptTokenCount) or its \"response\"")
     }
     let analysis = try counter.analyze(
       json: Array(request), file: location, model: value["model"]?.stringValue, sizer: LiteralText())

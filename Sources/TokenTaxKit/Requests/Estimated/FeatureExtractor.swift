@@ -5,7 +5,7 @@ import Tokenizer
 /// Reads Anthropic, Gemini and OpenAI-shaped bodies of estimated families into
 /// `RequestFeatures`, counting their text with o200k_base.
 struct FeatureExtractor {
-  let reader: BodyReader
+  let file: String
   let sizer: any TextSizer
   let encoding = Encoding.load(.o200kBase)
 
@@ -13,21 +13,17 @@ struct FeatureExtractor {
 
   // MARK: Anthropic Messages
 
-  func anthropic(_ body: JSONObject) throws -> RequestFeatures {
+  func anthropic(_ object: JSONObject) throws -> RequestFeatures {
+    let body = JSONNode(.object(object), file: file)
     var features = RequestFeatures()
-    if let system = body["system"], system != .null {
-      try anthropicBlocks(system, "system", into: &features)
-    }
-    for (index, value) in try reader.array(body["messages"], "messages").enumerated() {
-      let message = try reader.object(value, "messages[\(index)]")
+    if let system = try body.member("system") { try anthropicBlocks(system, into: &features) }
+    for message in try body.required("messages").array() {
       features.messages += 1
-      try anthropicBlocks(message["content"] ?? .null, "messages[\(index)].content", into: &features)
+      if let content = try message.object().member("content") { try anthropicBlocks(content, into: &features) }
     }
-    for (index, value) in try reader.elements(body["tools"], "tools").enumerated() {
-      let path = "tools[\(index)]"
-      let tool = try reader.object(value, path)
-      guard let schema = tool["input_schema"] else {
-        let type = tool["type"]?.stringValue ?? "server"
+    for tool in try body.member("tools")?.array() ?? [] {
+      guard let schema = try tool.object().value["input_schema"] else {
+        let type = tool.value["type"]?.stringValue ?? "server"
         if let defined = AnthropicDefinedTool(type: type) {
           features.definedTools += 1
           features.definedToolTokens += defined.tokens
@@ -38,15 +34,15 @@ struct FeatureExtractor {
         continue
       }
       features.tools += 1
-      features.textTokens += tokens(try reader.string(tool["name"], "\(path).name"))
-      features.textTokens += tokens(try reader.optionalString(tool["description"], "\(path).description") ?? "")
+      features.textTokens += tokens(try tool.required("name").string())
+      features.textTokens += tokens(try tool.member("description")?.string() ?? "")
       features.textTokens += tokens(JSONWriter.asWritten(schema))
     }
-    let choice = body["tool_choice"]?["type"]?.stringValue
+    let choice = object["tool_choice"]?["type"]?.stringValue
     features.toolsForced = choice == "any" || choice == "tool"
-    if let thinking = body["thinking"]?["type"]?.stringValue { features.thinking = thinking != "disabled" }
+    if let thinking = object["thinking"]?["type"]?.stringValue { features.thinking = thinking != "disabled" }
     for (key, path) in [("output_format", ["output_format"]), ("output_config", ["output_config", "format"])] {
-      var format = body[key]
+      var format = object[key]
       if path.count > 1 { format = format?["format"] }
       guard let schema = format?["schema"] else { continue }
       features.structuredOutput = true
@@ -55,25 +51,23 @@ struct FeatureExtractor {
     return features
   }
 
-  private func anthropicBlocks(_ content: JSONValue, _ path: String, into features: inout RequestFeatures) throws {
-    if content == .null { return }
-    if let text = content.stringValue {
+  private func anthropicBlocks(_ content: JSONNode, into features: inout RequestFeatures) throws {
+    if let text = content.value.stringValue {
       features.textTokens += tokens(text)
       return
     }
-    for (index, value) in try reader.array(content, path).enumerated() {
-      let blockPath = "\(path)[\(index)]"
-      let block = try reader.object(value, blockPath)
+    for node in try content.array() {
+      let block = try node.object().value
       switch block["type"]?.stringValue ?? "text" {
       case "text":
-        features.textTokens += tokens(try reader.optionalString(block["text"], "\(blockPath).text") ?? "")
+        features.textTokens += tokens(try node.member("text")?.string() ?? "")
       case "tool_use":
         features.toolBlocks += 1
-        features.textTokens += tokens(try reader.string(block["name"], "\(blockPath).name"))
+        features.textTokens += tokens(try node.required("name").string())
         features.textTokens += tokens((block["input"] ?? .object([:])).compactJSON)
       case "tool_result":
         features.toolBlocks += 1
-        try anthropicBlocks(block["content"] ?? .null, "\(blockPath).content", into: &features)
+        if let nested = try node.member("content") { try anthropicBlocks(nested, into: &features) }
       case "image":
         if let data = block["source"]?["data"]?.stringValue, let size = ImageSize(base64OrDataURL: data) {
           features.mediaTokens += MediaTokens.anthropicImage(size)
@@ -105,46 +99,42 @@ struct FeatureExtractor {
     }
   }
 
-  func gemini(_ body: JSONObject, model: String) throws -> RequestFeatures {
+  func gemini(_ object: JSONObject, model: String) throws -> RequestFeatures {
+    let body = JSONNode(.object(object), file: file)
     var features = RequestFeatures()
-    let config = body["generationConfig"] ?? body["generation_config"]
+    let config = object["generationConfig"] ?? object["generation_config"]
     let images = GeminiImages(
       model: model, resolution: (config?["mediaResolution"] ?? config?["media_resolution"])?.stringValue)
-    if let instruction = body["systemInstruction"] ?? body["system_instruction"] {
-      try geminiParts(instruction["parts"], "systemInstruction.parts", images: images, into: &features)
+    if let instruction = try body.member("systemInstruction") ?? body.member("system_instruction") {
+      try geminiParts(instruction.object().member("parts"), images: images, into: &features)
     }
-    let contents = try reader.array(body["contents"], "contents")
-    let turnStart = ThoughtSignature.currentTurnStart(contents)
+    let contents = try body.required("contents").array()
+    let turnStart = ThoughtSignature.currentTurnStart(contents.map(\.value))
     var signatureCharacters = 0
-    for (index, value) in contents.enumerated() {
-      let content = try reader.object(value, "contents[\(index)]")
+    for (index, content) in contents.enumerated() {
       features.messages += 1
       signatureCharacters += try geminiParts(
-        content["parts"], "contents[\(index)].parts", images: images, countingSignatures: index >= turnStart,
-        into: &features)
+        content.object().member("parts"), images: images, countingSignatures: index >= turnStart, into: &features)
     }
     if signatureCharacters > 0 {
       features.thoughtSignatureTokens = ThoughtSignature.tokens(base64Characters: signatureCharacters, model: model)
       features.note("thought signatures estimated from their length")
     }
     // Older Vertex clients send one tool object instead of a list.
-    let tools =
-      body["tools"]?.objectValue != nil ? [body["tools"] ?? .null] : try reader.elements(body["tools"], "tools")
-    for (index, value) in tools.enumerated() {
-      let tool = try reader.object(value, "tools[\(index)]")
-      for (key, declarations) in tool {
+    let listed = try body.member("tools")
+    let tools = try listed.map { $0.value.objectValue != nil ? [$0] : try $0.array() } ?? []
+    for tool in tools {
+      for (key, declarations) in try tool.members() {
         guard key == "functionDeclarations" || key == "function_declarations" else {
           features.note("\(key) tool not counted: its hidden prompt is not public")
           continue
         }
-        for (offset, declaration) in try reader.array(declarations, "tools[\(index)].\(key)").enumerated() {
-          let path = "tools[\(index)].\(key)[\(offset)]"
-          let function = try reader.object(declaration, path)
+        for function in try declarations.array() {
           features.tools += 1
-          features.textTokens += tokens(try reader.string(function["name"], "\(path).name"))
-          features.textTokens += tokens(try reader.optionalString(function["description"], "\(path).description") ?? "")
+          features.textTokens += tokens(try function.object().required("name").string())
+          features.textTokens += tokens(try function.member("description")?.string() ?? "")
           for schemaKey in ["parameters", "parametersJsonSchema", "parameters_json_schema"] {
-            if let schema = function[schemaKey] {
+            if let schema = function.value[schemaKey] {
               features.textTokens += tokens(JSONWriter.asWritten(schema))
             }
           }
@@ -159,12 +149,11 @@ struct FeatureExtractor {
   /// characters of their billed thought signatures when `countingSignatures` (else 0).
   @discardableResult
   private func geminiParts(
-    _ parts: JSONValue?, _ path: String, images: GeminiImages, countingSignatures: Bool = false,
-    into features: inout RequestFeatures
+    _ parts: JSONNode?, images: GeminiImages, countingSignatures: Bool = false, into features: inout RequestFeatures
   ) throws -> Int {
     var signatureCharacters = 0
-    for (index, value) in try reader.elements(parts, path).enumerated() {
-      let part = try reader.object(value, "\(path)[\(index)]")
+    for node in try parts?.array() ?? [] {
+      let part = try node.object().value.objectValue ?? [:]
       if countingSignatures, let signature = (part["thoughtSignature"] ?? part["thought_signature"])?.stringValue,
         ThoughtSignature.carriesThoughts(signature)
       {
@@ -181,8 +170,9 @@ struct FeatureExtractor {
         features.textTokens +=
           tokens(response["name"]?.stringValue ?? "") + tokens((response["response"] ?? .object([:])).compactJSON)
         // Gemini 3 function responses can carry media parts of their own (an image a tool returned).
-        if let nested = response["parts"] {
-          try geminiParts(nested, "\(path)[\(index)].functionResponse.parts", images: images, into: &features)
+        let key = part["functionResponse"] != nil ? "functionResponse" : "function_response"
+        if let nested = try node.required(key).member("parts") {
+          try geminiParts(nested, images: images, into: &features)
         }
       } else if let inline = part["inlineData"] ?? part["inline_data"] {
         let mime = (inline["mimeType"] ?? inline["mime_type"])?.stringValue ?? ""
@@ -235,4 +225,9 @@ struct FeatureExtractor {
     }
     return features
   }
+}
+
+extension JSONValue {
+  /// Minified JSON with sorted keys, as tool inputs and results are counted here.
+  fileprivate var compactJSON: String { JSONWriter.string(self, pretty: false) }
 }

@@ -1,212 +1,177 @@
 import JSON
 
 /// Reads OpenAI Chat Completions and Responses bodies into a `ChatRequest`.
+///
+/// Unknown keys are ignored, since request bodies carry many parameters that cost no input
+/// tokens; a value of the wrong shape fails naming its path (`messages[2].content`).
 struct ChatRequestParser {
-  let reader: BodyReader
+  let file: String
   let model: String
 
   init(file: String, model: String) {
-    reader = BodyReader(file: file)
+    self.file = file
     self.model = model
   }
 
   // MARK: Chat Completions
 
-  func chat(_ body: JSONObject) throws -> ChatRequest {
-    var messages: [ChatMessage] = []
-    for (index, value) in try reader.array(body["messages"], "messages").enumerated() {
-      messages.append(try message(value, "messages[\(index)]"))
-    }
-    var (functions, hosted) = try tools(body["tools"], nestedIn: "function")
-    for (index, value) in try reader.elements(body["functions"], "functions").enumerated() {
-      functions.append(try function(value, "functions[\(index)]"))
-    }
+  func chat(_ object: JSONObject) throws -> ChatRequest {
+    let body = JSONNode(.object(object), file: file)
+    let messages = try body.required("messages").array().map(message)
+    var (functions, hosted) = try tools(body.member("tools"), nestedIn: "function")
+    functions += try (body.member("functions")?.array() ?? []).map(function)
     var request = ChatRequest(
       model: model, messages: messages, functions: functions,
-      toolChoice: try toolChoice(body["tool_choice"] ?? body["function_call"], "tool_choice"),
-      responseSchema: try responseFormat(body["response_format"]))
+      toolChoice: try toolChoice(body.member("tool_choice") ?? body.member("function_call")),
+      responseSchema: try responseFormat(body.member("response_format")))
     request.hostedTools = hosted
     return request
   }
 
-  private func message(_ value: JSONValue, _ path: String) throws -> ChatMessage {
-    let object = try reader.object(value, path)
+  private func message(_ node: JSONNode) throws -> ChatMessage {
+    let object = try node.object()
     var message = ChatMessage(
-      role: try reader.string(object["role"], "\(path).role"),
-      name: try reader.optionalString(object["name"], "\(path).name"),
-      parts: try parts(object["content"], "\(path).content"))
-    message.toolCallID = try reader.optionalString(object["tool_call_id"], "\(path).tool_call_id")
-    for (index, call) in try reader.elements(object["tool_calls"], "\(path).tool_calls").enumerated() {
-      let callPath = "\(path).tool_calls[\(index)]"
-      let callObject = try reader.object(call, callPath)
-      var toolCall = try self.call(callObject["function"], "\(callPath).function")
-      toolCall.id = try reader.optionalString(callObject["id"], "\(callPath).id")
+      role: try object.required("role").string(),
+      name: try object.member("name")?.string(),
+      parts: try parts(object.member("content")))
+    message.toolCallID = try object.member("tool_call_id")?.string()
+    for call in try object.member("tool_calls")?.array() ?? [] {
+      var toolCall = try self.call(call.object().required("function"))
+      toolCall.id = try call.member("id")?.string()
       message.toolCalls.append(toolCall)
     }
-    if let legacy = object["function_call"], legacy != .null {
-      message.functionCall = try call(legacy, "\(path).function_call")
-    }
+    if let legacy = try object.member("function_call") { message.functionCall = try call(legacy) }
     return message
   }
 
-  private func call(_ value: JSONValue?, _ path: String) throws -> ToolCall {
-    let object = try reader.object(value, path)
+  private func call(_ node: JSONNode) throws -> ToolCall {
+    let object = try node.object()
     return ToolCall(
-      name: try reader.string(object["name"], "\(path).name"),
-      arguments: try reader.optionalString(object["arguments"], "\(path).arguments") ?? "")
+      name: try object.required("name").string(), arguments: try object.member("arguments")?.string() ?? "")
   }
 
   /// `content`: a string, null, or an array of parts.
-  private func parts(_ value: JSONValue?, _ path: String) throws -> [ContentPart] {
-    guard let value, value != .null else { return [] }
-    if let text = value.stringValue { return [.text(text)] }
-    var parts: [ContentPart] = []
-    for (index, item) in try reader.array(value, path).enumerated() {
-      parts.append(try part(item, "\(path)[\(index)]"))
-    }
-    return parts
+  private func parts(_ node: JSONNode?) throws -> [ContentPart] {
+    guard let node else { return [] }
+    if let text = node.value.stringValue { return [.text(text)] }
+    return try node.array().map(part)
   }
 
-  private func part(_ value: JSONValue, _ path: String) throws -> ContentPart {
-    let object = try reader.object(value, path)
-    let type = try reader.optionalString(object["type"], "\(path).type") ?? "text"
-    switch type {
+  private func part(_ node: JSONNode) throws -> ContentPart {
+    let object = try node.object()
+    switch try object.member("type")?.string() ?? "text" {
     case "text", "input_text", "output_text":
-      return .text(try reader.optionalString(object["text"], "\(path).text") ?? "")
+      return .text(try object.member("text")?.string() ?? "")
     case "refusal":
-      return .text(try reader.optionalString(object["refusal"], "\(path).refusal") ?? "")
+      return .text(try object.member("refusal")?.string() ?? "")
     case "image_url":
       // Chat: {"image_url": {"url", "detail"}}; some clients send the URL string directly.
-      if let url = object["image_url"]?.stringValue { return .image(url: url, detail: nil) }
-      let image = try reader.object(object["image_url"], "\(path).image_url")
-      return .image(
-        url: try reader.string(image["url"], "\(path).image_url.url"),
-        detail: try reader.optionalString(image["detail"], "\(path).image_url.detail"))
+      let image = try object.required("image_url")
+      if let url = image.value.stringValue { return .image(url: url, detail: nil) }
+      return .image(url: try image.required("url").string(), detail: try image.member("detail")?.string())
     case "input_image":
       return .image(
-        url: try reader.optionalString(object["image_url"], "\(path).image_url") ?? "",
-        detail: try reader.optionalString(object["detail"], "\(path).detail"))
+        url: try object.member("image_url")?.string() ?? "", detail: try object.member("detail")?.string())
     case "input_audio":
-      let audio = try reader.object(object["input_audio"], "\(path).input_audio")
-      return .audio(
-        data: try reader.optionalString(audio["data"], "\(path).input_audio.data") ?? "",
-        format: try reader.optionalString(audio["format"], "\(path).input_audio.format"))
-    default:
+      let audio = try object.required("input_audio").object()
+      return .audio(data: try audio.member("data")?.string() ?? "", format: try audio.member("format")?.string())
+    case let type:
       return .other(type)
     }
   }
 
   /// `tools`: function definitions (Chat nests them under `function`, Responses does not) and
   /// the types of hosted tools.
-  private func tools(_ value: JSONValue?, nestedIn key: String?) throws -> ([FunctionDefinition], [String]) {
+  private func tools(_ node: JSONNode?, nestedIn key: String?) throws -> ([FunctionDefinition], [String]) {
     var functions: [FunctionDefinition] = []
     var hosted: [String] = []
-    for (index, value) in try reader.elements(value, "tools").enumerated() {
-      let path = "tools[\(index)]"
-      let tool = try reader.object(value, path)
-      let type = try reader.optionalString(tool["type"], "\(path).type") ?? "function"
+    for tool in try node?.array() ?? [] {
+      let type = try tool.object().member("type")?.string() ?? "function"
       guard type == "function" else {
         hosted.append(type)
         continue
       }
-      if let key {
-        functions.append(try function(tool[key], "\(path).\(key)"))
-      } else {
-        functions.append(try function(value, path))
-      }
+      functions.append(try function(key.map { try tool.required($0) } ?? tool))
     }
     return (functions, hosted)
   }
 
-  private func function(_ value: JSONValue?, _ path: String) throws -> FunctionDefinition {
-    let object = try reader.object(value, path)
-    let parameters = object["parameters"].flatMap { $0 == .null ? nil : $0 }
-    if let parameters, parameters.objectValue == nil {
-      throw reader.fail("\(path).parameters", "a JSON schema object")
-    }
+  private func function(_ node: JSONNode) throws -> FunctionDefinition {
+    let object = try node.object()
+    let parameters = try object.member("parameters")
+    if let parameters, parameters.value.objectValue == nil { throw parameters.invalid("a JSON schema object") }
     return FunctionDefinition(
-      name: try reader.string(object["name"], "\(path).name"),
-      description: try reader.optionalString(object["description"], "\(path).description"),
-      parameters: parameters)
+      name: try object.required("name").string(), description: try object.member("description")?.string(),
+      parameters: parameters?.value)
   }
 
-  private func toolChoice(_ value: JSONValue?, _ path: String) throws -> ToolChoice {
-    guard let value, value != .null else { return .auto }
-    if let word = value.stringValue {
+  private func toolChoice(_ node: JSONNode?) throws -> ToolChoice {
+    guard let node else { return .auto }
+    if let word = node.value.stringValue {
       switch word {
       case "none": return .none
       case "required", "any": return .required
       default: return .auto
       }
     }
-    let object = try reader.object(value, path)
+    let object = try node.object().value
     if let name = object["name"]?.stringValue { return .function(name) }
-    if let function = object["function"]?.objectValue, let name = function["name"]?.stringValue {
-      return .function(name)
-    }
+    if let name = object["function"]?["name"]?.stringValue { return .function(name) }
     // {"type": "allowed_tools", …} and hosted-tool choices add no function name.
     return .auto
   }
 
-  private func responseFormat(_ value: JSONValue?) throws -> ResponseSchema? {
-    guard let value, value != .null else { return nil }
-    let object = try reader.object(value, "response_format")
-    guard object["type"]?.stringValue == "json_schema" else { return nil }
-    let format = try reader.object(object["json_schema"], "response_format.json_schema")
+  private func responseFormat(_ node: JSONNode?) throws -> ResponseSchema? {
+    guard let object = try node?.object(), object.value["type"]?.stringValue == "json_schema" else { return nil }
+    let format = try object.required("json_schema").object()
     return ResponseSchema(
-      name: try reader.optionalString(format["name"], "response_format.json_schema.name") ?? "",
-      description: try reader.optionalString(format["description"], "response_format.json_schema.description"),
-      schema: format["schema"] ?? .object([:]))
+      name: try format.member("name")?.string() ?? "", description: try format.member("description")?.string(),
+      schema: format.value["schema"] ?? .object([:]))
   }
 
   // MARK: Responses
 
-  func responses(_ body: JSONObject) throws -> ChatRequest {
+  func responses(_ object: JSONObject) throws -> ChatRequest {
+    let body = JSONNode(.object(object), file: file)
     var messages: [ChatMessage] = []
-    if let instructions = try reader.optionalString(body["instructions"], "instructions") {
+    if let instructions = try body.member("instructions")?.string() {
       messages.append(ChatMessage(role: "system", parts: [.text(instructions)]))
     }
     var unsupported: [String] = []
-    if let text = body["input"]?.stringValue {
+    let input = try body.member("input")
+    if let text = input?.value.stringValue {
       messages.append(ChatMessage(role: "user", parts: [.text(text)]))
     } else {
-      for (index, value) in try reader.elements(body["input"], "input").enumerated() {
-        let path = "input[\(index)]"
-        let item = try reader.object(value, path)
-        let type = try reader.optionalString(item["type"], "\(path).type") ?? "message"
-        switch type {
+      for item in try input?.array() ?? [] {
+        switch try item.object().member("type")?.string() ?? "message" {
         case "message":
           messages.append(
-            ChatMessage(
-              role: try reader.string(item["role"], "\(path).role"),
-              parts: try parts(item["content"], "\(path).content")))
+            ChatMessage(role: try item.required("role").string(), parts: try parts(item.member("content"))))
         case "function_call":
           var call = ToolCall(
-            name: try reader.string(item["name"], "\(path).name"),
-            arguments: try reader.optionalString(item["arguments"], "\(path).arguments") ?? "")
-          call.id = try reader.optionalString(item["call_id"], "\(path).call_id")
+            name: try item.required("name").string(), arguments: try item.member("arguments")?.string() ?? "")
+          call.id = try item.member("call_id")?.string()
           messages.append(ChatMessage(role: "assistant", parts: [], toolCalls: [call]))
         case "function_call_output":
-          var output = ChatMessage(role: "tool", parts: try parts(item["output"], "\(path).output"))
-          output.toolCallID = try reader.optionalString(item["call_id"], "\(path).call_id")
+          var output = ChatMessage(role: "tool", parts: try parts(item.member("output")))
+          output.toolCallID = try item.member("call_id")?.string()
           messages.append(output)
-        default:
+        case let type:
           unsupported.append(type)
         }
       }
     }
-    let (functions, hosted) = try tools(body["tools"], nestedIn: nil)
+    let (functions, hosted) = try tools(body.member("tools"), nestedIn: nil)
     var schema: ResponseSchema?
-    if let format = body["text"]?["format"]?.objectValue, format["type"]?.stringValue == "json_schema" {
+    if let format = object["text"]?["format"]?.objectValue, format["type"]?.stringValue == "json_schema" {
       schema = ResponseSchema(
         name: format["name"]?.stringValue ?? "", description: format["description"]?.stringValue,
         schema: format["schema"] ?? .object([:]))
     }
     var request = ChatRequest(
-      model: model, messages: messages, functions: functions,
-      toolChoice: try toolChoice(body["tool_choice"], "tool_choice"), responseSchema: schema)
+      model: model, messages: messages, functions: functions, toolChoice: try toolChoice(body.member("tool_choice")),
+      responseSchema: schema)
     request.hostedTools = hosted + unsupported
     return request
   }
-
 }
