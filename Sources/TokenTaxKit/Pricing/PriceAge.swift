@@ -16,15 +16,13 @@ struct PriceAge {
 
   func text() -> String {
     let sorted = rows.sorted { ($0.date, $0.model) < ($1.date, $1.model) }
-    let width = max(5, sorted.map(\.model.count).max() ?? 0)
-    var out = "Price rows by age, as of \(asOf) (\(rows.count) models)\n"
-    out += "MODEL".padding(toLength: width, withPad: " ", startingAt: 0) + "  DATE        AGE\n"
-    for row in sorted {
-      let age = days(row.date).map { "\($0) days" } ?? "undated"
-      out += row.model.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-      out += (row.date.isEmpty ? "—" : row.date).padding(toLength: 10, withPad: " ", startingAt: 0) + "  \(age)\n"
-    }
-    return out
+    let table =
+      [["MODEL", "DATE", "AGE"]]
+      + sorted.map { row in
+        [row.model, row.date.isEmpty ? "—" : row.date, days(row.date).map { "\($0) days" } ?? "undated"]
+      }
+    return "Price rows by age, as of \(asOf) (\(rows.count) models)\n"
+      + TextTable.render(table, rightAligned: { _ in false })
   }
 
   func json() -> String {

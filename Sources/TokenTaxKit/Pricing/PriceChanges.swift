@@ -30,18 +30,20 @@ struct PriceChanges {
 
   /// One line per model `models` names (the config's), saying how its price moved.
   func lines(models: [String]) -> [String] {
-    let width = models.map(\.count).max() ?? 0
-    return models.map { model in
-      let name = model.padding(toLength: width, withPad: " ", startingAt: 0)
-      guard let after = fresh.resolve(model).flatMap({ fresh.rows[$0] }) else {
-        return "  \(name)  not in the file: priced by the built-in table or prices.overrides"
-      }
-      guard let previous else { return "  \(name)  \(Self.prices(after))" }
-      guard let before = previous.resolve(model).flatMap({ previous.rows[$0] }) else {
-        return "  \(name)  new in the file: \(Self.prices(after))"
-      }
-      return "  \(name)  \(Self.moves(before, after))"
+    var table = TextTable()
+    for model in models { table.add([TextTable.Cell(text: model), TextTable.Cell(text: change(model))]) }
+    return table.lines(indent: "  ", color: false)
+  }
+
+  private func change(_ model: String) -> String {
+    guard let after = fresh.resolve(model).flatMap({ fresh.rows[$0] }) else {
+      return "not in the file: priced by the built-in table or prices.overrides"
     }
+    guard let previous else { return Self.prices(after) }
+    guard let before = previous.resolve(model).flatMap({ previous.rows[$0] }) else {
+      return "new in the file: \(Self.prices(after))"
+    }
+    return Self.moves(before, after)
   }
 
   /// `input $3.00, output $15.00 per 1M` — what a reader checks a row by.
