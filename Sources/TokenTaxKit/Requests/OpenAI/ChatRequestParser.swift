@@ -8,11 +8,6 @@ struct ChatRequestParser {
   let file: String
   let model: String
 
-  init(file: String, model: String) {
-    self.file = file
-    self.model = model
-  }
-
   // MARK: Chat Completions
 
   func chat(_ object: JSONObject) throws -> ChatRequest {
