@@ -158,7 +158,7 @@ public struct JSONNode: Sendable {
 
   /// A value as an error shows it: a number as written, a string quoted and cut short,
   /// anything else by its kind.
-  public static func describe(_ value: JSONValue) -> String {
+  static func describe(_ value: JSONValue) -> String {
     switch value {
     case .number(let text): return quoted(text, limit: 40)
     case .string(let text): return "the string \"\(quoted(text))\""
