@@ -4,7 +4,8 @@
 ///
 /// A piece that is itself a token is one look-up. Short pieces use tiktoken's O(n·m) scan
 /// over a small array (fastest at word size); long ones use `BacktrackingEncoder`, linear in the
-/// piece, on periodic text, else `LargePieceMerger` (O(n log n), no tables beyond the ranks).
+/// piece, on periodic text, else `LargePieceMerger` (O(n log n), no tables beyond the ranks),
+/// in cache-sized chunks (`ChunkedPieceMerger`) once the piece is long enough to leave the cache.
 struct BytePairEncoder {
   let ranks: RankTable
   /// 256 entries: the rank of each single byte.
@@ -62,6 +63,10 @@ struct BytePairEncoder {
     if let merges, Self.isPeriodic(piece, count: count),
       BacktrackingEncoder(encoder: self, tables: merges).encode(piece, count: count, into: &sink)
     {
+      return
+    }
+    if let merges, count > 2 * ChunkedPieceMerger.defaultChunkBytes {
+      ChunkedPieceMerger(encoder: self, tables: merges).merge(piece, count: count, into: &sink)
       return
     }
     LargePieceMerger(encoder: self).merge(piece, count: count, into: &sink)

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import Tokenizer
+
+/// Merging a long piece in chunks gives exactly the tokens of merging it whole, however small
+/// the chunks: tiny chunks make almost every cut one that BPE merges across, so the repair of
+/// cuts (and its widening) is what these tests exercise.
+@Suite struct ChunkedPieceMergerTests {
+  static func chunked(_ encoder: BytePairEncoder, _ bytes: [UInt8], chunkBytes: Int) -> [Int]? {
+    guard let merges = encoder.merges else { return nil }
+    var sink = TokenCollector()
+    bytes.withUnsafeBufferPointer {
+      var merger = ChunkedPieceMerger(encoder: encoder, tables: merges)
+      merger.chunkBytes = chunkBytes
+      merger.merge($0.baseAddress!, count: $0.count, into: &sink)
+    }
+    return sink.ids
+  }
+
+  @Test(arguments: EncodingName.allCases)
+  func chunksGiveTheTokensOfTheWholePiece(_ name: EncodingName) {
+    let encoder = Encoding.load(name).vocabulary.encoder
+    for (index, piece) in BacktrackingEncoderTests.pieces(seed: 41).enumerated() {
+      let expected = BacktrackingEncoderTests.reference(encoder, piece)
+      for chunkBytes in [1, 2, 3, 7, 64, 1000] {
+        #expect(
+          Self.chunked(encoder, piece, chunkBytes: chunkBytes) == expected,
+          "piece \(index) of \(piece.count) bytes in chunks of \(chunkBytes)")
+      }
+    }
+  }
+
+  /// Real words run together: long tokens cross the cuts.
+  @Test(arguments: EncodingName.allCases)
+  func chunksGiveTheTokensOfJoinedCorpusText(_ name: EncodingName) throws {
+    let encoder = Encoding.load(name).vocabulary.encoder
+    let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.directory.path).sorted()
+    let text = try names.filter { $0.first?.isNumber == true }.flatMap {
+      Array(try Data(contentsOf: Fixture.directory.appendingPathComponent($0)))
+    }
+    let piece = Array(text.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }.prefix(200_000))
+    let expected = BacktrackingEncoderTests.reference(encoder, piece)
+    for chunkBytes in [5, 333, 4096] {
+      #expect(Self.chunked(encoder, piece, chunkBytes: chunkBytes) == expected, "chunks of \(chunkBytes)")
+    }
+  }
+
+  /// The encoder takes the chunked path for a long low-repetition piece, with the same ids.
+  @Test func longRandomPiecesEncodeAsMergedWhole() {
+    let encoding = Encoding.load(.o200kBase)
+    let encoder = encoding.vocabulary.encoder
+    var state: UInt64 = 5
+    let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+    let piece = (0..<(3 * ChunkedPieceMerger.defaultChunkBytes + 17)).map { _ -> UInt8 in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return letters[Int((state >> 33) % 26)]
+    }
+    #expect(
+      encoding.encode(String(decoding: piece, as: UTF8.self)) == BacktrackingEncoderTests.reference(encoder, piece))
+  }
+}
