@@ -46,6 +46,22 @@ import Testing
     }
   }
 
+  /// A varied start (so the piece is not sent to backtracking) and then a long run of one or
+  /// two letters, whose merges depend on where the run's tokens started: cuts in the run may
+  /// need wide repairs or the whole-piece fallback, and the ids stay the same.
+  @Test(arguments: EncodingName.allCases)
+  func longRunsAfterAVariedStartGiveTheSameTokens(_ name: EncodingName) {
+    let encoder = Encoding.load(name).vocabulary.encoder
+    let start = Array("qwertyuiopasdfghjklzxcvbnmpoiuytrewqlkjhgfdsamnbvcxz".utf8)
+    for unit in ["a", "ab", "aab", "é"] {
+      let piece = start + Array(String(repeating: unit, count: 40_000 / unit.utf8.count).utf8)
+      let expected = BacktrackingEncoderTests.reference(encoder, piece)
+      for chunkBytes in [64, 1000, ChunkedPieceMerger.defaultChunkBytes] {
+        #expect(Self.chunked(encoder, piece, chunkBytes: chunkBytes) == expected, "\(unit) in chunks of \(chunkBytes)")
+      }
+    }
+  }
+
   /// The encoder takes the chunked path for a long low-repetition piece, with the same ids.
   @Test func longRandomPiecesEncodeAsMergedWhole() {
     let encoding = Encoding.load(.o200kBase)

@@ -7,8 +7,11 @@
 /// sequence is the piece's BPE exactly when BPE would leave every adjacent pair apart
 /// (`MergeTables.isValidPair`); a chunk's own tokens already are, so only the pair across each
 /// cut is checked. When BPE would merge across it, the tokens around the cut are merged again
-/// as one span, the span doubling until its pairs with the tokens outside it are valid too (at
-/// worst everything so far is merged again, which is merging it whole).
+/// as one span, the span doubling until its pairs with the tokens outside it are valid too.
+/// Real and random text needs spans of a few tokens. A span past `longestSpan` (a cut whose
+/// effect travels far, as in a long run of one letter after a varied start), or repairs that
+/// add up to an eighth of the piece, give up on chunks and merge the piece whole, so no input
+/// costs much more than merging it whole did.
 struct ChunkedPieceMerger {
   let encoder: BytePairEncoder
   let tables: MergeTables
@@ -17,7 +20,11 @@ struct ChunkedPieceMerger {
   var chunkBytes = Self.defaultChunkBytes
   static let defaultChunkBytes = 1 << 13
 
+  /// The widest span a repair merges again, in bytes.
+  static let longestSpan = 4096
+
   func merge<Sink: TokenSink>(_ piece: UnsafePointer<UInt8>, count: Int, into sink: inout Sink) {
+    var budget = count / 8
     var parts = Parts()
     parts.tokens.reserveCapacity(count / 2)
     parts.starts.reserveCapacity(count / 2)
@@ -28,7 +35,10 @@ struct ChunkedPieceMerger {
       let chunk = merged(piece, chunkStart, chunkEnd)
       parts.tokens += chunk.tokens
       parts.starts += chunk.starts
-      if cut > 0 { repair(cut, &parts, piece, end: chunkEnd) }
+      if cut > 0, !repair(cut, &parts, piece, end: chunkEnd, budget: &budget) {
+        LargePieceMerger(encoder: encoder).merge(piece, count: count, into: &sink)
+        return
+      }
       chunkStart = chunkEnd
     }
     for token in parts.tokens { sink.append(token) }
@@ -41,15 +51,20 @@ struct ChunkedPieceMerger {
   }
 
   /// Makes the pair across `cut` (the first token of the newest chunk) valid; `end` is where the
-  /// tokens so far end.
-  private func repair(_ cut: Int, _ parts: inout Parts, _ piece: UnsafePointer<UInt8>, end: Int) {
-    if valid(parts.tokens[cut - 1], parts.tokens[cut], piece, Int(parts.starts[cut])) { return }
+  /// tokens so far end. False when the span to merge again outgrew `longestSpan` or the bytes
+  /// left in `budget`.
+  private func repair(_ cut: Int, _ parts: inout Parts, _ piece: UnsafePointer<UInt8>, end: Int, budget: inout Int)
+    -> Bool
+  {
+    if valid(parts.tokens[cut - 1], parts.tokens[cut], piece, Int(parts.starts[cut])) { return true }
     var reach = 1
     while true {
       let low = max(0, cut - reach)
       let high = min(parts.tokens.count, cut + reach)
       let spanStart = Int(parts.starts[low])
       let spanEnd = high < parts.tokens.count ? Int(parts.starts[high]) : end
+      budget -= spanEnd - spanStart
+      guard spanEnd - spanStart <= Self.longestSpan, budget >= 0 else { return false }
       let span = merged(piece, spanStart, spanEnd)
       let everything = low == 0 && high == parts.tokens.count
       let leftValid = low == 0 || valid(parts.tokens[low - 1], span.tokens[0], piece, spanStart)
@@ -58,7 +73,7 @@ struct ChunkedPieceMerger {
       if everything || (leftValid && rightValid) {
         parts.tokens.replaceSubrange(low..<high, with: span.tokens)
         parts.starts.replaceSubrange(low..<high, with: span.starts)
-        return
+        return true
       }
       reach *= 2
     }
