@@ -33,7 +33,9 @@ public struct JSONFieldScanner {
   /// Whether the last scanned value was an object (otherwise `fields` is empty).
   public private(set) var isObject = false
 
-  public init() { fields.reserveCapacity(32) }
+  /// `capacity`: the members expected, so a scanner reused line after line grows once; a
+  /// nested object scanned once asks for few.
+  public init(capacity: Int = 32) { fields.reserveCapacity(capacity) }
 
   /// Scans `bytes` as one JSON value (surrounding whitespace allowed).
   /// Throws the first syntax error with line 1 and the character column.

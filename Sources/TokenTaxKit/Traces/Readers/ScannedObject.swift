@@ -14,7 +14,8 @@ enum ScannedObject: MemberLookup {
 
   /// The object in `bytes`, or nil when they hold another kind of value or are not JSON.
   init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-    var scanner = JSONFieldScanner()
+    // Usage and metadata objects have a handful of members; each is scanned once.
+    var scanner = JSONFieldScanner(capacity: 8)
     guard (try? scanner.scan(bytes)) != nil, scanner.isObject else { return nil }
     self.init(bytes, scanner.fields)
   }
