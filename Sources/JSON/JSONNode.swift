@@ -35,7 +35,7 @@ public struct JSONNode: Sendable {
 
   /// "`key` must be `expected`", for a rule the member breaks in relation to others.
   public func invalid(_ key: String, _ expected: String) -> JSONFieldError {
-    child(key, value[key] ?? .null).error("must be \(expected)")
+    JSONFieldError(file: file, path: childPath(key), problem: "must be \(expected)", remedy: remedy)
   }
 
   // MARK: Structure

@@ -60,14 +60,19 @@ import Testing
     }
   }
 
+  /// The corpus files' bytes, one after another.
+  static func corpusBytes() throws -> [UInt8] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.directory.path).sorted()
+    return try names.filter { $0.first?.isNumber == true }.flatMap {
+      Array(try Data(contentsOf: Fixture.directory.appendingPathComponent($0)))
+    }
+  }
+
   /// Every line of the corpus with its spaces taken out is one long piece of real words.
   @Test(arguments: EncodingName.allCases)
   func backtrackingMatchesTheMergeOrderOnJoinedCorpusText(_ name: EncodingName) throws {
     let encoder = Encoding.load(name).vocabulary.encoder
-    let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.directory.path).sorted()
-    let text = try names.filter { $0.first?.isNumber == true }.flatMap {
-      Array(try Data(contentsOf: Fixture.directory.appendingPathComponent($0)))
-    }
+    let text = try Self.corpusBytes()
     var start = 0
     var checked = 0
     while start < text.count, checked < 400 {

@@ -35,10 +35,7 @@ import Testing
   @Test(arguments: EncodingName.allCases)
   func chunksGiveTheTokensOfJoinedCorpusText(_ name: EncodingName) throws {
     let encoder = Encoding.load(name).vocabulary.encoder
-    let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.directory.path).sorted()
-    let text = try names.filter { $0.first?.isNumber == true }.flatMap {
-      Array(try Data(contentsOf: Fixture.directory.appendingPathComponent($0)))
-    }
+    let text = try BacktrackingEncoderTests.corpusBytes()
     let piece = Array(text.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }.prefix(200_000))
     let expected = BacktrackingEncoderTests.reference(encoder, piece)
     for chunkBytes in [5, 333, 4096] {

@@ -123,7 +123,7 @@ public enum ConfigDecoder {
           }
           feature.boundVariables[name] = BoundSource(
             file: path, selector: try selector(bound, file: path),
-            syntax: try enumValue(bound, "syntax", PromptPart.Syntax.self) ?? .auto)
+            syntax: try bound.member("syntax")?.choice(PromptPart.Syntax.self) ?? .auto)
           continue
         }
         guard case .number = size, let tokens = size.intValue, tokens >= 0, tokens <= 10_000_000 else {
@@ -157,9 +157,9 @@ public enum ConfigDecoder {
       throw reader.invalid("file", "a repo-relative path or glob")
     }
     var part = PromptPart(file: filePath)
-    part.role = try enumValue(reader, "role", PromptPart.Role.self)
-    part.kind = try enumValue(reader, "kind", PromptPart.Kind.self) ?? .text
-    part.syntax = try enumValue(reader, "syntax", PromptPart.Syntax.self) ?? .auto
+    part.role = try reader.member("role")?.choice(PromptPart.Role.self)
+    part.kind = try reader.member("kind")?.choice(PromptPart.Kind.self) ?? .text
+    part.syntax = try reader.member("syntax")?.choice(PromptPart.Syntax.self) ?? .auto
     part.cache = try reader.member("cache")?.bool() ?? false
     part.selector = try selector(reader, file: filePath)
     if part.selector != nil, Glob(filePath).isPattern {
@@ -258,11 +258,5 @@ public enum ConfigDecoder {
   static func rate(_ reader: JSONNode, _ key: String) throws -> Double? {
     guard let value = try reader.member(key)?.decimal(in: 0...1) else { return nil }
     return NSDecimalNumber(decimal: value).doubleValue
-  }
-
-  static func enumValue<T: RawRepresentable & CaseIterable>(_ reader: JSONNode, _ key: String, _ type: T.Type)
-    throws -> T?
-  where T.RawValue == String {
-    try reader.member(key)?.choice(T.self)
   }
 }

@@ -46,7 +46,7 @@ public struct TemplateOptions: Sendable, Equatable {
         return try RepoPath.validate(path)
       }
     }
-    options.branches = try ConfigDecoder.enumValue(reader, "branches", BranchRule.self)
+    options.branches = try reader.member("branches")?.choice(BranchRule.self)
     if let loops = reader.value["loops"] {
       guard let members = loops.objectValue else {
         throw reader.invalid("loops", "an object of list name → items per call")

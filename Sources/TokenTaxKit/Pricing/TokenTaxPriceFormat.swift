@@ -163,11 +163,9 @@ extension JSONNode {
   }
 
   fileprivate func factor() throws -> Decimal {
-    let number = try decimal(
-      in: 0...10, "billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more)")
-    guard number > 0 else {
-      throw invalid("billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more)")
-    }
+    let expected = "billed tokens per o200k_base token, a number above 0 and at most 10 (1.15 = 15 % more)"
+    let number = try decimal(in: 0...10, expected)
+    guard number > 0 else { throw invalid(expected) }
     return number
   }
 
