@@ -4,7 +4,7 @@
   peers.py FILE --encoding E [--repeat N] [--peer NAME] [--unlimited]
 
 One line per peer: `NAME MB/s TOKENS SECONDS`, or `NAME refused REASON` when it cannot encode
-the file: the median of N single-thread passes, except for a peer that keeps a cache of
+the file: the median of N passes on one core, except for a peer that keeps a cache of
 pieces across calls (fastokens: across instances too, and its second pass over the same text
 is several times faster), whose figure is its first pass, on text it has never seen, with
 `cached=MB/s` (the median of the later passes) after it. tokentax's own cache lives for one
@@ -66,6 +66,10 @@ def main():
     ap.add_argument('--peer', action='append', help='only these peers (repeatable)')
     ap.add_argument('--unlimited', action='store_true')
     a = ap.parse_args()
+    # One core, like tokentax's single-thread figures: a peer that spreads a call over threads
+    # (fastokens does on its cached passes) is compared on the same footing.
+    if hasattr(os, 'sched_setaffinity'):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     text = open(a.file, 'rb').read().decode('utf-8')
     size = len(text.encode('utf-8'))
     for label, module, make in PEERS:

@@ -1,8 +1,8 @@
 // `swift run -c release tokentax-bench`: in one run, tokentax's encode throughput next to
 // tiktoken's on the same text, vocabulary load time, pathological inputs at 10× steps, and
 // `tokentax count` as a whole process, `check --staged` on a 20-feature repository, and trace
-// ingestion (`--quick` for a smaller trace file; `--pathological` or `--traces` for one section
-// alone). Benchmarks live here, outside `swift test` (docs/design.md, Performance targets): tests never assert on time.
+// ingestion (`--quick` for a smaller trace file; `--encode`, `--pathological` or `--traces` for
+// one section alone; `--encode` also prints section 1). Benchmarks live here, outside `swift test` (docs/design.md, Performance targets): tests never assert on time.
 import Foundation
 import Tokenizer
 
@@ -47,52 +47,11 @@ let firsts = EncodingName.allCases.map { name in
 }
 print("first count of a sentence after that: \(firsts.joined(separator: ", "))")
 
-// 2. Throughput on the bench text, median of 3, next to tiktoken's on the same file.
-let bench = try BenchText.make(in: workDirectory, repoRoot: repoRoot)
-let text = try String(contentsOf: bench.url, encoding: .utf8)
+// 2. Throughput on the bench text, next to the peers'.
+let (text, benchURL, inProcessCount) = try EncodeBench.run(
+  peers: peersScript, workDirectory: workDirectory, repoRoot: repoRoot)
+if CommandLine.arguments.contains("--encode") { exit(0) }
 let megabytes = Double(text.utf8.count) / 1e6
-print("\nbench text: \(format(megabytes, 2)) MB from \(bench.origin)")
-let bytes = Array(text.utf8)
-let cores = ProcessInfo.processInfo.activeProcessorCount
-var inProcessCount: [EncodingName: Double] = [:]
-for name in EncodingName.allCases {
-  let encoding = Encoding.load(name)
-  var tokens = 0
-  let encodeTime = Stopwatch.median(runs: 3) { tokens = encoding.encode(text).count }
-  let countTime = Stopwatch.median(runs: 3) { tokens = bytes.withUnsafeBytes { encoding.count(utf8: $0) } }
-  let parallelTime = Stopwatch.median(runs: 3) {
-    tokens = bytes.withUnsafeBytes { encoding.count(utf8: $0, jobs: cores) }
-  }
-  inProcessCount[name] = megabytes / countTime
-  var line =
-    "  \(name.rawValue): encode \(format(megabytes / encodeTime)) MB/s (\(format(Double(tokens) / encodeTime / 1e6, 2)) M tokens/s)"
-  line += ", count \(format(megabytes / countTime)) MB/s, on \(cores) threads \(format(megabytes / parallelTime)) MB/s"
-  line += " (\(format(countTime / parallelTime, 2))×), \(tokens) tokens"
-  print(line)
-  // The peers in the same run, each in its own process (bench/peers.py skips what is not installed).
-  guard
-    let report = Shell.output(["python3", peersScript, bench.url.path, "--encoding", name.rawValue, "--repeat", "3"])
-  else {
-    print(
-      "    peers: python3 bench/peers.py failed (`pip install tiktoken bpe-openai fastokens kitoken rs-bpe` to compare)"
-    )
-    continue
-  }
-  for peer in report.split(separator: "\n") {
-    let fields = peer.split(separator: " ")
-    guard fields.count >= 3, let rate = Double(fields[1]) else {
-      print("    \(peer)")
-      continue
-    }
-    let same = Int(fields[2]) == tokens ? "same count" : "count differs: \(fields[2])"
-    // A peer that caches pieces across calls is timed on its first pass (bench/peers.py).
-    let cached = fields.dropFirst(4).first { $0.hasPrefix("cached=") }.flatMap { Double($0.dropFirst(7)) }
-    let pass = cached.map { " first pass (\(format($0)) MB/s on the same text again, from its cache)" } ?? ""
-    print(
-      "    \(fields[0]): \(format(rate)) MB/s\(pass) → tokentax encode \(format(megabytes / encodeTime / rate))× (\(same))"
-    )
-  }
-}
 
 // 3. Pathological single pieces at 10× steps.
 print()
@@ -118,7 +77,7 @@ if FileManager.default.isExecutableFile(atPath: binary) {
   // in-process count above.
   for name in EncodingName.allCases {
     let times = (0..<3).compactMap { _ in
-      Shell.timeProcess(binary, ["count", "--jobs", "1", "--encoding", name.rawValue, bench.url.path])
+      Shell.timeProcess(binary, ["count", "--jobs", "1", "--encoding", name.rawValue, benchURL.path])
     }.sorted()
     guard let median = times.isEmpty ? nil : times[times.count / 2],
       let start = medians["empty file (start + vocabulary)"],

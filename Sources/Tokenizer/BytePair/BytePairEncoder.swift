@@ -24,8 +24,12 @@ struct BytePairEncoder {
       sink.append(byteRanks[Int(piece[0])])
       return
     }
-    guard let cache, count <= PieceCache.longestPiece else {
+    guard let cache, count <= LongPieceCache.longestPiece else {
       encode(piece, count: count, into: &sink)
+      return
+    }
+    guard count <= PieceCache.longestPiece else {
+      encodeLong(piece, count: count, cache: cache, into: &sink)
       return
     }
     let keys = PieceCache.keys(piece, count: count)
@@ -35,6 +39,20 @@ struct BytePairEncoder {
     encode(piece, count: count, into: &tokens)
     for index in 0..<tokens.count { sink.append(tokens.base[index]) }
     cache.store(slot, keys, count: count, tokens: tokens.count)
+  }
+
+  /// A piece of 17…128 bytes, through the cache's memo of long pieces.
+  @inline(__always)
+  private func encodeLong<Sink: TokenSink>(
+    _ piece: UnsafePointer<UInt8>, count: Int, cache: PieceCache, into sink: inout Sink
+  ) {
+    let hash = LongPieceCache.hash(piece, count: count)
+    let slot = cache.long.slot(hash)
+    if cache.long.append(slot, hash, piece, count: count, into: &sink) { return }
+    var tokens = PieceTokens(base: cache.scratch)
+    encode(piece, count: count, into: &tokens)
+    for index in 0..<tokens.count { sink.append(tokens.base[index]) }
+    cache.long.store(slot, hash, piece, count: count, tokens: tokens.base, tokenCount: tokens.count)
   }
 
   /// Appends the tokens of a piece of two or more bytes.

@@ -13,6 +13,8 @@ struct PieceCache {
   private let mask: Int
   /// Room for the tokens of one piece while it is encoded (at most one per byte).
   let scratch: UnsafeMutablePointer<UInt32>
+  /// The memo of pieces too long for this one.
+  let long: LongPieceCache
 
   /// Runs `body` with a cache of about one entry per 32 bytes of text (256…16,384 entries).
   static func with<R>(textLength: Int, _ body: (PieceCache) -> R) -> R {
@@ -20,12 +22,14 @@ struct PieceCache {
     while capacity < 16384, capacity * 32 < textLength { capacity *= 2 }
     let entries = UnsafeMutablePointer<UInt64>.allocate(capacity: 4 * capacity)
     entries.initialize(repeating: 0, count: 4 * capacity)
-    let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: longestPiece)
+    let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: LongPieceCache.longestPiece)
     defer {
       entries.deallocate()
       scratch.deallocate()
     }
-    return body(PieceCache(entries: entries, mask: capacity - 1, scratch: scratch))
+    return LongPieceCache.with { long in
+      body(PieceCache(entries: entries, mask: capacity - 1, scratch: scratch, long: long))
+    }
   }
 
   /// The two key words of a piece of 2…16 bytes (injective for a fixed length).
