@@ -55,11 +55,7 @@ public final class Encoding: Sendable {
   /// Token ids. Special-token strings are ordinary text (tiktoken's `encode_ordinary`) unless
   /// `allowSpecial`, which maps them to their ids (`encode(allowed_special="all")`).
   public func encode(_ text: String, allowSpecial: Bool = false) -> [Int] {
-    var sink = TokenCollector()
-    // About one token per 3.7 bytes in English and code: one allocation for most texts.
-    sink.ids.reserveCapacity(text.utf8.count / 3)
-    encode(text, allowSpecial: allowSpecial, into: &sink)
-    return sink.ids
+    TokenWriter.ids(byteCount: text.utf8.count) { encode(text, allowSpecial: allowSpecial, into: &$0) }
   }
 
   /// The number of tokens `encode` would return, without building the id array.
@@ -76,11 +72,7 @@ public final class Encoding: Sendable {
   /// no UTF-8 text has.
   public func encode(utf8 bytes: UnsafeRawBufferPointer, allowSpecial: Bool = false, jobs: Int = 1) -> [Int] {
     let results = PartitionedText(bytes.bindMemory(to: UInt8.self), jobs: jobs).map { part -> [Int] in
-      var sink = TokenCollector()
-      // About one token per 3.7 bytes in English and code: one allocation for most texts.
-      sink.ids.reserveCapacity(part.count / 3)
-      encode(bytes: part, allowSpecial: allowSpecial, into: &sink)
-      return sink.ids
+      TokenWriter.ids(byteCount: part.count) { encode(bytes: part, allowSpecial: allowSpecial, into: &$0) }
     }
     guard results.count > 1 else { return results.first ?? [] }
     var ids: [Int] = []

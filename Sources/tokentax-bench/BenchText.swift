@@ -6,10 +6,14 @@ import TokenTaxKit
 enum BenchText {
   /// Writes the text with python3 into `directory`, from a fresh seed on every run: the same
   /// recipe, but text no tokenizer in this run (nor a cache of whole pieces kept across runs)
-  /// has seen. Without python3, a Swift generator with the same recipe.
+  /// has seen (unless `TOKENTAX_BENCH_SEED` fixes the seed). Without python3, a Swift
+  /// generator with the same recipe.
   static func make(in directory: URL, repoRoot: URL) throws -> (url: URL, origin: String) {
     let url = directory.appendingPathComponent("bench-cold.txt")
-    let seed = UInt64(Date().timeIntervalSince1970 * 1000) % 1_000_000_007
+    // A fixed seed repeats a run's text, to compare two builds instruction for instruction.
+    let seed =
+      ProcessInfo.processInfo.environment["TOKENTAX_BENCH_SEED"].flatMap { UInt64($0) }
+      ?? UInt64(Date().timeIntervalSince1970 * 1000) % 1_000_000_007
     let script = repoRoot.appendingPathComponent("bench/make_bench_text.py")
     try? FileManager.default.removeItem(at: url)
     if Shell.output(["python3", script.path, url.path, "--seed", String(seed)]) != nil,

@@ -50,6 +50,7 @@ print("first count of a sentence after that: \(firsts.joined(separator: ", "))")
 // 2. Throughput on the bench text, next to the peers'.
 let (text, benchURL, inProcessCount) = try EncodeBench.run(
   peers: peersScript, workDirectory: workDirectory, repoRoot: repoRoot)
+let cores = ProcessInfo.processInfo.activeProcessorCount
 if CommandLine.arguments.contains("--encode") { exit(0) }
 let megabytes = Double(text.utf8.count) / 1e6
 
@@ -73,20 +74,25 @@ if FileManager.default.isExecutableFile(atPath: binary) {
     medians[label] = times.isEmpty ? nil : times[times.count / 2]
     print("  \(label): \(times.isEmpty ? "failed" : milliseconds(times[times.count / 2]))")
   }
-  // The bench text from the command line on one thread, start-up subtracted, against the
-  // in-process count above.
+  // The bench text from the command line, start-up subtracted: on one thread against the
+  // in-process count above, then on every core (the default) against one thread.
   for name in EncodingName.allCases {
-    let times = (0..<3).compactMap { _ in
-      Shell.timeProcess(binary, ["count", "--jobs", "1", "--encoding", name.rawValue, benchURL.path])
-    }.sorted()
-    guard let median = times.isEmpty ? nil : times[times.count / 2],
-      let start = medians["empty file (start + vocabulary)"],
-      let inProcess = inProcessCount[name]
-    else { continue }
-    let rate = megabytes / max(median - start, 1e-6)
-    print(
-      "  bench text, \(name.rawValue), --jobs 1: \(format(rate)) MB/s minus start-up (\(format(rate / inProcess * 100, 0)) % of in process)"
-    )
+    func rate(jobs: Int) -> Double? {
+      let times = (0..<3).compactMap { _ in
+        Shell.timeProcess(binary, ["count", "--jobs", String(jobs), "--encoding", name.rawValue, benchURL.path])
+      }.sorted()
+      guard let median = times.isEmpty ? nil : times[times.count / 2],
+        let start = medians["empty file (start + vocabulary)"]
+      else { return nil }
+      return megabytes / max(median - start, 1e-6)
+    }
+    guard let single = rate(jobs: 1), let inProcess = inProcessCount[name] else { continue }
+    var line = "  bench text, \(name.rawValue), --jobs 1: \(format(single)) MB/s minus start-up"
+    line += " (\(format(single / inProcess * 100, 0)) % of in process)"
+    if cores > 1, let all = rate(jobs: cores) {
+      line += "; --jobs \(cores): \(format(all)) MB/s (\(format(all / single, 2))×)"
+    }
+    print(line)
   }
   // 5. The pre-commit gate as a whole process.
   print("\n`tokentax check --staged`, whole process, 7 runs:")

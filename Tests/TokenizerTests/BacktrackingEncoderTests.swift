@@ -8,20 +8,22 @@ import Testing
 /// parity tests cover it on real text as well.
 @Suite struct BacktrackingEncoderTests {
   static func reference(_ encoder: BytePairEncoder, _ bytes: [UInt8]) -> [Int] {
-    var sink = TokenCollector()
-    bytes.withUnsafeBufferPointer {
-      LargePieceMerger(encoder: encoder).merge($0.baseAddress!, count: $0.count, into: &sink)
+    TokenWriter.ids(byteCount: bytes.count) { sink in
+      bytes.withUnsafeBufferPointer {
+        LargePieceMerger(encoder: encoder).merge($0.baseAddress!, count: $0.count, into: &sink)
+      }
     }
-    return sink.ids
   }
 
   static func backtracked(_ encoder: BytePairEncoder, _ bytes: [UInt8]) -> [Int]? {
     guard let merges = encoder.merges else { return nil }
-    var sink = TokenCollector()
-    let done = bytes.withUnsafeBufferPointer {
-      BacktrackingEncoder(encoder: encoder, tables: merges).encode($0.baseAddress!, count: $0.count, into: &sink)
+    var done = false
+    let ids = TokenWriter.ids(byteCount: bytes.count) { sink in
+      done = bytes.withUnsafeBufferPointer {
+        BacktrackingEncoder(encoder: encoder, tables: merges).encode($0.baseAddress!, count: $0.count, into: &sink)
+      }
     }
-    return done ? sink.ids : nil
+    return done ? ids : nil
   }
 
   /// Pieces the pre-tokenizer would never make are fine here: both encoders take any bytes.

@@ -9,13 +9,13 @@ import Testing
 @Suite struct ChunkedPieceMergerTests {
   static func chunked(_ encoder: BytePairEncoder, _ bytes: [UInt8], chunkBytes: Int) -> [Int]? {
     guard let merges = encoder.merges else { return nil }
-    var sink = TokenCollector()
-    bytes.withUnsafeBufferPointer {
-      var merger = ChunkedPieceMerger(encoder: encoder, tables: merges)
-      merger.chunkBytes = chunkBytes
-      merger.merge($0.baseAddress!, count: $0.count, into: &sink)
+    return TokenWriter.ids(byteCount: bytes.count) { sink in
+      bytes.withUnsafeBufferPointer {
+        var merger = ChunkedPieceMerger(encoder: encoder, tables: merges)
+        merger.chunkBytes = chunkBytes
+        merger.merge($0.baseAddress!, count: $0.count, into: &sink)
+      }
     }
-    return sink.ids
   }
 
   @Test(arguments: EncodingName.allCases)

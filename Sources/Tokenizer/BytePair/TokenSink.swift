@@ -17,8 +17,28 @@ struct TokenCounter: TokenSink {
   @inline(__always) mutating func append(_ token: UInt32) { count += 1 }
 }
 
-/// Collects token ids.
-struct TokenCollector: TokenSink {
-  var ids: [Int] = []
-  @inline(__always) mutating func append(_ token: UInt32) { ids.append(Int(token)) }
+/// Writes token ids into memory with room for all of them: a text has at most one token per
+/// byte, so no capacity check is needed. (An `Array.append` per token checks uniqueness and
+/// capacity, which the encoder's loop cannot hoist.)
+struct TokenWriter: TokenSink {
+  let base: UnsafeMutablePointer<Int>
+  var count = 0
+  @inline(__always) mutating func append(_ token: UInt32) {
+    base[count] = Int(token)
+    count += 1
+  }
+
+  /// The ids of `byteCount` bytes that `body` writes through a writer, in an array.
+  static func ids(byteCount: Int, _ body: (inout TokenWriter) -> Void) -> [Int] {
+    let ids = [Int](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      var writer = TokenWriter(base: base)
+      body(&writer)
+      initialized = writer.count
+    }
+    // A small text's ids are copied to an array of their size, so a caller who keeps many does
+    // not keep four times the memory; past a megabyte the unused room is address space the
+    // allocator mapped and nobody wrote, which costs no memory, and a copy would.
+    return byteCount < 1 << 20 ? ids.withUnsafeBufferPointer { Array($0) } : ids
+  }
 }
