@@ -11,9 +11,9 @@ enum Cl100kSplitter: PieceSplitter {
     let contraction = PatternParts.contractionEnd(in: text, at: start)
     if contraction != start { return contraction }
     // [^\r\n\p{L}\p{N}]?+\p{L}++
-    if first.isLetter { return text.runEnd(from: next) { $0.isLetter } }
+    if first.isLetter { return text.runEnd(from: next, ascii: .letter) { $0.isLetter } }
     if first.isWordPrefix, next < text.count, text.scalar(at: next).0.isLetter {
-      return text.runEnd(from: next) { $0.isLetter }
+      return text.runEnd(from: next, ascii: .letter) { $0.isLetter }
     }
     // \p{N}{1,3}+
     if first.isNumber { return PatternParts.digitsEnd(in: text, from: start) }

@@ -47,7 +47,7 @@ enum O200kSplitter: PieceSplitter {
     while end < text.count {
       let (kind, length) = text.scalar(at: end)
       if kind.isLower {
-        let wordEnd = text.runEnd(from: end + length) { $0.isLowerish }
+        let wordEnd = text.runEnd(from: end + length, ascii: .lower) { $0.isLowerish }
         return PatternParts.contractionEnd(in: text, at: wordEnd)
       }
       guard kind.isUpperish else { break }
@@ -61,9 +61,9 @@ enum O200kSplitter: PieceSplitter {
   /// `[upperish]+[lowerish]*` + contraction from `offset`; nil when no upperish scalar is there.
   @inline(__always)
   private static func upperWordEnd(in text: UTF8Text, from offset: Int) -> Int? {
-    let upperEnd = text.runEnd(from: offset) { $0.isUpperish }
+    let upperEnd = text.runEnd(from: offset, ascii: .upper) { $0.isUpperish }
     guard upperEnd > offset else { return nil }
-    let wordEnd = text.runEnd(from: upperEnd) { $0.isLowerish }
+    let wordEnd = text.runEnd(from: upperEnd, ascii: .lower) { $0.isLowerish }
     return PatternParts.contractionEnd(in: text, at: wordEnd)
   }
 }
