@@ -80,17 +80,49 @@ import Testing
   func everyRankIsParsedAndLooksUpToItself(_ name: EncodingName, _ size: Int) {
     let vocabulary = Encoding.load(name).vocabulary
     #expect(vocabulary.tokenCount == size)
+    let filter = vocabulary.encoder.filter.bits
     var missing = 0
     var wrong = 0
+    var filteredOut = 0
     for rank in 0..<size {
-      let found = vocabulary.withTokenBytes(rank) { bytes -> UInt32 in
-        guard let base = bytes.baseAddress else { return RankTable.absent }
-        return vocabulary.encoder.ranks.rank(of: base, count: bytes.count)
+      let found = vocabulary.withTokenBytes(rank) { bytes -> (UInt32, UInt32) in
+        guard let base = bytes.baseAddress else { return (RankTable.absent, RankTable.absent) }
+        let ranks = vocabulary.encoder.ranks
+        return (ranks.rank(of: base, count: bytes.count), ranks.rank(of: base, count: bytes.count, filter: filter))
       }
-      if found == nil { missing += 1 } else if found != UInt32(rank) { wrong += 1 }
+      guard let found else {
+        missing += 1
+        continue
+      }
+      if found.0 != UInt32(rank) { wrong += 1 }
+      if found.1 != UInt32(rank) { filteredOut += 1 }
     }
     #expect(missing == 0)
     #expect(wrong == 0)
+    #expect(filteredOut == 0, "the token filter must pass every token")
+  }
+
+  /// The filter is only worth its look-up if it rules out most byte strings that are no token:
+  /// four random lowercase letters are mostly not one in either vocabulary.
+  @Test(arguments: EncodingName.allCases)
+  func tokenFilterRulesOutMostStringsThatAreNoToken(_ name: EncodingName) {
+    let encoder = Encoding.load(name).vocabulary.encoder
+    let filter = encoder.filter.bits
+    var generator = SystemRandomNumberGenerator()
+    var absent = 0
+    var passed = 0
+    for _ in 0..<20_000 {
+      let bytes = (0..<4).map { _ in UInt8.random(in: 0x61...0x7A, using: &generator) }
+      bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress,
+          encoder.ranks.rank(of: base, count: 4) == RankTable.absent
+        else { return }
+        absent += 1
+        if filter.mayContain(RankTable.hash(of: base, count: 4)) { passed += 1 }
+      }
+    }
+    #expect(absent > 10_000)
+    #expect(passed * 5 < absent, "\(passed) of \(absent) strings that are no token passed the filter")
   }
 
   @Test(arguments: EncodingName.allCases)
@@ -105,10 +137,15 @@ import Testing
     let ranks = Encoding.load(.o200kBase).vocabulary.encoder.ranks
     for text in ["qzxqzxqzx", "\u{0}\u{0}\u{0}", String(repeating: "ab", count: 70)] {
       let bytes = Array(text.utf8)
+      let filter = Encoding.load(.o200kBase).vocabulary.encoder.filter.bits
       let rank = bytes.withUnsafeBufferPointer { buffer in
         buffer.baseAddress.map { ranks.rank(of: $0, count: buffer.count) }
       }
+      let filtered = bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.map { ranks.rank(of: $0, count: buffer.count, filter: filter) }
+      }
       #expect(rank == RankTable.absent)
+      #expect(filtered == RankTable.absent)
     }
   }
 

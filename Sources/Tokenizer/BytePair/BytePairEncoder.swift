@@ -13,6 +13,8 @@ struct BytePairEncoder {
   let longestToken: Int
   /// The backtracking encoder's tables; nil for a vocabulary without them.
   let merges: MergeTables?
+  /// Rules out most pairs that are no token before the rank table is read (built on first use).
+  let filter: TokenFilter
 
   /// Pieces up to this many bytes merge with the array scan.
   static let smallPieceLimit = 128
@@ -106,6 +108,14 @@ struct BytePairEncoder {
   @inline(__always)
   func rank(_ piece: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt32 {
     end - start > longestToken ? RankTable.absent : ranks.rank(of: piece + start, count: end - start)
+  }
+
+  /// `rank(_:_:_:)` through the token filter, for a merger that asks mostly about pairs that
+  /// are no token.
+  @inline(__always)
+  func rank(_ piece: UnsafePointer<UInt8>, _ start: Int, _ end: Int, filter: TokenFilter.Bits) -> UInt32 {
+    end - start > longestToken
+      ? RankTable.absent : ranks.rank(of: piece + start, count: end - start, filter: filter)
   }
 
   private struct Part {

@@ -12,12 +12,13 @@ struct LargePieceMerger {
     let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
     lengths.initialize(repeating: 1, count: count)
     let pairs = PairMinimum(count: count)
+    let filter = encoder.filter.bits
     defer {
       lengths.deallocate()
       pairs.release()
     }
     for index in 0..<count {
-      pairs.set(index, index + 1 < count ? encoder.rank(piece, index, index + 2) : RankTable.absent)
+      pairs.set(index, index + 1 < count ? encoder.rank(piece, index, index + 2, filter: filter) : RankTable.absent)
     }
     pairs.buildTree()
 
@@ -27,13 +28,14 @@ struct LargePieceMerger {
       lengths[left] = UInt8(after - left)
       lengths[right] = 0
       pairs.set(right, RankTable.absent)
-      pairs.set(left, after < count ? encoder.rank(piece, left, after + Int(lengths[after])) : RankTable.absent)
+      pairs.set(
+        left, after < count ? encoder.rank(piece, left, after + Int(lengths[after]), filter: filter) : RankTable.absent)
       pairs.update(left)
       pairs.update(right)
       if left > 0 {
         var before = left - 1
         while lengths[before] == 0 { before -= 1 }
-        pairs.set(before, encoder.rank(piece, before, after))
+        pairs.set(before, encoder.rank(piece, before, after, filter: filter))
         pairs.update(before)
       }
     }

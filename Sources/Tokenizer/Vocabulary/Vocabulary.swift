@@ -45,7 +45,8 @@ final class Vocabulary: @unchecked Sendable {
     let ranks = RankTable(
       slots: tables.slots, homeBits: tables.homeBits, tokenBytes: tables.bytes, tokenStarts: tables.starts)
     return BytePairEncoder(
-      ranks: ranks, byteRanks: tables.byteRanks, longestToken: tables.longestToken, merges: tables.merges)
+      ranks: ranks, byteRanks: tables.byteRanks, longestToken: tables.longestToken, merges: tables.merges,
+      filter: TokenFilter(tables))
   }
 
   /// The tables of a vocabulary with no tokens, kept for the life of the process: every probe
