@@ -71,8 +71,11 @@ public final class Encoding: Sendable {
   /// the ids are identical. Validate the bytes first: other bytes are read safely but give ids
   /// no UTF-8 text has.
   public func encode(utf8 bytes: UnsafeRawBufferPointer, allowSpecial: Bool = false, jobs: Int = 1) -> [Int] {
-    let results = PartitionedText(bytes.bindMemory(to: UInt8.self), jobs: jobs).map { part -> [Int] in
-      TokenWriter.ids(byteCount: part.count) { encode(bytes: part, allowSpecial: allowSpecial, into: &$0) }
+    let text = PartitionedText(bytes.bindMemory(to: UInt8.self), jobs: jobs)
+    let results = text.map(session: memos(for: text)) { part, memos -> [Int] in
+      TokenWriter.ids(byteCount: part.count) {
+        encode(bytes: part, allowSpecial: allowSpecial, memos: memos, into: &$0)
+      }
     }
     guard results.count > 1 else { return results.first ?? [] }
     var ids: [Int] = []
@@ -83,11 +86,18 @@ public final class Encoding: Sendable {
 
   /// The number of tokens `encode(utf8:)` would return, without building the id array.
   public func count(utf8 bytes: UnsafeRawBufferPointer, allowSpecial: Bool = false, jobs: Int = 1) -> Int {
-    PartitionedText(bytes.bindMemory(to: UInt8.self), jobs: jobs).map { part -> Int in
+    let text = PartitionedText(bytes.bindMemory(to: UInt8.self), jobs: jobs)
+    return text.map(session: memos(for: text)) { part, memos -> Int in
       var sink = TokenCounter()
-      encode(bytes: part, allowSpecial: allowSpecial, into: &sink)
+      encode(bytes: part, allowSpecial: allowSpecial, memos: memos, into: &sink)
       return sink.count
     }.reduce(0, +)
+  }
+
+  /// A thread's memos, sized for its share of the text.
+  private func memos(for text: PartitionedText) -> @Sendable ((EncodingMemos?) -> Void) -> Void {
+    let share = text.text.count / min(text.jobs, text.parts.count)
+    return { body in EncodingMemos.with(textLength: share, body) }
   }
 
   /// The bytes of the ids, concatenated (not always valid UTF-8 for a partial sequence).

@@ -9,18 +9,20 @@ extension Encoding {
 
   /// Appends the tokens of UTF-8 bytes to `sink`.
   func encode<Sink: TokenSink>(bytes buffer: UnsafeBufferPointer<UInt8>, allowSpecial: Bool, into sink: inout Sink) {
+    EncodingMemos.with(textLength: buffer.count) {
+      encode(bytes: buffer, allowSpecial: allowSpecial, memos: $0, into: &sink)
+    }
+  }
+
+  /// Appends the tokens of UTF-8 bytes to `sink`, with memos that may be warm from earlier text.
+  func encode<Sink: TokenSink>(
+    bytes buffer: UnsafeBufferPointer<UInt8>, allowSpecial: Bool, memos: EncodingMemos?, into sink: inout Sink
+  ) {
     guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
     withExtendedLifetime(vocabulary) {
-      // Below a few kilobytes, setting the memos up costs more than they save.
-      guard buffer.count >= 4096 else {
-        encodeSegments(base, count: buffer.count, allowSpecial: allowSpecial, memo: nil, cache: nil, into: &sink)
-        return
-      }
-      ScalarClassMemo.with { memo in
-        PieceCache.with(textLength: buffer.count) { cache in
-          encodeSegments(base, count: buffer.count, allowSpecial: allowSpecial, memo: memo, cache: cache, into: &sink)
-        }
-      }
+      encodeSegments(
+        base, count: buffer.count, allowSpecial: allowSpecial, memo: memos?.scalars, cache: memos?.pieces,
+        into: &sink)
     }
   }
 

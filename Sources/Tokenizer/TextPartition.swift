@@ -11,13 +11,16 @@ import Dispatch
 /// the newlines greedily. No special token contains a newline. And a match depends only on
 /// the text after its start, so the next part's pieces are the same as well.
 enum TextPartition {
-  /// Below this many bytes a part is not worth a thread.
+  /// Below this many bytes a part is not worth handing to a thread.
   static let smallestPart = 256 * 1024
+  /// Parts per thread: threads that take the next free part as they finish even out a part
+  /// that costs more than its size says, or a core the machine lends elsewhere for a while.
+  static let partsPerJob = 8
 
-  /// Up to `jobs` ranges that tile `text`, near equal in size; one range for a short text or
-  /// one without a boundary.
-  static func parts(of text: UnsafeBufferPointer<UInt8>, jobs: Int) -> [Range<Int>] {
-    let count = min(max(jobs, 1), max(text.count / smallestPart, 1))
+  /// Up to `count` ranges that tile `text`, near equal in size and none below `smallestPart`;
+  /// one range for a short text or one without a boundary.
+  static func parts(of text: UnsafeBufferPointer<UInt8>, count wanted: Int) -> [Range<Int>] {
+    let count = min(max(wanted, 1), max(text.count / smallestPart, 1))
     guard count > 1, let base = text.baseAddress else { return [0..<text.count] }
     var parts: [Range<Int>] = []
     var start = 0
@@ -41,33 +44,70 @@ enum TextPartition {
   private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
 }
 
-/// The parts of a text, each given to `transform` on a thread of its own.
+/// The parts of a text, encoded on up to `jobs` threads that each take the next part not yet
+/// taken.
 struct PartitionedText: @unchecked Sendable {
-  // Unchecked: the threads only read the text, and each writes only its own result.
+  // Unchecked: the threads only read the text, and each writes only the results of the parts
+  // it took.
   let text: UnsafeBufferPointer<UInt8>
   let parts: [Range<Int>]
+  let jobs: Int
 
   init(_ text: UnsafeBufferPointer<UInt8>, jobs: Int) {
     self.text = text
-    parts = TextPartition.parts(of: text, jobs: jobs)
+    self.jobs = max(jobs, 1)
+    parts = TextPartition.parts(of: text, count: self.jobs == 1 ? 1 : self.jobs * TextPartition.partsPerJob)
   }
 
-  /// `transform` of each part, in order.
-  func map<T: Sendable>(_ transform: @Sendable (UnsafeBufferPointer<UInt8>) -> T) -> [T] {
-    guard parts.count > 1 else { return [transform(text)] }
+  /// `transform` of each part, in order. Each thread calls `session` once and transforms every
+  /// part it takes inside it, with the state `session` lends (caches warm from its earlier
+  /// parts), so that state is set up once a thread, not once a part.
+  func map<State, T: Sendable>(
+    session: @Sendable (_ body: (State) -> Void) -> Void,
+    _ transform: @Sendable (UnsafeBufferPointer<UInt8>, State) -> T
+  ) -> [T] {
     let results = Results<T>(count: parts.count)
-    DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-      results.slots[index] = transform(UnsafeBufferPointer(rebasing: text[parts[index]]))
+    // Both closures run before `map` returns; the threads only need them as values.
+    withoutActuallyEscaping(session) { session in
+      withoutActuallyEscaping(transform) { transform in
+        let work = { @Sendable in
+          session { state in
+            while let index = results.take() {
+              results.slots[index] = transform(UnsafeBufferPointer(rebasing: text[parts[index]]), state)
+            }
+          }
+        }
+        if parts.count == 1 {
+          work()
+        } else {
+          DispatchQueue.concurrentPerform(iterations: min(jobs, parts.count)) { _ in work() }
+        }
+      }
     }
     return results.slots.compactMap { $0 }
   }
 
   private final class Results<T>: @unchecked Sendable {
+    // Unchecked: `next` is read and advanced on `queue` only, and each slot is written by the
+    // one thread that took its index.
     let slots: UnsafeMutableBufferPointer<T?>
+    private var next = 0
+    private let queue = DispatchQueue(label: "tokentax.text-parts")
+
     init(count: Int) {
       slots = .allocate(capacity: count)
       slots.initialize(repeating: nil)
     }
+
+    /// The index of a part no thread has taken yet, or nil when all are taken.
+    func take() -> Int? {
+      queue.sync {
+        guard next < slots.count else { return nil }
+        defer { next += 1 }
+        return next
+      }
+    }
+
     deinit {
       slots.deinitialize()
       slots.deallocate()

@@ -34,4 +34,33 @@ import Testing
     #expect(Self.problem(Array("0123456789\u{0}".utf8)) == .binary(byteOffset: 10))
     #expect(Self.problem([0xE9, 0x61, 0x00]) == .binary(byteOffset: 2))
   }
+
+  /// A text of megabytes is checked in chunks on several threads; a fault anywhere near a
+  /// chunk's edge (a stray continuation byte, a lead byte without its continuations, a
+  /// Latin-1 byte) is reported at the offset one pass reports. Chunks of 1 KB here, so the
+  /// text can be short.
+  @Test func checkingInChunksAnswersAsOnePass() {
+    var text: [UInt8] = []
+    while text.count < 64 << 10 { text += Array("héllo wörld 😀 大型 xxxxxxx".utf8) }
+    var faults = 0
+    for jobs in [2, 3, 4] {
+      for index in 1..<jobs {
+        let edge = text.count / jobs * index
+        for offset in (edge - 4)...(edge + 4) {
+          for fault: UInt8 in [0x80, 0xF0, 0xE9] {
+            var bytes = text
+            bytes[offset] = fault
+            bytes.withUnsafeBytes { raw in
+              let chunked = UTF8Check.firstInvalidOffset(raw, jobs: jobs, smallestChunk: 1024)
+              #expect(chunked == UTF8Check.firstInvalidOffset(raw, jobs: 1))
+              if chunked != nil { faults += 1 }
+            }
+          }
+        }
+      }
+    }
+    // Some replacements leave valid UTF-8 (0x80 for a continuation byte); most do not.
+    #expect(faults > 100)
+    text.withUnsafeBytes { #expect(UTF8Check.firstInvalidOffset($0, jobs: 4, smallestChunk: 1024) == nil) }
+  }
 }

@@ -27,7 +27,7 @@ import Testing
     var bytes = Array(text.utf8)
     bytes.withUnsafeBytes { raw in
       for jobs in [2, 3, 4] {
-        #expect(TextPartition.parts(of: raw.bindMemory(to: UInt8.self), jobs: jobs).count == jobs)
+        #expect(TextPartition.parts(of: raw.bindMemory(to: UInt8.self), count: jobs).count == jobs)
         #expect(encoding.encode(utf8: raw, jobs: jobs) == whole)
         #expect(encoding.count(utf8: raw, jobs: jobs) == whole.count)
       }
@@ -39,7 +39,7 @@ import Testing
   @Test func partsTileTheTextAndEndAfterANewlineBeforeALetter() {
     let text = Array(Self.corpus.utf8)
     text.withUnsafeBufferPointer { buffer in
-      let parts = TextPartition.parts(of: buffer, jobs: 4)
+      let parts = TextPartition.parts(of: buffer, count: 4)
       #expect(parts.first?.lowerBound == 0)
       #expect(parts.last?.upperBound == buffer.count)
       for (left, right) in zip(parts, parts.dropFirst()) {
@@ -57,7 +57,7 @@ import Testing
     let letters = Array(String(repeating: "a", count: 1_000_000).utf8)
     let short = Array("Hello\nworld\n".utf8)
     for text in [letters, short] {
-      text.withUnsafeBufferPointer { #expect(TextPartition.parts(of: $0, jobs: 8) == [0..<$0.count]) }
+      text.withUnsafeBufferPointer { #expect(TextPartition.parts(of: $0, count: 8) == [0..<$0.count]) }
     }
   }
 

@@ -93,7 +93,7 @@ enum CountCommand: Command {
     }
     for file in arguments.positionals where selector == nil {
       // The bytes go to the tokenizer as they are mapped; the count alone builds no ids.
-      let row = try CountInput.withBytes(file, invocation) { bytes -> (count: Int, ids: [Int]?) in
+      let row = try CountInput.withBytes(file, invocation, jobs: jobs) { bytes -> (count: Int, ids: [Int]?) in
         guard withIDs else { return (encoding.count(utf8: bytes, allowSpecial: allowSpecial, jobs: jobs), nil) }
         let ids = encoding.encode(utf8: bytes, allowSpecial: allowSpecial, jobs: jobs)
         return (ids.count, ids)

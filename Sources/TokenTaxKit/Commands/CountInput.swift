@@ -10,11 +10,12 @@ import Foundation
 /// memory-mapped, stdin is read to its end. Checked to be UTF-8 text first.
 enum CountInput {
   /// Runs `body` with the bytes of `file` (`-`: stdin), or throws `CountInputError` naming the
-  /// file and, for text that is not UTF-8, the byte offset.
-  static func withBytes<R>(_ file: String, _ invocation: Invocation, _ body: (UnsafeRawBufferPointer) throws -> R)
-    throws -> R
-  {
-    if file == "-" { return try invocation.readStdin().withUnsafeBytes { try checked(file, $0, body) } }
+  /// file and, for text that is not UTF-8, the byte offset. A large input is checked on up to
+  /// `jobs` threads.
+  static func withBytes<R>(
+    _ file: String, _ invocation: Invocation, jobs: Int = 1, _ body: (UnsafeRawBufferPointer) throws -> R
+  ) throws -> R {
+    if file == "-" { return try invocation.readStdin().withUnsafeBytes { try checked(file, $0, jobs: jobs, body) } }
     let path = invocation.url(for: file).path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -39,11 +40,11 @@ enum CountInput {
     else {
       // A pipe, a device or an empty file (which mmap refuses): read what there is.
       let bytes = try readAll(descriptor, file)
-      return try bytes.withUnsafeBytes { try checked(file, $0, body) }
+      return try bytes.withUnsafeBytes { try checked(file, $0, jobs: jobs, body) }
     }
     defer { munmap(mapped, size) }
     _ = madvise(mapped, size, MADV_SEQUENTIAL)
-    return try checked(file, UnsafeRawBufferPointer(start: mapped, count: size), body)
+    return try checked(file, UnsafeRawBufferPointer(start: mapped, count: size), jobs: jobs, body)
   }
 
   /// Bytes already read (standard input read to its end), checked to be UTF-8 text.
@@ -52,9 +53,9 @@ enum CountInput {
   }
 
   private static func checked<R>(
-    _ file: String, _ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R
+    _ file: String, _ bytes: UnsafeRawBufferPointer, jobs: Int = 1, _ body: (UnsafeRawBufferPointer) throws -> R
   ) throws -> R {
-    if let problem = UTF8Check.problem(in: bytes) { throw CountInputError(file: file, problem: problem) }
+    if let problem = UTF8Check.problem(in: bytes, jobs: jobs) { throw CountInputError(file: file, problem: problem) }
     return try body(bytes)
   }
 

@@ -3,11 +3,42 @@
 /// decoding scalar by scalar would give.
 enum UTF8Check {
   /// The first problem, or nil for valid text. A NUL anywhere is reported before invalid
-  /// UTF-8: it means a binary (or UTF-16) file, whatever comes first.
-  static func problem(in bytes: UnsafeRawBufferPointer) -> CountInputError.Problem? {
-    guard let invalid = firstInvalidOffset(bytes) else { return nil }
+  /// UTF-8: it means a binary (or UTF-16) file, whatever comes first. A text of megabytes is
+  /// checked on up to `jobs` threads.
+  static func problem(in bytes: UnsafeRawBufferPointer, jobs: Int = 1) -> CountInputError.Problem? {
+    guard let invalid = firstInvalidOffset(bytes, jobs: jobs) else { return nil }
     if let nul = bytes.firstIndex(of: 0) { return .binary(byteOffset: nul) }
     return .invalidUTF8(byteOffset: invalid)
+  }
+
+  /// Below this many bytes a chunk is not worth a thread.
+  static let smallestChunk = 1 << 20
+
+  /// Chunks start at a byte that is no continuation byte, where a pass from the start would
+  /// begin a scalar if all before were valid; so the first chunk with a problem has the
+  /// problem a single pass would find, at the same offset.
+  static func firstInvalidOffset(
+    _ bytes: UnsafeRawBufferPointer, jobs: Int, smallestChunk: Int = smallestChunk
+  ) -> Int? {
+    let count = min(max(jobs, 1), max(bytes.count / smallestChunk, 1))
+    guard count > 1 else { return firstInvalidOffset(bytes) }
+    var starts = [0]
+    for index in 1..<count {
+      var start = max(bytes.count / count * index, starts[starts.count - 1])
+      while start < bytes.count, bytes[start] & 0xC0 == 0x80 { start += 1 }
+      starts.append(start)
+    }
+    let chunks = zip(starts, starts.dropFirst() + [bytes.count]).map { $0..<$1 }
+    let text = SharedBytes(bytes: bytes)
+    let offsets = Parallel.map(chunks) { chunk in
+      firstInvalidOffset(UnsafeRawBufferPointer(rebasing: text.bytes[chunk])).map { chunk.lowerBound + $0 }
+    }
+    return offsets.lazy.compactMap { $0 }.first
+  }
+
+  /// Bytes the checking threads only read.
+  private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
   }
 
   /// The offset of the first scalar that is not valid UTF-8 or is NUL, or nil.

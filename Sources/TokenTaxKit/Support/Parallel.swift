@@ -5,16 +5,19 @@ import Foundation
 enum Parallel {
   /// `transform` of each element, computed concurrently; the first error in input order is
   /// thrown, as a loop would.
-  static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) throws -> U) throws -> [U] {
+  static func map<T: Sendable, U: Sendable, E: Error>(
+    _ items: [T], _ transform: @Sendable (T) throws(E) -> U
+  ) throws(E) -> [U] {
     guard items.count > 1 else { return try items.map(transform) }
-    let results = Slots<Result<U, any Error>>(count: items.count)
+    let results = Slots<Result<U, E>>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
-      results.slots[index] = Result { try transform(items[index]) }
+      results.slots[index] = Result { () throws(E) -> U in try transform(items[index]) }
     }
-    return try results.slots.map { slot in
-      guard let slot else { throw ParallelError.unfinished }
-      return try slot.get()
-    }
+    // Every slot is filled: concurrentPerform returns after its last iteration.
+    var values: [U] = []
+    values.reserveCapacity(items.count)
+    for case let result? in results.slots { values.append(try result.get()) }
+    return values
   }
 
   /// Each slot is written by one iteration only, and read after all of them end.
@@ -29,6 +32,4 @@ enum Parallel {
       slots.deallocate()
     }
   }
-
-  private enum ParallelError: Error { case unfinished }
 }
