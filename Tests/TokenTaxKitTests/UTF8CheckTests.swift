@@ -35,6 +35,37 @@ import Testing
     #expect(Self.problem([0xE9, 0x61, 0x00]) == .binary(byteOffset: 2))
   }
 
+  /// A fault at every position of a text longer than the 32-byte stride, against the
+  /// standard library's UTF-8 decoder.
+  @Test func everyFaultPositionAgreesWithTheStandardDecoder() {
+    let text = Array((String(repeating: "prompt text ", count: 4) + "é 😀 大型 Стоимость " + "tail of ascii words").utf8)
+    var checked = 0
+    for position in text.indices {
+      for fault: UInt8 in [0x00, 0x80, 0xC0, 0xC3, 0xE9, 0xED, 0xF0, 0xF4, 0xFF] {
+        var bytes = text
+        bytes[position] = fault
+        #expect(Self.problem(bytes) == Self.decoderProblem(bytes), "fault \(fault) at \(position)")
+        checked += 1
+      }
+    }
+    #expect(checked == text.count * 9)
+  }
+
+  /// The first NUL, else the offset where the standard library's decoder first fails.
+  static func decoderProblem(_ bytes: [UInt8]) -> CountInputError.Problem? {
+    if let nul = bytes.firstIndex(of: 0) { return .binary(byteOffset: nul) }
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): offset += UTF8.width(scalar)
+      case .emptyInput: return nil
+      case .error: return .invalidUTF8(byteOffset: offset)
+      }
+    }
+  }
+
   /// A text of megabytes is checked in chunks on several threads; a fault anywhere near a
   /// chunk's edge (a stray continuation byte, a lead byte without its continuations, a
   /// Latin-1 byte) is reported at the offset one pass reports. Chunks of 1 KB here, so the

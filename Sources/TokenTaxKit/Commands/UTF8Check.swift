@@ -1,5 +1,5 @@
-/// Whether bytes are text `count` can encode: UTF-8 without NUL, checked eight bytes at a time
-/// so a 10 MB file costs a few milliseconds, with the same byte offsets in its answers as
+/// Whether bytes are text `count` can encode: UTF-8 without NUL, checked 32 bytes at a time
+/// so a 10 MB file costs a millisecond or two, with the same byte offsets in its answers as
 /// decoding scalar by scalar would give.
 enum UTF8Check {
   /// The first problem, or nil for valid text. A NUL anywhere is reported before invalid
@@ -47,15 +47,25 @@ enum UTF8Check {
     let count = bytes.count
     let high: UInt64 = 0x8080_8080_8080_8080
     let ones: UInt64 = 0x0101_0101_0101_0101
+    // A byte of 0x80 or more, or a zero byte, sets a high bit of `flagged`'s word.
+    @inline(__always) func flagged(_ word: UInt64) -> UInt64 { word | ((word &- ones) & ~word) }
     var offset = 0
     while offset < count {
-      if offset + 8 <= count {
-        let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        // All ASCII and no zero byte: the common case, eight bytes at once.
-        if word & high == 0, (word &- ones) & ~word & high == 0 {
-          offset += 8
-          continue
-        }
+      // All ASCII and no zero byte: the common case, 32 bytes at once, then 8.
+      while offset + 32 <= count {
+        let words = (
+          base.loadUnaligned(fromByteOffset: offset, as: UInt64.self),
+          base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
+          base.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self),
+          base.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
+        )
+        guard (flagged(words.0) | flagged(words.1) | flagged(words.2) | flagged(words.3)) & high == 0 else { break }
+        offset += 32
+      }
+      if offset == count { break }
+      if offset + 8 <= count, flagged(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) & high == 0 {
+        offset += 8
+        continue
       }
       let length = scalarLength(base.assumingMemoryBound(to: UInt8.self), offset, count)
       if length == 0 { return offset }
