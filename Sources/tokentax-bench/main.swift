@@ -67,7 +67,7 @@ let empty = workDirectory.appendingPathComponent("empty.txt")
 try Data(text.utf8.prefix(10_000)).write(to: sample)
 try Data().write(to: empty)
 if FileManager.default.isExecutableFile(atPath: binary) {
-  print("\n`tokentax count`, whole process, median of 5:")
+  print("\n`tokentax count`, whole process, median of 5 (start-up) and of 7 (bench text):")
   var medians: [String: Double] = [:]
   for (label, file) in [("empty file (start + vocabulary)", empty), ("10 KB file", sample)] {
     let times = (0..<5).compactMap { _ in Shell.timeProcess(binary, ["count", file.path]) }.sorted()
@@ -75,10 +75,11 @@ if FileManager.default.isExecutableFile(atPath: binary) {
     print("  \(label): \(times.isEmpty ? "failed" : milliseconds(times[times.count / 2]))")
   }
   // The bench text from the command line, start-up subtracted: on one thread against the
-  // in-process count above, then on every core (the default) against one thread.
+  // in-process count above, then on every core (the default) against one thread. Median of
+  // 7: on a shared machine one short process in four or so runs a third slower.
   for name in EncodingName.allCases {
     func rate(jobs: Int) -> Double? {
-      let times = (0..<3).compactMap { _ in
+      let times = (0..<7).compactMap { _ in
         Shell.timeProcess(binary, ["count", "--jobs", String(jobs), "--encoding", name.rawValue, benchURL.path])
       }.sorted()
       guard let median = times.isEmpty ? nil : times[times.count / 2],
