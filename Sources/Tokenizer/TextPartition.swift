@@ -66,25 +66,26 @@ struct PartitionedText: @unchecked Sendable {
     session: @Sendable (_ body: (State) -> Void) -> Void,
     _ transform: @Sendable (UnsafeBufferPointer<UInt8>, State) -> T
   ) -> [T] {
-    let results = Results<T>(count: parts.count)
     // Both closures run before `map` returns; the threads only need them as values.
     withoutActuallyEscaping(session) { session in
       withoutActuallyEscaping(transform) { transform in
-        let work = { @Sendable in
+        // One part stays on this thread, without the queue that shares parts out.
+        guard parts.count > 1 else {
+          var result: [T] = []
+          session { result = [transform(text, $0)] }
+          return result
+        }
+        let results = Results<T>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, parts.count)) { _ in
           session { state in
             while let index = results.take() {
               results.slots[index] = transform(UnsafeBufferPointer(rebasing: text[parts[index]]), state)
             }
           }
         }
-        if parts.count == 1 {
-          work()
-        } else {
-          DispatchQueue.concurrentPerform(iterations: min(jobs, parts.count)) { _ in work() }
-        }
+        return results.slots.compactMap { $0 }
       }
     }
-    return results.slots.compactMap { $0 }
   }
 
   private final class Results<T>: @unchecked Sendable {
